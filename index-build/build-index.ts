@@ -1,0 +1,224 @@
+/**
+ * The build step: corpus → shards of postings, document stores, title indexes, a lexicon and a
+ * manifest, written where the Worker loads them (Workers static assets). Output is deterministic:
+ * the same corpus and options give the same bytes.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { ANALYZER_VERSION } from '../src/analyzer/version.js';
+import { parseSynonymsFile } from '../src/analyzer/abbreviations.js';
+import { writeDocumentStore, type StoredDocument } from '../src/index-format/document-store.js';
+import { isoToMinutes } from '../src/index-format/dates.js';
+import {
+  INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE, shardFileNames,
+  type ArtifactFile, type IndexManifest, type ShardEntry,
+} from '../src/index-format/manifest.js';
+import { NO_CATEGORY, NO_DATE, writeShardPostings } from '../src/index-format/shard-postings.js';
+import { DEFAULT_BM25F, idf, impact, maxImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
+import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
+import { TermCollector, type DocTerms } from './collect-terms.js';
+import { buildLexicon } from './build-lexicon.js';
+import { readCorpus } from './readers/read-corpus.js';
+import type { Article, Note, Skip } from './readers/article.js';
+import { planShards } from './shard-plan.js';
+import { sortTermsByBytes } from './sort-terms.js';
+
+/** Options of {@link buildIndex}. */
+export interface BuildOptions {
+  /** Corpus directory or `.jsonl`/`.txt` file. */
+  input: string;
+  /** Directory that receives the `index/` folder (the Workers static-assets root). */
+  outDir: string;
+  /** Label recorded as the manifest's `source` (defaults to `input`). */
+  sourceLabel?: string;
+  /** Fixed shard count (default: decided from the corpus size). */
+  shards?: number;
+  /** Stored-bytes budget per shard when deciding automatically. */
+  maxShardBytes?: number;
+  /** User synonyms file (`short = long expansion` per line). */
+  synonymsFile?: string;
+  /** Scoring constants (defaults tuned on the relevance benchmark). */
+  scoring?: Bm25fConstants;
+  /** Progress callback for long builds. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+/** What a build did, for the report. */
+export interface BuildReport {
+  filesRead: number;
+  articlesIndexed: number;
+  skipped: Skip[];
+  notes: Note[];
+  manifest: IndexManifest;
+  indexDir: string;
+  timingsMs: Record<string, number>;
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Fields kept in the document store. */
+function storedDocument(a: Article): StoredDocument {
+  const d: StoredDocument = { id: a.id, title: a.title, body: a.body };
+  if (a.kicker) d.kicker = a.kicker;
+  if (a.lead) d.lead = a.lead;
+  if (a.date) d.date = a.date;
+  if (a.url) d.url = a.url;
+  if (a.category) d.category = a.category;
+  if (a.author) d.author = a.author;
+  if (a.agency) d.agency = a.agency;
+  return d;
+}
+
+/** Builds an index from a corpus and writes it under `outDir/index/`. */
+export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - t0); t0 = t; };
+  const progress = opts.onProgress ?? (() => {});
+  const scoring = opts.scoring ?? DEFAULT_BM25F;
+
+  const corpus = await readCorpus(opts.input, { onProgress: (d, n) => progress('read', d, n) });
+  lap('read');
+  if (corpus.articles.length === 0) {
+    throw new Error(`No articles could be read from ${opts.input} (${corpus.skipped.length} skipped). Nothing to index.`);
+  }
+  const synonyms = opts.synonymsFile ? parseSynonymsFile(await readFile(opts.synonymsFile, 'utf8')) : [];
+
+  // Pass 1: analyze every article once.
+  const collector = new TermCollector();
+  const docs: DocTerms[] = new Array(corpus.articles.length);
+  corpus.articles.forEach((a, i) => {
+    docs[i] = collector.add([a.kicker, a.title], [a.lead, a.body]);
+    if ((i & 255) === 0) progress('analyze', i, corpus.articles.length);
+  });
+  progress('analyze', corpus.articles.length, corpus.articles.length);
+  lap('analyze');
+
+  const N = collector.documentCount;
+  const avgTitle = collector.totalTitleLength / N;
+  const avgBody = collector.totalBodyLength / N;
+  const impactScale = maxImpact(N, scoring) / 65535;
+  const termIdf = Float64Array.from(collector.df, (df) => idf(N, df));
+
+  // Global term order (UTF-8 byte order) → every shard's dictionary is a sorted subsequence.
+  const order = sortTermsByBytes(collector.keys);
+  const rank = new Uint32Array(order.length);
+  order.forEach((id, r) => { rank[id] = r; });
+  lap('sort');
+
+  const stored = corpus.articles.map(storedDocument);
+  const storedBytes = stored.map((d) => Buffer.byteLength(JSON.stringify(d)));
+  const bounds = planShards(storedBytes, { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
+  const categories = [...new Set(corpus.articles.map((a) => a.category).filter((c): c is string => !!c))].sort();
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+
+  const indexDir = path.join(opts.outDir, 'index');
+  const tmpDir = path.join(opts.outDir, `.index-tmp-${process.pid}`);
+  await rm(tmpDir, { recursive: true, force: true });
+  await mkdir(tmpDir, { recursive: true });
+  const writeArtifact = async (file: string, bytes: Uint8Array | string): Promise<ArtifactFile> => {
+    await writeFile(path.join(tmpDir, file), bytes);
+    return { file, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, sha256: sha256(bytes) };
+  };
+
+  const shardCount = bounds.length - 1;
+  const count = new Uint32Array(order.length); // term id → postings in the current shard
+  const cursor = new Uint32Array(order.length); // term id → next write position in the current shard
+  const shards: ShardEntry[] = [];
+  for (let s = 0; s < shardCount; s++) {
+    const from = bounds[s];
+    const to = bounds[s + 1];
+    const n = to - from;
+    // Count postings per term in this shard.
+    const present: number[] = [];
+    let postings = 0;
+    for (let d = from; d < to; d++) {
+      const ids = docs[d].termIds;
+      for (let k = 0; k < ids.length; k++) {
+        if (count[ids[k]]++ === 0) present.push(ids[k]);
+      }
+      postings += ids.length;
+    }
+    present.sort((a, b) => rank[a] - rank[b]);
+    const termList = present.map((id) => collector.keys[id]);
+    const enc = new TextEncoder();
+    const encoded = termList.map((t) => enc.encode(t));
+    const termOffsets = new Uint32Array(encoded.length + 1);
+    let bytes = 0;
+    encoded.forEach((e, i) => { termOffsets[i] = bytes; bytes += e.length; });
+    termOffsets[encoded.length] = bytes;
+    const termBytes = new Uint8Array(bytes);
+    encoded.forEach((e, i) => termBytes.set(e, termOffsets[i]));
+    const postingStarts = new Uint32Array(present.length + 1);
+    let at = 0;
+    present.forEach((id, i) => { postingStarts[i] = at; cursor[id] = at; at += count[id]; count[id] = 0; });
+    postingStarts[present.length] = at;
+    const postingDocs = n < 0x10000 ? new Uint16Array(postings) : new Uint32Array(postings);
+    const postingImpacts = new Uint16Array(postings);
+    const docDate = new Int32Array(n);
+    const docCategory = new Uint16Array(n);
+    for (let d = from; d < to; d++) {
+      const local = d - from;
+      const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[d];
+      for (let k = 0; k < termIds.length; k++) {
+        const id = termIds[k];
+        const p = cursor[id]++;
+        postingDocs[p] = local;
+        const v = impact(termIdf[id], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring);
+        postingImpacts[p] = Math.max(1, Math.min(65535, Math.round(v / impactScale)));
+      }
+      const a = corpus.articles[d];
+      const minutes = a.date ? isoToMinutes(a.date) : null;
+      docDate[local] = minutes ?? NO_DATE;
+      docCategory[local] = a.category ? categoryIndex.get(a.category)! : NO_CATEGORY;
+    }
+    const names = shardFileNames(s);
+    const postingsFile = await writeArtifact(names.postings, writeShardPostings({ shard: s, documentCount: n }, {
+      termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory,
+    }));
+    const documentsFile = await writeArtifact(names.documents, writeDocumentStore(s, stored.slice(from, to)));
+    const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
+    titles.addAll(stored.slice(from, to).map((d, i) => ({ doc: i, title: d.kicker ? `${d.kicker}: ${d.title}` : d.title })));
+    const suggestFile = await writeArtifact(names.suggest, JSON.stringify(titles));
+    shards.push({ shard: s, documentCount: n, postings: postingsFile, documents: documentsFile, suggest: suggestFile });
+    progress('write', s + 1, shardCount);
+  }
+  lap('shards');
+
+  const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector));
+  lap('lexicon');
+
+  const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
+  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms));
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    analyzerVersion: ANALYZER_VERSION,
+    source: opts.sourceLabel ?? opts.input,
+    documentCount: N,
+    contentHash,
+    scoring: { ...scoring, avgTitleLength: avgTitle, avgBodyLength: avgBody, impactScale },
+    categories,
+    ...(dates.length ? { dateRange: { from: dates[0], to: dates[dates.length - 1] } } : {}),
+    synonyms,
+    lexicon,
+    shards,
+  };
+  await writeFile(path.join(tmpDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  // Swap the new index in place of the old one.
+  await rm(indexDir, { recursive: true, force: true });
+  await rename(tmpDir, indexDir);
+  lap('finish');
+
+  return {
+    filesRead: corpus.filesRead,
+    articlesIndexed: N,
+    skipped: corpus.skipped,
+    notes: corpus.notes,
+    manifest,
+    indexDir,
+    timingsMs: timings,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Opens a built index from disk in Node with the same engine the Worker runs (query planning,
+ * shard evaluation, merging, snippets): used by tests and benchmarks.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LoadedShard } from '../src/engine/loaded-shard.js';
+import { SearchService } from '../src/engine/search-service.js';
+import { InProcessShardClient } from '../src/engine/shard-client.js';
+import { verifyArtifact } from '../src/engine/artifact.js';
+import { Lexicon } from '../src/index-format/lexicon.js';
+import { checkManifest, MANIFEST_FILE, type IndexManifest } from '../src/index-format/manifest.js';
+
+/** Reads a file into an ArrayBuffer of its own (offset 0, so typed views align). */
+export async function readArrayBuffer(file: string): Promise<ArrayBuffer> {
+  const b = await readFile(file);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+/** A search service over an index directory (the `index/` folder of a build). */
+export async function openIndex(indexDir: string): Promise<SearchService> {
+  const manifest = JSON.parse(await readFile(path.join(indexDir, MANIFEST_FILE), 'utf8')) as IndexManifest;
+  const problem = checkManifest(manifest);
+  if (problem) throw new Error(problem.message);
+  const fetchArtifact = (file: string) => readArrayBuffer(path.join(indexDir, file));
+  const lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
+  const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact)));
+  return new SearchService(manifest, lexicon, clients);
+}

@@ -1,0 +1,31 @@
+/**
+ * The human-readable build report: what was read, indexed and skipped (every skipped file with its
+ * reason: nothing is dropped silently).
+ * @module
+ */
+import type { BuildReport } from './build-index.js';
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(2) + ' MB';
+
+/** Formats a build report as text lines. */
+export function formatReport(r: BuildReport): string {
+  const m = r.manifest;
+  const lines: string[] = [];
+  lines.push(`Index built from ${m.source}`);
+  lines.push(`  files read:        ${r.filesRead}`);
+  lines.push(`  articles indexed:  ${r.articlesIndexed}`);
+  lines.push(`  skipped:           ${r.skipped.length}`);
+  for (const s of r.skipped) lines.push(`    SKIPPED ${s.source}: ${s.reason} — ${s.detail}`);
+  if (r.notes.length) {
+    lines.push(`  notes:             ${r.notes.length}`);
+    for (const n of r.notes) lines.push(`    NOTE ${n.source}: ${n.detail}`);
+  }
+  const postings = m.shards.reduce((a, s) => a + s.postings.bytes, 0);
+  const docs = m.shards.reduce((a, s) => a + s.documents.bytes, 0);
+  lines.push(`  shards:            ${m.shards.length} (postings ${mb(postings)}, documents ${mb(docs)}, lexicon ${mb(m.lexicon.bytes)})`);
+  lines.push(`  format/analyzer:   v${m.formatVersion} / ${m.analyzerVersion}`);
+  lines.push(`  content hash:      ${m.contentHash}`);
+  lines.push(`  written to:        ${r.indexDir}`);
+  lines.push(`  time:              ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
+  return lines.join('\n');
+}

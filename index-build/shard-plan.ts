@@ -1,0 +1,38 @@
+/**
+ * Decides how a corpus is split into shards. A shard must stay well inside one Worker isolate
+ * (128 MB heap including its load), and each artifact must stay under the 25 MiB limit of a single
+ * Workers static asset. Shards are contiguous runs of the corpus order, balanced by stored bytes.
+ * @module
+ */
+
+/** Default budget of stored article bytes per shard; postings come to about the same again. */
+export const DEFAULT_MAX_SHARD_BYTES = 12 * 1024 * 1024;
+/** Local document numbers are u16 when a shard has fewer documents than this. */
+export const MAX_SHARD_DOCUMENTS = 60_000;
+
+/**
+ * Splits documents into `shardCount` (or an automatic number of) contiguous ranges.
+ * @param sizes stored bytes of each document, in corpus order
+ * @returns the start index of each shard plus a final end index
+ */
+export function planShards(sizes: readonly number[], opts: { shards?: number; maxShardBytes?: number } = {}): number[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const maxBytes = opts.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES;
+  const auto = Math.max(1, Math.ceil(total / maxBytes), Math.ceil(sizes.length / MAX_SHARD_DOCUMENTS));
+  const count = Math.max(1, Math.min(opts.shards ?? auto, Math.max(1, sizes.length)));
+  const bounds = [0];
+  let acc = 0;
+  let next = 1;
+  for (let i = 0; i < sizes.length && next < count; i++) {
+    acc += sizes[i];
+    const remainingDocs = sizes.length - (i + 1);
+    const remainingShards = count - next;
+    if (acc >= (total * next) / count || remainingDocs === remainingShards) {
+      bounds.push(i + 1);
+      next++;
+    }
+  }
+  while (bounds.length < count) bounds.push(sizes.length); // only when fewer docs than shards
+  bounds.push(sizes.length);
+  return bounds;
+}

@@ -1,0 +1,51 @@
+/**
+ * The Hono application: middleware, routes and error handling. Every response is JSON with a stable
+ * error shape; no input produces a 500.
+ * @module
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './http/app-env.js';
+import { sendError } from './http/errors.js';
+import { validationHook } from './http/validation-hook.js';
+import { registerHealth } from './routes/health.js';
+import { registerSearch } from './routes/search.js';
+import { asIndexUnavailable } from './worker/index-runtime.js';
+
+/** Parses the CORS_ORIGINS variable: `*` or a comma-separated allow-list. */
+export function allowedOrigins(value: string | undefined): '*' | string[] {
+  const v = (value ?? '*').trim();
+  if (v === '*' || v === '') return '*';
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Builds the app (one per isolate). */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('*', async (c, next) => {
+    const origins = allowedOrigins(c.env.CORS_ORIGINS);
+    return cors({
+      origin: origins === '*' ? '*' : (origin) => (origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Retry-After'],
+      maxAge: 86400,
+    })(c, next);
+  });
+
+  registerSearch(app);
+  registerHealth(app);
+
+  app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /docs for the API.`));
+  app.onError((err, c) => {
+    const unavailable = asIndexUnavailable(err);
+    if (unavailable) return sendError(c, 503, unavailable.code, unavailable.message, { 'Retry-After': '30' });
+    if (err instanceof HTTPException && err.status < 500) return sendError(c, err.status as 400, 'bad_request', err.message || 'The request could not be processed.');
+    console.error(JSON.stringify({ level: 'error', route: c.req.routePath, error: err instanceof Error ? err.message : String(err) }));
+    return sendError(c, 500, 'internal_error', 'Something went wrong on our side. Please retry; if it persists, report it with the time of the request.');
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+/**
+ * Fetching and verifying index artifacts. A missing, truncated or altered file is refused, never
+ * served: the Worker answers 503 with what to rebuild instead of wrong results.
+ * @module
+ */
+import type { ArtifactFile } from '../index-format/manifest.js';
+
+/** Returns the bytes of an artifact file (from Workers static assets, R2, disk, …). */
+export type FetchArtifact = (file: string) => Promise<ArrayBuffer>;
+
+/** An index artifact is missing or does not match the manifest. */
+export class ArtifactError extends Error {
+  override name = 'ArtifactError';
+}
+
+const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Checks an artifact's size and SHA-256 against the manifest; returns the bytes when they match. */
+export async function verifyArtifact(expected: ArtifactFile, bytes: ArrayBuffer): Promise<ArrayBuffer> {
+  if (bytes.byteLength !== expected.bytes) {
+    throw new ArtifactError(`index file ${expected.file} has ${bytes.byteLength} bytes, the manifest says ${expected.bytes} (truncated or from another build)`);
+  }
+  const digest = hex(await crypto.subtle.digest('SHA-256', bytes));
+  if (digest !== expected.sha256) {
+    throw new ArtifactError(`index file ${expected.file} is corrupt or from another build (SHA-256 mismatch)`);
+  }
+  return bytes;
+}

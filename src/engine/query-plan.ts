@@ -1,0 +1,81 @@
+/**
+ * The contract between the query planner (front Worker, which knows the collection-wide lexicon) and
+ * the shards (which hold postings). A plan is plain data so it can cross a Durable Object RPC call.
+ * @module
+ */
+
+/** One posting list to add into the score. */
+export interface PlannedTerm {
+  /** Dictionary key (see `term-keys.ts`). */
+  key: string;
+  /** Multiplier of the stored impact. */
+  weight: number;
+  /**
+   * The query clause (typically one query syllable) this evidence satisfies, for counting how many
+   * clauses a document matches. Ids from `clauseCount` on are adjacency clauses (one per
+   * adjacent query pair): they raise the score share but do not count toward `minShouldMatch`.
+   * -1 for evidence that only adds score.
+   */
+  clause: number;
+}
+
+/** Which document fields are highlighted and how. */
+export interface HighlightSpec {
+  /** Folded syllables to mark wherever they occur (unaccented query words, expansions). */
+  folded: string[];
+  /**
+   * Exact syllables the user typed with diacritics: marked where they occur exactly; when a field
+   * has none of them, their folded forms are marked instead.
+   */
+  exact: string[];
+  /** Folded syllable sequences marked only where they occur adjacently (synonym expansions). */
+  phrases: string[][];
+}
+
+/** A fully analyzed query, ready to execute on any shard. */
+export interface QueryPlan {
+  terms: PlannedTerm[];
+  /** Number of word clauses (query syllables or synonym spans). */
+  clauseCount: number;
+  /** Number of adjacency clauses (ids `clauseCount … clauseCount + pairClauseCount - 1`). */
+  pairClauseCount: number;
+  /** A document must match at least this many clauses. */
+  minShouldMatch: number;
+  /** Keys a document must all contain (quoted phrases: their pairs; quoted words: their exact form). */
+  required: string[];
+  /** Keys a document must not contain (`-word`). */
+  excluded: string[];
+  highlight: HighlightSpec;
+}
+
+/** Filters, facets and ordering of a search request, evaluated inside each shard. */
+export interface SearchOptions {
+  /** Number of best hits each shard must return (offset + limit). */
+  topK: number;
+  /** Inclusive date bounds in stored minutes (see `dates.ts`). */
+  fromMinutes?: number;
+  toMinutes?: number;
+  /** Allowed category indexes (into the manifest's categories); empty or absent means any. */
+  categories?: number[];
+  sort: 'relevance' | 'date' | '-date';
+  /** Facets to count over all matching documents. */
+  facets: Array<'category' | 'year'>;
+}
+
+/** A scored document reference from one shard. */
+export interface ShardHit {
+  shard: number;
+  doc: number;
+  score: number;
+  /** Stored date minutes or `NO_DATE`, for date sorting and merging. */
+  date: number;
+}
+
+/** Result of executing a plan on one shard. */
+export interface ShardResult {
+  total: number;
+  hits: ShardHit[];
+  facets: { category?: Record<string, number>; year?: Record<string, number> };
+  /** Microseconds spent evaluating (for diagnostics). */
+  tookUs: number;
+}

@@ -1,0 +1,87 @@
+/**
+ * Diacritic restoration for queries typed without accents: picks the most likely accented reading of
+ * each syllable with a bigram language model over the corpus (exact pair counts and reading counts
+ * from the lexicon), decoded with Viterbi. A syllable is only restored when the evidence is
+ * confident; otherwise all its readings stay equal.
+ * @module
+ */
+import type { Lexicon } from '../index-format/lexicon.js';
+
+/** Readings considered per syllable. */
+const MAX_READINGS = 8;
+/** Interpolation weight of the pair model against the reading frequency. */
+const PAIR_WEIGHT = 0.9;
+/** A syllable without pair evidence is restored only when one reading has at least this share. */
+export const MIN_UNIGRAM_SHARE = 0.8;
+/** Pair evidence must have been seen at least this often to count as confident. */
+const MIN_PAIR_EVIDENCE = 2;
+
+/** Result for one syllable: the chosen reading, or null when left ambiguous. */
+export type Restoration = Array<string | null>;
+
+/**
+ * Restores a run of folded syllables (`['chinh', 'phu']` → `['chính', 'phủ']`).
+ * @param folded folded syllables in query order
+ * @param adjacent `adjacent[i]` is true when syllable i directly follows syllable i-1
+ */
+export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], adjacent: readonly boolean[]): Restoration {
+  const n = folded.length;
+  const cands = folded.map((f) => lexicon.readings(f, MAX_READINGS));
+  const totals = cands.map((c) => c.reduce((s, r) => s + r.count, 0));
+  // Viterbi over log probabilities.
+  const score: number[][] = [];
+  const back: number[][] = [];
+  const pairCache = new Map<string, number>();
+  const pair = (a: string, b: string) => {
+    const k = a + ' ' + b;
+    let v = pairCache.get(k);
+    if (v === undefined) { v = lexicon.pairCount(a, b); pairCache.set(k, v); }
+    return v;
+  };
+  for (let i = 0; i < n; i++) {
+    score.push([]);
+    back.push([]);
+    const ci = cands[i];
+    for (let k = 0; k < ci.length; k++) {
+      const uni = (ci[k].count + 0.5) / (totals[i] + 0.5 * ci.length);
+      if (i === 0 || cands[i - 1].length === 0 || !adjacent[i]) {
+        const prevBest = i === 0 || cands[i - 1].length === 0 ? 0 : Math.max(...score[i - 1]);
+        const prevArg = i === 0 || cands[i - 1].length === 0 ? -1 : score[i - 1].indexOf(prevBest);
+        score[i].push(prevBest + Math.log(uni));
+        back[i].push(prevArg);
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      const prev = cands[i - 1];
+      for (let j = 0; j < prev.length; j++) {
+        const p = PAIR_WEIGHT * (pair(prev[j].exact, ci[k].exact) / Math.max(1, prev[j].count)) + (1 - PAIR_WEIGHT) * uni;
+        const s = score[i - 1][j] + Math.log(p);
+        if (s > best) { best = s; arg = j; }
+      }
+      score[i].push(best);
+      back[i].push(arg);
+    }
+  }
+  // Backtrack.
+  const chosen: number[] = new Array(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    if (cands[i].length === 0) continue;
+    if (chosen[i] === -1) {
+      const s = score[i];
+      chosen[i] = s.indexOf(Math.max(...s));
+    }
+    const b = back[i][chosen[i]];
+    if (i > 0 && b >= 0 && chosen[i - 1] === -1) chosen[i - 1] = b;
+  }
+  // Confidence per syllable.
+  return folded.map((f, i) => {
+    if (chosen[i] < 0) return null;
+    const reading = cands[i][chosen[i]].exact;
+    if (cands[i].length === 1) return reading === f ? null : reading;
+    const supportedLeft = i > 0 && adjacent[i] && chosen[i - 1] >= 0 && pair(cands[i - 1][chosen[i - 1]].exact, reading) >= MIN_PAIR_EVIDENCE;
+    const supportedRight = i + 1 < n && adjacent[i + 1] && chosen[i + 1] >= 0 && pair(reading, cands[i + 1][chosen[i + 1]].exact) >= MIN_PAIR_EVIDENCE;
+    const share = cands[i][chosen[i]].count / Math.max(1, totals[i]);
+    return supportedLeft || supportedRight || share >= MIN_UNIGRAM_SHARE ? reading : null;
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * How the front end talks to a shard, wherever it lives: in the same isolate (small indexes, tests,
+ * benchmarks) or in its own Durable Object (large indexes). Every method takes and returns plain data.
+ * @module
+ */
+import type { StoredDocument } from '../index-format/document-store.js';
+import type { HitDocument, LoadedShard, TitleSuggestion } from './loaded-shard.js';
+import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+
+/** Operations a shard offers. */
+export interface ShardClient {
+  search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult>;
+  hits(docs: number[], highlight: HighlightSpec): Promise<HitDocument[]>;
+  suggest(q: string, limit: number): Promise<TitleSuggestion[]>;
+  article(id: string): Promise<StoredDocument | null>;
+}
+
+/** A client over a shard loaded in this isolate, loading it on first use. */
+export class InProcessShardClient implements ShardClient {
+  private loading: Promise<LoadedShard> | null = null;
+
+  constructor(private readonly load: () => Promise<LoadedShard>) {}
+
+  private shard(): Promise<LoadedShard> {
+    if (!this.loading) {
+      this.loading = this.load();
+      this.loading.catch(() => { this.loading = null; }); // retry a failed load next time
+    }
+    return this.loading;
+  }
+
+  async search(plan: QueryPlan, opts: SearchOptions) { return (await this.shard()).search(plan, opts); }
+  async hits(docs: number[], highlight: HighlightSpec) { return (await this.shard()).hits(docs, highlight); }
+  async suggest(q: string, limit: number) { return (await this.shard()).suggest(q, limit); }
+  async article(id: string) { return (await this.shard()).article(id); }
+}

@@ -1,0 +1,156 @@
+/**
+ * Executes a {@link QueryPlan} on one shard's postings: accumulates stored impacts per document,
+ * counts matched clauses, applies required/excluded keys and filters, counts facets and keeps the
+ * top k. Work is proportional to the lengths of the posting lists the plan touches; scratch arrays
+ * are allocated once per shard and reused across queries.
+ * @module
+ */
+import { NO_CATEGORY, NO_DATE, type ShardPostings } from '../index-format/shard-postings.js';
+import { minutesToYear } from '../index-format/dates.js';
+import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
+import { TopK } from './top-k.js';
+
+/** How strongly the share of matched clauses scales the score (0 = plain BM25 sum). */
+export const COVERAGE_EXPONENT = 1;
+
+const byScore = (a: ShardHit, b: ShardHit) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
+const byDateDesc = (a: ShardHit, b: ShardHit) =>
+  a.date > b.date || (a.date === b.date && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
+const byDateAsc = (a: ShardHit, b: ShardHit) => {
+  // Undated documents go last in both directions.
+  const ad = a.date === NO_DATE ? Infinity : a.date;
+  const bd = b.date === NO_DATE ? Infinity : b.date;
+  return ad < bd || (ad === bd && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
+};
+
+/** Query execution over one shard. */
+export class ShardSearcher {
+  private readonly acc: Float64Array;
+  private readonly coverage: Uint16Array;
+  private readonly pairCoverage: Uint16Array;
+  private readonly lastClause: Int32Array;
+  private readonly requiredHits: Uint16Array;
+  private readonly excludedMark: Uint8Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
+
+  /**
+   * @param shard shard number (reported in hits)
+   * @param postings the shard's postings artifact
+   * @param impactScale from the manifest's scoring parameters
+   * @param categories the manifest's category names (for facet labels)
+   */
+  constructor(readonly shard: number, readonly postings: ShardPostings, private readonly impactScale: number, private readonly categories: readonly string[]) {
+    const n = postings.documentCount;
+    this.acc = new Float64Array(n);
+    this.coverage = new Uint16Array(n);
+    this.pairCoverage = new Uint16Array(n);
+    this.lastClause = new Int32Array(n).fill(-1);
+    this.requiredHits = new Uint16Array(n);
+    this.excludedMark = new Uint8Array(n);
+    this.seen = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** Runs a plan with filters, facets and ordering; returns the shard's total and top `topK`. */
+  search(plan: QueryPlan, opts: SearchOptions): ShardResult {
+    const started = performance.now();
+    const { postingDocs: docs, postingImpacts: impacts, docDate, docCategory } = this.postings;
+    const n = this.postings.documentCount;
+    const { acc, coverage, pairCoverage, lastClause, requiredHits, excludedMark, seen, touched } = this;
+    let touchedCount = 0;
+    const browse = plan.terms.length === 0 && plan.required.length === 0;
+
+    // Excluded keys.
+    const excludedRanges = plan.excluded.map((k) => this.postings.lookup(k)).filter((r) => r !== null);
+    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 1;
+
+    // Required keys (deduplicated): a document must appear in every list.
+    const required = [...new Set(plan.required)];
+    const requiredRanges = required.map((k) => this.postings.lookup(k));
+    const requiredImpossible = requiredRanges.some((r) => r === null);
+
+    if (!browse && !requiredImpossible) {
+      for (const r of requiredRanges) {
+        for (let p = r!.start; p < r!.end; p++) {
+          const d = docs[p];
+          requiredHits[d]++;
+          if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
+        }
+      }
+      // Visit lists clause by clause so that a clause is counted once per document.
+      const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
+      const wordClauses = plan.clauseCount;
+      for (const t of terms) {
+        const r = this.postings.lookup(t.key);
+        if (!r) continue;
+        const w = t.weight * this.impactScale;
+        const c = t.clause;
+        for (let p = r.start; p < r.end; p++) {
+          const d = docs[p];
+          if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
+          acc[d] += w * impacts[p];
+          if (c >= 0 && lastClause[d] !== c) {
+            if (c < wordClauses) coverage[d]++;
+            else pairCoverage[d]++;
+            lastClause[d] = c;
+          }
+        }
+      }
+    }
+
+    const better = opts.sort === 'date' ? byDateDesc : opts.sort === '-date' ? byDateAsc : byScore;
+    const top = new TopK<ShardHit>(opts.topK, better);
+    const catFilter = opts.categories && opts.categories.length ? new Set(opts.categories) : null;
+    const from = opts.fromMinutes;
+    const to = opts.toMinutes;
+    const wantCategory = opts.facets.includes('category');
+    const wantYear = opts.facets.includes('year');
+    const categoryCounts = wantCategory ? new Map<number, number>() : null;
+    const yearCounts = wantYear ? new Map<number, number>() : null;
+    let total = 0;
+    const requiredNeeded = required.length;
+    const msm = Math.max(0, plan.minShouldMatch);
+    const allClauses = plan.clauseCount + (plan.pairClauseCount ?? 0);
+
+    const consider = (d: number, score: number) => {
+      if (excludedMark[d]) return;
+      const date = docDate[d];
+      if (from !== undefined && (date === NO_DATE || date < from)) return;
+      if (to !== undefined && (date === NO_DATE || date > to)) return;
+      if (catFilter && (docCategory[d] === NO_CATEGORY || !catFilter.has(docCategory[d]))) return;
+      total++;
+      if (categoryCounts && docCategory[d] !== NO_CATEGORY) categoryCounts.set(docCategory[d], (categoryCounts.get(docCategory[d]) ?? 0) + 1);
+      if (yearCounts && date !== NO_DATE) {
+        const y = minutesToYear(date);
+        yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
+      }
+      const hit = { shard: this.shard, doc: d, score, date };
+      if (top.wouldAccept(hit)) top.push(hit);
+    };
+
+    if (browse) {
+      for (let d = 0; d < n; d++) consider(d, 0);
+    } else if (!requiredImpossible) {
+      for (let i = 0; i < touchedCount; i++) {
+        const d = touched[i];
+        if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
+        const share = allClauses > 0 ? (coverage[d] + pairCoverage[d]) / allClauses : 1;
+        const score = acc[d] * (COVERAGE_EXPONENT === 1 ? share : Math.pow(share, COVERAGE_EXPONENT));
+        consider(d, plan.terms.length ? score : 0);
+      }
+    }
+
+    // Reset scratch state for the next query.
+    for (let i = 0; i < touchedCount; i++) {
+      const d = touched[i];
+      acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
+    }
+    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 0;
+
+    const facets: ShardResult['facets'] = {};
+    if (categoryCounts) facets.category = Object.fromEntries([...categoryCounts].map(([c, k]) => [this.categories[c] ?? String(c), k]));
+    if (yearCounts) facets.year = Object.fromEntries([...yearCounts].map(([y, k]) => [String(y), k]));
+    return { total, hits: top.sorted(), facets, tookUs: Math.round((performance.now() - started) * 1000) };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The collection-wide lexicon, loaded by the front Worker to plan queries before they fan out:
+ * - folded syllables with their document frequency (prefix completion, fuzzy candidates, rarity);
+ * - exact (accented) syllables with their collection counts, grouped by folded form
+ *   (which readings `dang` has: đang, đảng, dạng, …);
+ * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`).
+ * @module
+ */
+import { readContainer, writeContainer } from './binary-container.js';
+import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { TermDictionary } from './term-dictionary.js';
+
+const MAGIC = 'VNLX';
+const encoder = new TextEncoder();
+
+/** Header data of the lexicon. */
+export interface LexiconMeta {
+  documentCount: number;
+  /** Minimum count an exact pair needs to be kept (pairs seen fewer times are dropped). */
+  minBigramCount: number;
+}
+
+/** Arrays of a lexicon as produced by the build. */
+export interface LexiconArrays {
+  foldedBytes: Uint8Array;
+  foldedOffsets: Uint32Array;
+  /** Documents containing each folded syllable. */
+  foldedDf: Uint32Array;
+  exactBytes: Uint8Array;
+  exactOffsets: Uint32Array;
+  /** Occurrences of each exact syllable in the collection. */
+  exactCount: Uint32Array;
+  /** `groupStarts[f]..groupStarts[f+1]` index `groupMembers` for folded term f. */
+  groupStarts: Uint32Array;
+  /** Exact term indices, most frequent reading first within a group. */
+  groupMembers: Uint32Array;
+  pairBytes: Uint8Array;
+  pairOffsets: Uint32Array;
+  pairCount: Uint32Array;
+}
+
+/** Serializes a lexicon. */
+export function writeLexicon(meta: LexiconMeta, a: LexiconArrays): Uint8Array {
+  return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a });
+}
+
+/** One accented reading of a folded syllable. */
+export interface Reading {
+  exact: string;
+  count: number;
+}
+
+/** A loaded lexicon. */
+export class Lexicon {
+  readonly meta: LexiconMeta;
+  readonly folded: TermDictionary;
+  readonly exact: TermDictionary;
+  readonly pairs: TermDictionary;
+  readonly byteLength: number;
+  private readonly a: LexiconArrays;
+
+  /** Opens the bytes of a lexicon; throws when corrupt. */
+  constructor(buffer: ArrayBuffer) {
+    const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
+    const a = c.sections as unknown as LexiconArrays;
+    for (const k of ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount'] as const) {
+      if (!a[k]) throw new Error(`lexicon lacks section ${k}`);
+    }
+    this.a = a;
+    this.meta = c.meta;
+    this.byteLength = c.byteLength;
+    this.folded = new TermDictionary(a.foldedBytes, a.foldedOffsets);
+    this.exact = new TermDictionary(a.exactBytes, a.exactOffsets);
+    this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
+    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size) {
+      throw new Error('lexicon is inconsistent (corrupt file)');
+    }
+  }
+
+  /** Number of documents containing some reading of the folded syllable (0 when unknown). */
+  df(folded: string): number {
+    const i = this.folded.indexOf(folded);
+    return i < 0 ? 0 : this.a.foldedDf[i];
+  }
+
+  /** Occurrences of an exact syllable (0 when unknown). */
+  exactCount(exact: string): number {
+    const i = this.exact.indexOf(exact);
+    return i < 0 ? 0 : this.a.exactCount[i];
+  }
+
+  /** Accented readings of a folded syllable, most frequent first. */
+  readings(folded: string, limit = 8): Reading[] {
+    const f = this.folded.indexOf(folded);
+    if (f < 0) return [];
+    const out: Reading[] = [];
+    const end = Math.min(this.a.groupStarts[f + 1], this.a.groupStarts[f] + limit);
+    for (let g = this.a.groupStarts[f]; g < end; g++) {
+      const e = this.a.groupMembers[g];
+      out.push({ exact: this.exact.termAt(e), count: this.a.exactCount[e] });
+    }
+    return out;
+  }
+
+  /** How often the exact pair `a b` occurs adjacently (0 when unknown or below the kept minimum). */
+  pairCount(a: string, b: string): number {
+    const i = this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
+    return i < 0 ? 0 : this.a.pairCount[i];
+  }
+
+  /** Up to `limit` folded syllables starting with `prefix`, highest document frequency first. */
+  completions(prefix: string, limit: number): Array<{ term: string; df: number }> {
+    const [start, end] = this.folded.prefixRange(prefix);
+    const best: Array<{ i: number; df: number }> = [];
+    for (let i = start; i < end; i++) {
+      const df = this.a.foldedDf[i];
+      if (best.length < limit) {
+        best.push({ i, df });
+        best.sort((x, y) => y.df - x.df || x.i - y.i);
+      } else if (df > best[best.length - 1].df) {
+        best[best.length - 1] = { i, df };
+        best.sort((x, y) => y.df - x.df || x.i - y.i);
+      }
+    }
+    return best.map(({ i, df }) => ({ term: this.folded.termAt(i), df }));
+  }
+
+  /** Document frequency of folded term index `i` (for scans over {@link folded}). */
+  dfAt(i: number): number {
+    return this.a.foldedDf[i];
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The index manifest: the one JSON file that describes a built index. The Worker reads it first and
+ * refuses to serve an index whose format or analyzer version differs from its own code.
+ * @module
+ */
+import { ANALYZER_VERSION } from '../analyzer/version.js';
+
+/**
+ * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
+ * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
+ */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** Folder, relative to the Workers static-assets root, where the index artifacts live. */
+export const INDEX_ASSET_DIR = 'index';
+
+/** File name of the manifest inside {@link INDEX_ASSET_DIR}. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** One built artifact file and its integrity data. */
+export interface ArtifactFile {
+  /** File name inside {@link INDEX_ASSET_DIR}. */
+  file: string;
+  /** Size in bytes. */
+  bytes: number;
+  /** Lower-case hex SHA-256 of the file. */
+  sha256: string;
+}
+
+/** One shard: a slice of the collection served by one isolate. */
+export interface ShardEntry {
+  /** Shard number, 0-based. */
+  shard: number;
+  /** Number of documents in the shard. */
+  documentCount: number;
+  /** Postings, dictionary and per-document filter columns. */
+  postings: ArtifactFile;
+  /** Stored article text and metadata (for snippets and `/articles/:id`). */
+  documents: ArtifactFile;
+  /** MiniSearch index over titles, for `/suggest`. */
+  suggest: ArtifactFile;
+}
+
+/** Collection-wide scoring constants baked into every shard's impacts. */
+export interface ScoringParameters {
+  /** BM25 term-frequency saturation. */
+  k1: number;
+  /** Length normalization of the title field. */
+  bTitle: number;
+  /** Length normalization of the body field. */
+  bBody: number;
+  /** Weight of a title occurrence relative to a body occurrence. */
+  titleWeight: number;
+  /** Average title length in tokens over the whole collection. */
+  avgTitleLength: number;
+  /** Average body length in tokens over the whole collection. */
+  avgBodyLength: number;
+  /** Multiply a stored u16 impact by this to get its BM25 score. */
+  impactScale: number;
+}
+
+/** The manifest written next to the artifacts. */
+export interface IndexManifest {
+  formatVersion: number;
+  analyzerVersion: string;
+  /** The corpus the index was built from, as given to the build (a path or label). */
+  source: string;
+  documentCount: number;
+  /** SHA-256 over the artifact hashes: changes whenever any artifact changes (used for ETags). */
+  contentHash: string;
+  scoring: ScoringParameters;
+  /** All category names in the collection, sorted; shards refer to them by index. */
+  categories: string[];
+  /** Earliest and latest article dates (ISO), when any article has a date. */
+  dateRange?: { from: string; to: string };
+  /** Synonym/abbreviation pairs from the user's synonyms file, normalized; built-ins are in code. */
+  synonyms: Array<[string, string]>;
+  lexicon: ArtifactFile;
+  shards: ShardEntry[];
+}
+
+/** Why a manifest cannot be served. */
+export interface ManifestProblem {
+  code: 'format_version_mismatch' | 'analyzer_version_mismatch' | 'manifest_invalid';
+  message: string;
+}
+
+/**
+ * Checks that a parsed manifest can be served by this build of the code. Returns the problem, or
+ * null when it is compatible. The message says what to rebuild.
+ */
+export function checkManifest(m: unknown): ManifestProblem | null {
+  const rebuild = 'Rebuild the index with `npm run build:index` (same version of this code) and restart or redeploy.';
+  if (!m || typeof m !== 'object') return { code: 'manifest_invalid', message: `The index manifest is not a JSON object. ${rebuild}` };
+  const o = m as Partial<IndexManifest>;
+  if (o.formatVersion !== INDEX_FORMAT_VERSION) {
+    return { code: 'format_version_mismatch', message: `The index was built in format version ${String(o.formatVersion)}, but this Worker reads version ${INDEX_FORMAT_VERSION}. ${rebuild}` };
+  }
+  if (o.analyzerVersion !== ANALYZER_VERSION) {
+    return { code: 'analyzer_version_mismatch', message: `The index was built with analyzer ${String(o.analyzerVersion)}, but this Worker analyzes queries with ${ANALYZER_VERSION}; results would be wrong. ${rebuild}` };
+  }
+  if (!Array.isArray(o.shards) || o.shards.length === 0 || !o.lexicon || typeof o.documentCount !== 'number' || !o.scoring) {
+    return { code: 'manifest_invalid', message: `The index manifest is missing required fields (shards, lexicon, documentCount, scoring). ${rebuild}` };
+  }
+  return null;
+}
+
+/** File names of shard artifacts, zero-padded so they sort. */
+export const shardFileNames = (shard: number) => {
+  const n = String(shard).padStart(3, '0');
+  return { postings: `shard-${n}.postings`, documents: `shard-${n}.docs`, suggest: `shard-${n}.suggest.json` };
+};
+
+/** File name of the lexicon artifact. */
+export const LEXICON_FILE = 'lexicon.bin';

@@ -1,0 +1,94 @@
+/**
+ * The postings artifact of one shard: a term dictionary, one posting list per term (local document
+ * number + quantized impact) and per-document filter columns (date, category).
+ *
+ * Impacts are BM25F contributions computed at build time with collection-wide statistics (see
+ * `ScoringParameters`), so every shard scores with the same document frequencies and a query's score
+ * is a sum of stored impacts: shard results merge exactly as one big index would rank them.
+ * @module
+ */
+import { readContainer, writeContainer, type SectionArray } from './binary-container.js';
+import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { TermDictionary } from './term-dictionary.js';
+
+const MAGIC = 'VNSP';
+
+/** Value of {@link ShardPostings.docDate} for articles without a date. */
+export const NO_DATE = -2147483648;
+/** Value of {@link ShardPostings.docCategory} for articles without a category. */
+export const NO_CATEGORY = 0xffff;
+
+/** Header data of a postings artifact. */
+export interface ShardPostingsMeta {
+  shard: number;
+  documentCount: number;
+}
+
+/** Arrays that make up a shard's postings, as produced by the build. */
+export interface ShardPostingsArrays {
+  termBytes: Uint8Array;
+  termOffsets: Uint32Array;
+  /** `postingStarts[t]..postingStarts[t+1]` are term t's postings. */
+  postingStarts: Uint32Array;
+  /** Local document numbers, ascending within each list. */
+  postingDocs: Uint16Array | Uint32Array;
+  /** Quantized impacts (multiply by `ScoringParameters.impactScale`). */
+  postingImpacts: Uint16Array;
+  /** Article date as minutes since 1970-01-01 (Vietnam local time), or {@link NO_DATE}. */
+  docDate: Int32Array;
+  /** Index into the manifest's `categories`, or {@link NO_CATEGORY}. */
+  docCategory: Uint16Array;
+}
+
+/** Serializes a shard's postings. */
+export function writeShardPostings(meta: ShardPostingsMeta, a: ShardPostingsArrays): Uint8Array {
+  return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a } as unknown as Record<string, SectionArray>);
+}
+
+/** A loaded, read-only shard postings artifact (zero-copy views over one buffer). */
+export class ShardPostings {
+  readonly meta: ShardPostingsMeta;
+  readonly dictionary: TermDictionary;
+  readonly postingStarts: Uint32Array;
+  readonly postingDocs: Uint16Array | Uint32Array;
+  readonly postingImpacts: Uint16Array;
+  readonly docDate: Int32Array;
+  readonly docCategory: Uint16Array;
+  readonly byteLength: number;
+
+  /** Opens the bytes of a postings artifact; throws `ContainerError` when corrupt. */
+  constructor(buffer: ArrayBuffer) {
+    const c = readContainer<ShardPostingsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
+    const s = c.sections as unknown as ShardPostingsArrays;
+    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory'] as const) {
+      if (!s[k]) throw new Error(`postings artifact lacks section ${k}`);
+    }
+    this.meta = c.meta;
+    this.byteLength = c.byteLength;
+    this.dictionary = new TermDictionary(s.termBytes, s.termOffsets);
+    this.postingStarts = s.postingStarts;
+    this.postingDocs = s.postingDocs;
+    this.postingImpacts = s.postingImpacts;
+    this.docDate = s.docDate;
+    this.docCategory = s.docCategory;
+    const n = this.dictionary.size;
+    if (this.postingStarts.length !== n + 1 || this.postingStarts[n] !== this.postingDocs.length || this.postingDocs.length !== this.postingImpacts.length) {
+      throw new Error('postings artifact is inconsistent (corrupt file)');
+    }
+    if (this.docDate.length !== c.meta.documentCount || this.docCategory.length !== c.meta.documentCount) {
+      throw new Error('postings artifact has wrong document column lengths (corrupt file)');
+    }
+  }
+
+  /** Number of documents in this shard. */
+  get documentCount(): number {
+    return this.meta.documentCount;
+  }
+
+  /** The posting range of a term key, or null when the shard does not contain it. */
+  lookup(key: string): { start: number; end: number } | null {
+    const i = this.dictionary.indexOf(key);
+    if (i < 0) return null;
+    return { start: this.postingStarts[i], end: this.postingStarts[i + 1] };
+  }
+}

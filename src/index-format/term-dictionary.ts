@@ -1,0 +1,134 @@
+/**
+ * A sorted dictionary of UTF-8 terms stored as two flat arrays: `bytes` (all terms concatenated in
+ * ascending byte order) and `offsets` (`offsets[i]..offsets[i+1]` is term i). Lookups are binary
+ * searches on bytes: no strings are materialized at load time, so a dictionary of millions of terms
+ * costs only its bytes.
+ * @module
+ */
+
+const encoder = new TextEncoder();
+
+/** Compares two byte ranges lexicographically (unsigned). */
+function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array): number {
+  const bl = b.length;
+  const al = aEnd - aStart;
+  const n = al < bl ? al : bl;
+  for (let i = 0; i < n; i++) {
+    const d = a[aStart + i] - b[i];
+    if (d !== 0) return d;
+  }
+  return al - bl;
+}
+
+/** Read-only view of a sorted term dictionary. */
+export class TermDictionary {
+  /** Number of terms. */
+  readonly size: number;
+  private readonly decoder = new TextDecoder();
+
+  /**
+   * @param bytes concatenated UTF-8 terms in ascending byte order
+   * @param offsets `size + 1` byte offsets into `bytes`
+   */
+  constructor(readonly bytes: Uint8Array, readonly offsets: Uint32Array) {
+    this.size = Math.max(0, offsets.length - 1);
+  }
+
+  /** Index of `term`, or -1 when absent. */
+  indexOf(term: string): number {
+    return this.indexOfBytes(encoder.encode(term));
+  }
+
+  /** Index of an already-encoded term, or -1 when absent. */
+  indexOfBytes(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    const { bytes, offsets } = this;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareBytes(bytes, offsets[mid], offsets[mid + 1], key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** First index whose term is ≥ `key` in byte order (the insertion point). */
+  lowerBound(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.size;
+    const { bytes, offsets } = this;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareBytes(bytes, offsets[mid], offsets[mid + 1], key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The half-open index range of terms starting with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    const key = encoder.encode(prefix);
+    const start = this.lowerBound(key);
+    let end = start;
+    const { bytes, offsets } = this;
+    // Binary search the end: the first term at or after `start` that does not start with the prefix.
+    let lo = start;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = offsets[mid];
+      const len = offsets[mid + 1] - s;
+      let hasPrefix = len >= key.length;
+      for (let i = 0; hasPrefix && i < key.length; i++) if (bytes[s + i] !== key[i]) hasPrefix = false;
+      if (hasPrefix) lo = mid + 1;
+      else hi = mid;
+    }
+    end = lo;
+    return [start, end];
+  }
+
+  /** The term at index `i` as a string. */
+  termAt(i: number): string {
+    return this.decoder.decode(this.bytes.subarray(this.offsets[i], this.offsets[i + 1]));
+  }
+}
+
+/**
+ * Encodes terms (which must already be sorted by {@link compareTermsByBytes} and unique) into the
+ * two arrays of a {@link TermDictionary}.
+ */
+export function encodeTermDictionary(sortedTerms: readonly string[]): { bytes: Uint8Array; offsets: Uint32Array } {
+  const encoded = sortedTerms.map((t) => encoder.encode(t));
+  const offsets = new Uint32Array(encoded.length + 1);
+  let total = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    offsets[i] = total;
+    total += encoded[i].length;
+  }
+  offsets[encoded.length] = total;
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < encoded.length; i++) bytes.set(encoded[i], offsets[i]);
+  for (let i = 1; i < encoded.length; i++) {
+    if (compareBytes(bytes, offsets[i - 1], offsets[i], encoded[i]) >= 0) {
+      throw new Error(`terms are not strictly ascending at ${i}: ${JSON.stringify(sortedTerms[i - 1])} ≥ ${JSON.stringify(sortedTerms[i])}`);
+    }
+  }
+  return { bytes, offsets };
+}
+
+/**
+ * Comparator giving the byte order of UTF-8 encodings, which for JS strings equals code-point order
+ * (not UTF-16 code-unit order). Use it to sort terms before {@link encodeTermDictionary}.
+ */
+export function compareTermsByBytes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(i)!;
+    if (ca !== cb) return ca - cb;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
+}

@@ -1,0 +1,65 @@
+/**
+ * `GET /health`: whether the index is loaded, and its manifest.
+ * @module
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ANALYZER_VERSION } from '../analyzer/version.js';
+import { errorResponses } from '../http/errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { INDEX_FORMAT_VERSION } from '../index-format/manifest.js';
+import { getIndexRuntime } from '../worker/index-runtime.js';
+
+const HealthSchema = z.object({
+  status: z.literal('ok'),
+  documents: z.number().int(),
+  shards: z.number().int(),
+  mode: z.enum(['in-process', 'durable-objects']),
+  code: z.object({ formatVersion: z.number(), analyzerVersion: z.string() }),
+  manifest: z.object({
+    formatVersion: z.number(),
+    analyzerVersion: z.string(),
+    source: z.string(),
+    documentCount: z.number(),
+    contentHash: z.string(),
+    categories: z.array(z.string()),
+    dateRange: z.object({ from: z.string(), to: z.string() }).optional(),
+    shards: z.array(z.object({ shard: z.number(), documentCount: z.number(), postingsBytes: z.number(), documentsBytes: z.number() })),
+  }),
+}).openapi('Health');
+
+const route = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Index status',
+  description: 'The loaded index manifest and document count; 503 with what to rebuild when the index cannot be served.',
+  responses: {
+    200: { description: 'The index is loaded and compatible with this code.', content: { 'application/json': { schema: HealthSchema } } },
+    503: errorResponses[503],
+  },
+});
+
+/** Registers `/health`. */
+export function registerHealth(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const rt = await getIndexRuntime(c.env);
+    const m = rt.manifest;
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      status: 'ok' as const,
+      documents: m.documentCount,
+      shards: m.shards.length,
+      mode: rt.mode,
+      code: { formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION },
+      manifest: {
+        formatVersion: m.formatVersion,
+        analyzerVersion: m.analyzerVersion,
+        source: m.source,
+        documentCount: m.documentCount,
+        contentHash: m.contentHash,
+        categories: m.categories,
+        ...(m.dateRange ? { dateRange: m.dateRange } : {}),
+        shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.postings.bytes, documentsBytes: s.documents.bytes })),
+      },
+    }, 200);
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Reusable query-parameter schemas with messages a person can act on.
+ * @module
+ */
+import { z } from '@hono/zod-openapi';
+import { isoToMinutes } from '../index-format/dates.js';
+
+/** Longest accepted query, in characters. */
+export const MAX_QUERY_LENGTH = 512;
+/** Deepest result position reachable by paging (offset + limit). */
+export const MAX_RESULT_WINDOW = 1000;
+
+const got = (v: unknown) => JSON.stringify(typeof v === 'string' && v.length > 40 ? v.slice(0, 40) + '…' : v);
+
+/** A whole number in [min, max] given as a query string. */
+export const intParam = (name: string, min: number, max: number) =>
+  z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = /^\s*[+]?\d+\s*$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got ${got(v)}).` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** A yes/no switch: true/false, 1/0, on/off, yes/no. */
+export const boolParam = (name: string) =>
+  z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const s = v.trim().toLowerCase();
+    if (['1', 'true', 'on', 'yes'].includes(s)) return true;
+    if (['0', 'false', 'off', 'no'].includes(s)) return false;
+    ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got ${got(v)}).` });
+    return z.NEVER;
+  });
+
+/** An ISO date (`2024-01-31`) or date-time, converted to stored minutes. */
+export const dateParam = (name: string, endOfDay: boolean) =>
+  z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const s = v.trim();
+    const m = isoToMinutes(s);
+    if (m === null) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be an ISO date such as 2024-01-31 or 2024-01-31T08:00 (got ${got(v)}).` });
+      return z.NEVER;
+    }
+    return endOfDay && s.length === 10 ? m + 24 * 60 - 1 : m;
+  });
+
+/** A single value that must not repeat (repeated parameters arrive as arrays). */
+export const single = (name: string) =>
+  z.union([z.string(), z.array(z.string())]).optional().transform((v, ctx) => {
+    if (Array.isArray(v)) {
+      ctx.addIssue({ code: 'custom', message: `${name} was given ${v.length} times; give it once.` });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+/** A list given as repeated parameters and/or comma-separated values. */
+export const listParam = <T extends string>(name: string, allowed?: readonly T[]) =>
+  z.union([z.string(), z.array(z.string())]).optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const items = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    if (allowed) {
+      const bad = items.find((i) => !allowed.includes(i as T));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} accepts ${allowed.join(', ')} (got ${got(bad)}).` });
+        return z.NEVER;
+      }
+    }
+    return [...new Set(items)] as T[];
+  });

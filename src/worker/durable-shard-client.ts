@@ -1,0 +1,26 @@
+/**
+ * {@link ShardClient} over a shard's Durable Object (RPC). A stub is an I/O object bound to the
+ * request that created it, so a fresh stub is made per call (cheap: the id is computed once).
+ * @module
+ */
+import type { HighlightSpec, QueryPlan, SearchOptions } from '../engine/query-plan.js';
+import type { ShardClient } from '../engine/shard-client.js';
+import type { ShardAddress, ShardObject } from './shard-object.js';
+
+/** Calls one shard's Durable Object. */
+export class DurableShardClient implements ShardClient {
+  private readonly id: DurableObjectId;
+
+  constructor(private readonly namespace: DurableObjectNamespace<ShardObject>, name: string, private readonly addr: ShardAddress) {
+    this.id = namespace.idFromName(name);
+  }
+
+  private get stub() {
+    return this.namespace.get(this.id);
+  }
+
+  search(plan: QueryPlan, opts: SearchOptions) { return this.stub.search(this.addr, plan, opts); }
+  hits(docs: number[], highlight: HighlightSpec) { return this.stub.hits(this.addr, docs, highlight); }
+  suggest(q: string, limit: number) { return this.stub.suggest(this.addr, q, limit); }
+  article(id: string) { return this.stub.article(this.addr, id); }
+}

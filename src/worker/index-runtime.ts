@@ -1,0 +1,74 @@
+/**
+ * The index as seen by the front Worker: loaded once per isolate (not per request) and shared by all
+ * requests. Holds the manifest, the lexicon (for query planning) and one client per shard.
+ * @module
+ */
+import { ArtifactError, verifyArtifact } from '../engine/artifact.js';
+import { LoadedShard } from '../engine/loaded-shard.js';
+import { SearchService } from '../engine/search-service.js';
+import { InProcessShardClient, type ShardClient } from '../engine/shard-client.js';
+import { Lexicon } from '../index-format/lexicon.js';
+import type { IndexManifest } from '../index-format/manifest.js';
+import { assetFetcher } from './assets.js';
+import { DurableShardClient } from './durable-shard-client.js';
+import type { Env } from './env.js';
+import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+
+/** A loaded index ready to serve. */
+export interface IndexRuntime {
+  manifest: IndexManifest;
+  service: SearchService;
+  /** How shards are served. */
+  mode: 'in-process' | 'durable-objects';
+  loadedAt: number;
+  loadMs: number;
+}
+
+let current: Promise<IndexRuntime> | null = null;
+
+async function createRuntime(env: Env): Promise<IndexRuntime> {
+  const started = Date.now();
+  const manifest = await loadManifest(env.ASSETS);
+  const fetchArtifact = assetFetcher(env.ASSETS);
+  let lexicon: Lexicon;
+  try {
+    lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
+  } catch (e) {
+    throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
+  }
+  const inProcess = manifest.shards.length === 1 && env.SHARD_MODE !== 'durable-objects';
+  const clients: ShardClient[] = manifest.shards.map((s) => {
+    if (inProcess) return new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact));
+    const name = `${manifest.contentHash.slice(0, 16)}:${s.shard}`;
+    return new DurableShardClient(env.SHARDS, name, { contentHash: manifest.contentHash, shard: s.shard });
+  });
+  return { manifest, service: new SearchService(manifest, lexicon, clients), mode: inProcess ? 'in-process' : 'durable-objects', loadedAt: started, loadMs: Date.now() - started };
+}
+
+/**
+ * The isolate's index, loading it on first call. A failed load is not cached, so a fixed index is
+ * picked up by the next request.
+ */
+export function getIndexRuntime(env: Env): Promise<IndexRuntime> {
+  if (!current) {
+    current = createRuntime(env);
+    current.catch(() => { current = null; });
+  }
+  return current;
+}
+
+/** Maps a load or shard failure to an {@link IndexUnavailableError} (503) when it is one. */
+export function asIndexUnavailable(e: unknown): IndexUnavailableError | null {
+  if (e instanceof IndexUnavailableError) return e;
+  if (e instanceof ArtifactError) return new IndexUnavailableError('index_corrupt', `${e.message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
+  const message = e instanceof Error ? e.message : String(e);
+  if (/corrupt|truncated|format version|section|inconsistent|missing from the deployed assets|not in the manifest/i.test(message)) {
+    return new IndexUnavailableError('index_corrupt', `The search index is damaged: ${message}. Rebuild it with \`npm run build:index\` and redeploy.`);
+  }
+  return null;
+}
+
+/** Forgets the loaded index (tests). */
+export function resetIndexRuntime(): void {
+  current = null;
+}

@@ -1,0 +1,30 @@
+/**
+ * Loading and checking the index manifest from static assets.
+ * @module
+ */
+import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
+
+/** The index cannot be served; `code` and `message` go into the 503 response. */
+export class IndexUnavailableError extends Error {
+  override name = 'IndexUnavailableError';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Fetches, parses and checks the manifest; throws {@link IndexUnavailableError}. */
+export async function loadManifest(assets: Fetcher): Promise<IndexManifest> {
+  const res = await assets.fetch(`https://assets.invalid/${INDEX_ASSET_DIR}/${MANIFEST_FILE}`);
+  if (!res.ok) {
+    throw new IndexUnavailableError('index_missing', 'No search index is deployed. Build one with `npm run build:index` (or `npm run build:index -- --input <corpus>`), then restart `npm run dev` or run `wrangler deploy`.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = await res.json();
+  } catch {
+    throw new IndexUnavailableError('manifest_invalid', 'The index manifest is not valid JSON. Rebuild the index with `npm run build:index`.');
+  }
+  const problem = checkManifest(parsed);
+  if (problem) throw new IndexUnavailableError(problem.code, problem.message);
+  return parsed as IndexManifest;
+}

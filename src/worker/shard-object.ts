@@ -1,0 +1,67 @@
+/**
+ * A Durable Object that serves one shard: it loads the shard's artifacts from static assets on first
+ * use and keeps them in memory for as long as the object lives. Each object runs in its own isolate
+ * in production, so every shard gets its own 128 MB.
+ * @module
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { StoredDocument } from '../index-format/document-store.js';
+import { LoadedShard, type HitDocument, type TitleSuggestion } from '../engine/loaded-shard.js';
+import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
+import { assetFetcher } from './assets.js';
+import type { Env } from './env.js';
+import { loadManifest } from './manifest-loader.js';
+
+/** Identifies which shard of which index build a call is for. */
+export interface ShardAddress {
+  contentHash: string;
+  shard: number;
+}
+
+/** Durable Object class holding one shard in memory. */
+export class ShardObject extends DurableObject<Env> {
+  private loaded: Promise<LoadedShard> | null = null;
+  private loadedFor = '';
+
+  private shard(addr: ShardAddress): Promise<LoadedShard> {
+    const key = `${addr.contentHash}:${addr.shard}`;
+    if (!this.loaded || this.loadedFor !== key) {
+      this.loadedFor = key;
+      this.loaded = (async () => {
+        const manifest = await loadManifest(this.env.ASSETS);
+        if (manifest.contentHash !== addr.contentHash) {
+          throw new Error(`index changed during the request (expected ${addr.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry`);
+        }
+        return LoadedShard.load(manifest, addr.shard, assetFetcher(this.env.ASSETS));
+      })();
+      this.loaded.catch(() => { this.loaded = null; });
+    }
+    return this.loaded;
+  }
+
+  /** See {@link LoadedShard.search}. */
+  async search(addr: ShardAddress, plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
+    return (await this.shard(addr)).search(plan, opts);
+  }
+
+  /** See {@link LoadedShard.hits}. */
+  async hits(addr: ShardAddress, docs: number[], highlight: HighlightSpec): Promise<HitDocument[]> {
+    return (await this.shard(addr)).hits(docs, highlight);
+  }
+
+  /** See {@link LoadedShard.suggest}. */
+  async suggest(addr: ShardAddress, q: string, limit: number): Promise<TitleSuggestion[]> {
+    return (await this.shard(addr)).suggest(q, limit);
+  }
+
+  /** See {@link LoadedShard.article}. */
+  async article(addr: ShardAddress, id: string): Promise<StoredDocument | null> {
+    return (await this.shard(addr)).article(id);
+  }
+
+  /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */
+  async stats(addr: ShardAddress): Promise<{ shard: number; documents: number; postingsBytes: number; documentsBytes: number }> {
+    const s = await this.shard(addr);
+    return { shard: addr.shard, documents: s.postings.documentCount, postingsBytes: s.postings.byteLength, documentsBytes: s.documents.byteLength };
+  }
+}
