@@ -30,6 +30,7 @@ const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
  *
  * @param bytes - The whole file.
  * @returns The clean text (plus an optional note), or a failure reason with an actionable sentence.
+ * @throws RangeError when the text is too large for one JavaScript string (about 512 MiB).
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty', detail: 'the file is empty (0 bytes); delete it or add the article text' };
@@ -56,7 +57,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     if (looksBinary(body)) return { ok: false, reason: 'binary', detail: binaryDetail() };
     try {
       text = utf8.decode(body);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err; // e.g. RangeError: too large for one string
       const offset = firstInvalidUtf8(body) + (body === bytes ? 0 : 3);
       const byte = bytes[offset] ?? 0;
       return {
@@ -117,7 +119,8 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string | null {
   }
   try {
     return utf16le.decode(le);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
     return null;
   }
 }

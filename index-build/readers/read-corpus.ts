@@ -120,8 +120,8 @@ export async function readCorpus(input: string, opts: ReadCorpusOptions = {}): P
   const keptSource = new Map<string, string>();
   for (const { outcome } of items) {
     if (outcome.read) result.filesRead++;
-    result.notes.push(...outcome.notes);
-    const fileSkips = [...outcome.skipped];
+    append(result.notes, outcome.notes);
+    const fileSkips = outcome.skipped.slice();
     for (const article of outcome.articles) {
       const first = keptSource.get(article.id);
       if (first !== undefined) {
@@ -139,7 +139,7 @@ export async function readCorpus(input: string, opts: ReadCorpusOptions = {}): P
     }
     // Within a JSONL file, report skips in line order whatever their kind.
     if (fileSkips.length > 1) fileSkips.sort((a, b) => lineOf(a.source) - lineOf(b.source));
-    result.skipped.push(...fileSkips);
+    append(result.skipped, fileSkips);
   }
   return result;
 }
@@ -150,6 +150,11 @@ export async function readCorpus(input: string, opts: ReadCorpusOptions = {}): P
  */
 function readBytes(file: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => readFile(file, (err, data) => (err ? reject(err) : resolve(data))));
+}
+
+/** `target.push(...items)` without the argument-count limit of spreading very long arrays. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** The 1-based line of a `path:<line>` JSONL source, else 0. */
@@ -199,7 +204,18 @@ async function readOne(file: ListedFile, kind: 'txt' | 'jsonl'): Promise<FileOut
   }
   outcome.read = true;
 
-  const decoded = decodeText(bytes);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(bytes);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    outcome.skipped.push({
+      source: file.rel,
+      reason: 'unreadable',
+      detail: `too large to decode in one piece (${Math.round(bytes.length / 2 ** 20)} MB); split it into smaller files`,
+    });
+    return outcome;
+  }
   if (!decoded.ok) {
     outcome.skipped.push({ source: file.rel, reason: decoded.reason, detail: decoded.detail });
     return outcome;
@@ -209,8 +225,8 @@ async function readOne(file: ListedFile, kind: 'txt' | 'jsonl'): Promise<FileOut
   if (kind === 'jsonl') {
     const parsed = parseJsonLines(decoded.text, file.rel);
     outcome.articles = parsed.articles;
-    outcome.skipped.push(...parsed.skipped);
-    outcome.notes.push(...parsed.notes);
+    append(outcome.skipped, parsed.skipped);
+    append(outcome.notes, parsed.notes);
     return outcome;
   }
 

@@ -93,7 +93,7 @@ function scanRun(s: string, i: number): number {
     if (k < CC_UPPER) break;
     if (k === CC_MARK) {
       runMarks++;
-      consecutiveMarks++;
+      if (++consecutiveMarks > MAX_MARKS) runStorm = true;
     } else {
       consecutiveMarks = 0;
       if (k === CC_DIGIT) {

@@ -30,7 +30,7 @@ export const WEIGHTS = {
   pair: 1.2,
   prefix: 0.4,
   fuzzy: 0.6,
-  synonym: 0.8,
+  synonym: 0.5,
 };
 
 /** Bounds that keep any query's cost small, whatever is typed. */
