@@ -8,12 +8,12 @@ import { defineConfig } from 'vitest/config';
  *   @cloudflare/vitest-pool-workers, against the sample corpus built as one in-process shard and as
  *   three Durable Object shards (`npm test` builds both first). Results must agree.
  */
-const workerProject = (name: string, assets: string, vars: Record<string, string>) => ({
+const workerProject = (name: string, assets: string, vars: Record<string, string>, include = ['test/**/*.test.ts'], miniflare: Record<string, unknown> = {}) => ({
   plugins: [cloudflareTest({
     wrangler: { configPath: './wrangler.toml' },
-    miniflare: { assets: { directory: assets }, bindings: vars },
+    miniflare: { assets: { directory: assets }, bindings: vars, ...miniflare },
   })],
-  test: { name, include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+  test: { name, include, testTimeout: 30_000 },
 });
 
 export default defineConfig({
@@ -29,6 +29,12 @@ export default defineConfig({
       },
       workerProject('worker', './dist/test-assets/single', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '1' }),
       workerProject('worker-sharded', './dist/test-assets/sharded', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '3' }),
+      // API parameters, filters and facets against a hand-checked 8-article fixture (2 shards).
+      workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test-api/**/*.test.ts']),
+      // Rate limiting switched on with a tiny budget.
+      workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test-ratelimit/**/*.test.ts'], {
+        ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },
+      }),
     ],
   },
 });

@@ -10,8 +10,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './http/app-env.js';
 import { sendError } from './http/errors.js';
 import { validationHook } from './http/validation-hook.js';
-import { registerHealth } from './routes/health.js';
-import { registerSearch } from './routes/search.js';
+import { conditionalGet } from './middleware/conditional-get/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
+import { requestLog } from './middleware/request-log/index.js';
+import { responseCache } from './middleware/response-cache/index.js';
+import { handler as articleHandler, route as articleRoute } from './routes/articles.js';
+import { registerDocs } from './routes/docs-page.js';
+import { handler as healthHandler, route as healthRoute } from './routes/health.js';
+import { registerOpenApi } from './routes/openapi.js';
+import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { asIndexUnavailable } from './worker/index-runtime.js';
 
 /** Parses the CORS_ORIGINS variable: `*` or a comma-separated allow-list. */
@@ -20,6 +27,20 @@ export function allowedOrigins(value: string | undefined): '*' | string[] {
   if (v === '*' || v === '') return '*';
   return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
+
+/** The typed JSON API routes; `AppType` gives Hono's `hc` client their types. */
+export function apiRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(searchRoute, searchHandler)
+    .openapi(articleRoute, articleHandler)
+    .openapi(healthRoute, healthHandler);
+}
+
+/** Type of the API for `hc<AppType>(baseUrl)` (see README, "Typed client"). */
+export type AppType = ReturnType<typeof apiRoutes>;
+
+/** Paths whose responses are cacheable query results (ETag/304, Cache-Control, Cache API, rate limit). */
+const QUERY_PATHS = ['/search', '/suggest', '/articles/*'];
 
 /** Builds the app (one per isolate). */
 export function createApp() {
@@ -36,8 +57,16 @@ export function createApp() {
     })(c, next);
   });
 
-  registerSearch(app);
-  registerHealth(app);
+  app.use('*', requestLog());
+  for (const path of QUERY_PATHS) {
+    app.use(path, rateLimit());
+    app.use(path, conditionalGet());
+    app.use(path, responseCache());
+  }
+
+  app.route('/', apiRoutes());
+  registerOpenApi(app);
+  registerDocs(app);
 
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /docs for the API.`));
   app.onError((err, c) => {

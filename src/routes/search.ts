@@ -2,7 +2,7 @@
  * `GET /search`: full-text search with filters, facets, sorting and paging.
  * @module
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { getIndexRuntime } from '../worker/index-runtime.js';
@@ -54,7 +54,8 @@ export const SearchResponseSchema = z.object({
   hits: z.array(HitSchema),
 }).openapi('SearchResponse');
 
-const route = createRoute({
+/** OpenAPI definition of the route. */
+export const route = createRoute({
   method: 'get',
   path: '/search',
   summary: 'Search articles',
@@ -67,68 +68,71 @@ const route = createRoute({
   },
 });
 
-/** Registers `/search`. */
-export function registerSearch(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => {
-    const started = Date.now();
-    const p = c.req.valid('query');
-    const q = (p.q ?? '').trim();
-    const hasFilter = !!(p.category?.length || p.from !== undefined || p.to !== undefined);
-    if (!q && !hasFilter) {
-      return sendError(c, 400, 'missing_query', 'Give a query in q (for example /search?q=ha+noi), or at least one filter (category, from, to) to browse.');
-    }
-    if (q.length > MAX_QUERY_LENGTH) {
-      return sendError(c, 400, 'query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`);
-    }
-    if (p.offset !== undefined && p.page !== undefined) {
-      return sendError(c, 400, 'invalid_parameter', 'Give either offset or page, not both.');
-    }
-    const limit = p.limit ?? 10;
-    const offset = p.offset ?? ((p.page ?? 1) - 1) * limit;
-    if (offset + limit > MAX_RESULT_WINDOW) {
-      return sendError(c, 400, 'invalid_parameter', `offset + limit is ${offset + limit}; results are available up to position ${MAX_RESULT_WINDOW}. Narrow the query or add filters.`);
-    }
-    if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
-      return sendError(c, 400, 'invalid_parameter', 'from is after to; swap them.');
-    }
-    const runtime = await getIndexRuntime(c.env);
-    const rawQ = p.q ?? '';
-    const result = await runtime.service.search({
-      q,
-      limit,
-      offset,
-      sort: p.sort ?? 'relevance',
-      fromMinutes: p.from,
-      toMinutes: p.to,
-      categories: p.category,
-      facets: p.facets ?? [],
-      prefixLast: p.prefix ?? !/\s$/.test(rawQ),
-    });
-    const highlight = p.highlight ?? true;
-    const fields = p.fields ?? HIT_FIELDS;
-    const hits = result.hits.map((h) => {
-      const full: Record<string, unknown> = { ...h };
-      if (!highlight) {
-        full.title_html = stripMarks(h.title_html);
-        full.snippet = stripMarks(h.snippet);
-      }
-      const out: Record<string, unknown> = {};
-      for (const f of fields) if (full[f] !== undefined) out[f] = full[f];
-      return out;
-    });
-    c.set('logFields', { hits: result.total, query_length: q.length });
-    return c.json({
-      query: q,
-      total: result.total,
-      took_ms: Date.now() - started,
-      offset,
-      limit,
-      ...(result.interpretedAs ? { interpreted_as: result.interpretedAs } : {}),
-      ...(result.relaxed ? { relaxed: true } : {}),
-      ...(result.facets ? { facets: result.facets } : {}),
-      hits,
-    }, 200);
+/** Handler of the route. */
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  const started = Date.now();
+  const p = c.req.valid('query');
+  const q = (p.q ?? '').trim();
+  const hasFilter = !!(p.category?.length || p.from !== undefined || p.to !== undefined);
+  if (!q && !hasFilter) {
+    return sendError(c, 400, 'missing_query', 'Give a query in q (for example /search?q=ha+noi), or at least one filter (category, from, to) to browse.');
+  }
+  if (q.length > MAX_QUERY_LENGTH) {
+    return sendError(c, 400, 'query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`);
+  }
+  if (p.offset !== undefined && p.page !== undefined) {
+    return sendError(c, 400, 'invalid_parameter', 'Give either offset or page, not both.');
+  }
+  const limit = p.limit ?? 10;
+  const offset = p.offset ?? ((p.page ?? 1) - 1) * limit;
+  if (offset + limit > MAX_RESULT_WINDOW) {
+    return sendError(c, 400, 'invalid_parameter', `offset + limit is ${offset + limit}; results are available up to position ${MAX_RESULT_WINDOW}. Narrow the query or add filters.`);
+  }
+  if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
+    return sendError(c, 400, 'invalid_parameter', 'from is after to; swap them.');
+  }
+  const runtime = await getIndexRuntime(c.env);
+  const rawQ = p.q ?? '';
+  const result = await runtime.service.search({
+    q,
+    limit,
+    offset,
+    sort: p.sort ?? 'relevance',
+    fromMinutes: p.from,
+    toMinutes: p.to,
+    categories: p.category,
+    facets: p.facets ?? [],
+    prefixLast: p.prefix ?? !/\s$/.test(rawQ),
   });
+  const highlight = p.highlight ?? true;
+  const fields = p.fields ?? HIT_FIELDS;
+  const hits = result.hits.map((h) => {
+    const full: Record<string, unknown> = { ...h };
+    if (!highlight) {
+      full.title_html = stripMarks(h.title_html);
+      full.snippet = stripMarks(h.snippet);
+    }
+    const out: Record<string, unknown> = {};
+    for (const f of fields) if (full[f] !== undefined) out[f] = full[f];
+    return out;
+  });
+  c.set('logFields', { hits: result.total, query_length: q.length });
+  return c.json({
+    query: q,
+    total: result.total,
+    took_ms: Date.now() - started,
+    offset,
+    limit,
+    ...(result.interpretedAs ? { interpreted_as: result.interpretedAs } : {}),
+    ...(result.relaxed ? { relaxed: true } : {}),
+    ...(result.facets ? { facets: result.facets } : {}),
+    hits,
+  }, 200);
+};
+
+/** Registers the route on an app. */
+export function registerSearch(app: OpenAPIHono<AppEnv>) {
+  return app.openapi(route, handler);
 }
 
 /** Removes `<mark>` tags from highlighted (already escaped) HTML. */

@@ -1,0 +1,85 @@
+/**
+ * `GET /suggest`: completions for a search box as the user types: phrase completions of the last
+ * word (from the lexicon), then matching article titles.
+ * @module
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { completePhrases } from '../engine/phrase-completion.js';
+import { markTitle } from '../engine/title-marks.js';
+import { errorResponses, sendError } from '../http/errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { getIndexRuntime } from '../worker/index-runtime.js';
+import { intParam, MAX_QUERY_LENGTH, single } from './params.js';
+
+/** Most suggestions one response carries. */
+export const MAX_SUGGESTIONS = 10;
+const DEFAULT_SUGGESTIONS = 8;
+
+/** Query parameters of `/suggest`. */
+export const SuggestQuerySchema = z.object({
+  q: single('q').openapi({ param: { name: 'q', in: 'query' }, description: `What has been typed so far (≤ ${MAX_QUERY_LENGTH} characters), with or without diacritics. A trailing space means the last word is complete.`, example: 'thanh ph' }),
+  limit: intParam('limit', 1, MAX_SUGGESTIONS).openapi({ param: { name: 'limit', in: 'query' }, description: `Suggestions to return, 1–${MAX_SUGGESTIONS} (default ${DEFAULT_SUGGESTIONS}).`, example: '8' }),
+});
+
+const SuggestionSchema = z.object({
+  text: z.string().openapi({ description: 'The suggestion as plain text (put it in the search box).' }),
+  html: z.string().openapi({ description: 'text HTML-escaped, with the typed part (phrases) or the matched words (titles) in <mark>.' }),
+  kind: z.enum(['phrase', 'title']).openapi({ description: 'phrase: the query with its last word completed; title: an article title.' }),
+  id: z.string().optional().openapi({ description: 'Article id (titles only).' }),
+}).openapi('Suggestion');
+
+/** Response of `/suggest`. */
+export const SuggestResponseSchema = z.object({
+  query: z.string(),
+  took_ms: z.number(),
+  suggestions: z.array(SuggestionSchema),
+}).openapi('SuggestResponse');
+
+const route = createRoute({
+  method: 'get',
+  path: '/suggest',
+  summary: 'Autocomplete',
+  description: 'Fast, diacritic-insensitive completions for a search box: `thanh ph` → “thành phố …” phrases completed from the corpus vocabulary, followed by article titles.',
+  request: { query: SuggestQuerySchema },
+  responses: {
+    200: { description: 'Suggestions, phrases first', content: { 'application/json': { schema: SuggestResponseSchema } } },
+    ...errorResponses,
+  },
+});
+
+type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** Registers `/suggest`. */
+export function registerSuggest(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const started = Date.now();
+    const p = c.req.valid('query');
+    const rawQ = p.q ?? '';
+    const q = rawQ.trim();
+    if (!q) return sendError(c, 400, 'missing_query', 'Give what has been typed in q (for example /suggest?q=thanh+ph).');
+    if (q.length > MAX_QUERY_LENGTH) {
+      return sendError(c, 400, 'query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`);
+    }
+    const limit = p.limit ?? DEFAULT_SUGGESTIONS;
+    const runtime = await getIndexRuntime(c.env);
+    // Keep one trailing space: it says the last word is complete.
+    const typed = /\s$/.test(rawQ) ? `${q} ` : q;
+    const [phrases, titles] = await Promise.all([
+      Promise.resolve(completePhrases(runtime.service.lexicon, typed, limit)),
+      runtime.service.suggestTitles(q, limit),
+    ]);
+    // Phrases first, but leave room for titles: at least half the list when there are enough.
+    const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - titles.length));
+    const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));
+    const seen = new Set(suggestions.map((s) => s.text.toLowerCase()));
+    for (const t of titles) {
+      if (suggestions.length >= limit) break;
+      const marked = markTitle(t.title, typed, !/\s$/.test(typed));
+      if (seen.has(marked.text.toLowerCase())) continue;
+      seen.add(marked.text.toLowerCase());
+      suggestions.push({ text: marked.text, html: marked.html, kind: 'title', id: t.id });
+    }
+    c.set('logFields', { suggestions: suggestions.length, query_length: q.length });
+    return c.json({ query: q, took_ms: Date.now() - started, suggestions }, 200);
+  });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getJson, request } from '../test/helpers.js';
+
+describe('OpenAPI 3.1 document', () => {
+  it('is valid OpenAPI 3.1 and documents every route and error', async () => {
+    const { status, body } = await getJson('/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(body.info.title).toBeTruthy();
+    for (const [path, item] of Object.entries<any>(body.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        expect(['get'], `${method} ${path}`).toContain(method);
+        expect(op.responses['200'], `${path} 200`).toBeDefined();
+        expect(op.responses['503'], `${path} 503`).toBeDefined();
+        for (const p of op.parameters ?? []) expect(['query', 'path']).toContain(p.in);
+      }
+    }
+    expect(body.components.schemas.Error).toBeDefined();
+    expect(Object.keys(body.paths['/search'].get.responses)).toEqual(expect.arrayContaining(['200', '304', '400', '429', '503']));
+  });
+
+  it('matches the routes the Worker serves, parameter for parameter', async () => {
+    const { body } = await getJson('/openapi.json');
+    const params = body.paths['/search'].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(params).toEqual(['category', 'facets', 'fields', 'from', 'highlight', 'limit', 'offset', 'page', 'prefix', 'q', 'sort', 'to']);
+    for (const path of Object.keys(body.paths)) {
+      const concrete = path.replace('{id}', 'kd-01');
+      const q = path === '/search' || path === '/suggest' ? '?q=h%C3%A0' : '';
+      const res = await request(concrete + q);
+      expect(res.status, `${concrete} is served`).toBe(200);
+    }
+    // And an unknown path is not.
+    expect((await request('/undocumented')).status).toBe(404);
+  });
+
+  it('has a human docs page', async () => {
+    const res = await request('/docs');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('/search');
+    expect(html).toContain('curl');
+  });
+});
