@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'index-build/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'index-build/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'widget/**/*.test.ts'],
           testTimeout: 120_000,
         },
       },
@@ -35,6 +35,20 @@ export default defineConfig({
       workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test-ratelimit/**/*.test.ts'], {
         ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },
       }),
+      // Broken copies of the single index (scripts/broken-fixtures.mjs): every route answers 503 with what to rebuild.
+      ...([['analyzer', 'analyzer_version_mismatch', 'auto'], ['format', 'format_version_mismatch', 'auto'], ['missing-shard', 'index_corrupt', 'durable-objects'], ['corrupt-shard', 'index_corrupt', 'auto']] as const)
+        .map(([kind, code, mode]) => workerProject(`broken-${kind}`, `./dist/test-assets/broken-${kind}`, { SHARD_MODE: mode, EXPECT_ERROR_CODE: code }, ['test-broken/**/*.test.ts'])),
+      // The <vn-search> widget and the demo page in headless Chromium against `wrangler dev` (test-browser/global-setup.ts).
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test-browser/**/*.test.ts'],
+          globalSetup: ['test-browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

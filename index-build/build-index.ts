@@ -25,6 +25,7 @@ import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
 import { planShards } from './shard-plan.js';
 import { sortTermsByBytes } from './sort-terms.js';
+import { StrictBuildError } from './strict.js';
 
 /** Options of {@link buildIndex}. */
 export interface BuildOptions {
@@ -44,6 +45,8 @@ export interface BuildOptions {
   scoring?: Bm25fConstants;
   /** Progress callback for long builds. */
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Refuse (throw {@link StrictBuildError}, writing nothing) when any file or record was skipped. */
+  strict?: boolean;
 }
 
 /** What a build did, for the report. */
@@ -82,6 +85,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
   const corpus = await readCorpus(opts.input, { onProgress: (d, n) => progress('read', d, n) });
   lap('read');
+  if (opts.strict && corpus.skipped.length > 0) throw new StrictBuildError(corpus.skipped, opts.outDir);
   if (corpus.articles.length === 0) {
     throw new Error(`No articles could be read from ${opts.input} (${corpus.skipped.length} skipped). Nothing to index.`);
   }

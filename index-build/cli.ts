@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <
   --out       static-assets folder that receives index/ (default: dist/assets)
   --shards    number of shards (default: decided from the corpus size)
   --synonyms  synonyms file, one "short = long form" per line (default: <input>/synonyms.txt when present)
-  --strict    exit with status 1 when any file or article was skipped`;
+  --strict    when any file or article would be skipped: list them, keep the existing index, exit with status 1`;
 
 async function main(): Promise<number> {
   let args;
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const report = await buildIndex({
-      input, outDir: args.out!, shards, synonymsFile,
+      input, outDir: args.out!, shards, synonymsFile, strict: args.strict,
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;

@@ -4,8 +4,14 @@
  * @module
  */
 import type { BuildReport } from './build-index.js';
+import type { Skip } from './readers/article.js';
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(2) + ' MB';
+
+/** One report line for a skipped file or record: where, why, and what to do. */
+export function skipLine(s: Skip): string {
+  return `    SKIPPED ${s.source}: ${s.reason} — ${s.detail}`;
+}
 
 /** Formats a build report as text lines. */
 export function formatReport(r: BuildReport): string {
@@ -15,7 +21,7 @@ export function formatReport(r: BuildReport): string {
   lines.push(`  files read:        ${r.filesRead}`);
   lines.push(`  articles indexed:  ${r.articlesIndexed}`);
   lines.push(`  skipped:           ${r.skipped.length}`);
-  for (const s of r.skipped) lines.push(`    SKIPPED ${s.source}: ${s.reason} — ${s.detail}`);
+  for (const s of r.skipped) lines.push(skipLine(s));
   if (r.notes.length) {
     lines.push(`  notes:             ${r.notes.length}`);
     for (const n of r.notes) lines.push(`    NOTE ${n.source}: ${n.detail}`);

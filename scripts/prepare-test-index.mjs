@@ -2,6 +2,7 @@
 // one single-shard index (served in-process) and one 3-shard index (served by Durable Objects), plus
 // the hand-checked API fixture (test/fixtures/api-corpus.jsonl: categories and dates for filters/facets).
 import { execFileSync } from 'node:child_process';
+import { writeBrokenFixtures } from './broken-fixtures.mjs';
 
 const tsx = ['node_modules/tsx/dist/cli.mjs', 'index-build/cli.ts'];
 const builds = [
@@ -13,3 +14,5 @@ for (const [input, out, extra] of builds) {
   execFileSync(process.execPath, [...tsx, '--input', input, '--out', out, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
   console.log(`test index ready: ${out}/index`);
 }
+// Broken copies of the single-shard index (version mismatches, a missing and a corrupt shard): test-broken/.
+console.log(`broken test indexes ready: ${writeBrokenFixtures('dist/test-assets/single').join(', ')}`);

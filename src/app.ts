@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './http/app-env.js';
 import { sendError } from './http/errors.js';
 import { validationHook } from './http/validation-hook.js';
+import { htmlSafeJsonResponses } from './http/html-safe-json.js';
 import { conditionalGet } from './middleware/conditional-get/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
@@ -19,6 +20,9 @@ import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
+import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
+import { registerDemoPage } from './routes/demo-page.js';
+import { registerWidget } from './routes/widget.js';
 import { asIndexUnavailable } from './worker/index-runtime.js';
 
 /** Parses the CORS_ORIGINS variable: `*` or a comma-separated allow-list. */
@@ -32,6 +36,7 @@ export function allowedOrigins(value: string | undefined): '*' | string[] {
 export function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(searchRoute, searchHandler)
+    .openapi(suggestRoute, suggestHandler)
     .openapi(articleRoute, articleHandler)
     .openapi(healthRoute, healthHandler);
 }
@@ -46,6 +51,8 @@ const QUERY_PATHS = ['/search', '/suggest', '/articles/*'];
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  // Outermost: no JSON response text contains raw `<`, `>` or `&` (echoed queries stay inert).
+  app.use('*', htmlSafeJsonResponses());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('*', async (c, next) => {
     const origins = allowedOrigins(c.env.CORS_ORIGINS);
@@ -67,6 +74,8 @@ export function createApp() {
   app.route('/', apiRoutes());
   registerOpenApi(app);
   registerDocs(app);
+  registerWidget(app);
+  registerDemoPage(app);
 
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /docs for the API.`));
   app.onError((err, c) => {

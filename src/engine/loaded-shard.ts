@@ -53,10 +53,10 @@ export class LoadedShard {
   static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
     if (!entry) throw new Error(`shard ${shard} is not in the manifest`);
-    const [p, d] = await Promise.all([
-      verifyArtifact(entry.postings, await fetchArtifact(entry.postings.file)),
-      verifyArtifact(entry.documents, await fetchArtifact(entry.documents.file)),
-    ]);
+    // Fetch both, then verify both: verifying the first while the second is still being fetched left
+    // its rejection (a corrupt file) unhandled until Promise.all was reached.
+    const [pb, db] = await Promise.all([fetchArtifact(entry.postings.file), fetchArtifact(entry.documents.file)]);
+    const [p, d] = await Promise.all([verifyArtifact(entry.postings, pb), verifyArtifact(entry.documents, db)]);
     return new LoadedShard(entry, new ShardPostings(p), new DocumentStore(d), fetchArtifact, manifest);
   }
 

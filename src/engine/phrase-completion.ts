@@ -189,7 +189,7 @@ function rank(cands: Candidate[], hasPrevious: boolean): Candidate[] {
  */
 function render(text: string, context: Token[], words: string[], partial: Token | null, completion: string): PhraseCompletion {
   let plain = '';
-  let cursor = context.length ? context[0].start : partial ? partial.start : text.length;
+  let cursor = text.length - text.trimStart().length;
   for (let i = 0; i < context.length; i++) {
     const t = context[i];
     plain += text.slice(cursor, t.start).replace(/\s+/g, ' ') + matchCase(text.slice(t.start, t.end), words[i]);

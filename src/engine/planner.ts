@@ -20,6 +20,7 @@ import { allowedEdits, fuzzyCandidates } from './fuzzy.js';
 import type { PlannedTerm, QueryPlan } from './query-plan.js';
 import { parseQuerySyntax } from './query-syntax.js';
 import { restoreDiacritics } from './restore-diacritics.js';
+import { idf } from '../scoring/bm25f.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** Relative weights of the kinds of evidence (tuned on `npm run bench:relevance`). */
@@ -146,9 +147,16 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
   const highlightPhrases: string[][] = [];
   const clauseOf = syllables.map((_s, i) => i);
   const clause = syllables.length;
+  const N = lexicon.meta.documentCount;
+  // Rarity of a syllable sequence, bounded below by its rarest syllable.
+  const sequenceIdf = (folded: readonly string[]) => Math.max(...folded.map((f) => idf(N, Math.max(1, lexicon.df(f)))));
   for (const m of ctx.synonyms.find(syllables.map((s) => s.folded))) {
     const span = m.end - m.start;
+    const literalIdf = sequenceIdf(syllables.slice(m.start, m.end).map((s) => s.folded));
     for (const alt of m.alternatives) {
+      // Stored impacts carry the alternative's own rarity; rescale so that an occurrence of `HN`
+      // counts like an occurrence of `Hà Nội`, never more.
+      const w = WEIGHTS.synonym * Math.min(1, literalIdf / sequenceIdf(alt.folded));
       // A multi-word alternative counts through its most specific pair (the rarest in the corpus);
       // its other pairs only add score.
       let coverageKey = foldedKey(alt.folded[0]);
@@ -160,9 +168,9 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       }
       for (let k = 1; k < alt.folded.length; k++) {
         const key = bigramKey(alt.folded[k - 1], alt.folded[k]);
-        if (key !== coverageKey) terms.push({ key, weight: WEIGHTS.synonym / alt.folded.length, clause: -1 });
+        if (key !== coverageKey) terms.push({ key, weight: w / alt.folded.length, clause: -1 });
       }
-      for (let j = m.start; j < m.end; j++) terms.push({ key: coverageKey, weight: WEIGHTS.synonym / span, clause: j });
+      for (let j = m.start; j < m.end; j++) terms.push({ key: coverageKey, weight: w / span, clause: j });
       if (alt.folded.length === 1) highlightFolded.add(alt.folded[0]);
       else highlightPhrases.push(alt.folded);
     }

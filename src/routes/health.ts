@@ -7,7 +7,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { INDEX_FORMAT_VERSION } from '../index-format/manifest.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
+import { getIndexRuntime, type IndexRuntime } from '../worker/index-runtime.js';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -39,9 +39,19 @@ export const route = createRoute({
   },
 });
 
+/**
+ * Loads every shard wherever it is served (in this isolate or its Durable Object), which verifies its
+ * files' sizes and SHA-256: a missing or corrupt shard makes `/health` fail (503) like a search would.
+ * Looking up an id no article has is the cheapest call that needs the shard loaded.
+ */
+async function verifyShards(rt: IndexRuntime): Promise<void> {
+  await Promise.all(rt.service.shards.map((s) => s.article('')));
+}
+
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rt = await getIndexRuntime(c.env);
+  await verifyShards(rt);
   const m = rt.manifest;
   c.header('Cache-Control', 'no-store');
   return c.json({

@@ -3,10 +3,10 @@
  * word (from the lexicon), then matching article titles.
  * @module
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { completePhrases } from '../engine/phrase-completion.js';
 import { markTitle } from '../engine/title-marks.js';
-import { errorResponses, sendError } from '../http/errors.js';
+import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { getIndexRuntime } from '../worker/index-runtime.js';
 import { intParam, MAX_QUERY_LENGTH, single } from './params.js';
@@ -35,7 +35,8 @@ export const SuggestResponseSchema = z.object({
   suggestions: z.array(SuggestionSchema),
 }).openapi('SuggestResponse');
 
-const route = createRoute({
+/** OpenAPI definition of the route. */
+export const route = createRoute({
   method: 'get',
   path: '/suggest',
   summary: 'Autocomplete',
@@ -43,43 +44,50 @@ const route = createRoute({
   request: { query: SuggestQuerySchema },
   responses: {
     200: { description: 'Suggestions, phrases first', content: { 'application/json': { schema: SuggestResponseSchema } } },
-    ...errorResponses,
+    400: { ...errorResponses[400], content: { 'application/json': { schema: ErrorSchema } } },
+    429: errorResponses[429],
+    503: errorResponses[503],
   },
 });
 
 type Suggestion = z.infer<typeof SuggestionSchema>;
 
-/** Registers `/suggest`. */
+/** Handler of the route. */
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  const started = Date.now();
+  const p = c.req.valid('query');
+  const rawQ = p.q ?? '';
+  const q = rawQ.trim();
+  if (!q) return c.json(errorBody('missing_query', 'Give what has been typed in q (for example /suggest?q=thanh+ph).'), 400);
+  if (q.length > MAX_QUERY_LENGTH) {
+    return c.json(errorBody('query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`), 400);
+  }
+  const limit = p.limit ?? DEFAULT_SUGGESTIONS;
+  const runtime = await getIndexRuntime(c.env);
+  // Keep one trailing space: it says the last word is complete.
+  const typed = /\s$/.test(rawQ) ? `${q} ` : q;
+  const [phrases, titles] = await Promise.all([
+    Promise.resolve(completePhrases(runtime.service.lexicon, typed, limit)),
+    runtime.service.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
+  ]);
+  // Phrases first, but leave room for titles: at least half the list when there are enough.
+  const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - Math.min(limit, titles.length)));
+  const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));
+  const seen = new Set(suggestions.map((s) => s.text.toLowerCase()));
+  // Titles holding the typed words as a phrase first (stable: the engine's order otherwise).
+  const marked = titles.map((t) => ({ id: t.id, ...markTitle(t.title, typed, !/\s$/.test(typed)) }));
+  marked.sort((a, b) => Number(b.phrase) - Number(a.phrase));
+  for (const t of marked) {
+    if (suggestions.length >= limit) break;
+    if (seen.has(t.text.toLowerCase())) continue;
+    seen.add(t.text.toLowerCase());
+    suggestions.push({ text: t.text, html: t.html, kind: 'title', id: t.id });
+  }
+  c.set('logFields', { suggestions: suggestions.length, query_length: q.length });
+  return c.json({ query: q, took_ms: Date.now() - started, suggestions }, 200);
+};
+
+/** Registers the route on an app. */
 export function registerSuggest(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => {
-    const started = Date.now();
-    const p = c.req.valid('query');
-    const rawQ = p.q ?? '';
-    const q = rawQ.trim();
-    if (!q) return sendError(c, 400, 'missing_query', 'Give what has been typed in q (for example /suggest?q=thanh+ph).');
-    if (q.length > MAX_QUERY_LENGTH) {
-      return sendError(c, 400, 'query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`);
-    }
-    const limit = p.limit ?? DEFAULT_SUGGESTIONS;
-    const runtime = await getIndexRuntime(c.env);
-    // Keep one trailing space: it says the last word is complete.
-    const typed = /\s$/.test(rawQ) ? `${q} ` : q;
-    const [phrases, titles] = await Promise.all([
-      Promise.resolve(completePhrases(runtime.service.lexicon, typed, limit)),
-      runtime.service.suggestTitles(q, limit),
-    ]);
-    // Phrases first, but leave room for titles: at least half the list when there are enough.
-    const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - titles.length));
-    const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));
-    const seen = new Set(suggestions.map((s) => s.text.toLowerCase()));
-    for (const t of titles) {
-      if (suggestions.length >= limit) break;
-      const marked = markTitle(t.title, typed, !/\s$/.test(typed));
-      if (seen.has(marked.text.toLowerCase())) continue;
-      seen.add(marked.text.toLowerCase());
-      suggestions.push({ text: marked.text, html: marked.html, kind: 'title', id: t.id });
-    }
-    c.set('logFields', { suggestions: suggestions.length, query_length: q.length });
-    return c.json({ query: q, took_ms: Date.now() - started, suggestions }, 200);
-  });
+  return app.openapi(route, handler);
 }

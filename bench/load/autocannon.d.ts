@@ -1,0 +1,25 @@
+/** Minimal types for the parts of autocannon's programmatic API the load benchmark uses. */
+declare module 'autocannon' {
+  interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number; p99_9: number; p97_5: number }
+  interface RawRequest { method?: string; path?: string; headers?: Record<string, string> }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    requests?: Array<RawRequest & { setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }>;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    '2xx': number;
+    duration: number;
+    statusCodeStats?: Record<string, { count: number }>;
+  }
+  function autocannon(opts: Options): Promise<Result>;
+  export = autocannon;
+}

@@ -1,0 +1,77 @@
+/**
+ * Resident memory of a process tree from Linux `/proc`, and a least-squares slope to tell steady
+ * memory from a leak over a load test.
+ * @module
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** One process: id, parent id and command name. */
+interface Proc { pid: number; ppid: number; comm: string }
+
+function listProcs(): Proc[] {
+  const out: Proc[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Format: pid (comm) state ppid …; comm may contain spaces and parentheses.
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      out.push({ pid: Number(name), ppid, comm });
+    } catch { /* the process ended while listing */ }
+  }
+  return out;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every descendant of `root` (not `root` itself). */
+export function descendants(root: number): Proc[] {
+  const procs = listProcs();
+  const children = new Map<number, Proc[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const out: Proc[] = [];
+  const stack = [...(children.get(root) ?? [])];
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(children.get(p.pid) ?? []));
+  }
+  return out;
+}
+
+/**
+ * Summed RSS in MB of the `workerd` processes under `root` (and their own children): the memory
+ * of the Worker and its Durable Objects, without wrangler's Node process.
+ */
+export function workerdRssMb(root: number): { mb: number; pids: number[] } {
+  const all = descendants(root);
+  const workerd = all.filter((p) => p.comm === 'workerd');
+  const pids = new Set<number>();
+  for (const w of workerd) {
+    pids.add(w.pid);
+    for (const d of descendants(w.pid)) pids.add(d.pid);
+  }
+  let kb = 0;
+  for (const pid of pids) kb += rssKb(pid);
+  return { mb: Math.round((kb / 1024) * 10) / 10, pids: [...pids] };
+}
+
+/** Least-squares slope of `y` over `x` (0 with fewer than two points). */
+export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  let num = 0, den = 0;
+  for (const p of points) { num += (p.x - mx) * (p.y - my); den += (p.x - mx) ** 2; }
+  return den === 0 ? 0 : num / den;
+}

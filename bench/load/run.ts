@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:load [-- --duration 60 --connections 32 --warmup 10 --cache off]`
+ *
+ * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
+ * deployed): builds the index into bench/.cache/load/ (reused while the corpus and the build code are
+ * unchanged), starts `wrangler dev` on a free port, warms up, then runs autocannon with a mixed query
+ * set. Reports requests/s, latency p50/p90/p99, non-2xx responses (any → exit 1) and the RSS of the
+ * workerd process tree sampled before, every 10 s during and after the run, with its trend.
+ * Writes bench/results/load.json. Skips (exit 0) when ../shared/corpora/baomoi-35k is absent.
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
+import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
+import { slope, workerdRssMb } from './proc-memory.js';
+import { queryMix } from './queries.js';
+import { startWranglerDev } from './wrangler-dev.js';
+
+const root = process.cwd();
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '32' },
+    warmup: { type: 'string', default: '10' },
+    cache: { type: 'string', default: 'off' },
+    rebuild: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const warmup = Number(args.warmup);
+const SAMPLE_EVERY_S = 10;
+
+const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
+if (!existsSync(path.resolve(root, '../shared')) || !existsSync(corpusDir)) {
+  console.log(`bench:load skipped: ${corpusDir} not found (the shared corpora are not available here).`);
+  process.exit(0);
+}
+
+// 1. The index, built once per corpus + build-code version.
+const files = listBaomoi(corpusDir);
+const key = shortHash(hashFileList(files), hashCodeTrees(root, ['src/analyzer', 'src/index-format', 'src/scoring', 'src/suggest', 'index-build']));
+const cacheRoot = path.join(root, 'bench/.cache/load');
+const assets = path.join(cacheRoot, `baomoi-${key}`);
+if (args.rebuild || !existsSync(path.join(assets, 'index', 'manifest.json'))) {
+  console.log(`building the baomoi-35k index into ${path.relative(root, assets)} …`);
+  execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'index-build/cli.ts', '--input', corpusDir, '--out', assets], { stdio: 'inherit' });
+  pruneStale(cacheRoot, 'baomoi', `baomoi-${key}`);
+} else {
+  console.log(`reusing the index in ${path.relative(root, assets)}`);
+}
+const manifest = JSON.parse(readFileSync(path.join(assets, 'index', 'manifest.json'), 'utf8')) as { documentCount: number; shards: unknown[] };
+
+// 2. The query mix.
+const mix = queryMix(loadBaomoi(corpusDir, files).map((a) => a.title), 4000);
+const paths = mix.map((m) => `/search?q=${encodeURIComponent(m.q)}`);
+let next = 0;
+const requests = [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'headline').length} short, half unaccented; ${mix.filter((m) => m.kind === 'headline').length} headlines), e.g. ${mix.slice(0, 4).map((m) => JSON.stringify(m.q)).join(', ')}`);
+
+// 3. wrangler dev, warm-up, measured run with memory samples.
+const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
+mkdirSync(path.join(cacheRoot, 'state'), { recursive: true });
+const server = await startWranglerDev({ assets, vars, persistTo: path.join(cacheRoot, 'state') });
+const samples: Array<{ label: string; t: number; rssMb: number }> = [];
+const sample = (label: string, t: number) => {
+  const { mb, pids } = workerdRssMb(server.pid);
+  samples.push({ label, t, rssMb: mb });
+  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB (${pids.length} workerd process(es))`);
+};
+let exitCode = 0;
+let loadAverageBefore: number[] = [];
+try {
+  console.log(`wrangler dev ready at ${server.url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
+  sample('started', 0);
+  const warm = await autocannon({ url: server.url, connections, duration: warmup, requests });
+  console.log(`warm-up: ${warm['2xx']} responses in ${warmup}s (${warm.non2xx} non-2xx)`);
+  sample('before', 0);
+  loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  const started = Date.now();
+  const timer = setInterval(() => sample('during', Math.round((Date.now() - started) / 1000)), SAMPLE_EVERY_S * 1000);
+  const result = await autocannon({ url: server.url, connections, duration, requests, timeout: 30 });
+  clearInterval(timer);
+  await new Promise((r) => setTimeout(r, 2000));
+  sample('after', Math.round((Date.now() - started) / 1000));
+
+  const trend = samples.filter((s) => s.label !== 'started');
+  const mbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.rssMb }))) ;
+  const meanMb = trend.reduce((a, s) => a + s.rssMb, 0) / trend.length;
+  const growthOverRun = mbPerMin * (duration / 60);
+  const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * meanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
+  const out = {
+    date: new Date().toISOString(),
+    corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length, mode: 'durable-objects (wrangler dev, local workerd)',
+    config: { connections, durationS: duration, warmupS: warmup, vars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    requests: { total: result['2xx'] + result.non2xx, perSecond: Math.round(result.requests.average * 10) / 10 },
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.average * 10) / 10 },
+    non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats ?? {},
+    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict },
+    machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+  };
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`\n${out.requests.total} requests in ${duration}s at concurrency ${connections}: ${out.requests.perSecond} req/s`);
+  console.log(`latency p50 ${out.latencyMs.p50} ms, p90 ${out.latencyMs.p90} ms, p99 ${out.latencyMs.p99} ms (max ${out.latencyMs.max} ms)`);
+  console.log(`non-2xx ${out.non2xx}, errors ${out.errors}, timeouts ${out.timeouts}`);
+  console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${out.machine.loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
+  console.log(`workerd RSS: ${samples.map((s) => `${s.label}@${s.t}s ${s.rssMb}`).join(', ')} MB → slope ${out.memory.slopeMbPerMin} MB/min: ${verdict}`);
+  console.log('written bench/results/load.json');
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || warm.non2xx > 0) {
+    console.error('FAIL: some requests did not get a 2xx answer');
+    exitCode = 1;
+  }
+} finally {
+  await server.stop();
+}
+process.exitCode = exitCode;

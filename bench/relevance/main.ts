@@ -1,0 +1,273 @@
+/**
+ * The relevance benchmark (started by `run.ts`): our engine beside three baselines on the same data
+ * in the same run — known-item search on baomoi-35k, Zalo Wikipedia QA, and exact-diacritics
+ * precision. Prints one table per benchmark and writes `bench/results/relevance.{json,md}` (full
+ * default runs only; partial runs write to `bench/.cache/relevance/partial/`). See `bench/README.md`.
+ * @module
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { baomoiBody, hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath, type BaomoiArticle } from '../lib/baomoi.js';
+import { hashCodeTrees, shortHash } from '../lib/cache.js';
+import { stripDiacritics } from '../lib/fold.js';
+import { loadZalo, type ZaloData } from '../lib/zalo.js';
+import { BASELINE_KEYS } from './baselines/index.js';
+import type { BaselineKey, BenchDoc } from './baselines/types.js';
+import {
+  ACCENTED_QUERIES, READINGS_DEPTH, UNACCENTED_QUERIES,
+} from './exact.js';
+import { KNOWN_KINDS, chooseSubset, makeKnownItemQueries, titleTwins, type KnownItemQueries } from './known-item.js';
+import { OurEngine, prepareOurIndex } from './ours.js';
+import { buildReport, type EngineKey, type EngineRun, type ReportInput } from './report.js';
+import { Lanes, runInWorker, runWorker } from './scheduler.js';
+import type { QuerySet, SetOutput, TaskInput } from './task.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cacheRoot = path.join(projectRoot, 'bench/.cache/relevance');
+
+/** Default known-item sample size. */
+const DEFAULT_SAMPLE = 1000;
+/**
+ * Default size of the baomoi subset the MiniSearch baselines index (the sampled targets plus seeded
+ * random others): the largest that keeps the full run well under 15 minutes on 2 cores.
+ */
+const DEFAULT_MS_SUBSET = 12_000;
+
+type BenchName = 'known' | 'zalo' | 'exact';
+const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact'];
+
+const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact] [--sample=N] [--ms-subset=N] [--rebuild]
+
+  --only=ours      run our engine only (no baselines): fast tuning loop
+  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact (default: all)
+  --sample=N       known-item sample size (default ${DEFAULT_SAMPLE})
+  --ms-subset=N    baomoi articles the MiniSearch baselines index (default ${DEFAULT_MS_SUBSET}; targets always included)
+  --rebuild        rebuild our indexes even when bench/.cache has them
+
+Full default runs write bench/results/relevance.{json,md}; other runs write bench/.cache/relevance/partial/.`;
+
+interface Options {
+  oursOnly: boolean;
+  benches: Set<BenchName>;
+  sample: number;
+  msSubset: number;
+  rebuild: boolean;
+}
+
+function parseOptions(): Options | null {
+  let values;
+  try {
+    values = parseArgs({
+      options: {
+        only: { type: 'string' },
+        bench: { type: 'string' },
+        sample: { type: 'string' },
+        'ms-subset': { type: 'string' },
+        rebuild: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) { console.log(USAGE); return null; }
+  const fail = (msg: string): never => { console.error(`${msg}\n\n${USAGE}`); process.exit(2); };
+  if (values.only !== undefined && values.only !== 'ours') fail(`--only accepts only "ours", got "${values.only}"`);
+  const benches = new Set<BenchName>();
+  for (const b of (values.bench ?? ALL_BENCHES.join(',')).split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!ALL_BENCHES.includes(b as BenchName)) fail(`unknown benchmark "${b}" (known, zalo, exact)`);
+    benches.add(b as BenchName);
+  }
+  const int = (name: string, v: string | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a positive whole number, got "${v}"`);
+    return n;
+  };
+  return {
+    oursOnly: values.only === 'ours',
+    benches,
+    sample: int('sample', values.sample, DEFAULT_SAMPLE),
+    msSubset: int('ms-subset', values['ms-subset'], DEFAULT_MS_SUBSET),
+    rebuild: values.rebuild ?? false,
+  };
+}
+
+const started = performance.now();
+const stamp = () => `[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
+const log = (line: string) => console.log(`${stamp()} ${line}`);
+
+/** Runs query sets against our engine (sequentially, after a warm-up query that loads every shard). */
+async function runOurSets(engine: OurEngine, sets: readonly QuerySet[], corpus: string): Promise<Map<string, SetOutput>> {
+  await engine.search('Hà Nội', 10);
+  const out = new Map<string, SetOutput>();
+  for (const s of sets) {
+    const start = performance.now();
+    const latenciesMs: number[] = [];
+    const results: string[][] = [];
+    for (const q of s.queries) {
+      const t = performance.now();
+      results.push(await engine.search(q, s.k));
+      latenciesMs.push(performance.now() - t);
+    }
+    const wallMs = performance.now() - start;
+    out.set(s.name, { name: s.name, results, latenciesMs, wallMs });
+    log(`ours ${corpus}: ${s.name} — ${s.queries.length} queries in ${(wallMs / 1000).toFixed(1)} s`);
+  }
+  return out;
+}
+
+async function runBaseline(task: TaskInput): Promise<EngineRun> {
+  log(`${task.key} ${task.corpus}: indexing ${task.docs.length.toLocaleString('en-US')} docs, ${task.sets.reduce((a, s) => a + s.queries.length, 0)} queries (worker thread)`);
+  const out = await runInWorker(task);
+  const q = out.sets.reduce((a, s) => a + s.wallMs, 0);
+  log(`${task.key} ${task.corpus}: done — index ${(out.indexMs / 1000).toFixed(1)} s, queries ${(q / 1000).toFixed(1)} s, heap ${Math.round(out.heapMB)} MB${out.queryErrors ? `, ${out.queryErrors} query errors` : ''}`);
+  return { key: task.key, corpusSize: out.corpusSize, indexMs: out.indexMs, sets: new Map(out.sets.map((s) => [s.name, s])), queryErrors: out.queryErrors };
+}
+
+function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries): QuerySet[] {
+  const sets: QuerySet[] = [];
+  if (benches.has('known')) {
+    for (const { kind } of KNOWN_KINDS) sets.push({ name: `known:${kind}`, queries: known.byKind[kind].map((q) => q.q), k: 10 });
+  }
+  if (benches.has('exact')) {
+    sets.push({ name: 'exact:precision', queries: [...ACCENTED_QUERIES], k: 10 });
+    sets.push({ name: 'exact:readings', queries: [...UNACCENTED_QUERIES], k: READINGS_DEPTH });
+  }
+  return sets;
+}
+
+/**
+ * Containment masks of the exact benchmark, cached by corpus and analyzer code: tokenizing the
+ * corpus takes ~20 s, so it runs in a worker thread (`masks-worker.ts`).
+ */
+async function masksFor(baomoiDir: string, corpusHash: string): Promise<Uint8Array> {
+  const key = shortHash(corpusHash, hashCodeTrees(projectRoot, ['src/analyzer']), readFileSync(path.join(projectRoot, 'bench/relevance/exact.ts')));
+  const file = path.join(cacheRoot, `masks-${key}.bin`);
+  if (existsSync(file)) return new Uint8Array(readFileSync(file));
+  const t = performance.now();
+  const masks = await runWorker<Uint8Array>(new URL('./masks-worker.ts', import.meta.url), { dir: baomoiDir }, 'masks worker');
+  mkdirSync(cacheRoot, { recursive: true });
+  pruneFiles(cacheRoot, 'masks-', `masks-${key}.bin`);
+  writeFileSync(file, masks);
+  log(`exact: tokenized the corpus for word containment in ${((performance.now() - t) / 1000).toFixed(1)} s (cached for next runs)`);
+  return masks;
+}
+
+function pruneFiles(dir: string, prefix: string, keep: string): void {
+  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f !== keep) rmSync(path.join(dir, f), { force: true });
+}
+
+async function main(): Promise<number> {
+  const opts = parseOptions();
+  if (!opts) return 0;
+  const baomoiDir = sharedCorpusPath(projectRoot, 'baomoi-35k');
+  const zaloFile = sharedCorpusPath(projectRoot, 'zalo-wikiqa/test.json');
+  const benches = new Set(opts.benches);
+  if ((benches.has('known') || benches.has('exact')) && !existsSync(baomoiDir)) {
+    console.log('skipped: ../shared/corpora/baomoi-35k not found (known-item and exact-diacritics benchmarks)');
+    benches.delete('known');
+    benches.delete('exact');
+  }
+  if (benches.has('zalo') && !existsSync(zaloFile)) {
+    console.log('skipped: ../shared/corpora/zalo-wikiqa/test.json not found (Zalo QA benchmark)');
+    benches.delete('zalo');
+  }
+  if (benches.size === 0) return 0;
+
+  const baselines: BaselineKey[] = opts.oursOnly ? [] : [...BASELINE_KEYS];
+  const lanes = new Lanes(Math.max(1, Math.min(2, os.availableParallelism())));
+  const jobs: Array<Promise<unknown>> = [];
+  const input: ReportInput = {
+    options: { sample: opts.sample, msSubset: opts.msSubset, oursOnly: opts.oursOnly, benches: ALL_BENCHES.filter((b) => benches.has(b)) },
+    engines: ['ours', ...baselines],
+  };
+
+  // ---- baomoi: known-item and exact-diacritics -------------------------------------------------
+  if (benches.has('known') || benches.has('exact')) {
+    const files = listBaomoi(baomoiDir);
+    const corpusHash = hashFileList(files);
+    const articles = loadBaomoi(baomoiDir, files);
+    log(`baomoi: ${articles.length.toLocaleString('en-US')} articles loaded`);
+    const known = makeKnownItemQueries(articles, opts.sample);
+    const subset = chooseSubset(articles.length, known.targets, opts.msSubset);
+    const toDoc = (a: BaomoiArticle): BenchDoc => ({ id: a.id, title: a.title, body: baomoiBody(a) });
+    const sets = baomoiSets(benches, known);
+    const runs = new Map<EngineKey, EngineRun>();
+
+    jobs.push(lanes.run(async () => {
+      const prep = await prepareOurIndex({
+        projectRoot, cacheRoot, name: 'baomoi', inputHash: corpusHash, rebuild: opts.rebuild, log: (l) => log(l.trim()),
+        input: async () => ({ path: baomoiDir }),
+      });
+      const t = performance.now();
+      const engine = await OurEngine.open(prep.indexDir);
+      const openMs = performance.now() - t;
+      runs.set('ours', { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, sets, 'baomoi'), queryErrors: 0 });
+    }));
+    const order: BaselineKey[] = ['minisearch-fold', 'fts5', 'minisearch-default'].filter((k) => baselines.includes(k as BaselineKey)) as BaselineKey[];
+    for (const key of order) {
+      const docs = key === 'fts5' ? articles.map(toDoc) : subset.map((i) => toDoc(articles[i]));
+      jobs.push(lanes.run(async () => { runs.set(key, await runBaseline({ key, corpus: 'baomoi', docs, sets })); }));
+    }
+    const baomoi: NonNullable<ReportInput['baomoi']> = { articles, known, subset, runs, masks: null, relevant: titleTwins(articles) };
+    if (benches.has('exact')) jobs.push(lanes.run(async () => { baomoi.masks = await masksFor(baomoiDir, corpusHash); }));
+    input.baomoi = baomoi;
+  }
+
+  // ---- Zalo QA ---------------------------------------------------------------------------------
+  if (benches.has('zalo')) {
+    const zalo: ZaloData = loadZalo(zaloFile);
+    log(`zalo: ${zalo.questions.length} questions, ${zalo.paragraphs.length.toLocaleString('en-US')} distinct paragraphs`);
+    const docs: BenchDoc[] = zalo.paragraphs.map((p) => ({ id: p.id, title: p.title, body: p.text }));
+    const sets: QuerySet[] = [
+      { name: 'zalo:written', queries: zalo.questions.map((q) => q.question), k: 10 },
+      { name: 'zalo:unaccented', queries: zalo.questions.map((q) => stripDiacritics(q.question)), k: 10 },
+    ];
+    const runs = new Map<EngineKey, EngineRun>();
+    jobs.push(lanes.run(async () => {
+      const prep = await prepareOurIndex({
+        projectRoot, cacheRoot, name: 'zalo', inputHash: zalo.hash, rebuild: opts.rebuild, log: (l) => log(l.trim()),
+        input: async () => {
+          const file = path.join(os.tmpdir(), `vn-search-bench-zalo-${process.pid}.jsonl`);
+          writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+          return { path: file, cleanup: () => rmSync(file, { force: true }) };
+        },
+      });
+      const t = performance.now();
+      const engine = await OurEngine.open(prep.indexDir);
+      const openMs = performance.now() - t;
+      runs.set('ours', { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, sets, 'zalo'), queryErrors: 0 });
+    }));
+    for (const key of baselines) {
+      jobs.push(lanes.run(async () => { runs.set(key, await runBaseline({ key, corpus: 'zalo', docs, sets })); }));
+    }
+    input.zalo = { data: zalo, runs };
+  }
+
+  const settled = await Promise.allSettled(jobs);
+  const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed.length) {
+    for (const f of failed) console.error(f.reason);
+    return 1;
+  }
+  input.totalWallMs = performance.now() - started;
+
+  const report = buildReport(input);
+  console.log(`\n${report.console}`);
+  const full = !opts.oursOnly && benches.size === ALL_BENCHES.length && opts.sample === DEFAULT_SAMPLE && opts.msSubset === DEFAULT_MS_SUBSET;
+  const outDir = full ? path.join(projectRoot, 'bench/results') : path.join(cacheRoot, 'partial');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'relevance.json'), `${JSON.stringify(report.json, null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'relevance.md'), report.markdown);
+  console.log(`\nWrote ${path.relative(projectRoot, path.join(outDir, 'relevance.json'))} and relevance.md${full ? '' : ' (partial run: bench/results/ left untouched)'}`);
+  console.log(`Total wall time: ${(input.totalWallMs / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+process.exit(await main());

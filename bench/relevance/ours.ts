@@ -1,0 +1,109 @@
+/**
+ * Our engine, as the benchmark runs it: built with the production build step (`buildIndex`), opened
+ * with `openIndex` (the same query planning, sharding and merging the Worker runs), cached under
+ * `bench/.cache/relevance/` keyed by the input data and the code of `src/` and `index-build/`.
+ * @module
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildIndex } from '../../index-build/build-index.js';
+import { openIndex } from '../../index-build/open-index.js';
+import type { SearchService } from '../../src/engine/search-service.js';
+import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
+
+/** A built (or cached) index. */
+export interface PreparedIndex {
+  /** The `index/` folder to open. */
+  indexDir: string;
+  /** True when it was built in this run (false: taken from the cache). */
+  built: boolean;
+  /** Build time in ms (0 when cached). */
+  buildMs: number;
+  /** Articles the build indexed and skipped. */
+  articlesIndexed: number;
+  skipped: number;
+}
+
+/** Options of {@link prepareOurIndex}. */
+export interface PrepareOptions {
+  projectRoot: string;
+  /** Cache folder (`bench/.cache/relevance`). */
+  cacheRoot: string;
+  /** Artifact name, e.g. 'baomoi' (stale `<name>-*` folders are removed). */
+  name: string;
+  /** Hash of the input data (file list + sizes, or file contents). */
+  inputHash: string;
+  /** Returns the build input (corpus folder or JSONL file) and a clean-up to run after the build. */
+  input: () => Promise<{ path: string; cleanup?: () => void }>;
+  /** Ignore the cache. */
+  rebuild: boolean;
+  /** Progress lines go here. */
+  log: (line: string) => void;
+}
+
+let codeHashMemo: string | null = null;
+
+/** Hash of the code that builds and reads the index (`src/`, `index-build/`, minus tests/docs). */
+export function ourCodeHash(projectRoot: string): string {
+  codeHashMemo ??= hashCodeTrees(projectRoot, ['src', 'index-build']);
+  return codeHashMemo;
+}
+
+const MARKER = 'bench-build.json';
+
+/**
+ * Returns a built index for the input, building it (and replacing stale cached builds) when the
+ * cache has none for this input and code.
+ * @param o what to build and where
+ */
+export async function prepareOurIndex(o: PrepareOptions): Promise<PreparedIndex> {
+  const key = `${o.name}-${shortHash(o.inputHash, ourCodeHash(o.projectRoot))}`;
+  const outDir = path.join(o.cacheRoot, key);
+  const marker = path.join(outDir, MARKER);
+  const indexDir = path.join(outDir, 'index');
+  if (!o.rebuild && existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8')) as { articlesIndexed: number; skipped: number };
+    o.log(`  ours: using cached index bench/.cache/relevance/${key}`);
+    return { indexDir, built: false, buildMs: 0, articlesIndexed: m.articlesIndexed, skipped: m.skipped };
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const input = await o.input();
+  o.log(`  ours: building index of ${o.name} into bench/.cache/relevance/${key} …`);
+  const t0 = performance.now();
+  try {
+    const report = await buildIndex({ input: input.path, outDir, sourceLabel: o.name });
+    const buildMs = performance.now() - t0;
+    const info = { articlesIndexed: report.articlesIndexed, skipped: report.skipped.length, buildMs: Math.round(buildMs) };
+    writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
+    pruneStale(o.cacheRoot, o.name, key);
+    o.log(`  ours: built in ${(buildMs / 1000).toFixed(1)} s (${report.articlesIndexed} articles, ${report.skipped.length} skipped)`);
+    return { indexDir, built: true, buildMs, articlesIndexed: report.articlesIndexed, skipped: report.skipped.length };
+  } finally {
+    input.cleanup?.();
+  }
+}
+
+/** Our engine behind the same `search(q, k) → ids` shape as the baselines. */
+export class OurEngine {
+  readonly name = 'ours';
+  private constructor(readonly svc: SearchService, readonly corpusSize: number) {}
+
+  /**
+   * Opens a built index.
+   * @param indexDir the `index/` folder
+   */
+  static async open(indexDir: string): Promise<OurEngine> {
+    const svc = await openIndex(indexDir);
+    return new OurEngine(svc, svc.manifest.documentCount);
+  }
+
+  /**
+   * Ids of the top `k` hits (relevance order, whole-query mode: `prefixLast: false`).
+   * @param q query text
+   * @param k how many
+   */
+  async search(q: string, k: number): Promise<string[]> {
+    const r = await this.svc.search({ q, limit: k, offset: 0, sort: 'relevance', facets: [], prefixLast: false });
+    return r.hits.map((h) => h.id);
+  }
+}

@@ -1,0 +1,422 @@
+/**
+ * Scores the runs of the relevance benchmark and renders them: console tables, PASS/FAIL lines for
+ * our engine's targets, failing examples, `relevance.json` (deterministic key and row order) and
+ * `relevance.md` (the headline table for the README, then the details).
+ * @module
+ */
+import type { BaomoiArticle } from '../lib/baomoi.js';
+import { stripDiacritics } from '../lib/fold.js';
+import { firstRelevantRank, mrrAtK, percentile, round, successAtK } from '../lib/metrics.js';
+import { fmt, fmtInt, markdownTable } from '../lib/table.js';
+import type { ZaloData } from '../lib/zalo.js';
+import { BASELINE_NAMES } from './baselines/index.js';
+import type { BaselineKey } from './baselines/types.js';
+import { ACCENTED_QUERIES, READINGS_DEPTH, UNACCENTED_QUERIES, readingsOf, scoreExact, type PrecisionScore, type ReadingsScore } from './exact.js';
+import { KNOWN_KINDS, SEED, scoreKnown, type KnownItemQueries, type KnownKind, type KnownScores } from './known-item.js';
+import type { SetOutput } from './task.js';
+
+/** Our engine or a baseline. */
+export type EngineKey = 'ours' | BaselineKey;
+
+/** Display names. */
+export const ENGINE_NAMES: Record<EngineKey, string> = { ours: 'ours', ...BASELINE_NAMES };
+
+/** What one engine did on one corpus. */
+export interface EngineRun {
+  key: EngineKey;
+  corpusSize: number;
+  /** Build/index time, ms (ours: build + open; the build part is 0 when cached). */
+  indexMs: number;
+  /** Ours only: whether the index came from the cache. */
+  cached?: boolean;
+  sets: Map<string, SetOutput>;
+  /** Queries the engine rejected (FTS5 syntax errors). */
+  queryErrors: number;
+}
+
+/** Everything the report needs. */
+export interface ReportInput {
+  options: { sample: number; msSubset: number; oursOnly: boolean; benches: string[] };
+  /** Engines in column order (ours first). */
+  engines: EngineKey[];
+  baomoi?: {
+    articles: BaomoiArticle[];
+    known: KnownItemQueries;
+    /** Article indices the MiniSearch baselines indexed. */
+    subset: number[];
+    runs: Map<EngineKey, EngineRun>;
+    /** Exact-benchmark containment masks per article (null when that benchmark did not run). */
+    masks: Uint8Array | null;
+    relevant: (target: number) => Set<string>;
+  };
+  zalo?: { data: ZaloData; runs: Map<EngineKey, EngineRun> };
+  totalWallMs?: number;
+}
+
+/** The rendered report. */
+export interface Report {
+  console: string;
+  markdown: string;
+  json: unknown;
+}
+
+interface Target {
+  id: string;
+  label: string;
+  metric: string;
+  threshold: number | null;
+  /** Our value (a number, or a boolean for "finds all readings"). */
+  ours: number | boolean;
+  pass: boolean;
+  baselines: Partial<Record<BaselineKey, number | boolean>>;
+  /** true when ours is strictly better than every baseline that ran; null without baselines. */
+  beatsAll: boolean | null;
+  failures?: unknown[];
+}
+
+const r4 = (x: number) => round(x, 4);
+const s1 = (ms: number) => round(ms / 1000, 1);
+const titleSnippet = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Scores, tables and files. */
+export function buildReport(input: ReportInput): Report {
+  const engines = input.engines;
+  const baselines = engines.filter((e): e is BaselineKey => e !== 'ours');
+  const out: string[] = [];
+  const md: string[] = [];
+  const json: Record<string, unknown> = {
+    benchmark: 'relevance',
+    command: 'npm run bench:relevance',
+    seed: SEED,
+    engines: engines.map((e) => ({ key: e, name: ENGINE_NAMES[e] })),
+  };
+  const targets: Target[] = [];
+  const header = () => engines.map((e) => ENGINE_NAMES[e]);
+  const sizeRow = (runs: Map<EngineKey, EngineRun>) => ['docs indexed', ...engines.map((e) => (runs.get(e) ? fmtInt(runs.get(e)!.corpusSize) : '–'))];
+  const addTarget = (t: Omit<Target, 'pass' | 'beatsAll'>) => {
+    const pass = typeof t.ours === 'boolean' ? t.ours : t.ours >= (t.threshold ?? 0);
+    const vals = Object.values(t.baselines);
+    let beatsAll: boolean | null = null;
+    if (vals.length) {
+      beatsAll = typeof t.ours === 'boolean'
+        ? t.ours && vals.every((v) => v === false)
+        : vals.every((v) => (t.ours as number) > (v as number));
+    }
+    targets.push({ ...t, pass, beatsAll });
+  };
+
+  // ---- known-item ------------------------------------------------------------------------------
+  const knownJson: unknown[] = [];
+  const knownScores = new Map<EngineKey, Record<KnownKind, KnownScores>>();
+  const b = input.baomoi;
+  if (b && input.options.benches.includes('known')) {
+    for (const e of engines) {
+      const run = b.runs.get(e);
+      if (!run) continue;
+      const byKind = {} as Record<KnownKind, KnownScores>;
+      for (const { kind } of KNOWN_KINDS) byKind[kind] = scoreKnown(b.known.byKind[kind], run.sets.get(`known:${kind}`)!.results, b.relevant);
+      knownScores.set(e, byKind);
+    }
+    const rows: string[][] = [[sizeRow(b.runs)[0], '', ...sizeRow(b.runs).slice(1)]];
+    for (const { kind, label } of KNOWN_KINDS) {
+      const n = b.known.byKind[kind].length;
+      const get = (e: EngineKey) => knownScores.get(e)?.[kind];
+      rows.push([`${label} (n=${n})`, 'S@1', ...engines.map((e) => fmt(get(e)?.s1))]);
+      rows.push(['', 'S@10', ...engines.map((e) => fmt(get(e)?.s10))]);
+      rows.push(['', 'MRR@10', ...engines.map((e) => fmt(get(e)?.mrr10))]);
+      knownJson.push({
+        kind, label, n,
+        results: Object.fromEntries(engines.filter((e) => get(e)).map((e) => [e, { s1: r4(get(e)!.s1), s10: r4(get(e)!.s10), mrr10: r4(get(e)!.mrr10) }])),
+      });
+    }
+    const table = markdownTable(['Known-item (baomoi)', 'metric', ...header()], rows, ['left', 'left', ...engines.map(() => 'right' as const)]);
+    out.push(`## Known-item search on baomoi-35k (sample of ${fmtInt(b.known.targets.length)}, seed mulberry32(${SEED}))\n`, table, '');
+    md.push(`### Known-item search on baomoi-35k\n`, table, '');
+    json.knownItem = {
+      sample: b.known.targets.length,
+      corpusSize: Object.fromEntries(engines.filter((e) => b.runs.get(e)).map((e) => [e, b.runs.get(e)!.corpusSize])),
+      relevance: 'the sampled article or any article with the identical (trimmed) title',
+      kinds: knownJson,
+    };
+
+    const ours = knownScores.get('ours')!;
+    const kt: Array<[KnownKind, 's1' | 's10', number]> = [['a', 's1', 0.99], ['b', 's1', 0.99], ['c', 's1', 0.97], ['d', 's10', 0.95]];
+    for (const [kind, metric, threshold] of kt) {
+      const label = KNOWN_KINDS.find((k) => k.kind === kind)!.label;
+      const qs = b.known.byKind[kind];
+      const failing = ours[kind].ranks.map((r, i) => ({ r, i })).filter(({ r }) => (metric === 's1' ? r !== 1 : r === 0));
+      const results = b.runs.get('ours')!.sets.get(`known:${kind}`)!.results;
+      const byId = new Map(b.articles.map((a) => [a.id, a]));
+      addTarget({
+        id: `known-${kind}`, label: `known-item ${label}`, metric: metric === 's1' ? 'S@1' : 'S@10', threshold,
+        ours: ours[kind][metric],
+        baselines: Object.fromEntries(baselines.filter((e) => knownScores.get(e)).map((e) => [e, knownScores.get(e)![kind][metric]])),
+        failures: failing.slice(0, 10).map(({ r, i }) => {
+          const top = results[i][0];
+          return {
+            query: qs[i].q,
+            ...(qs[i].note ? { typo: qs[i].note } : {}),
+            expectedId: b.articles[qs[i].target].id,
+            expectedTitle: b.articles[qs[i].target].title,
+            rank: r === 0 ? null : r,
+            top1Id: top ?? null,
+            top1Title: top ? byId.get(top)?.title ?? null : null,
+          };
+        }),
+      });
+    }
+  }
+
+  // ---- Zalo ------------------------------------------------------------------------------------
+  const z = input.zalo;
+  if (z) {
+    const sets = [{ name: 'zalo:written', label: 'questions as written', threshold: 0.9 }, { name: 'zalo:unaccented', label: 'questions without diacritics', threshold: 0.87 }];
+    const rel = z.data.questions.map((q) => new Set(q.relevant));
+    const ranksOf = (e: EngineKey, set: string) => z.runs.get(e)!.sets.get(set)!.results.map((ids, i) => firstRelevantRank(ids, (id) => rel[i].has(id), 10));
+    const rows: string[][] = [[sizeRow(z.runs)[0], '', ...sizeRow(z.runs).slice(1)]];
+    const zJson: unknown[] = [];
+    for (const s of sets) {
+      const ranks = new Map(engines.filter((e) => z.runs.get(e)).map((e) => [e, ranksOf(e, s.name)]));
+      const m = (e: EngineKey, f: (r: number[]) => number) => (ranks.get(e) ? f(ranks.get(e)!) : undefined);
+      rows.push([`${s.label} (n=${z.data.questions.length})`, 'S@1', ...engines.map((e) => fmt(m(e, (r) => successAtK(r, 1))))]);
+      rows.push(['', 'S@10', ...engines.map((e) => fmt(m(e, (r) => successAtK(r, 10))))]);
+      rows.push(['', 'MRR@10', ...engines.map((e) => fmt(m(e, (r) => mrrAtK(r, 10))))]);
+      zJson.push({
+        set: s.name.slice('zalo:'.length), label: s.label, n: z.data.questions.length,
+        results: Object.fromEntries([...ranks].map(([e, r]) => [e, { s1: r4(successAtK(r, 1)), s10: r4(successAtK(r, 10)), mrr10: r4(mrrAtK(r, 10)) }])),
+      });
+      const ourRanks = ranks.get('ours')!;
+      const results = z.runs.get('ours')!.sets.get(s.name)!.results;
+      const paraById = new Map(z.data.paragraphs.map((p) => [p.id, p]));
+      addTarget({
+        id: `zalo-${s.name.slice(5)}`, label: `Zalo QA ${s.label}`, metric: 'MRR@10', threshold: s.threshold,
+        ours: mrrAtK(ourRanks, 10),
+        baselines: Object.fromEntries(baselines.filter((e) => ranks.get(e)).map((e) => [e, mrrAtK(ranks.get(e)!, 10)])),
+        failures: ourRanks.map((r, i) => ({ r, i })).filter(({ r }) => r !== 1).slice(0, 10).map(({ r, i }) => {
+          const q = z.data.questions[i];
+          const top = results[i][0] ? paraById.get(results[i][0]) : undefined;
+          return {
+            query: s.name === 'zalo:written' ? q.question : stripDiacritics(q.question),
+            wikiTitle: q.title,
+            expectedParagraph: titleSnippet(paraById.get(q.relevant[0])!.text),
+            relevantCount: q.relevant.length,
+            rank: r === 0 ? null : r,
+            top1Title: top?.title ?? null,
+            top1Paragraph: top ? titleSnippet(top.text) : null,
+          };
+        }),
+      });
+    }
+    const table = markdownTable(['Zalo QA (2,027 paragraphs)', 'metric', ...header()], rows, ['left', 'left', ...engines.map(() => 'right' as const)]);
+    out.push(`## Zalo Wikipedia QA (${z.data.questions.length} questions, ${fmtInt(z.data.paragraphs.length)} paragraphs; relevant = the question's listed paragraphs)\n`, table, '');
+    md.push('### Zalo Wikipedia QA\n', table, '');
+    json.zalo = { questions: z.data.questions.length, paragraphs: z.data.paragraphs.length, sets: zJson };
+  }
+
+  // ---- exact diacritics ------------------------------------------------------------------------
+  const exactScores = new Map<EngineKey, { precision: PrecisionScore[]; readings: ReadingsScore[] }>();
+  if (b && b.masks && input.options.benches.includes('exact')) {
+    const masks = b.masks;
+    const index = new Map(b.articles.map((a, i) => [a.id, i]));
+    const subsetSet = new Set(b.subset);
+    for (const e of engines) {
+      const run = b.runs.get(e);
+      if (!run) continue;
+      const inCorpus = (i: number) => run.corpusSize === b.articles.length || subsetSet.has(i);
+      const totals = ACCENTED_QUERIES.map((_, w) => {
+        let n = 0;
+        for (let i = 0; i < masks.length; i++) if ((masks[i] & (1 << w)) && inCorpus(i)) n++;
+        return n;
+      });
+      exactScores.set(e, scoreExact(
+        run.sets.get('exact:precision')!.results, run.sets.get('exact:readings')!.results,
+        (id) => { const i = index.get(id); return i === undefined ? 0 : masks[i]; }, totals,
+      ));
+    }
+    const prow: string[][] = [sizeRow(b.runs)];
+    ACCENTED_QUERIES.forEach((q, i) => prow.push([q, ...engines.map((e) => fmt(exactScores.get(e)?.precision[i].precision, 2))]));
+    const ptable = markdownTable(['Precision@10 of the exact word', ...header()], prow);
+    const rrow: string[][] = [];
+    UNACCENTED_QUERIES.forEach((q, j) => {
+      readingsOf(q).forEach((w, k) => rrow.push([`${q} → ${w}`, ...engines.map((e) => {
+        const r = exactScores.get(e)?.readings[j].readings[k];
+        return r ? `${r.inTop} / ${fmtInt(r.total)}` : '–';
+      })]));
+      rrow.push([`${q}: finds all readings`, ...engines.map((e) => {
+        const r = exactScores.get(e)?.readings[j];
+        return r ? (r.findsAllReadings ? 'yes' : 'no') : '–';
+      })]);
+    });
+    const rtable = markdownTable([`Unaccented query: docs in top ${READINGS_DEPTH} with the reading / docs in corpus`, ...header()], rrow);
+    out.push('## Exact-diacritics precision on baomoi-35k (word containment via the analyzer\'s exact forms)\n', ptable, '', rtable, '');
+    md.push('### Exact diacritics on baomoi-35k\n', ptable, '', rtable, '');
+    json.exactDiacritics = {
+      corpusSize: Object.fromEntries(engines.filter((e) => b.runs.get(e)).map((e) => [e, b.runs.get(e)!.corpusSize])),
+      precisionAt10: ACCENTED_QUERIES.map((q, i) => ({ query: q, results: Object.fromEntries([...exactScores].map(([e, s]) => [e, r4(s.precision[i].precision)])) })),
+      readings: UNACCENTED_QUERIES.map((q, j) => ({
+        query: q,
+        depth: READINGS_DEPTH,
+        results: Object.fromEntries([...exactScores].map(([e, s]) => [e, {
+          findsAllReadings: s.readings[j].findsAllReadings,
+          readings: s.readings[j].readings.map((r) => ({ word: r.word, inTop: r.inTop, total: r.total })),
+        }])),
+      })),
+    };
+    const ours = exactScores.get('ours')!;
+    const byId = new Map(b.articles.map((a) => [a.id, a]));
+    ACCENTED_QUERIES.forEach((q, i) => {
+      addTarget({
+        id: `exact-${q}`, label: `exact-diacritics "${q}"`, metric: 'P@10', threshold: 0.9,
+        ours: ours.precision[i].precision,
+        baselines: Object.fromEntries(baselines.filter((e) => exactScores.get(e)).map((e) => [e, exactScores.get(e)!.precision[i].precision])),
+        failures: ours.precision[i].wrong.map((id) => {
+          const m = masks[index.get(id) ?? -1] ?? 0;
+          return { query: q, id, title: byId.get(id)?.title ?? null, containsInstead: ACCENTED_QUERIES.filter((_, w) => m & (1 << w)) };
+        }),
+      });
+    });
+    UNACCENTED_QUERIES.forEach((q, j) => {
+      addTarget({
+        id: `readings-${q}`, label: `"${q}" reaches ${readingsOf(q).join(', ')} in top ${READINGS_DEPTH}`, metric: 'all readings', threshold: null,
+        ours: ours.readings[j].findsAllReadings,
+        baselines: Object.fromEntries(baselines.filter((e) => exactScores.get(e)).map((e) => [e, exactScores.get(e)!.readings[j].findsAllReadings])),
+        failures: ours.readings[j].readings.filter((r) => r.inTop === 0).map((r) => ({ query: q, missingReading: r.word, docsWithIt: r.total })),
+      });
+    });
+  }
+
+  // ---- latency, timings ------------------------------------------------------------------------
+  const oursA = b?.runs.get('ours')?.sets.get('known:a');
+  const latency = oursA ? { p50: percentile(oursA.latenciesMs, 50), p95: percentile(oursA.latenciesMs, 95), n: oursA.latenciesMs.length } : null;
+  const timingRows: string[][] = [];
+  const timingJson: Record<string, unknown> = {};
+  for (const e of engines) {
+    const br = b?.runs.get(e);
+    const zr = z?.runs.get(e);
+    const sum = (run: EngineRun | undefined, prefix: string) => (run ? [...run.sets.values()].filter((s) => s.name.startsWith(prefix)).reduce((a, s) => a + s.wallMs, 0) : 0);
+    const cells = {
+      baomoiIndex: br ? br.indexMs : 0,
+      known: sum(br, 'known:'),
+      exact: sum(br, 'exact:'),
+      zaloIndex: zr ? zr.indexMs : 0,
+      zalo: sum(zr, 'zalo:'),
+    };
+    const total = Object.values(cells).reduce((a, v) => a + v, 0);
+    const idx = (run: EngineRun | undefined, ms: number) => (run ? `${(ms / 1000).toFixed(1)}${run.cached ? ' (cached)' : ''}` : '–');
+    timingRows.push([
+      ENGINE_NAMES[e], br ? fmtInt(br.corpusSize) : '–', idx(br, cells.baomoiIndex),
+      br && input.options.benches.includes('known') ? (cells.known / 1000).toFixed(1) : '–',
+      br && input.options.benches.includes('exact') ? (cells.exact / 1000).toFixed(1) : '–',
+      idx(zr, cells.zaloIndex), zr ? (cells.zalo / 1000).toFixed(1) : '–', (total / 1000).toFixed(1),
+    ]);
+    timingJson[e] = { ...Object.fromEntries(Object.entries(cells).map(([k, v]) => [`${k}S`, s1(v)])), totalS: s1(total), ...(br?.cached || zr?.cached ? { oursIndexCached: true } : {}) };
+  }
+  const ttable = markdownTable(['Wall time (s)', 'baomoi docs', 'baomoi index', 'known queries', 'exact queries', 'zalo index', 'zalo queries', 'engine total'], timingRows);
+  out.push('## Wall time per engine and benchmark (baselines ran in worker threads, two engines at a time on 2 cores)\n', ttable, '');
+  if (latency) out.push(`Our engine, per-query latency for known-item kind (a) (whole headline, ${latency.n} queries, after one warm-up query): p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
+  const errs = [...(b?.runs.values() ?? []), ...(z?.runs.values() ?? [])].filter((r) => r.queryErrors > 0);
+  for (const r of errs) out.push(`${ENGINE_NAMES[r.key]}: ${r.queryErrors} queries were rejected (counted as no results)`);
+  if (input.totalWallMs !== undefined) out.push(`Total wall time: ${(input.totalWallMs / 1000).toFixed(1)} s`);
+  out.push('');
+
+  // ---- targets ---------------------------------------------------------------------------------
+  const tl: string[] = ['## Targets (our engine)', ''];
+  for (const t of targets) {
+    const v = typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(3);
+    const cond = t.threshold === null ? '' : ` ≥ ${t.threshold}`;
+    const bl = Object.entries(t.baselines).map(([k, x]) => `${ENGINE_NAMES[k as EngineKey]} ${typeof x === 'boolean' ? (x ? 'yes' : 'no') : (x as number).toFixed(3)}`).join(', ');
+    const beats = t.beatsAll === null ? '' : ` | beats every baseline: ${t.beatsAll ? 'yes' : 'no'} (${bl})`;
+    tl.push(`${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.metric} = ${v}${cond}${beats}`);
+  }
+  const passed = targets.filter((t) => t.pass).length;
+  tl.push('', `${passed}/${targets.length} targets met${baselines.length ? `; ours beats every baseline on ${targets.filter((t) => t.beatsAll).length}/${targets.length}` : ''}`, '');
+  out.push(...tl);
+
+  const fl: string[] = [];
+  for (const t of targets.filter((x) => !x.pass && x.failures?.length)) {
+    fl.push(`### ${t.label} — failing examples (first ${Math.min(10, t.failures!.length)})`);
+    for (const f of t.failures!.slice(0, 10) as Array<Record<string, unknown>>) fl.push(`- ${formatFailure(f)}`);
+    fl.push('');
+  }
+  if (fl.length) out.push('## Failing examples (our engine, missed targets)', '', ...fl);
+
+  // ---- headline markdown -----------------------------------------------------------------------
+  const head: string[][] = [];
+  if (b) head.push(['baomoi docs indexed', ...engines.map((e) => (b.runs.get(e) ? fmtInt(b.runs.get(e)!.corpusSize) : '–'))]);
+  if (knownScores.size) {
+    const k = (kind: KnownKind, m: 's1' | 's10') => engines.map((e) => fmt(knownScores.get(e)?.[kind][m]));
+    head.push(['Known-item S@1 — headline as written', ...k('a', 's1')]);
+    head.push(['Known-item S@1 — headline without diacritics', ...k('b', 's1')]);
+    head.push(['Known-item S@1 — first 5 syllables, no diacritics', ...k('c', 's1')]);
+    head.push(['Known-item S@10 — headline with one typo', ...k('d', 's10')]);
+  }
+  if (z) {
+    for (const [set, label] of [['zalo:written', 'Zalo QA MRR@10 — as written'], ['zalo:unaccented', 'Zalo QA MRR@10 — without diacritics']] as const) {
+      const rel = z.data.questions.map((q) => new Set(q.relevant));
+      head.push([label, ...engines.map((e) => {
+        const run = z.runs.get(e);
+        return run ? fmt(mrrAtK(run.sets.get(set)!.results.map((ids, i) => firstRelevantRank(ids, (id) => rel[i].has(id), 10)), 10)) : '–';
+      })]);
+    }
+  }
+  if (exactScores.size) {
+    head.push([`Exact-diacritics P@10 — mean of ${ACCENTED_QUERIES.length} words`, ...engines.map((e) => {
+      const s = exactScores.get(e);
+      return s ? fmt(s.precision.reduce((a, p) => a + p.precision, 0) / s.precision.length, 2) : '–';
+    })]);
+    head.push(['Exact-diacritics P@10 — worst word', ...engines.map((e) => {
+      const s = exactScores.get(e);
+      return s ? fmt(Math.min(...s.precision.map((p) => p.precision)), 2) : '–';
+    })]);
+    head.push([`Unaccented query reaches every reading (of ${UNACCENTED_QUERIES.length})`, ...engines.map((e) => {
+      const s = exactScores.get(e);
+      return s ? `${s.readings.filter((r) => r.findsAllReadings).length}/${s.readings.length}` : '–';
+    })]);
+  }
+  const headline = markdownTable(['', ...engines.map((e) => ENGINE_NAMES[e])], head);
+  const subsetNote = b && baselines.some((e) => e.startsWith('minisearch'))
+    ? ` MiniSearch indexes a ${fmtInt(b.subset.length)}-article subset of baomoi (the ${fmtInt(b.known.targets.length)} targets plus seeded random others): a whole-headline query costs it tens of ms even there, so all 35,440 would not fit the run time; ours and FTS5 index all ${fmtInt(b.articles.length)}.`
+    : '';
+  const mdText = [
+    '## Relevance benchmark',
+    '',
+    `Generated by \`npm run bench:relevance\` (seed mulberry32(${SEED}), known-item sample ${fmtInt(input.options.sample)}).${subsetNote} Known-item: a hit is correct when it is the sampled article or has the identical headline. Zalo: relevant = the question's listed Wikipedia paragraphs. Exact diacritics: share of the top 10 containing the exact accented word typed (${ACCENTED_QUERIES.join(', ')}).`,
+    '',
+    headline,
+    '',
+    '#### Targets (our engine)',
+    '',
+    ...targets.map((t) => `- ${t.pass ? 'PASS' : 'FAIL'} ${t.label}: ${t.metric} = ${typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(3)}${t.threshold === null ? '' : ` (target ≥ ${t.threshold})`}`),
+    '',
+    '#### Details',
+    '',
+    ...md,
+  ].join('\n');
+  out.unshift('# Relevance benchmark', '', headline, '');
+
+  json.options = { sample: input.options.sample, msSubset: b ? b.subset.length : input.options.msSubset, benches: input.options.benches, oursOnly: input.options.oursOnly };
+  json.targets = targets.map((t) => ({
+    id: t.id, label: t.label, metric: t.metric, threshold: t.threshold,
+    ours: typeof t.ours === 'number' ? r4(t.ours) : t.ours, pass: t.pass,
+    baselines: Object.fromEntries(Object.entries(t.baselines).map(([k, v]) => [k, typeof v === 'number' ? r4(v) : v])),
+    beatsAllBaselines: t.beatsAll,
+    ...(!t.pass && t.failures?.length ? { failingExamples: t.failures.slice(0, 10) } : {}),
+  }));
+  json.latency = latency ? { oursKnownA: { n: latency.n, p50Ms: round(latency.p50, 1), p95Ms: round(latency.p95, 1) } } : null;
+  json.wallTime = { perEngine: timingJson, totalS: input.totalWallMs !== undefined ? s1(input.totalWallMs) : null };
+
+  return { console: out.join('\n'), markdown: `${mdText}\n`, json };
+}
+
+function formatFailure(f: Record<string, unknown>): string {
+  if ('expectedTitle' in f) {
+    return `q: ${JSON.stringify(f.query)}${f.typo ? ` [${String(f.typo)}]` : ''}\n  expected: ${String(f.expectedId)} ${JSON.stringify(f.expectedTitle)} (rank ${f.rank ?? '>10'})\n  first:    ${String(f.top1Id)} ${JSON.stringify(f.top1Title)}`;
+  }
+  if ('wikiTitle' in f) {
+    return `q: ${JSON.stringify(f.query)} (article "${String(f.wikiTitle)}", ${String(f.relevantCount)} listed paragraphs, first relevant at rank ${f.rank ?? '>10'})\n  expected e.g.: ${JSON.stringify(f.expectedParagraph)}\n  first:         [${String(f.top1Title)}] ${JSON.stringify(f.top1Paragraph)}`;
+  }
+  if ('containsInstead' in f) {
+    return `q: ${JSON.stringify(f.query)} → ${String(f.id)} ${JSON.stringify(f.title)} contains ${(f.containsInstead as string[]).join(', ') || 'none of the query words'}`;
+  }
+  return JSON.stringify(f);
+}

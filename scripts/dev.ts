@@ -1,0 +1,14 @@
+/**
+ * `npm run dev`: serves the last built index (see scripts/ensure-index.mjs) on http://localhost:8787.
+ * Options: --port <n>, --assets <dir>.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { startDevServer } from './dev-server.js';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '8787' }, assets: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+const server = await startDevServer({ port: Number(values.port), host: values.host, assets: values.assets, watch: true });
+console.log(`\nVietnamese search is running at ${server.url}\n  demo:   ${server.url}/\n  search: ${server.url}/search?q=ha+noi\n  docs:   ${server.url}/docs\nPress Ctrl+C to stop.`);
+const stop = async () => { await server.stop(); process.exit(0); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,117 @@
+/**
+ * `GET /`: the demo page. A search box (the `<vn-search>` widget, as-you-type) over server-rendered
+ * full results with pagination, category/year facet counts and date filters, plus the two-line embed
+ * snippet. Works without JavaScript (the widget's light DOM holds a plain form). No inline script or
+ * style, so it runs under a strict Content-Security-Policy; its stylesheet is `GET /demo.css`.
+ * @module
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { isoToMinutes } from '../index-format/dates.js';
+import type { AppEnv } from '../http/app-env.js';
+import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
+import { asIndexUnavailable, getIndexRuntime } from '../worker/index-runtime.js';
+import { DEMO_CSS } from './demo/styles.js';
+import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
+import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
+import { widgetPath } from './widget.js';
+
+const PER_PAGE = 10;
+const MAX_PAGE = Math.floor(MAX_RESULT_WINDOW / PER_PAGE);
+
+/** The page's policy: only its own script, stylesheet and API (the widget's styles are constructed). */
+export const DEMO_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** FNV-1a hash of a string, base 36 (a cache validator, not security). */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const CSS_ETAG = `"css-${fnv1a(DEMO_CSS)}"`;
+
+/** Reads the page parameters leniently: a bad one is dropped with a notice, never an error page. */
+function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' | 'page' | 'sort' | 'categories' | 'from' | 'to'> {
+  const one = (name: string) => c.req.queries(name)?.[0];
+  let q = (one('q') ?? '').trim();
+  if (q.length > MAX_QUERY_LENGTH) {
+    notices.push(`Từ khóa dài quá ${MAX_QUERY_LENGTH} ký tự nên đã được cắt bớt.`);
+    q = q.slice(0, MAX_QUERY_LENGTH);
+  }
+  let page = 1;
+  const rawPage = one('page');
+  if (rawPage !== undefined) {
+    const n = Number(rawPage);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE) page = n;
+    else notices.push(`Trang “${rawPage.slice(0, 20)}” không hợp lệ (1–${MAX_PAGE}); đang hiển thị trang 1.`);
+  }
+  const rawSort = one('sort') ?? 'relevance';
+  const sort: Sort = rawSort in SORTS ? (rawSort as Sort) : 'relevance';
+  const categories = [...new Set((c.req.queries('category') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))].slice(0, 20);
+  const date = (name: 'from' | 'to', label: string) => {
+    const v = (one(name) ?? '').trim();
+    if (!v) return undefined;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v) && isoToMinutes(v) !== null) return v;
+    notices.push(`${label} “${v.slice(0, 20)}” không hợp lệ (cần dạng 2024-01-31) nên đã bị bỏ qua.`);
+    return undefined;
+  };
+  let from = date('from', 'Ngày bắt đầu');
+  let to = date('to', 'Ngày kết thúc');
+  if (from && to && from > to) [from, to] = [to, from];
+  return { q, page, sort, categories, from, to };
+}
+
+/** Registers `/` and `/demo.css`. */
+export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
+  app.get('/demo.css', (c) => {
+    const headers = { ETag: CSS_ETAG, 'Cache-Control': 'public, max-age=3600' };
+    if (matchesIfNoneMatch(c.req.header('If-None-Match'), CSS_ETAG)) return c.body(null, 304, headers);
+    return c.body(DEMO_CSS, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  app.get('/', async (c) => {
+    const notices: string[] = [];
+    const params = readParams(c, notices);
+    const state: DemoState = { origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), notices, ...params };
+    let status: 200 | 503 = 200;
+    try {
+      const runtime = await getIndexRuntime(c.env);
+      state.documentCount = runtime.manifest.documentCount;
+      if (state.q || state.categories.length || state.from || state.to) {
+        const fromMinutes = state.from ? isoToMinutes(state.from)! : undefined;
+        const toMinutes = state.to ? isoToMinutes(state.to)! + 24 * 60 - 1 : undefined;
+        const base = { q: state.q, sort: state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true };
+        const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });
+        // Facet counts leave out their own filter, so other years / categories stay selectable.
+        const [years, cats] = await Promise.all([
+          fromMinutes !== undefined || toMinutes !== undefined
+            ? runtime.service.search({ ...base, fromMinutes: undefined, toMinutes: undefined, limit: 1, offset: 0, facets: ['year'] }).then((r) => r.facets?.year)
+            : main.facets?.year,
+          base.categories
+            ? runtime.service.search({ ...base, categories: undefined, limit: 1, offset: 0, facets: ['category'] }).then((r) => r.facets?.category)
+            : main.facets?.category,
+        ]);
+        state.result = {
+          total: main.total,
+          hits: main.hits,
+          lastPage: Math.min(MAX_PAGE, Math.max(1, Math.ceil(main.total / PER_PAGE))),
+          relaxed: main.relaxed,
+          years: years ?? {},
+          categoriesFound: cats ?? {},
+          ...(main.interpretedAs ? { interpretedAs: main.interpretedAs } : {}),
+        };
+        if (state.page > state.result.lastPage && main.total > 0) notices.push(`Chỉ có ${state.result.lastPage} trang kết quả.`);
+      }
+    } catch (e) {
+      const unavailable = asIndexUnavailable(e);
+      if (!unavailable) throw e;
+      status = 503;
+      state.unavailable = 'Chỉ mục tìm kiếm hiện chưa sẵn sàng. Vui lòng thử lại sau ít phút.';
+      state.result = undefined;
+    }
+    c.header('Content-Security-Policy', DEMO_CSP);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(renderDemoPage(state), status);
+  });
+}
