@@ -21,9 +21,10 @@ export function buildLexicon(c: TermCollector): Uint8Array {
   const foldedDict = encodeTermDictionary(folded);
   const foldedDf = Uint32Array.from(folded, (k) => c.df[c.ids.get(k)!]);
 
-  const exact = sortedStrings([...c.exactCounts.keys()]);
+  const exactCounts = new Map(c.exactCounts());
+  const exact = sortedStrings([...exactCounts.keys()]);
   const exactDict = encodeTermDictionary(exact);
-  const exactCount = Uint32Array.from(exact, (e) => c.exactCounts.get(e)!);
+  const exactCount = Uint32Array.from(exact, (e) => exactCounts.get(e)!);
 
   // Group exact readings by folded form, most frequent first.
   const foldedIndex = new Map(folded.map((f, i) => [f, i]));
@@ -41,9 +42,10 @@ export function buildLexicon(c: TermCollector): Uint8Array {
   });
   groupStarts[folded.length] = members.length;
 
-  const pairs = sortedStrings([...c.pairCounts].filter(([, n]) => n >= MIN_PAIR_COUNT).map(([p]) => p));
+  const pairCounts = new Map(c.pairCounts(MIN_PAIR_COUNT));
+  const pairs = sortedStrings([...pairCounts.keys()]);
   const pairDict = encodeTermDictionary(pairs);
-  const pairCount = Uint32Array.from(pairs, (p) => c.pairCounts.get(p)!);
+  const pairCount = Uint32Array.from(pairs, (p) => pairCounts.get(p)!);
 
   return writeLexicon({ documentCount: c.documentCount, minBigramCount: MIN_PAIR_COUNT }, {
     foldedBytes: foldedDict.bytes, foldedOffsets: foldedDict.offsets, foldedDf,

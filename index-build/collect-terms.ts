@@ -2,9 +2,13 @@
  * Pass 1 of the build: analyzes every article once and records, per document, which index keys it
  * contains and how often in each field, plus the collection statistics that scoring (document
  * frequencies, average lengths) and the lexicon (reading and pair counts) need.
+ *
+ * Hot path (tens of millions of tokens): every distinct exact syllable is interned once into small
+ * integer ids that carry its folded/exact term ids, and pairs are keyed by a numeric combination of
+ * two ids, so the inner loop does numeric map lookups and allocates no strings.
  * @module
  */
-import { forEachToken, type Token } from '../src/analyzer/tokenize.js';
+import { forEachToken } from '../src/analyzer/tokenize.js';
 import { bigramKey, exactKey, foldedKey } from '../src/index-format/term-keys.js';
 
 /** The keys one document contains, with per-field frequencies (parallel arrays). */
@@ -17,7 +21,13 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
-const BODY = 1;
+/** Growable Uint32Array. */
+function grow(a: Uint32Array, size: number): Uint32Array {
+  if (size <= a.length) return a;
+  const b = new Uint32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 /** Interns index keys and accumulates collection statistics while documents are added. */
 export class TermCollector {
@@ -27,15 +37,27 @@ export class TermCollector {
   readonly keys: string[] = [];
   /** Term id → number of documents containing it. */
   readonly df: number[] = [];
-  /** Exact syllable → occurrences (all syllables, accented or not). */
-  readonly exactCounts = new Map<string, number>();
-  /** Exact adjacent pair `a b` → occurrences. */
-  readonly pairCounts = new Map<string, number>();
   totalTitleLength = 0;
   totalBodyLength = 0;
   documentCount = 0;
 
-  private readonly docTf = new Map<number, number>(); // term id → (tfTitle << 16) | tfBody
+  // Exact syllables: string → syllable id; per syllable id its text, occurrences, term ids.
+  private readonly syllableIds = new Map<string, number>();
+  private readonly syllables: string[] = [];
+  private readonly syllableCount: number[] = [];
+  private readonly syllableFoldedTerm: number[] = [];
+  private readonly syllableExactTerm: number[] = []; // -1 when unaccented
+  private readonly syllableFolded: number[] = []; // folded-form id (shared by all readings)
+  private readonly foldedIds = new Map<string, number>();
+  private readonly foldedForms: string[] = [];
+  /** Folded-form id of the first syllable → (folded-form id of the second → pair term id). */
+  private readonly bigramTerms: Array<Map<number, number>> = [];
+  /** Exact syllable id of the first → (exact syllable id of the second → occurrences). */
+  private readonly pairCount: Array<Map<number, number>> = [];
+  // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
+  private tfTitleOf: Uint32Array = new Uint32Array(1 << 16);
+  private tfBodyOf: Uint32Array = new Uint32Array(1 << 16);
+  private docTerms: number[] = [];
 
   private intern(key: string): number {
     let id = this.ids.get(key);
@@ -44,34 +66,67 @@ export class TermCollector {
       this.ids.set(key, id);
       this.keys.push(key);
       this.df.push(0);
+      this.tfTitleOf = grow(this.tfTitleOf, id + 1);
+      this.tfBodyOf = grow(this.tfBodyOf, id + 1);
     }
     return id;
   }
 
-  private bump(key: string, field: number): void {
-    const id = this.intern(key);
-    const v = this.docTf.get(id) ?? 0;
-    const title = v >>> 16;
-    const body = v & 0xffff;
-    this.docTf.set(id, field === TITLE ? ((Math.min(title + 1, 0xffff) << 16) | body) >>> 0 : ((title << 16) | Math.min(body + 1, 0xffff)) >>> 0);
+  private syllable(exact: string, folded: string): number {
+    let s = this.syllableIds.get(exact);
+    if (s !== undefined) return s;
+    s = this.syllables.length;
+    this.syllableIds.set(exact, s);
+    this.syllables.push(exact);
+    this.syllableCount.push(0);
+    this.syllableFoldedTerm.push(this.intern(foldedKey(folded)));
+    this.syllableExactTerm.push(exact !== folded ? this.intern(exactKey(exact)) : -1);
+    let f = this.foldedIds.get(folded);
+    if (f === undefined) {
+      f = this.foldedForms.length;
+      this.foldedIds.set(folded, f);
+      this.foldedForms.push(folded);
+    }
+    this.syllableFolded.push(f);
+    this.pairCount.push(new Map());
+    if (this.bigramTerms.length <= f) this.bigramTerms.push(new Map());
+    return s;
+  }
+
+  private bump(id: number, field: number): void {
+    const t = this.tfTitleOf;
+    const b = this.tfBodyOf;
+    if (t[id] === 0 && b[id] === 0) this.docTerms.push(id);
+    if (field === TITLE) t[id]++;
+    else b[id]++;
   }
 
   private addField(parts: readonly (string | undefined)[], field: number): number {
     let length = 0;
     for (const text of parts) {
       if (!text) continue;
-      let prev: Token | null = null;
+      let prev = -1;
       forEachToken(text, (t) => {
         length++;
-        this.bump(foldedKey(t.folded), field);
-        if (t.exact !== t.folded) this.bump(exactKey(t.exact), field);
-        this.exactCounts.set(t.exact, (this.exactCounts.get(t.exact) ?? 0) + 1);
-        if (prev && t.joined) {
-          this.bump(bigramKey(prev.folded, t.folded), field);
-          const pair = prev.exact + ' ' + t.exact;
-          this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+        const s = this.syllable(t.exact, t.folded);
+        this.syllableCount[s]++;
+        this.bump(this.syllableFoldedTerm[s], field);
+        const exactTerm = this.syllableExactTerm[s];
+        if (exactTerm >= 0) this.bump(exactTerm, field);
+        if (prev >= 0 && t.joined) {
+          const fa = this.syllableFolded[prev];
+          const fb = this.syllableFolded[s];
+          const second = this.bigramTerms[fa];
+          let term = second.get(fb);
+          if (term === undefined) {
+            term = this.intern(bigramKey(this.foldedForms[fa], this.foldedForms[fb]));
+            second.set(fb, term);
+          }
+          this.bump(term, field);
+          const pairs = this.pairCount[prev];
+          pairs.set(s, (pairs.get(s) ?? 0) + 1);
         }
-        prev = t;
+        prev = s;
       });
     }
     return length;
@@ -83,24 +138,39 @@ export class TermCollector {
    * @param body texts of the body field (lead, body)
    */
   add(title: readonly (string | undefined)[], body: readonly (string | undefined)[]): DocTerms {
-    this.docTf.clear();
+    this.docTerms = [];
     const lenTitle = this.addField(title, TITLE);
-    const lenBody = this.addField(body, BODY);
-    const n = this.docTf.size;
+    const lenBody = this.addField(body, 1);
+    const n = this.docTerms.length;
     const termIds = new Uint32Array(n);
     const tfTitle = new Uint16Array(n);
     const tfBody = new Uint16Array(n);
-    let i = 0;
-    for (const [id, v] of this.docTf) {
+    for (let i = 0; i < n; i++) {
+      const id = this.docTerms[i];
       termIds[i] = id;
-      tfTitle[i] = v >>> 16;
-      tfBody[i] = v & 0xffff;
+      tfTitle[i] = Math.min(this.tfTitleOf[id], 0xffff);
+      tfBody[i] = Math.min(this.tfBodyOf[id], 0xffff);
+      this.tfTitleOf[id] = 0;
+      this.tfBodyOf[id] = 0;
       this.df[id]++;
-      i++;
     }
     this.documentCount++;
     this.totalTitleLength += lenTitle;
     this.totalBodyLength += lenBody;
     return { termIds, tfTitle, tfBody, lenTitle, lenBody };
+  }
+
+  /** Every exact syllable (accented or not) with its number of occurrences. */
+  exactCounts(): Array<[string, number]> {
+    return this.syllables.map((s, i) => [s, this.syllableCount[i]]);
+  }
+
+  /** Exact adjacent pairs `a b` seen at least `min` times, with their occurrences. */
+  pairCounts(min: number): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    this.pairCount.forEach((seconds, a) => {
+      for (const [b, n] of seconds) if (n >= min) out.push([this.syllables[a] + ' ' + this.syllables[b], n]);
+    });
+    return out;
   }
 }
