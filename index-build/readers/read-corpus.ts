@@ -42,6 +42,9 @@ export interface ReadCorpusResult {
   filesRead: number;
 }
 
+/** Name of the optional synonyms file at the top of a corpus folder (not an article). */
+export const SYNONYMS_FILE = 'synonyms.txt';
+
 type FileKind = 'txt' | 'jsonl' | 'readme' | 'unsupported';
 
 /** What one file turned into, before duplicate-id checks. */
@@ -62,7 +65,7 @@ const DEFAULT_CONCURRENCY = 64;
  * - `.txt`: seed format when the first non-empty line is a `dd/mm/yyyy - HH:MM` date, else title-first;
  *   the id is the file name without extension;
  * - `.jsonl` / `.ndjson`: one JSON object per line, id from the `id` field;
- * - `README.md` (any case): ignored silently;
+ * - `README.md` (any case) and a top-level `synonyms.txt` (the build's synonyms file): ignored silently;
  * - names starting with '.': not read, with a Note;
  * - anything else: Skip 'unsupported-file'.
  *
@@ -166,9 +169,11 @@ function lineOf(source: string): number {
 function fileKind(rel: string, singleFile: boolean): FileKind {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.txt') return 'txt';
+  if (ext === '.txt' && !(!singleFile && rel === SYNONYMS_FILE)) return 'txt';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (!singleFile && name.toLowerCase() === 'readme.md') return 'readme';
+  // The corpus's synonyms file (read by the build, not an article): only at the top level.
+  if (!singleFile && rel === SYNONYMS_FILE) return 'readme';
   return 'unsupported';
 }
 

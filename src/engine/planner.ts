@@ -187,7 +187,10 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       terms.push({ key: exactKey(s.exact), weight: WEIGHTS.exact, clause: c });
       highlightExact.add(s.exact);
     } else {
-      highlightFolded.add(s.folded);
+      // In a query typed with diacritics elsewhere, a word without marks most likely means exactly
+      // that (`công ty`: ty, not tỷ): highlight it exactly where it occurs exactly.
+      if (anyAccent) highlightExact.add(s.exact);
+      else highlightFolded.add(s.folded);
       if (s.restored) terms.push({ key: exactKey(s.restored), weight: WEIGHTS.restored, clause: c });
     }
     if (s.quoted) {
