@@ -95,7 +95,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const collector = new TermCollector();
   const docs: DocTerms[] = new Array(corpus.articles.length);
   corpus.articles.forEach((a, i) => {
-    docs[i] = collector.add([a.kicker, a.title], [a.lead, a.body]);
+    docs[i] = collector.add([a.kicker, a.title], [a.lead, a.body], a.title);
     if ((i & 255) === 0) progress('analyze', i, corpus.articles.length);
   });
   progress('analyze', corpus.articles.length, corpus.articles.length);

@@ -9,7 +9,7 @@
  * @module
  */
 import { forEachToken } from '../src/analyzer/tokenize.js';
-import { bigramKey, exactKey, foldedKey } from '../src/index-format/term-keys.js';
+import { bigramKey, exactKey, foldedKey, titleStartKey } from '../src/index-format/term-keys.js';
 
 /** The keys one document contains, with per-field frequencies (parallel arrays). */
 export interface DocTerms {
@@ -101,13 +101,19 @@ export class TermCollector {
     else b[id]++;
   }
 
-  private addField(parts: readonly (string | undefined)[], field: number): number {
+  private addField(parts: readonly (string | undefined)[], field: number, headline?: string): number {
     let length = 0;
     for (const text of parts) {
       if (!text) continue;
       let prev = -1;
+      let position = 0;
+      const isHeadline = text === headline;
       forEachToken(text, (t) => {
         length++;
+        if (isHeadline && position === 1 && t.joined && prev >= 0) {
+          this.bump(this.intern(titleStartKey(this.foldedForms[this.syllableFolded[prev]], t.folded)), field);
+        }
+        position++;
         const s = this.syllable(t.exact, t.folded);
         this.syllableCount[s]++;
         this.bump(this.syllableFoldedTerm[s], field);
@@ -136,10 +142,11 @@ export class TermCollector {
    * Analyzes one document.
    * @param title texts of the title field (kicker, headline), tokenized separately so no pair spans them
    * @param body texts of the body field (lead, body)
+   * @param headline the headline among `title` (its first syllables get title-start keys)
    */
-  add(title: readonly (string | undefined)[], body: readonly (string | undefined)[]): DocTerms {
+  add(title: readonly (string | undefined)[], body: readonly (string | undefined)[], headline?: string): DocTerms {
     this.docTerms = [];
-    const lenTitle = this.addField(title, TITLE);
+    const lenTitle = this.addField(title, TITLE, headline);
     const lenBody = this.addField(body, 1);
     const n = this.docTerms.length;
     const termIds = new Uint32Array(n);

@@ -54,7 +54,7 @@ export function shortHash(...parts: Array<string | Uint8Array>): string {
 }
 
 /**
- * Removes the cache folders `<cacheRoot>/<prefix>-*` other than `keep` (stale builds of the same thing).
+ * Removes the cache folders `<cacheRoot>/<prefix>-<16 hex digits>` other than `keep` (stale builds of the same thing).
  * @param cacheRoot the cache folder
  * @param prefix artifact name, e.g. 'baomoi'
  * @param keep the folder name to keep
@@ -62,7 +62,7 @@ export function shortHash(...parts: Array<string | Uint8Array>): string {
 export function pruneStale(cacheRoot: string, prefix: string, keep: string): void {
   if (!existsSync(cacheRoot)) return;
   for (const e of readdirSync(cacheRoot, { withFileTypes: true })) {
-    if (e.isDirectory() && e.name.startsWith(`${prefix}-`) && e.name !== keep) {
+    if (e.isDirectory() && e.name !== keep && e.name.startsWith(`${prefix}-`) && /^[0-9a-f]{16}$/.test(e.name.slice(prefix.length + 1))) {
       rmSync(path.join(cacheRoot, e.name), { recursive: true, force: true });
     }
   }

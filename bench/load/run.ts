@@ -1,9 +1,11 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 32 --warmup 10 --cache off]`
+ * `npm run bench:load [-- --duration 60 --connections 32 --warmup 10 --cache off --via api|cli]`
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed): builds the index into bench/.cache/load/ (reused while the corpus and the build code are
- * unchanged), starts `wrangler dev` on a free port, warms up, then runs autocannon with a mixed query
+ * unchanged), starts `wrangler dev` on a free port (`--via api`, the default: wrangler's programmatic
+ * dev server without the DevTools inspector, see wrangler-dev.ts for why; `--via cli`: the CLI with
+ * `--assets <dir>`), warms up, then runs autocannon with a mixed query
  * set. Reports requests/s, latency p50/p90/p99, non-2xx responses (any → exit 1) and the RSS of the
  * workerd process tree sampled before, every 10 s during and after the run, with its trend.
  * Writes bench/results/load.json. Skips (exit 0) when ../shared/corpora/baomoi-35k is absent.
@@ -19,7 +21,7 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { slope, workerdRssMb } from './proc-memory.js';
 import { queryMix } from './queries.js';
-import { startWranglerDev } from './wrangler-dev.js';
+import { startDevWorker, startWranglerDev } from './wrangler-dev.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '10' },
     cache: { type: 'string', default: 'off' },
     rebuild: { type: 'boolean', default: false },
+    via: { type: 'string', default: 'api' },
   },
 });
 const duration = Number(args.duration);
@@ -66,7 +69,8 @@ console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'h
 // 3. wrangler dev, warm-up, measured run with memory samples.
 const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
 mkdirSync(path.join(cacheRoot, 'state'), { recursive: true });
-const server = await startWranglerDev({ assets, vars, persistTo: path.join(cacheRoot, 'state') });
+const devOptions = { assets, vars, persistTo: path.join(cacheRoot, 'state') };
+const server = args.via === 'cli' ? await startWranglerDev(devOptions) : await startDevWorker(devOptions);
 const samples: Array<{ label: string; t: number; rssMb: number }> = [];
 const sample = (label: string, t: number) => {
   const { mb, pids } = workerdRssMb(server.pid);
@@ -96,7 +100,8 @@ try {
   const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * meanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
   const out = {
     date: new Date().toISOString(),
-    corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length, mode: 'durable-objects (wrangler dev, local workerd)',
+    corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
+    server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
     config: { connections, durationS: duration, warmupS: warmup, vars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
     requests: { total: result['2xx'] + result.non2xx, perSecond: Math.round(result.requests.average * 10) / 10 },
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.average * 10) / 10 },

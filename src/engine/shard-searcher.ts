@@ -10,8 +10,11 @@ import { minutesToYear } from '../index-format/dates.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
 
-/** How strongly the share of matched clauses scales the score (0 = plain BM25 sum). */
-export const COVERAGE_EXPONENT = 1;
+/**
+ * How strongly the share of matched clauses (words and adjacent pairs) scales the score: score =
+ * BM25F sum × share^exponent (0 = plain BM25 sum). Tuned on `npm run bench:relevance`.
+ */
+export const COVERAGE_EXPONENT: number = 0.5;
 
 const byScore = (a: ShardHit, b: ShardHit) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
 const byDateDesc = (a: ShardHit, b: ShardHit) =>
@@ -136,7 +139,7 @@ export class ShardSearcher {
         const d = touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
         const share = allClauses > 0 ? (coverage[d] + pairCoverage[d]) / allClauses : 1;
-        const score = acc[d] * (COVERAGE_EXPONENT === 1 ? share : Math.pow(share, COVERAGE_EXPONENT));
+        const score = acc[d] * Math.pow(share, COVERAGE_EXPONENT);
         consider(d, plan.terms.length ? score : 0);
       }
     }

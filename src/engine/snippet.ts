@@ -94,16 +94,18 @@ export function makeSnippet(text: string, spec: HighlightSpec, maxChars = 240): 
   const limit = Math.min(text.length, MAX_SCAN_CHARS);
   let bestStart = 0;
   if (marks.length) {
-    // Score windows that start at a match: distinct words ×3, exact matches ×1, any match ×1.
+    // Score windows that start at a match: distinct words ×3, adjacent matched words (the query's
+    // phrase) ×3, exact matches ×1, any match ×1.
     let best = -1;
     const capped = marks.length > 2000 ? marks.slice(0, 2000) : marks;
+    const adjacent = capped.map((m, j) => j > 0 && /^[ \t\u00a0]+$/.test(text.slice(capped[j - 1].end, m.start)));
     for (let i = 0; i < capped.length; i++) {
       const windowEnd = capped[i].start + maxChars * 0.8;
       const keys = new Set<string>();
       let score = 0;
       for (let j = i; j < capped.length && capped[j].end <= windowEnd; j++) {
         if (!keys.has(capped[j].key)) { keys.add(capped[j].key); score += 3; }
-        score += 1 + (capped[j].exact ? 1 : 0);
+        score += 1 + (capped[j].exact ? 1 : 0) + (j > i && adjacent[j] ? 3 : 0);
       }
       if (score > best) { best = score; bestStart = capped[i].start; }
     }

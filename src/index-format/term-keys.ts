@@ -15,3 +15,9 @@ export const exactKey = (exact: string): string => '=' + exact;
 
 /** Adjacent pair of folded syllables: `ha noi` (adjacency/phrase evidence). */
 export const bigramKey = (foldedA: string, foldedB: string): string => foldedA + ' ' + foldedB;
+
+/**
+ * The headline starts with this folded pair (`^ha noi`): people often type the beginning of a
+ * headline, so a query that starts the way a headline starts ranks it higher.
+ */
+export const titleStartKey = (...folded: string[]): string => '^' + folded.join(' ');

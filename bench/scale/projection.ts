@@ -1,0 +1,145 @@
+/**
+ * Extrapolation of the measured 35k deployment to 1M and 10M articles: shard count, memory per
+ * shard and in the front Worker, fan-out latency and request cost. Every number that is not
+ * measured comes from an explicit assumption below; the printed table labels extrapolated rows.
+ * @module
+ */
+import type { LexiconPoint } from './growth-child.js';
+
+/**
+ * Cloudflare Workers Paid list prices assumed (USD), before the monthly included allowances
+ * (10M Worker requests, 30M CPU-ms, 1M DO requests, 400,000 GB-s).
+ */
+export const PRICES = {
+  /** Per million Worker requests. */
+  workerRequestsPerMillion: 0.3,
+  /** Per million Worker CPU milliseconds. */
+  workerCpuPerMillionMs: 0.02,
+  /** Per million Durable Object requests (every RPC method call is one). */
+  doRequestsPerMillion: 0.15,
+  /** Per million GB-s of Durable Object duration (wall time while active, billed at 128 MB). */
+  doGbSecondsPerMillion: 12.5,
+  /** Memory a Durable Object is billed at, GB. */
+  doBilledGb: 0.128,
+} as const;
+
+/** Platform limits the projection checks. */
+export const PLATFORM = {
+  /** Largest single static-asset file. */
+  assetFileBytes: 25 * 1024 * 1024,
+  /** Static-asset files per Worker version (Free / Paid). */
+  assetFilesFree: 20_000,
+  assetFilesPaid: 100_000,
+  /** Memory of one isolate. */
+  isolateBytes: 128 * 1024 * 1024,
+} as const;
+
+/** Round trip of one RPC from the front Worker to a Durable Object in the same region (assumed). */
+export const ASSUMED_RPC_RTT_MS = 2;
+
+/** y = a·x^b fitted by least squares on logarithms. */
+export interface PowerLaw { a: number; b: number }
+
+/** Fits y = a·x^b to points (x > 0, y > 0). */
+export function fitPowerLaw(points: ReadonlyArray<{ x: number; y: number }>): PowerLaw {
+  const lx = points.map((p) => Math.log(p.x));
+  const ly = points.map((p) => Math.log(p.y));
+  const n = points.length;
+  const mx = lx.reduce((a, b) => a + b, 0) / n;
+  const my = ly.reduce((a, b) => a + b, 0) / n;
+  let num = 0, den = 0;
+  for (let i = 0; i < n; i++) { num += (lx[i] - mx) * (ly[i] - my); den += (lx[i] - mx) ** 2; }
+  const b = den === 0 ? 1 : num / den;
+  return { a: Math.exp(my - b * mx), b };
+}
+
+/** Evaluates a power law. */
+export const powerLaw = (f: PowerLaw, x: number) => f.a * x ** f.b;
+
+/** Measured inputs of the projection (35k run). */
+export interface ProjectionInput {
+  documents: number;
+  shards: number;
+  /** Total bytes of the document stores (decides the shard count, see index-build/shard-plan.ts). */
+  documentsStoreBytes: number;
+  /** Total bytes of all shard artifacts (postings + documents + suggest). */
+  shardArtifactBytes: number;
+  /** Stored-bytes budget per shard of the build. */
+  maxShardBytes: number;
+  /** Largest measured shard peak heap (heapUsed + arrayBuffers) during load + query, and with /suggest loaded. */
+  shardPeakBytes: number;
+  shardPeakWithSuggestBytes: number;
+  lexicon: { bytes: number; peakBytes: number; points: LexiconPoint[] };
+  /** Per-query means and p50s from the in-process phase profile (all queries of the mix). */
+  phases: { planP50: number; planMean: number; mergeMean: number; hitsP50: number; hitsMean: number; meanHitShards: number; relaxedShare: number; perShardEvalMean: number };
+  /** Median slowest-of-S shard evaluation time, by S (from the phase profile). */
+  slowestOfS: Array<{ shards: number; ms: number }>;
+  /** Local fan-out overhead per shard RPC (ms), from /health minus a no-index request. */
+  rpcPerCallMs: number;
+}
+
+/** One row of the projection. */
+export interface ProjectionRow {
+  documents: number;
+  measured: boolean;
+  shards: number;
+  shardPeakMB: number;
+  shardPeakWithSuggestMB: number;
+  lexiconMB: number;
+  frontPeakMB: number;
+  lexiconFitsOneAsset: boolean;
+  frontFitsIsolate: boolean;
+  assetFiles: number;
+  assetGB: number;
+  /** Fan-out latency estimate with every shard evaluated in parallel (own Durable Object each). */
+  fanOutParallelMs: number;
+  /** The same work on 2 cores (`per-shard eval × shards / 2`), as on the benchmark machine. */
+  fanOutTwoCoresMs: number;
+  doRequestsPerSearch: number;
+  costPerMillion: { workerRequests: number; workerCpu: number; doRequests: number; doDuration: number; total: number };
+}
+
+/** Shard count the build's planner picks for `documents` articles of the measured average size. */
+export function shardsFor(documents: number, m: Pick<ProjectionInput, 'documents' | 'documentsStoreBytes' | 'maxShardBytes'>): number {
+  return Math.max(1, Math.ceil((documents * (m.documentsStoreBytes / m.documents)) / m.maxShardBytes));
+}
+
+/** Expected number of distinct shards holding the 10 hits of a page when hits spread evenly over S shards. */
+const hitShards = (S: number) => S * (1 - (1 - 1 / S) ** 10);
+
+/** Projects the measured deployment to other collection sizes. */
+export function project(m: ProjectionInput, sizes: readonly number[]): { rows: ProjectionRow[]; lexiconFit: PowerLaw; pairsFit: PowerLaw } {
+  const pts = [...m.lexicon.points].sort((a, b) => a.documents - b.documents);
+  const lexiconFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes })));
+  const pairsFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairs })));
+  const MB = 1024 * 1024;
+  const rows = sizes.map((N): ProjectionRow => {
+    const measured = N === m.documents;
+    const S = measured ? m.shards : shardsFor(N, m);
+    const lexBytes = measured ? m.lexicon.bytes : powerLaw(lexiconFit, N);
+    const frontPeak = m.lexicon.peakBytes * (lexBytes / m.lexicon.bytes);
+    const lexFiles = Math.ceil(lexBytes / PLATFORM.assetFileBytes);
+    const hs = measured ? m.phases.meanHitShards : hitShards(S);
+    const slowest = m.slowestOfS.find((x) => x.shards === S)?.ms ?? NaN;
+    const calls = S * (1 + m.phases.relaxedShare) + hs;
+    const fanOutParallelMs = m.phases.planP50 + slowest + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
+    const fanOutTwoCoresMs = m.phases.planP50 + (m.phases.perShardEvalMean * S) / 2 + m.phases.hitsP50 + m.rpcPerCallMs * calls;
+    const frontCpuMs = m.phases.planMean + m.phases.mergeMean * (S / m.shards) + m.rpcPerCallMs * calls;
+    const doActiveMs = m.phases.perShardEvalMean * S * (1 + m.phases.relaxedShare) + m.phases.hitsMean;
+    const workerRequests = PRICES.workerRequestsPerMillion;
+    const workerCpu = frontCpuMs * PRICES.workerCpuPerMillionMs;
+    const doRequests = calls * PRICES.doRequestsPerMillion;
+    const doDuration = (doActiveMs / 1000) * PRICES.doBilledGb * PRICES.doGbSecondsPerMillion;
+    return {
+      documents: N, measured, shards: S,
+      shardPeakMB: m.shardPeakBytes / MB, shardPeakWithSuggestMB: m.shardPeakWithSuggestBytes / MB,
+      lexiconMB: lexBytes / MB, frontPeakMB: frontPeak / MB,
+      lexiconFitsOneAsset: lexBytes <= PLATFORM.assetFileBytes, frontFitsIsolate: frontPeak <= PLATFORM.isolateBytes,
+      assetFiles: 3 * S + lexFiles + 1,
+      assetGB: ((m.shardArtifactBytes / m.shards) * S + lexBytes) / 1024 ** 3,
+      fanOutParallelMs, fanOutTwoCoresMs, doRequestsPerSearch: calls,
+      costPerMillion: { workerRequests, workerCpu, doRequests, doDuration, total: workerRequests + workerCpu + doRequests + doDuration },
+    };
+  });
+  return { rows, lexiconFit, pairsFit };
+}

@@ -1,0 +1,339 @@
+/**
+ * `npm run bench:scale [-- --queries 1100 --duration 20 --connections 16 --budget-s 120 --growth cached|fresh|off]`
+ *
+ * Issue "Scale: serve the 35,440-article corpus within Workers limits". Over ../shared/corpora/baomoi-35k
+ * (skips with exit 0 when absent):
+ * 1. builds the index into bench/.cache/scale/assets (timed; shard and lexicon sizes, raw and gzipped);
+ * 2. cold-loads every shard (and the front's lexicon) in a fresh `--max-old-space-size=128` Node
+ *    process exactly as its Durable Object does, with one query; load time and peak memory;
+ * 3. serves the index with the real Worker on wrangler's local runtime: cold first query, warm
+ *    sequential latency over a mixed query set, throughput with autocannon, isolate sharing;
+ * 4. compares headline-query latency with MiniSearch and FlexSearch baselines (separate processes),
+ *    and profiles our engine's phases in-process;
+ * 5. measures lexicon growth on random subsets and projects the deployment to 1M and 10M articles;
+ * then prints PASS/FAIL per target (exit 0 either way: it is a report) and writes
+ * bench/results/scale.json and bench/results/scale.md.
+ * @module
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { planQuery } from '../../src/engine/planner.js';
+import { SynonymTable } from '../../src/engine/synonym-table.js';
+import { Lexicon } from '../../src/index-format/lexicon.js';
+import type { IndexManifest } from '../../src/index-format/manifest.js';
+import { readArrayBuffer } from '../../index-build/open-index.js';
+import { DEFAULT_MAX_SHARD_BYTES } from '../../index-build/shard-plan.js';
+import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
+import { hashCodeTrees, shortHash } from '../lib/cache.js';
+import { runNodeChild } from '../lib/node-child.js';
+import { fmt, fmtInt, markdownTable } from '../lib/table.js';
+import { runBuildStep, type BuildStep } from './build-step.js';
+import type { ColdLoadResult } from './cold-load-child.js';
+import type { EngineResult, PhaseResult } from './engine-child.js';
+import type { LexiconPoint } from './growth-child.js';
+import { runHttpBench, runIsolateProbe, type HttpResult } from './http-bench.js';
+import { loadAverage } from './proc-stats.js';
+import { ASSUMED_RPC_RTT_MS, PLATFORM, PRICES, project, shardsFor, type ProjectionRow } from './projection.js';
+import { queryMix } from './queries.js';
+
+const root = process.cwd();
+const { values: args } = parseArgs({
+  options: {
+    queries: { type: 'string', default: '1100' },
+    warmup: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '16' },
+    'budget-s': { type: 'string', default: '120' },
+    growth: { type: 'string', default: 'cached' },
+  },
+});
+const QUERY_COUNT = Number(args.queries);
+const WARMUP = Number(args.warmup);
+const BASELINE_WARMUP = 10;
+const SIZES = [35_440, 1_000_000, 10_000_000];
+
+const CORPUS_REL = '../shared/corpora/baomoi-35k';
+const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
+if (!existsSync(corpusDir)) {
+  console.log(`bench:scale skipped: ${corpusDir} not found (the shared baomoi-35k corpus is not available here). Nothing measured.`);
+  process.exit(0);
+}
+
+const ASSETS_REL = 'bench/.cache/scale/assets';
+const cacheDir = path.join(root, 'bench/.cache/scale');
+const indexDir = path.join(root, ASSETS_REL, 'index');
+mkdirSync(cacheDir, { recursive: true });
+const log = (s = '') => console.log(s);
+const MB = (b: number, d = 1) => (b / 1024 / 1024).toFixed(d);
+const ms = (x: number | null | undefined, d = 1) => fmt(x ?? NaN, d);
+const section = (title: string) => log(`\n## ${title}\n`);
+const started = performance.now();
+const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: loadAverage() };
+log(`# bench:scale — baomoi-35k within Workers limits`);
+log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGB} GB, Node ${machine.node}; load average at start ${machine.loadAverageStart.join(' ')}`);
+if ((machine.loadAverageStart[0] ?? 0) > machine.cpus) {
+  log(`NOTE: the load average exceeds the CPU count: other processes compete for the CPUs, so wall-clock timings below are inflated; CPU times are shown where they matter.`);
+}
+
+// ── 1. Build ────────────────────────────────────────────────────────────────────────────────────
+section('1. Build');
+const build: BuildStep = await runBuildStep(root, CORPUS_REL, ASSETS_REL, log);
+const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as IndexManifest;
+log('');
+log(markdownTable(
+  ['shard', 'docs', 'postings', 'postings gz', 'documents', 'documents gz', 'suggest', 'suggest gz', 'total MB'],
+  [
+    ...build.shards.map((s) => [String(s.shard), fmtInt(s.documents), MB(s.postings.bytes, 2), MB(s.postings.gzipBytes, 2), MB(s.documentsStore.bytes, 2), MB(s.documentsStore.gzipBytes, 2), MB(s.suggest.bytes, 2), MB(s.suggest.gzipBytes, 2), MB(s.postings.bytes + s.documentsStore.bytes + s.suggest.bytes, 2)]),
+    ['lexicon (front)', '', '', '', '', '', '', '', `${MB(build.lexicon.bytes, 2)} (gz ${MB(build.lexicon.gzipBytes, 2)})`],
+  ],
+));
+const shardTotal = build.shards.reduce((a, s) => a + s.postings.bytes + s.documentsStore.bytes + s.suggest.bytes, 0);
+log(`\nsizes in MB (MiB); build: ${(build.wallMs / 1000).toFixed(1)} s wall, ${build.cpuS.toFixed(1)} s CPU; phases ${Object.entries(build.phasesMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
+log(`${build.shards.length} shards, ${fmtInt(build.documents)} documents, ${MB(shardTotal)} MB of shard artifacts + ${MB(build.lexicon.bytes)} MB lexicon; ${build.files} files; largest file ${build.largestFile.file} ${MB(build.largestFile.bytes, 2)} MB (limit 25 MiB)`);
+
+// The query mix, drawn from the corpus.
+const articles = loadBaomoi(corpusDir);
+const mix = queryMix(articles.map((a) => ({ id: a.id, title: a.title })), QUERY_COUNT);
+const queriesFile = path.join(cacheDir, 'queries.json');
+writeFileSync(queriesFile, JSON.stringify(mix));
+const headlineCount = mix.filter((m) => m.kind === 'headline').length;
+log(`\nquery mix: ${mix.length} queries = ${mix.filter((m) => m.kind === 'short-accented').length} short accented + ${mix.filter((m) => m.kind === 'short-unaccented').length} short unaccented (spans of 1–4 syllables of random headlines) + ${headlineCount} whole headlines (seeded); e.g. ${mix.slice(0, 5).map((m) => JSON.stringify(m.q)).join(', ')}`);
+
+// ── 2. Cold loads ───────────────────────────────────────────────────────────────────────────────
+section('2. Per-shard cold load (fresh Node process, --max-old-space-size=128, as the Durable Object loads it)');
+const coldQuery = mix.find((m) => m.kind === 'headline')!.q;
+{
+  const lexicon = new Lexicon(await readArrayBuffer(path.join(indexDir, manifest.lexicon.file)));
+  const planned = planQuery(coldQuery, { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, { prefixLast: true });
+  writeFileSync(path.join(cacheDir, 'cold-plan.json'), JSON.stringify(planned.plan));
+}
+interface ColdRow { target: string; ok: boolean; error?: string; r: ColdLoadResult | null; wallMs: number }
+const cold: ColdRow[] = [];
+for (const target of [...manifest.shards.map((s) => String(s.shard)), 'lexicon']) {
+  const run = await runNodeChild<ColdLoadResult>({
+    script: 'bench/scale/cold-load-child.ts', nodeFlags: ['--max-old-space-size=128', '--expose-gc'], timeoutMs: 60_000,
+    args: ['--index', indexDir, '--target', target, '--plan', path.join(cacheDir, 'cold-plan.json'), '--q', coldQuery],
+  });
+  const ok = run.code === 0 && run.result !== null;
+  cold.push({ target, ok, r: run.result, wallMs: run.wallMs, ...(ok ? {} : { error: `exit ${run.code ?? run.signal}${run.timedOut ? ' (timeout)' : ''}: ${run.stderrTail.split('\n').filter(Boolean).slice(-2).join(' | ')}` }) });
+}
+log(markdownTable(
+  ['target', 'artifacts MB', 'load ms', 'query ms', 'peak heap+AB MB', 'peak heap+ext MB', 'peak RSS Δ MB', 'retained MB', '1st /suggest ms', 'peak w/ suggest MB', 'status'],
+  cold.map((c) => c.r
+    ? [c.target === 'lexicon' ? 'lexicon (front)' : `shard ${c.target}`, MB(c.r.artifactBytes), ms(c.r.loadMs), ms(c.r.queryMs), MB(c.r.peakHeapAB), MB(c.r.peakHeapExternal), MB(c.r.peakRssDelta), MB(c.r.retainedHeapAB), c.r.suggest ? ms(c.r.suggest.ms) : '–', c.r.suggest ? MB(c.r.suggest.peakHeapAB) : '–', c.ok ? 'ok' : 'CRASH']
+    : [c.target, '', '', '', '', '', '', '', '', '', `CRASH ${c.error ?? ''}`]),
+));
+const baselineHeap = cold.find((c) => c.r)?.r?.baseline;
+log(`\nheap+AB = heapUsed + arrayBuffers (absolute, including ~${baselineHeap ? MB(baselineHeap.heapUsed + baselineHeap.arrayBuffers) : '?'} MB of the child's own code before loading); heap+ext = heapUsed + external (external ⊇ arrayBuffers); RSS Δ over the process's RSS before loading.`);
+log(`query: ${JSON.stringify(coldQuery)} (planned by the front, then search + hits on the shard). Node's 128 MB old-space limit does not count ArrayBuffers; workerd's isolate limit does, hence heap+AB.`);
+const shardCold = cold.filter((c) => c.target !== 'lexicon');
+const lexCold = cold.find((c) => c.target === 'lexicon')!;
+
+// ── 3. HTTP through the local Worker ────────────────────────────────────────────────────────────
+section('3. Through the local Worker (wrangler unstable_startWorker: workerd + local Durable Objects + static assets)');
+let http: HttpResult | null = null;
+let httpError = '';
+try {
+  http = await runHttpBench({ assets: ASSETS_REL, mix, warmup: WARMUP, connections: Number(args.connections), durationS: Number(args.duration), log });
+} catch (e) {
+  httpError = (e as Error).message;
+  log(`  HTTP step FAILED: ${httpError}`);
+}
+const isolates = await runIsolateProbe(manifest.shards.length);
+rmSync(path.join(root, 'bench/scale/isolate-probe/.wrangler'), { recursive: true, force: true });
+if (http) {
+  http.isolates = isolates;
+  const s = http.sequential;
+  log('');
+  log(markdownTable(['measure', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms'], [
+    ['cold first /search (loads lexicon + all shard objects)', '1', ms(http.cold.ms, 0), '', '', '', `server took_ms ${http.cold.serverMs ?? '–'}`],
+    ['warm, all queries (sequential, keep-alive)', String(s.n), ms(s.latency.p50, 2), ms(s.latency.p95, 2), ms(s.latency.p99, 2), ms(s.latency.max, 1), ms(s.latency.mean, 2)],
+    ['  short, accented', String(s.byKind['short-accented'].n), ms(s.byKind['short-accented'].p50, 2), ms(s.byKind['short-accented'].p95, 2), ms(s.byKind['short-accented'].p99, 2), ms(s.byKind['short-accented'].max, 1), ms(s.byKind['short-accented'].mean, 2)],
+    ['  short, without diacritics', String(s.byKind['short-unaccented'].n), ms(s.byKind['short-unaccented'].p50, 2), ms(s.byKind['short-unaccented'].p95, 2), ms(s.byKind['short-unaccented'].p99, 2), ms(s.byKind['short-unaccented'].max, 1), ms(s.byKind['short-unaccented'].mean, 2)],
+    ['  whole headlines', String(s.byKind.headline.n), ms(s.byKind.headline.p50, 2), ms(s.byKind.headline.p95, 2), ms(s.byKind.headline.p99, 2), ms(s.byKind.headline.max, 1), ms(s.byKind.headline.mean, 2)],
+    ['server took_ms (Worker-side, coarse clock)', String(s.serverTook.n), ms(s.serverTook.p50, 0), ms(s.serverTook.p95, 0), ms(s.serverTook.p99, 0), ms(s.serverTook.max, 0), ms(s.serverTook.mean, 2)],
+  ]));
+  const t = http.throughput;
+  log(`\nnon-200 responses in the sequential run: ${s.non200} of ${s.n} (after ${s.warmup} warm-up queries); cold query status ${http.cold.status}`);
+  log(`throughput (autocannon, ${t.connections} connections, ${t.durationS} s, same mix rotating): ${t.reqPerSec.toFixed(1)} req/s, ${fmtInt(t.requests)} requests, latency p50 ${t.latencyP50} ms, p99 ${t.latencyP99} ms, max ${t.latencyMax} ms; non-2xx ${t.non2xx}, errors ${t.errors}, timeouts ${t.timeouts}`);
+  log(`local fan-out overhead: warm /health (${http.overhead.shardCalls} trivial shard RPCs) p50 ${http.overhead.healthP50} ms − no-index request p50 ${http.overhead.noopP50} ms = ${http.overhead.fanOutMs} ms`);
+  log(`workerd RSS (front + all shard objects): ${http.workerdRssMb.afterSequential} MB after the sequential run, ${http.workerdRssMb.afterThroughput} MB after throughput (${http.workerdRssMb.processes} workerd processes)`);
+  log(`vars: ${JSON.stringify(http.vars)}: no per-request log line, no response cache (every request runs the search).`);
+}
+if ('error' in isolates) log(`isolate probe failed: ${isolates.error}`);
+else log(`isolates: the probe Worker's front and ${isolates.objects} objects of one class reported ${isolates.distinctIsolates} distinct isolate marker(s)${isolates.distinctIsolates === 1 ? ': locally, the front Worker and every Durable Object share ONE isolate (one heap), so local memory is the sum of all shards and no per-object 128 MB limit is exercised' : ''}. In production Cloudflare documents that an object "may share global memory with other instances defined in the same Worker code", so one isolate per shard is likely but not guaranteed.`);
+
+// ── 4. Baselines and phase profile ──────────────────────────────────────────────────────────────
+section(`4. Headline queries (${headlineCount}): our engine vs MiniSearch and FlexSearch (separate Node processes, 8 GB heap)`);
+const s1M = shardsFor(1_000_000, { documents: manifest.documentCount, documentsStoreBytes: build.shards.reduce((a, s) => a + s.documentsStore.bytes, 0), maxShardBytes: DEFAULT_MAX_SHARD_BYTES });
+const s10M = shardsFor(10_000_000, { documents: manifest.documentCount, documentsStoreBytes: build.shards.reduce((a, s) => a + s.documentsStore.bytes, 0), maxShardBytes: DEFAULT_MAX_SHARD_BYTES });
+const engineArgs = ['--index', indexDir, '--corpus', corpusDir, '--queries', queriesFile, '--budget-s', args['budget-s']!];
+const engines: Record<string, EngineResult | null> = {};
+const engineErrors: Record<string, string> = {};
+let phases: PhaseResult | null = null;
+for (const engine of ['ours', 'phases', 'flexsearch', 'minisearch']) {
+  const run = await runNodeChild<EngineResult | PhaseResult>({
+    script: 'bench/scale/engine-child.ts', nodeFlags: ['--max-old-space-size=8192', '--expose-gc'], timeoutMs: 600_000, echoPrefix: `  [${engine}] `,
+    args: [...engineArgs, '--engine', engine, '--warmup', String(engine === 'ours' || engine === 'phases' ? WARMUP : BASELINE_WARMUP), '--fanout', [manifest.shards.length, s1M, s10M].join(',')],
+  });
+  if (!run.result) { engineErrors[engine] = `exit ${run.code ?? run.signal}: ${run.stderrTail.split('\n').filter(Boolean).slice(-2).join(' | ')}`; log(`  ${engine} FAILED: ${engineErrors[engine]}`); continue; }
+  if (engine === 'phases') phases = run.result as PhaseResult;
+  else engines[engine] = run.result as EngineResult;
+}
+const ours = engines.ours ?? null;
+const flex = engines.flexsearch ?? null;
+const mini = engines.minisearch ?? null;
+const httpHeadline = http?.sequential.byKind.headline ?? null;
+const engineRow = (label: string, e: EngineResult | null, note: string) => e
+  ? [label, `${fmtInt(e.documentsIndexed)}${e.truncated ? ` of ${fmtInt(e.documentsTotal)} (budget)` : ''}`, (e.loadMs / 1000).toFixed(1), MB(e.heapBytes, 0), ms(e.latency.p50, 2), ms(e.latency.p95, 2), ms(e.latency.p99, 2), ms(e.cpu.p50, 2), ms(e.cpu.p99, 2), fmt(e.successAt10, 3), note]
+  : [label, 'failed', '', '', '', '', '', '', '', '', engineErrors[label] ?? ''];
+log(markdownTable(
+  ['engine', 'documents', 'load s', 'heap MB', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'found@10', 'per query'],
+  [
+    engineRow('ours, in-process (openIndex)', ours, 'plan + 10 shards + merge + 10 hits with snippets'),
+    httpHeadline ? ['ours, over HTTP (local Worker)', fmtInt(manifest.documentCount), '', '', ms(httpHeadline.p50, 2), ms(httpHeadline.p95, 2), ms(httpHeadline.p99, 2), '', '', '', 'same, + HTTP + Durable Object RPCs'] : ['ours, over HTTP', 'failed', '', '', '', '', '', '', '', '', httpError],
+    engineRow('FlexSearch 0.8 Document', flex, 'ids of ≤ 10 (AND of all words per field)'),
+    engineRow('MiniSearch 7 defaults', mini, 'all matches scored (OR), top 10 ids'),
+  ],
+));
+log(`\nload = index build from the parsed corpus for the baselines (no prebuilt format), open + load + verify all shards for ours; heap = heapUsed + arrayBuffers after GC minus before; CPU = process CPU per query (robust to other load); found@10 = the headline's own article in the top 10. Warm-up: ${WARMUP} queries for ours, ${BASELINE_WARMUP} for the baselines.`);
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : NaN);
+const ratios = {
+  p50InProcess: ratio(flex?.latency.p50, ours?.latency.p50), p99InProcess: ratio(flex?.latency.p99, ours?.latency.p99),
+  p50Http: ratio(flex?.latency.p50, httpHeadline?.p50), p99Http: ratio(flex?.latency.p99, httpHeadline?.p99),
+  cpuP50: ratio(flex?.cpu.p50, ours?.cpu.p50), cpuP99: ratio(flex?.cpu.p99, ours?.cpu.p99),
+  miniP50InProcess: ratio(mini?.latency.p50, ours?.latency.p50), miniP99InProcess: ratio(mini?.latency.p99, ours?.latency.p99),
+};
+log(`ratios FlexSearch / ours: p50 ${fmt(ratios.p50InProcess, 2)}×, p99 ${fmt(ratios.p99InProcess, 2)}× in-process; p50 ${fmt(ratios.p50Http, 2)}×, p99 ${fmt(ratios.p99Http, 2)}× against ours over HTTP; CPU p50 ${fmt(ratios.cpuP50, 2)}×, CPU p99 ${fmt(ratios.cpuP99, 2)}×. MiniSearch / ours in-process: p50 ${fmt(ratios.miniP50InProcess, 1)}×, p99 ${fmt(ratios.miniP99InProcess, 1)}×.`);
+
+if (phases) {
+  log(`\nphase profile in-process (${phases.shards} shards in one process, the engine driven step by step as SearchService.search runs it; ms):`);
+  const kinds = ['short-accented', 'short-unaccented', 'headline', 'all'] as const;
+  log(markdownTable(
+    ['queries', 'n', 'total p50', 'total p99', 'plan p50', 'plan p99', 'shards Σ p50', 'shards Σ p99', 'slowest shard p50', 'slowest p99', 'merge p50', 'hits+snippets p50', 'hits p99', 'hit shards', 'terms'],
+    kinds.map((k) => {
+      const p = phases!.byKind[k];
+      return [k, String(p.n), ms(p.total.p50, 2), ms(p.total.p99, 2), ms(p.plan.p50, 2), ms(p.plan.p99, 2), ms(p.shardSum.p50, 2), ms(p.shardSum.p99, 2), ms(p.shardMax.p50, 2), ms(p.shardMax.p99, 2), ms(p.merge.p50, 2), ms(p.hits.p50, 2), ms(p.hits.p99, 2), fmt(p.meanHitShards, 1), fmt(p.meanTerms, 1)];
+    }),
+  ));
+  const a = phases.byKind.all;
+  const share = (x: number) => `${Math.round((100 * x) / a.total.mean)}%`;
+  log(`mean cost split (all queries): plan ${share(a.plan.mean)}, shard evaluation ${share(a.shardSum.mean)}, merge ${share(a.merge.mean)}, hits/snippets ${share(a.hits.mean)} of ${fmt(a.total.mean, 2)} ms; relaxed second pass on ${fmt(100 * a.relaxedShare, 1)}% of queries; one shard's evaluation p50 ${phases.perShardEval.p50} ms, p99 ${phases.perShardEval.p99} ms.`);
+}
+
+// ── 5. Lexicon growth and projection ───────────────────────────────────────────────────────────
+section('5. Lexicon growth and projection to 1M / 10M articles');
+const growthKey = shortHash(hashFileList(listBaomoi(corpusDir)), hashCodeTrees(root, ['src/analyzer', 'src/index-format', 'index-build']));
+const growthFile = path.join(cacheDir, `growth-${growthKey}.json`);
+let growth: { points: LexiconPoint[]; measuredAt: string; reused: boolean } | null = null;
+if (args.growth !== 'off') {
+  if (args.growth === 'cached' && existsSync(growthFile)) {
+    growth = { ...(JSON.parse(readFileSync(growthFile, 'utf8')) as { points: LexiconPoint[]; measuredAt: string }), reused: true };
+    log(`lexicon growth: reused ${path.relative(root, growthFile)} (measured ${growth.measuredAt} with the same corpus and build code; --growth fresh re-measures)`);
+  } else {
+    const run = await runNodeChild<{ points: LexiconPoint[]; ms: number }>({ script: 'bench/scale/growth-child.ts', nodeFlags: ['--max-old-space-size=8192'], args: ['--input', corpusDir], echoPrefix: '  [growth] ', timeoutMs: 600_000 });
+    if (run.result) {
+      growth = { points: run.result.points, measuredAt: new Date().toISOString(), reused: false };
+      writeFileSync(growthFile, JSON.stringify({ points: growth.points, measuredAt: growth.measuredAt }));
+    } else log(`  growth measurement failed: exit ${run.code ?? run.signal}`);
+  }
+}
+const lex = await (async () => {
+  const l = new Lexicon(await readArrayBuffer(path.join(indexDir, manifest.lexicon.file)));
+  return { documents: manifest.documentCount, bytes: manifest.lexicon.bytes, folded: l.folded.size, exact: l.exact.size, pairs: l.pairs.size, pairBytes: l.pairs.bytes.length + 8 * l.pairs.size } satisfies LexiconPoint;
+})();
+const lexPoints = [...(growth?.points ?? []), lex];
+log(markdownTable(['articles (random subset)', 'lexicon MB', 'folded syllables', 'exact syllables', 'kept pairs', 'pair dictionary MB'], lexPoints.map((p) => [fmtInt(p.documents), MB(p.bytes, 2), fmtInt(p.folded), fmtInt(p.exact), fmtInt(p.pairs), MB(p.pairBytes, 2)])));
+
+let projection: { rows: ProjectionRow[]; lexiconFit: { a: number; b: number }; pairsFit: { a: number; b: number } } | null = null;
+const shardPeak = Math.max(...shardCold.map((c) => c.r?.peakHeapAB ?? 0));
+const shardPeakSuggest = Math.max(...shardCold.map((c) => c.r?.suggest?.peakHeapAB ?? 0));
+if (phases && http && lexCold.r) {
+  const a = phases.byKind.all;
+  projection = project({
+    documents: manifest.documentCount, shards: manifest.shards.length,
+    documentsStoreBytes: build.shards.reduce((x, s) => x + s.documentsStore.bytes, 0), shardArtifactBytes: shardTotal, maxShardBytes: DEFAULT_MAX_SHARD_BYTES,
+    shardPeakBytes: shardPeak, shardPeakWithSuggestBytes: shardPeakSuggest,
+    lexicon: { bytes: manifest.lexicon.bytes, peakBytes: lexCold.r.peakHeapAB, points: lexPoints },
+    phases: { planP50: a.plan.p50, planMean: a.plan.mean, mergeMean: a.merge.mean, hitsP50: a.hits.p50, hitsMean: a.hits.mean, meanHitShards: a.meanHitShards, relaxedShare: a.relaxedShare, perShardEvalMean: phases.perShardEval.mean },
+    slowestOfS: phases.slowestOfS,
+    rpcPerCallMs: Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls),
+  }, SIZES);
+  const P = projection;
+  log(`\nlexicon ≈ ${(P.lexiconFit.a).toExponential(3)} · n^${P.lexiconFit.b.toFixed(3)} bytes; kept pairs ≈ ${(P.pairsFit.a).toExponential(3)} · n^${P.pairsFit.b.toFixed(3)} (least squares on log–log over the points above)`);
+  log('');
+  log(markdownTable(
+    ['articles', 'basis', 'shards', 'shard peak MB (w/ suggest)', 'lexicon MB', 'front peak MB', 'asset files', 'assets GB', 'fan-out p50 ms (parallel)', 'fan-out ms (2 cores)', 'DO calls / search', '$ / 1M searches'],
+    P.rows.map((r) => [
+      fmtInt(r.documents), r.measured ? 'measured' : 'extrapolated', fmtInt(r.shards), `${fmt(r.shardPeakMB, 0)} (${fmt(r.shardPeakWithSuggestMB, 0)})`,
+      `${fmt(r.lexiconMB, 1)}${r.lexiconFitsOneAsset ? '' : ' > 25 MiB!'}`, `${fmt(r.frontPeakMB, 0)}${r.frontFitsIsolate ? '' : ' > 128 MB!'}`,
+      fmtInt(r.assetFiles), fmt(r.assetGB, 2), fmt(r.fanOutParallelMs, 1), fmt(r.fanOutTwoCoresMs, 0), fmt(r.doRequestsPerSearch, 1), fmt(r.costPerMillion.total, 2),
+    ]),
+  ));
+  log(`\ncost per 1M searches = Worker requests $${PRICES.workerRequestsPerMillion}/M + Worker CPU $${PRICES.workerCpuPerMillionMs}/M ms + DO requests $${PRICES.doRequestsPerMillion}/M (each shard search RPC, relaxed re-runs, each page-hits RPC) + DO duration $${PRICES.doGbSecondsPerMillion}/M GB-s at ${PRICES.doBilledGb} GB while evaluating; list prices before included allowances. Breakdown: ${P.rows.map((r) => `${fmtInt(r.documents)}: req $${fmt(r.costPerMillion.workerRequests, 2)} + CPU $${fmt(r.costPerMillion.workerCpu, 3)} + DO req $${fmt(r.costPerMillion.doRequests, 2)} + DO GB-s $${fmt(r.costPerMillion.doDuration, 3)}`).join('; ')}.`);
+  log(`fan-out (parallel) = plan p50 + median slowest of S shards (per-shard times as independent draws from the ${fmtInt(phases.perShardEval.n)} measured) + hits p50 + 2 × ${ASSUMED_RPC_RTT_MS} ms assumed RPC round trips + ${fmt(P.rows[0] ? Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls) : NaN, 3)} ms local overhead per shard call; fan-out (2 cores) = plan + mean per-shard evaluation × S / 2 + hits + the same per-call overhead. Shard peak memory is per shard and does not grow: shards are cut at ${MB(DEFAULT_MAX_SHARD_BYTES, 0)} MiB of stored text. The front's lexicon grows with the vocabulary and kept pairs (extrapolated).`);
+}
+
+// ── 6. Targets ──────────────────────────────────────────────────────────────────────────────────
+section('6. Targets');
+interface Target { area: string; measure: string; value: string; target: string; pass: boolean }
+const targets: Target[] = [];
+const add = (area: string, measure: string, value: string, target: string, pass: boolean) => targets.push({ area, measure, value, target, pass });
+add('build', 'index build wall time (35,440 articles)', `${(build.wallMs / 1000).toFixed(1)} s (${build.cpuS.toFixed(1)} s CPU)`, '≤ 90 s', build.wallMs <= 90_000);
+add('assets', 'largest static-asset file', `${MB(build.largestFile.bytes, 2)} MB (${build.largestFile.file})`, '≤ 25 MiB', build.largestFile.bytes <= PLATFORM.assetFileBytes);
+add('assets', 'index files per version', String(build.files), `≤ ${fmtInt(PLATFORM.assetFilesFree)}`, build.files <= PLATFORM.assetFilesFree);
+const maxLoad = Math.max(...shardCold.map((c) => c.r?.loadMs ?? Infinity));
+add('shard cold load', `slowest shard load (of ${shardCold.length}, 128 MB heap process)`, `${ms(maxLoad, 0)} ms`, '≤ 250 ms', maxLoad <= 250);
+add('shard cold load', 'largest shard peak heap (heapUsed + arrayBuffers)', `${MB(shardPeak)} MB`, '≤ 100 MB', shardPeak <= 100 * 1024 * 1024);
+add('shard cold load', 'shard processes crashed', String(shardCold.filter((c) => !c.ok).length), '0', shardCold.every((c) => c.ok));
+add('front cold load', 'lexicon load (same limits)', lexCold.r ? `${ms(lexCold.r.loadMs, 0)} ms, ${MB(lexCold.r.peakHeapAB)} MB` : 'crashed', '≤ 250 ms, ≤ 100 MB', !!lexCold.r && lexCold.ok && lexCold.r.loadMs <= 250 && lexCold.r.peakHeapAB <= 100 * 1024 * 1024);
+if (http) {
+  add('HTTP', 'responses not 200 (cold + sequential)', String(http.sequential.non200 + (http.cold.status === 200 ? 0 : 1)), '0', http.sequential.non200 === 0 && http.cold.status === 200);
+  add('HTTP', `warm p50, ${http.sequential.n} mixed queries`, `${ms(http.sequential.latency.p50, 2)} ms`, '≤ 15 ms', http.sequential.latency.p50 <= 15);
+  add('HTTP', `warm p99, ${http.sequential.n} mixed queries`, `${ms(http.sequential.latency.p99, 2)} ms`, '≤ 60 ms', http.sequential.latency.p99 <= 60);
+  const bad = http.throughput.non2xx + http.throughput.errors + http.throughput.timeouts;
+  add('HTTP', `throughput errors + non-2xx (${http.throughput.connections} conns, ${fmt(http.throughput.reqPerSec, 1)} req/s)`, String(bad), '0', bad === 0);
+} else add('HTTP', 'local Worker', `failed: ${httpError.slice(0, 80)}`, 'runs', false);
+add('vs FlexSearch', 'headline p50 FlexSearch / ours (in-process)', `${fmt(ratios.p50InProcess, 2)}×`, '≥ 2×', ratios.p50InProcess >= 2);
+add('vs FlexSearch', 'headline p99 FlexSearch / ours (in-process)', `${fmt(ratios.p99InProcess, 2)}×`, '≥ 2×', ratios.p99InProcess >= 2);
+add('vs FlexSearch', 'headline p50 FlexSearch / ours over HTTP', `${fmt(ratios.p50Http, 2)}×`, '≥ 2×', ratios.p50Http >= 2);
+add('vs FlexSearch', 'headline p99 FlexSearch / ours over HTTP', `${fmt(ratios.p99Http, 2)}×`, '≥ 2×', ratios.p99Http >= 2);
+const targetTable = markdownTable(['area', 'measure', 'value', 'target', 'result'], targets.map((t) => [t.area, t.measure, t.value, t.target, t.pass ? 'PASS' : 'FAIL']));
+log(targetTable);
+const failed = targets.filter((t) => !t.pass);
+log(`\n${failed.length === 0 ? 'ALL TARGETS PASS' : `${failed.length} of ${targets.length} targets FAIL: ${failed.map((t) => t.measure).join('; ')}`}`);
+const loadAverageEnd = loadAverage();
+log(`load average at end ${loadAverageEnd.join(' ')}; total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+// ── 7. Results files ────────────────────────────────────────────────────────────────────────────
+const results = {
+  date: new Date().toISOString(),
+  corpus: CORPUS_REL, documents: manifest.documentCount,
+  machine: { ...machine, loadAverageEnd },
+  config: { queries: QUERY_COUNT, warmup: WARMUP, baselineWarmup: BASELINE_WARMUP, connections: Number(args.connections), durationS: Number(args.duration), baselineBudgetS: Number(args['budget-s']), httpVars: http?.vars ?? null },
+  build, cold, http, isolates, engines, engineErrors, ratios, phases, growth: growth ? { ...growth, points: lexPoints } : { points: lexPoints }, projection,
+  assumptions: { prices: PRICES, platform: PLATFORM, rpcRoundTripMs: ASSUMED_RPC_RTT_MS },
+  targets, pass: failed.length === 0,
+};
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+writeFileSync(path.join(root, 'bench/results/scale.json'), JSON.stringify(results, null, 2) + '\n');
+const md: string[] = [
+  `# Scale benchmark: baomoi-35k (${fmtInt(manifest.documentCount)} articles) on Workers`,
+  '',
+  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'}). Local Worker: wrangler's local runtime via scripts/dev-server.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
+  '',
+  targetTable,
+  '',
+  markdownTable(['engine (headline queries)', 'documents', 'load s', 'heap MB', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'found@10'], [
+    ...([['ours, in-process', ours], ['FlexSearch 0.8', flex], ['MiniSearch 7', mini]] as const).map(([label, e]) => e ? [label, fmtInt(e.documentsIndexed), (e.loadMs / 1000).toFixed(1), MB(e.heapBytes, 0), ms(e.latency.p50, 2), ms(e.latency.p99, 2), ms(e.cpu.p50, 2), fmt(e.successAt10, 3)] : [label, 'failed', '', '', '', '', '', '']),
+    ...(httpHeadline ? [['ours, over HTTP (local Worker)', fmtInt(manifest.documentCount), '', '', ms(httpHeadline.p50, 2), ms(httpHeadline.p99, 2), '', '']] : []),
+  ]),
+  '',
+  ...(projection ? [markdownTable(['articles', 'basis', 'shards', 'shard peak MB', 'front lexicon MB', 'fan-out p50 ms', 'DO calls / search', '$ / 1M searches'], projection.rows.map((r) => [fmtInt(r.documents), r.measured ? 'measured' : 'extrapolated', fmtInt(r.shards), fmt(r.shardPeakMB, 0), `${fmt(r.lexiconMB, 1)}${r.lexiconFitsOneAsset ? '' : ' (> 25 MiB)'}`, fmt(r.fanOutParallelMs, 1), fmt(r.doRequestsPerSearch, 1), fmt(r.costPerMillion.total, 2)])), '', 'Design and assumptions: [docs/scaling.md](../../docs/scaling.md). Full numbers: `bench/results/scale.json`.'] : []),
+  '',
+];
+writeFileSync(path.join(root, 'bench/results/scale.md'), md.join('\n'));
+log('\nwritten bench/results/scale.json and bench/results/scale.md');
+process.exitCode = 0;
