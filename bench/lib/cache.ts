@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Files skipped by {@link hashCodeTrees}: tests, fixtures and docs do not change what gets built. */
@@ -54,16 +54,25 @@ export function shortHash(...parts: Array<string | Uint8Array>): string {
 }
 
 /**
- * Removes the cache folders `<cacheRoot>/<prefix>-<16 hex digits>` other than `keep` (stale builds of the same thing).
+ * Removes the cache folders `<cacheRoot>/<prefix>-<16 hex digits>` other than `keep` (stale builds of
+ * the same thing) whose modification time is older than `minAgeMs`, plus leftover `.tmp-<prefix>-*`
+ * build folders older than an hour (from interrupted runs).
  * @param cacheRoot the cache folder
  * @param prefix artifact name, e.g. 'baomoi'
  * @param keep the folder name to keep
+ * @param minAgeMs keep folders touched more recently than this (a concurrent run may be using them)
  */
-export function pruneStale(cacheRoot: string, prefix: string, keep: string): void {
+export function pruneStale(cacheRoot: string, prefix: string, keep: string, minAgeMs = 0): void {
   if (!existsSync(cacheRoot)) return;
+  const now = Date.now();
   for (const e of readdirSync(cacheRoot, { withFileTypes: true })) {
-    if (e.isDirectory() && e.name !== keep && e.name.startsWith(`${prefix}-`) && /^[0-9a-f]{16}$/.test(e.name.slice(prefix.length + 1))) {
-      rmSync(path.join(cacheRoot, e.name), { recursive: true, force: true });
-    }
+    if (!e.isDirectory() || e.name === keep) continue;
+    const full = path.join(cacheRoot, e.name);
+    const stale = e.name.startsWith(`${prefix}-`) && /^[0-9a-f]{16}$/.test(e.name.slice(prefix.length + 1));
+    const leftover = e.name.startsWith(`.tmp-${prefix}-`);
+    if (!stale && !leftover) continue;
+    let age: number;
+    try { age = now - statSync(full).mtimeMs; } catch { continue; }
+    if (age >= (leftover ? Math.max(minAgeMs, 3_600_000) : minAgeMs)) rmSync(full, { recursive: true, force: true });
   }
 }

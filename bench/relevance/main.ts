@@ -5,7 +5,7 @@
  * default runs only; partial runs write to `bench/.cache/relevance/partial/`). See `bench/README.md`.
  * @module
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import {
 import { KNOWN_KINDS, chooseSubset, makeKnownItemQueries, titleTwins, type KnownItemQueries } from './known-item.js';
 import { OurEngine, prepareOurIndex } from './ours.js';
 import { buildReport, type EngineKey, type EngineRun, type ReportInput } from './report.js';
+import { formatPrefixAmbiguity, prefixAmbiguity } from './prefix-ambiguity.js';
 import { Lanes, runInWorker, runWorker } from './scheduler.js';
 import type { QuerySet, SetOutput, TaskInput } from './task.js';
 
@@ -146,21 +147,26 @@ function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries): QuerySet[
  * Containment masks of the exact benchmark, cached by corpus and analyzer code: tokenizing the
  * corpus takes ~20 s, so it runs in a worker thread (`masks-worker.ts`).
  */
-async function masksFor(baomoiDir: string, corpusHash: string): Promise<Uint8Array> {
+async function masksFor(baomoiDir: string, corpusHash: string, articleCount: number): Promise<Uint8Array> {
   const key = shortHash(corpusHash, hashCodeTrees(projectRoot, ['src/analyzer']), readFileSync(path.join(projectRoot, 'bench/relevance/exact.ts')));
   const file = path.join(cacheRoot, `masks-${key}.bin`);
-  if (existsSync(file)) return new Uint8Array(readFileSync(file));
+  if (existsSync(file)) {
+    const cached = new Uint8Array(readFileSync(file));
+    if (cached.length === articleCount) return cached;
+  }
   const t = performance.now();
   const masks = await runWorker<Uint8Array>(new URL('./masks-worker.ts', import.meta.url), { dir: baomoiDir }, 'masks worker');
   mkdirSync(cacheRoot, { recursive: true });
   pruneFiles(cacheRoot, 'masks-', `masks-${key}.bin`);
-  writeFileSync(file, masks);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, masks);
+  renameSync(tmp, file); // atomic: a concurrent run never reads half a file
   log(`exact: tokenized the corpus for word containment in ${((performance.now() - t) / 1000).toFixed(1)} s (cached for next runs)`);
   return masks;
 }
 
 function pruneFiles(dir: string, prefix: string, keep: string): void {
-  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f !== keep) rmSync(path.join(dir, f), { force: true });
+  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.bin') && f !== keep) rmSync(path.join(dir, f), { force: true });
 }
 
 async function main(): Promise<number> {
@@ -236,7 +242,7 @@ async function main(): Promise<number> {
       }));
     }
     const baomoi: NonNullable<ReportInput['baomoi']> = { articles, known, subset, runs, masks: null, relevant: titleTwins(articles) };
-    if (benches.has('exact')) jobs.push(lanes.run(async () => { baomoi.masks = await masksFor(baomoiDir, corpusHash); }));
+    if (benches.has('exact')) jobs.push(lanes.run(async () => { baomoi.masks = await masksFor(baomoiDir, corpusHash, articles.length); }));
     input.baomoi = baomoi;
   }
 
@@ -280,6 +286,18 @@ async function main(): Promise<number> {
 
   const report = buildReport(input);
   console.log(`\n${report.console}`);
+  if (input.baomoi && benches.has('known')) {
+    const b = input.baomoi;
+    const results: Record<string, string[][]> = {};
+    for (const [key, run] of b.runs) {
+      if (key === 'ours' || key === 'fts5') results[key] = run.sets.get('known:c')?.results ?? [];
+    }
+    const ambiguity = prefixAmbiguity(b.articles, b.known.byKind.c, results, b.relevant);
+    const text = formatPrefixAmbiguity(ambiguity, `all ${b.articles.length.toLocaleString('en-US')} articles`);
+    console.log(`\n${text}`);
+    (report.json as Record<string, unknown>).knownItemPrefixAmbiguity = ambiguity;
+    report.markdown += `\n#### Known-item (c): how decidable it is\n\n${text.split('\n').join(' ')}\n`;
+  }
   const full = !opts.oursOnly && benches.size === ALL_BENCHES.length && opts.sample === DEFAULT_SAMPLE && opts.msSubset === DEFAULT_MS_SUBSET;
   const outDir = full ? path.join(projectRoot, 'bench/results') : path.join(cacheRoot, 'partial');
   mkdirSync(outDir, { recursive: true });

@@ -4,7 +4,7 @@
  * `bench/.cache/relevance/` keyed by the input data and the code of `src/` and `index-build/`.
  * @module
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIndex } from '../../index-build/build-index.js';
 import { openIndex } from '../../index-build/open-index.js';
@@ -50,6 +50,8 @@ export function ourCodeHash(projectRoot: string): string {
 }
 
 const MARKER = 'bench-build.json';
+/** Cached builds of other code versions are removed once untouched this long (another run may be using them). */
+const STALE_AFTER_MS = 30 * 60_000;
 
 /**
  * Returns a built index for the input, building it (and replacing stale cached builds) when the
@@ -58,26 +60,41 @@ const MARKER = 'bench-build.json';
  */
 export async function prepareOurIndex(o: PrepareOptions): Promise<PreparedIndex> {
   const key = `${o.name}-${shortHash(o.inputHash, ourCodeHash(o.projectRoot))}`;
-  const outDir = path.join(o.cacheRoot, key);
-  const marker = path.join(outDir, MARKER);
-  const indexDir = path.join(outDir, 'index');
+  const finalDir = path.join(o.cacheRoot, key);
+  const marker = path.join(finalDir, MARKER);
+  const indexDir = path.join(finalDir, 'index');
   if (!o.rebuild && existsSync(marker)) {
     const m = JSON.parse(readFileSync(marker, 'utf8')) as { articlesIndexed: number; skipped: number };
+    const now = new Date();
+    utimesSync(finalDir, now, now); // "in use": concurrent runs prune only folders untouched for a while
     o.log(`  ours: using cached index bench/.cache/relevance/${key}`);
     return { indexDir, built: false, buildMs: 0, articlesIndexed: m.articlesIndexed, skipped: m.skipped };
   }
-  rmSync(outDir, { recursive: true, force: true });
+  // Build into a private folder, then move it into place: concurrent runs never see a half-built index.
+  mkdirSync(o.cacheRoot, { recursive: true });
+  const tmpDir = path.join(o.cacheRoot, `.tmp-${key}-${process.pid}`);
+  rmSync(tmpDir, { recursive: true, force: true });
   const input = await o.input();
   o.log(`  ours: building index of ${o.name} into bench/.cache/relevance/${key} …`);
   const t0 = performance.now();
   try {
-    const report = await buildIndex({ input: input.path, outDir, sourceLabel: o.name });
+    const report = await buildIndex({ input: input.path, outDir: tmpDir, sourceLabel: o.name });
     const buildMs = performance.now() - t0;
     const info = { articlesIndexed: report.articlesIndexed, skipped: report.skipped.length, buildMs: Math.round(buildMs) };
-    writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
-    pruneStale(o.cacheRoot, o.name, key);
+    writeFileSync(path.join(tmpDir, MARKER), `${JSON.stringify(info, null, 2)}\n`);
+    if (o.rebuild) rmSync(finalDir, { recursive: true, force: true });
+    try {
+      renameSync(tmpDir, finalDir);
+    } catch {
+      // Another run finished the same build first: use theirs (identical: builds are deterministic).
+      rmSync(tmpDir, { recursive: true, force: true });
+    }
+    pruneStale(o.cacheRoot, o.name, key, STALE_AFTER_MS);
     o.log(`  ours: built in ${(buildMs / 1000).toFixed(1)} s (${report.articlesIndexed} articles, ${report.skipped.length} skipped)`);
     return { indexDir, built: true, buildMs, articlesIndexed: report.articlesIndexed, skipped: report.skipped.length };
+  } catch (e) {
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw e;
   } finally {
     input.cleanup?.();
   }
