@@ -55,26 +55,67 @@ export interface FuzzyCandidate {
   df: number;
 }
 
+/** Lexicon words seen in fewer documents than this are not offered as corrections (often typos themselves). */
+export const FUZZY_MIN_DF = 2;
+
+const encoder = new TextEncoder();
+
+/** {@link boundedEditDistance} over UTF-8 bytes `b[bs, be)` (no string decoding in the scan). */
+function boundedByteDistance(a: Uint8Array, b: Uint8Array, bs: number, be: number, max: number): number {
+  const la = a.length, lb = be - bs;
+  if (Math.abs(la - lb) > max || la > 64 || lb > 64) return max + 1;
+  let prev2 = rowC, prev = rowA, cur = rowB;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a[i - 1];
+    for (let j = 1; j <= lb; j++) {
+      const cb = b[bs + j - 1];
+      let v = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1] + (ca === cb ? 0 : 1);
+      if (sub < v) v = sub;
+      if (i > 1 && j > 1 && ca === b[bs + j - 2] && a[i - 2] === cb && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
+  }
+  return prev[lb];
+}
+
 /**
- * Folded lexicon words within the allowed edit distance of `folded` (excluding itself), closest
- * and most frequent first, at most `limit`. Cost: one bounded distance per lexicon word of
- * compatible length; call it only for words that {@link allowedEdits} admits.
+ * Folded lexicon words within the allowed edit distance of `folded` (excluding itself and words seen
+ * in fewer than {@link FUZZY_MIN_DF} documents), closest and most frequent first, at most `limit`.
+ * Cost: one bounded byte-level distance per lexicon word of compatible length (a few ms over a
+ * 70,000-word lexicon); call it only for words that {@link allowedEdits} admits.
  */
 export function fuzzyCandidates(lexicon: Lexicon, folded: string, limit: number): FuzzyCandidate[] {
   const max = allowedEdits(folded);
   if (max === 0) return [];
   const dict = lexicon.folded;
-  const out: FuzzyCandidate[] = [];
-  const { offsets } = dict;
+  const key = encoder.encode(folded);
+  const { offsets, bytes } = dict;
+  const found: Array<{ i: number; distance: number; df: number }> = [];
+  const hist = new Int32Array(256);
+  for (const b of key) hist[b]++;
   for (let i = 0; i < dict.size; i++) {
-    // Byte length approximates character length for mostly-ASCII folded words.
-    const len = offsets[i + 1] - offsets[i];
-    if (len < folded.length - max || len > folded.length + max) continue;
-    const term = dict.termAt(i);
-    if (term === folded) continue;
-    const d = boundedEditDistance(folded, term, max);
-    if (d <= max) out.push({ term, distance: d, df: lexicon.dfAt(i) });
+    const s = offsets[i];
+    const len = offsets[i + 1] - s;
+    if (len < key.length - max || len > key.length + max) continue;
+    const df = lexicon.dfAt(i);
+    if (df < FUZZY_MIN_DF) continue;
+    // Cheap filter: each edit changes the letter multiset by at most 2.
+    let diff = 0;
+    for (let k = s; k < s + len; k++) diff += hist[bytes[k]]-- > 0 ? -1 : 1;
+    for (let k = s; k < s + len; k++) hist[bytes[k]]++;
+    if (key.length + diff > 2 * max) continue;
+    const d = boundedByteDistance(key, bytes, s, s + len, max);
+    if (d > 0 && d <= max) found.push({ i, distance: d, df });
   }
-  out.sort((x, y) => x.distance - y.distance || y.df - x.df || (x.term < y.term ? -1 : 1));
-  return out.slice(0, limit);
+  found.sort((x, y) => x.distance - y.distance || y.df - x.df || x.i - y.i);
+  return found.slice(0, limit).map(({ i, distance, df }) => ({ term: dict.termAt(i), distance, df }));
 }
