@@ -17,6 +17,7 @@ import {
   type ArtifactFile, type IndexManifest, type ShardEntry,
 } from '../src/index-format/manifest.js';
 import { NO_CATEGORY, NO_DATE, writeShardPostings } from '../src/index-format/shard-postings.js';
+import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 import { DEFAULT_BM25F, idf, impact, maxImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { TermCollector, type DocTerms } from './collect-terms.js';
@@ -147,15 +148,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       postings += ids.length;
     }
     present.sort((a, b) => rank[a] - rank[b]);
-    const termList = present.map((id) => collector.keys[id]);
-    const enc = new TextEncoder();
-    const encoded = termList.map((t) => enc.encode(t));
-    const termOffsets = new Uint32Array(encoded.length + 1);
-    let bytes = 0;
-    encoded.forEach((e, i) => { termOffsets[i] = bytes; bytes += e.length; });
-    termOffsets[encoded.length] = bytes;
-    const termBytes = new Uint8Array(bytes);
-    encoded.forEach((e, i) => termBytes.set(e, termOffsets[i]));
+    const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(present.map((id) => collector.keys[id]));
     const postingStarts = new Uint32Array(present.length + 1);
     let at = 0;
     present.forEach((id, i) => { postingStarts[i] = at; cursor[id] = at; at += count[id]; count[id] = 0; });

@@ -20,6 +20,11 @@ declare module 'autocannon' {
     duration: number;
     statusCodeStats?: Record<string, { count: number }>;
   }
-  function autocannon(opts: Options): Promise<Result>;
+  /** A running benchmark: awaitable for the result, and an event emitter while it runs. */
+  interface Instance extends Promise<Result> {
+    on(event: 'response', fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    on(event: 'reqError', fn: (error: Error) => void): Instance;
+  }
+  function autocannon(opts: Options): Instance;
   export = autocannon;
 }

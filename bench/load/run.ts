@@ -88,7 +88,17 @@ try {
   loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const started = Date.now();
   const timer = setInterval(() => sample('during', Math.round((Date.now() - started) / 1000)), SAMPLE_EVERY_S * 1000);
-  const result = await autocannon({ url: server.url, connections, duration, requests, timeout: 30 });
+  // Per-window throughput, failures and slowest response: shows stalls that averages hide.
+  const windows: Array<{ fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
+  const windowAt = () => {
+    const i = Math.floor((Date.now() - started) / 1000 / SAMPLE_EVERY_S);
+    while (windows.length <= i) windows.push({ fromS: windows.length * SAMPLE_EVERY_S, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
+    return windows[i];
+  };
+  const run = autocannon({ url: server.url, connections, duration, requests, timeout: 30 });
+  run.on('response', (_c, status, _b, ms) => { const w = windowAt(); w.responses++; if (status < 200 || status > 299) w.non2xx++; w.maxMs = Math.max(w.maxMs, Math.round(ms)); });
+  run.on('reqError', () => { windowAt().errors++; });
+  const result = await run;
   clearInterval(timer);
   await new Promise((r) => setTimeout(r, 2000));
   sample('after', Math.round((Date.now() - started) / 1000));
@@ -97,6 +107,10 @@ try {
   const mbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.rssMb }))) ;
   const meanMb = trend.reduce((a, s) => a + s.rssMb, 0) / trend.length;
   const growthOverRun = mbPerMin * (duration / 60);
+  // A leak raises the floor; a V8 heap that grows until its next major GC does not.
+  const before = trend[0].rssMb;
+  const secondHalf = trend.slice(Math.floor(trend.length / 2));
+  const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.rssMb)) - before) * 10) / 10;
   const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * meanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
   const out = {
     date: new Date().toISOString(),
@@ -106,7 +120,8 @@ try {
     requests: { total: result['2xx'] + result.non2xx, perSecond: Math.round(result.requests.average * 10) / 10 },
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.average * 10) / 10 },
     non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats ?? {},
-    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict },
+    timeline: windows,
+    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict, floorAfterRunVsBeforeMb },
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
@@ -116,6 +131,8 @@ try {
   console.log(`non-2xx ${out.non2xx}, errors ${out.errors}, timeouts ${out.timeouts}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${out.machine.loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   console.log(`workerd RSS: ${samples.map((s) => `${s.label}@${s.t}s ${s.rssMb}`).join(', ')} MB → slope ${out.memory.slopeMbPerMin} MB/min: ${verdict}`);
+  console.log(`per ${SAMPLE_EVERY_S}s: ${windows.map((w) => `${w.fromS}s ${w.responses} resp (${w.non2xx} non-2xx, ${w.errors} err, max ${w.maxMs} ms)`).join('; ')}`);
+  console.log(`lowest RSS in the second half of the run minus RSS before it: ${floorAfterRunVsBeforeMb} MB`);
   console.log('written bench/results/load.json');
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || warm.non2xx > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');

@@ -132,7 +132,7 @@ const shardCold = cold.filter((c) => c.target !== 'lexicon');
 const lexCold = cold.find((c) => c.target === 'lexicon')!;
 
 // ── 3. HTTP through the local Worker ────────────────────────────────────────────────────────────
-section('3. Through the local Worker (wrangler unstable_startWorker: workerd + local Durable Objects + static assets)');
+section('3. Through the local Worker (scripts/dev-server.ts: wrangler\'s workerd, local Durable Objects, static assets; inspector off)');
 let http: HttpResult | null = null;
 let httpError = '';
 try {
@@ -161,6 +161,7 @@ if (http) {
   log(`local fan-out overhead: warm /health (${http.overhead.shardCalls} trivial shard RPCs) p50 ${http.overhead.healthP50} ms − no-index request p50 ${http.overhead.noopP50} ms = ${http.overhead.fanOutMs} ms`);
   log(`workerd RSS (front + all shard objects): ${http.workerdRssMb.afterSequential} MB after the sequential run, ${http.workerdRssMb.afterThroughput} MB after throughput (${http.workerdRssMb.processes} workerd processes)`);
   log(`vars: ${JSON.stringify(http.vars)}: no per-request log line, no response cache (every request runs the search).`);
+  log(`note: locally every request also crosses wrangler's proxy Worker (a second workerd process), and throughput is bounded by one isolate thread (see the isolate probe): ${fmt(1000 / Math.max(1, http.throughput.reqPerSec), 1)} ms of Worker time per request at saturation.`);
 }
 if ('error' in isolates) log(`isolate probe failed: ${isolates.error}`);
 else log(`isolates: the probe Worker's front and ${isolates.objects} objects of one class reported ${isolates.distinctIsolates} distinct isolate marker(s)${isolates.distinctIsolates === 1 ? ': locally, the front Worker and every Durable Object share ONE isolate (one heap), so local memory is the sum of all shards and no per-object 128 MB limit is exercised' : ''}. In production Cloudflare documents that an object "may share global memory with other instances defined in the same Worker code", so one isolate per shard is likely but not guaranteed.`);
@@ -300,10 +301,14 @@ add('vs FlexSearch', 'headline p50 FlexSearch / ours (in-process)', `${fmt(ratio
 add('vs FlexSearch', 'headline p99 FlexSearch / ours (in-process)', `${fmt(ratios.p99InProcess, 2)}×`, '≥ 2×', ratios.p99InProcess >= 2);
 add('vs FlexSearch', 'headline p50 FlexSearch / ours over HTTP', `${fmt(ratios.p50Http, 2)}×`, '≥ 2×', ratios.p50Http >= 2);
 add('vs FlexSearch', 'headline p99 FlexSearch / ours over HTTP', `${fmt(ratios.p99Http, 2)}×`, '≥ 2×', ratios.p99Http >= 2);
-const targetTable = markdownTable(['area', 'measure', 'value', 'target', 'result'], targets.map((t) => [t.area, t.measure, t.value, t.target, t.pass ? 'PASS' : 'FAIL']));
+const targetTable = markdownTable(['area', 'measure', 'value', 'target', 'result'], targets.map((t) => [t.area, t.measure, t.value, t.target, t.pass ? 'PASS' : 'FAIL']), ['left', 'left', 'right', 'left', 'left']);
 log(targetTable);
 const failed = targets.filter((t) => !t.pass);
 log(`\n${failed.length === 0 ? 'ALL TARGETS PASS' : `${failed.length} of ${targets.length} targets FAIL: ${failed.map((t) => t.measure).join('; ')}`}`);
+if (http && phases && (http.sequential.latency.p50 > 15 || http.sequential.latency.p99 > 60)) {
+  const a = phases.byKind.all;
+  log(`\ndiagnosis of the HTTP latency miss: over HTTP p50 ${ms(http.sequential.latency.p50, 1)} / p99 ${ms(http.sequential.latency.p99, 1)} ms vs the same queries in-process p50 ${ms(a.total.p50, 1)} / p99 ${ms(a.total.p99, 1)} ms. In-process p99 by phase: plan ${ms(a.plan.p99, 1)}, shard evaluation summed over ${phases.shards} shards ${ms(a.shardSum.p99, 1)} (slowest single shard ${ms(a.shardMax.p99, 1)}), hits+snippets ${ms(a.hits.p99, 1)}, merge ${ms(a.merge.p99, 1)} ms; mean split plan ${Math.round((100 * a.plan.mean) / a.total.mean)}% / shards ${Math.round((100 * a.shardSum.mean) / a.total.mean)}% / hits+snippets ${Math.round((100 * a.hits.mean) / a.total.mean)}%. Locally the front and all ${phases.shards} shard objects share one isolate thread, so shard evaluations and hits calls run one after another (Σ, not the slowest shard) and compete with HTTP handling and, on this machine, with other processes (load average ${loadAverage().join(' ')} now); RPC fan-out overhead itself is small (${http.overhead.fanOutMs} ms for ${http.overhead.shardCalls} calls). In production the shards run in parallel: the per-query cost is about plan + slowest shard + hits.`);
+}
 const loadAverageEnd = loadAverage();
 log(`load average at end ${loadAverageEnd.join(' ')}; total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { html, raw } from 'hono/html';
+import type { HitDocument } from '../../engine/loaded-shard.js';
 import { pageNumbers } from './pagination.js';
 
 type Html = ReturnType<typeof html>;
@@ -12,16 +13,8 @@ type Html = ReturnType<typeof html>;
 export const SORTS = { relevance: 'Liên quan nhất', date: 'Mới nhất', '-date': 'Cũ nhất' } as const;
 export type Sort = keyof typeof SORTS;
 
-/** One result as shown. */
-export interface DemoHit {
-  id: string;
-  title_html: string;
-  snippet: string;
-  date?: string;
-  url?: string;
-  category?: string;
-  author?: string;
-}
+/** One result as shown: the fields of a search hit the page uses. */
+export type DemoHit = Pick<HitDocument, 'id' | 'title_html' | 'snippet' | 'date' | 'url' | 'category' | 'author'>;
 
 /** Everything the page shows. */
 export interface DemoState {
