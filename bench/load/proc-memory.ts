@@ -52,7 +52,7 @@ export function descendants(root: number): Proc[] {
  * Summed RSS in MB of the `workerd` processes under `root` (and their own children): the memory
  * of the Worker and its Durable Objects, without wrangler's Node process.
  */
-export function workerdRssMb(root: number): { mb: number; pids: number[] } {
+export function workerdRssMb(root: number): { mb: number; pids: number[]; perProcessMb: Record<number, number> } {
   const all = descendants(root);
   const workerd = all.filter((p) => p.comm === 'workerd');
   const pids = new Set<number>();
@@ -61,8 +61,13 @@ export function workerdRssMb(root: number): { mb: number; pids: number[] } {
     for (const d of descendants(w.pid)) pids.add(d.pid);
   }
   let kb = 0;
-  for (const pid of pids) kb += rssKb(pid);
-  return { mb: Math.round((kb / 1024) * 10) / 10, pids: [...pids] };
+  const perProcessMb: Record<number, number> = {};
+  for (const pid of pids) {
+    const k = rssKb(pid);
+    kb += k;
+    perProcessMb[pid] = Math.round((k / 1024) * 10) / 10;
+  }
+  return { mb: Math.round((kb / 1024) * 10) / 10, pids: [...pids], perProcessMb };
 }
 
 /** Least-squares slope of `y` over `x` (0 with fewer than two points). */

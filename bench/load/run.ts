@@ -21,7 +21,7 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { slope, workerdRssMb } from './proc-memory.js';
 import { queryMix } from './queries.js';
-import { startDevWorker, startWranglerDev } from './wrangler-dev.js';
+import { startDevWorkerProcess, startWranglerDev } from './wrangler-dev.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
@@ -70,12 +70,12 @@ console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'h
 const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
 mkdirSync(path.join(cacheRoot, 'state'), { recursive: true });
 const devOptions = { assets, vars, persistTo: path.join(cacheRoot, 'state') };
-const server = args.via === 'cli' ? await startWranglerDev(devOptions) : await startDevWorker(devOptions);
-const samples: Array<{ label: string; t: number; rssMb: number }> = [];
+const server = args.via === 'cli' ? await startWranglerDev(devOptions) : await startDevWorkerProcess(devOptions);
+const samples: Array<{ label: string; t: number; rssMb: number; perProcessMb: Record<number, number> }> = [];
 const sample = (label: string, t: number) => {
-  const { mb, pids } = workerdRssMb(server.pid);
-  samples.push({ label, t, rssMb: mb });
-  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB (${pids.length} workerd process(es))`);
+  const { mb, perProcessMb } = workerdRssMb(server.pid);
+  samples.push({ label, t, rssMb: mb, perProcessMb });
+  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB (workerd processes: ${Object.values(perProcessMb).join(' + ')} MB)`);
 };
 let exitCode = 0;
 let loadAverageBefore: number[] = [];

@@ -6,11 +6,13 @@
  *   DevTools inspector with network tracking on, and with it workerd leaks a loopback socket per
  *   ~16 KB of asset data it reads: loading the 300 MB baomoi index exhausts its 20,000 file
  *   descriptors ("Too many open files") and the server stops answering. Small indexes are fine.
- * Both wait until `/health` answers 200 (every shard loaded and verified).
+ * Both wait until `/health` answers 200 (every shard loaded and verified). The benchmark runs the
+ * first in a child process ({@link startDevWorkerProcess}).
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { unstable_startWorker } from 'wrangler';
 
 /** A free TCP port on 127.0.0.1 (asked of the OS). */
@@ -78,33 +80,60 @@ export async function startDevWorker(opts: DevOptions): Promise<DevServer> {
   return { url, pid: process.pid, output: () => '', stop };
 }
 
-/** Starts the `wrangler dev` CLI on free ports and waits until `/health` answers 200 (max 3 minutes). */
-export async function startWranglerDev(opts: DevOptions): Promise<DevServer> {
-  const [port, inspector] = [await freePort(), await freePort()];
-  const args = ['node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector),
-    '--assets', opts.assets, '--persist-to', opts.persistTo, '--log-level', 'warn', '--show-interactive-dev-session=false',
-    ...Object.entries(opts.vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
-  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } });
+/**
+ * Runs {@link startDevWorker} in a child process (bench/load/serve.ts) and waits for its URL, so the
+ * server's Node side (Miniflare) and the load generator do not share an event loop.
+ */
+export async function startDevWorkerProcess(opts: DevOptions): Promise<DevServer> {
+  const pairs = Object.entries(opts.vars).map(([k, v]) => `${k}=${v}`);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/serve.ts', opts.assets, opts.persistTo, ...pairs], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return adopt(child, 'the dev server', async (lines) => {
+    for await (const line of lines) {
+      const m = /^\{"url":"([^"]+)"\}$/.exec(line.trim());
+      if (m) return m[1];
+    }
+    throw new Error('exited before printing its URL');
+  });
+}
+
+/** Wraps a detached child: its output tail, a stop that ends its process group, and its URL. */
+async function adopt(child: ChildProcess, what: string, urlOf: (lines: AsyncIterable<string>) => Promise<string>): Promise<DevServer> {
   let tail = '';
   const keep = (b: Buffer) => { tail = (tail + b.toString()).slice(-4000); };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   let exited = false;
   child.on('exit', () => { exited = true; });
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (exited || child.pid === undefined) return;
     const gone = new Promise((r) => child.once('exit', r));
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
     await gone;
     clearTimeout(timer);
   };
   try {
-    await waitHealthy(url, () => exited);
+    const url = await urlOf(createInterface({ input: child.stdout! }));
+    child.stdout!.resume(); // keep draining: a full pipe would block the child
+    return { url, pid: child.pid!, output: () => tail, stop };
   } catch (e) {
     await stop();
-    throw new Error(`wrangler dev did not become healthy at ${url}/health (${(e as Error).message}):\n${tail}`);
+    throw new Error(`${what} did not start (${(e as Error).message}):\n${tail}`);
   }
-  return { url, pid: child.pid!, output: () => tail, stop };
+}
+
+/** Starts the `wrangler dev` CLI on free ports and waits until `/health` answers 200 (max 3 minutes). */
+export async function startWranglerDev(opts: DevOptions): Promise<DevServer> {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const args = ['node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector),
+    '--assets', opts.assets, '--persist-to', opts.persistTo, '--log-level', 'warn', '--show-interactive-dev-session=false',
+    ...Object.entries(opts.vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  return adopt(child, 'wrangler dev', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    await waitHealthy(url, () => exited);
+    return url;
+  });
 }

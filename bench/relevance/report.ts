@@ -319,7 +319,7 @@ export function buildReport(input: ReportInput): Report {
     timingJson[e] = { ...Object.fromEntries(Object.entries(cells).map(([k, v]) => [`${k}S`, s1(v)])), totalS: s1(total), ...(br?.cached || zr?.cached ? { oursIndexCached: true } : {}) };
   }
   const ttable = markdownTable(['Wall time (s)', 'baomoi docs', 'baomoi index', 'known queries', 'exact queries', 'zalo index', 'zalo queries', 'engine total'], timingRows);
-  out.push('## Wall time per engine and benchmark (baselines ran in worker threads, two engines at a time on 2 cores)\n', ttable, '');
+  out.push('## Wall time per engine and benchmark (seconds; two tasks at a time on 2 cores, baselines in worker threads; FTS5\'s baomoi queries ran as two tasks, each with its own index)\n', ttable, '');
   if (latency) out.push(`Our engine, per-query latency for known-item kind (a) (whole headline, ${latency.n} queries, after one warm-up query): p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
   const errs = [...(b?.runs.values() ?? []), ...(z?.runs.values() ?? [])].filter((r) => r.queryErrors > 0);
   for (const r of errs) out.push(`${ENGINE_NAMES[r.key]}: ${r.queryErrors} queries were rejected (counted as no results)`);

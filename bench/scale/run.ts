@@ -15,7 +15,7 @@
  * bench/results/scale.json and bench/results/scale.md.
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -142,7 +142,6 @@ try {
   log(`  HTTP step FAILED: ${httpError}`);
 }
 const isolates = await runIsolateProbe(manifest.shards.length);
-rmSync(path.join(root, 'bench/scale/isolate-probe/.wrangler'), { recursive: true, force: true });
 if (http) {
   http.isolates = isolates;
   const s = http.sequential;
@@ -228,6 +227,7 @@ if (phases) {
 section('5. Lexicon growth and projection to 1M / 10M articles');
 const growthKey = shortHash(hashFileList(listBaomoi(corpusDir)), hashCodeTrees(root, ['src/analyzer', 'src/index-format', 'index-build']));
 const growthFile = path.join(cacheDir, `growth-${growthKey}.json`);
+for (const f of readdirSync(cacheDir)) if (/^growth-.*\.json$/.test(f) && f !== path.basename(growthFile)) rmSync(path.join(cacheDir, f)); // stale code or corpus
 let growth: { points: LexiconPoint[]; measuredAt: string; reused: boolean } | null = null;
 if (args.growth !== 'off') {
   if (args.growth === 'cached' && existsSync(growthFile)) {
@@ -341,4 +341,7 @@ const md: string[] = [
 ];
 writeFileSync(path.join(root, 'bench/results/scale.md'), md.join('\n'));
 log('\nwritten bench/results/scale.json and bench/results/scale.md');
+// wrangler's bundle of the isolate probe (git-ignored); removed only now: its bundler may still be
+// watching it right after the probe stops.
+rmSync(path.join(root, 'bench/scale/isolate-probe/.wrangler'), { recursive: true, force: true });
 process.exitCode = 0;
