@@ -26,7 +26,7 @@ import type { SynonymTable } from './synonym-table.js';
 /** Relative weights of the kinds of evidence (tuned on `npm run bench:relevance`). */
 export const WEIGHTS = {
   folded: 1,
-  exact: 1.5,
+  exact: 1,
   restored: 0.6,
   /** Adjacent pair bonus in long queries (questions); short queries use `shortQueryPair`. */
   pair: 0.8,
