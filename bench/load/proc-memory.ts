@@ -48,11 +48,14 @@ export function descendants(root: number): Proc[] {
   return out;
 }
 
+/** One workerd process: id, RSS and the port of its `entry` socket (which tells wrangler's proxy apart). */
+export interface WorkerdProcess { pid: number; mb: number; entryPort: number | null }
+
 /**
  * Summed RSS in MB of the `workerd` processes under `root` (and their own children): the memory
  * of the Worker and its Durable Objects, without wrangler's Node process.
  */
-export function workerdRssMb(root: number): { mb: number; pids: number[]; perProcessMb: Record<number, number> } {
+export function workerdRssMb(root: number): { mb: number; processes: WorkerdProcess[] } {
   const all = descendants(root);
   const workerd = all.filter((p) => p.comm === 'workerd');
   const pids = new Set<number>();
@@ -60,14 +63,17 @@ export function workerdRssMb(root: number): { mb: number; pids: number[]; perPro
     pids.add(w.pid);
     for (const d of descendants(w.pid)) pids.add(d.pid);
   }
-  let kb = 0;
-  const perProcessMb: Record<number, number> = {};
-  for (const pid of pids) {
-    const k = rssKb(pid);
-    kb += k;
-    perProcessMb[pid] = Math.round((k / 1024) * 10) / 10;
+  const processes = [...pids].map((pid) => ({ pid, mb: Math.round((rssKb(pid) / 1024) * 10) / 10, entryPort: entryPort(pid) }));
+  return { mb: Math.round(processes.reduce((a, p) => a + p.mb, 0) * 10) / 10, processes };
+}
+
+function entryPort(pid: number): number | null {
+  try {
+    const m = /--socket-addr=entry=[^\0]*?:(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
   }
-  return { mb: Math.round((kb / 1024) * 10) / 10, pids: [...pids], perProcessMb };
 }
 
 /** Least-squares slope of `y` over `x` (0 with fewer than two points). */

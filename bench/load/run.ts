@@ -69,13 +69,18 @@ console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'h
 // 3. wrangler dev, warm-up, measured run with memory samples.
 const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
 mkdirSync(path.join(cacheRoot, 'state'), { recursive: true });
-const devOptions = { assets, vars, persistTo: path.join(cacheRoot, 'state') };
+const devOptions = { assets, vars, persistTo: path.join(cacheRoot, 'state'), logFile: path.join(cacheRoot, 'server.log') };
 const server = args.via === 'cli' ? await startWranglerDev(devOptions) : await startDevWorkerProcess(devOptions);
-const samples: Array<{ label: string; t: number; rssMb: number; perProcessMb: Record<number, number> }> = [];
+// wrangler's dev proxy is the workerd listening on the public port; the other one runs the Worker and its DOs.
+const publicPort = Number(new URL(server.url).port);
+const samples: Array<{ label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] }> = [];
 const sample = (label: string, t: number) => {
-  const { mb, perProcessMb } = workerdRssMb(server.pid);
-  samples.push({ label, t, rssMb: mb, perProcessMb });
-  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB (workerd processes: ${Object.values(perProcessMb).join(' + ')} MB)`);
+  const { mb, processes } = workerdRssMb(server.pid);
+  const worker = processes.filter((p) => p.entryPort !== publicPort);
+  const workerMb = Math.round(worker.reduce((a, p) => a + p.mb, 0) * 10) / 10;
+  const proxyMb = Math.round((mb - workerMb) * 10) / 10;
+  samples.push({ label, t, rssMb: mb, workerMb, proxyMb, workerPids: worker.map((p) => p.pid) });
+  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB = Worker runtime ${workerMb} (pid ${worker.map((p) => p.pid).join(',') || 'none'}) + wrangler dev proxy ${proxyMb}`);
 };
 let exitCode = 0;
 let loadAverageBefore: number[] = [];
@@ -104,8 +109,11 @@ try {
   sample('after', Math.round((Date.now() - started) / 1000));
 
   const trend = samples.filter((s) => s.label !== 'started');
-  const mbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.rssMb }))) ;
+  const mbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.rssMb })));
+  const workerMbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.workerMb })));
   const meanMb = trend.reduce((a, s) => a + s.rssMb, 0) / trend.length;
+  // A new Worker-runtime pid means workerd was restarted under the load (a crash), which hides memory.
+  const runtimeRestarts = trend.slice(1).filter((s, i) => s.workerPids.join() !== trend[i].workerPids.join()).length;
   const growthOverRun = mbPerMin * (duration / 60);
   // A leak raises the floor; a V8 heap that grows until its next major GC does not.
   const before = trend[0].rssMb;
@@ -121,7 +129,7 @@ try {
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.average * 10) / 10 },
     non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats ?? {},
     timeline: windows,
-    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict, floorAfterRunVsBeforeMb },
+    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, workerRuntimeSlopeMbPerMin: Math.round(workerMbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict, floorAfterRunVsBeforeMb, runtimeRestarts },
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
@@ -132,8 +140,9 @@ try {
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${out.machine.loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   console.log(`workerd RSS: ${samples.map((s) => `${s.label}@${s.t}s ${s.rssMb}`).join(', ')} MB → slope ${out.memory.slopeMbPerMin} MB/min: ${verdict}`);
   console.log(`per ${SAMPLE_EVERY_S}s: ${windows.map((w) => `${w.fromS}s ${w.responses} resp (${w.non2xx} non-2xx, ${w.errors} err, max ${w.maxMs} ms)`).join('; ')}`);
-  console.log(`lowest RSS in the second half of the run minus RSS before it: ${floorAfterRunVsBeforeMb} MB`);
+  console.log(`lowest RSS in the second half of the run minus RSS before it: ${floorAfterRunVsBeforeMb} MB; Worker runtime alone: slope ${out.memory.workerRuntimeSlopeMbPerMin} MB/min; runtime restarts seen: ${runtimeRestarts}`);
   console.log('written bench/results/load.json');
+  if (runtimeRestarts > 0) console.error(`WARNING: the Worker runtime process changed ${runtimeRestarts} time(s) during the run (restarted after a crash?); see ${devOptions.logFile}`);
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || warm.non2xx > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');
     exitCode = 1;

@@ -11,6 +11,7 @@
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { unstable_startWorker } from 'wrangler';
@@ -43,6 +44,8 @@ export interface DevOptions {
   assets: string;
   vars: Record<string, string>;
   persistTo: string;
+  /** File receiving everything the server prints (child-process servers only). */
+  logFile?: string;
 }
 
 /** Polls `/health` until it answers 200; throws after 3 minutes or when `failed()` says the server died. */
@@ -87,6 +90,11 @@ export async function startDevWorker(opts: DevOptions): Promise<DevServer> {
 export async function startDevWorkerProcess(opts: DevOptions): Promise<DevServer> {
   const pairs = Object.entries(opts.vars).map(([k, v]) => `${k}=${v}`);
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/serve.ts', opts.assets, opts.persistTo, ...pairs], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (opts.logFile) {
+    const log = createWriteStream(opts.logFile);
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   return adopt(child, 'the dev server', async (lines) => {
     for await (const line of lines) {
       const m = /^\{"url":"([^"]+)"\}$/.exec(line.trim());

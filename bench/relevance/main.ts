@@ -20,7 +20,7 @@ import {
   ACCENTED_QUERIES, READINGS_DEPTH, UNACCENTED_QUERIES,
 } from './exact.js';
 import { KNOWN_KINDS, chooseSubset, makeKnownItemQueries, titleTwins, type KnownItemQueries } from './known-item.js';
-import { OurEngine, prepareOurIndex } from './ours.js';
+import { OurEngine, ourCodeHash, prepareOurIndex } from './ours.js';
 import { buildReport, type EngineKey, type EngineRun, type ReportInput } from './report.js';
 import { formatPrefixAmbiguity, prefixAmbiguity } from './prefix-ambiguity.js';
 import { Lanes, runInWorker, runWorker } from './scheduler.js';
@@ -311,6 +311,7 @@ async function main(): Promise<number> {
   }
   input.totalWallMs = performance.now() - started;
 
+  input.codeHash = ourCodeHash(projectRoot);
   const report = buildReport(input);
   console.log(`\n${report.console}`);
   if (input.baomoi && benches.has('known')) {

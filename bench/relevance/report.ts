@@ -40,6 +40,8 @@ export interface EngineRun {
 /** Everything the report needs. */
 export interface ReportInput {
   options: { sample: number; msSubset: number; oursOnly: boolean; benches: string[] };
+  /** Content hash of `src/` + `index-build/` the results were produced with (also our index cache key part). */
+  codeHash?: string;
   /** Engines in column order (ours first). */
   engines: EngineKey[];
   baomoi?: {
@@ -93,6 +95,7 @@ export function buildReport(input: ReportInput): Report {
     benchmark: 'relevance',
     command: 'npm run bench:relevance',
     seed: SEED,
+    ...(input.codeHash ? { oursCodeHash: input.codeHash } : {}),
     engines: engines.map((e) => ({ key: e, name: ENGINE_NAMES[e] })),
   };
   const targets: Target[] = [];
@@ -329,9 +332,9 @@ export function buildReport(input: ReportInput): Report {
   // ---- targets ---------------------------------------------------------------------------------
   const tl: string[] = ['## Targets (our engine)', ''];
   for (const t of targets) {
-    const v = typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(3);
+    const v = typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(4);
     const cond = t.threshold === null ? '' : ` ≥ ${t.threshold}`;
-    const bl = Object.entries(t.baselines).map(([k, x]) => `${ENGINE_NAMES[k as EngineKey]} ${typeof x === 'boolean' ? (x ? 'yes' : 'no') : (x as number).toFixed(3)}`).join(', ');
+    const bl = Object.entries(t.baselines).map(([k, x]) => `${ENGINE_NAMES[k as EngineKey]} ${typeof x === 'boolean' ? (x ? 'yes' : 'no') : (x as number).toFixed(4)}`).join(', ');
     const vs = { beats: 'yes', ties: 'no, ties the best', behind: 'no, behind' }[t.vsBaselines ?? 'beats'];
     const beats = t.vsBaselines === null ? '' : ` | beats every baseline: ${vs} (${bl})`;
     tl.push(`${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.metric} = ${v}${cond}${beats}`);
@@ -395,7 +398,7 @@ export function buildReport(input: ReportInput): Report {
     '',
     '#### Targets (our engine)',
     '',
-    ...targets.map((t) => `- ${t.pass ? 'PASS' : 'FAIL'} ${t.label}: ${t.metric} = ${typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(3)}${t.threshold === null ? '' : ` (target ≥ ${t.threshold})`}`),
+    ...targets.map((t) => `- ${t.pass ? 'PASS' : 'FAIL'} ${t.label}: ${t.metric} = ${typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(4)}${t.threshold === null ? '' : ` (target ≥ ${t.threshold})`}`),
     '',
     '#### Details',
     '',
