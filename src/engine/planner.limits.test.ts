@@ -98,3 +98,13 @@ describe('planner caps on worst-case queries (see npm run bench:worst for timing
     }
   });
 });
+
+describe('exclusions are capped', () => {
+  it('keeps at most LIMITS.maxExcluded excluded keys however many -words are typed', async () => {
+    const { SynonymTable } = await import('./synonym-table.js');
+    const lexicon = { df: () => 0, exactCount: () => 0, readings: () => [], pairCount: () => 0, completions: () => [], meta: { documentCount: 1 } } as never;
+    const q = Array.from({ length: 100 }, (_, i) => `-w${i} -"a${i} b${i} c${i}"`).join(' ');
+    const { plan } = planQuery(q, { lexicon, synonyms: new SynonymTable() });
+    expect(plan.excluded.length).toBe(LIMITS.maxExcluded);
+  });
+});

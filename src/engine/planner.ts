@@ -53,6 +53,8 @@ export const LIMITS = {
   fuzzyExpansions: 4,
   /** Words per query that get typo tolerance. */
   maxFuzzyWords: 3,
+  /** Excluded keys (`-word`, `-"phrase"` pairs); further exclusions are ignored. */
+  maxExcluded: 16,
 };
 
 /** What the planner needs besides the query. */
@@ -115,8 +117,9 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
   segments.forEach((seg, segIndex) => {
     const tokens = analyzeQueryText(seg.text);
     if (seg.negated) {
+      if (excluded.length >= LIMITS.maxExcluded) return;
       if (tokens.length === 1) excluded.push(tokens[0].exact !== tokens[0].folded ? exactKey(tokens[0].exact) : foldedKey(tokens[0].folded));
-      else for (let i = 1; i < tokens.length; i++) excluded.push(bigramKey(tokens[i - 1].folded, tokens[i].folded));
+      else for (let i = 1; i < tokens.length && excluded.length < LIMITS.maxExcluded; i++) excluded.push(bigramKey(tokens[i - 1].folded, tokens[i].folded));
       return;
     }
     tokens.forEach((t, i) => {
