@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from '../../src/index-format/lexicon.js';
 import { MAX_QUERY_LENGTH } from '../../src/routes/params.js';
+import { mulberry32 } from '../lib/prng.js';
 
 /** One named worst case. */
 export interface WorstCase {
@@ -16,17 +17,6 @@ export interface WorstCase {
   prefixLast: boolean;
 }
 
-/** Deterministic pseudo-random generator (mulberry32), so the cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Joins words with spaces up to `max` characters. */
 function fill(words: Iterable<string>, max = MAX_QUERY_LENGTH): string {
@@ -45,7 +35,7 @@ function* forever(list: readonly string[]): Generator<string> {
 
 /** Distinct lower-case ASCII words of `len` letters unknown to the lexicon (so typo tolerance applies). */
 export function unknownWords(lexicon: Lexicon, len: number, count: number, seed = 1): string[] {
-  const next = rng(seed);
+  const next = mulberry32(seed);
   const out = new Set<string>();
   while (out.size < count) {
     let w = '';
