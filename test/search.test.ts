@@ -117,3 +117,12 @@ describe('GET /search ranking', () => {
     expect([...p1.hits, ...p2.hits].map((h) => h.id)).toEqual(all.hits.map((h) => h.id));
   });
 });
+
+describe('relaxed fallback', () => {
+  it('a quoted phrase that matches nothing falls back to any word, marked relaxed', async () => {
+    const r = await search({ q: 'Phố sách "Hà Nộii hút"' }) as Awaited<ReturnType<typeof search>> & { relaxed?: boolean };
+    expect(r.relaxed).toBe(true);
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.hits[0].id).toBe('sample-39-pho-sach-ha-noi-tet-ky-hoi');
+  });
+});

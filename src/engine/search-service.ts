@@ -104,10 +104,11 @@ export class SearchService {
     let results = await Promise.all(this.shards.map((s) => s.search(planned.plan, opts)));
     let relaxed = false;
     let total = results.reduce((a, r) => a + r.total, 0);
-    if (total === 0 && planned.plan.minShouldMatch > 1 && planned.plan.required.length === 0) {
-      // Nothing matched every word: fall back to documents matching any word, best first.
+    if (total === 0 && planned.plan.terms.length > 0 && (planned.plan.minShouldMatch > 1 || planned.plan.required.length > 0)) {
+      // Nothing matched every word (or a quoted phrase, e.g. one pasted with a typo inside): fall back
+      // to documents matching any word, best first, and say so (`relaxed`).
       relaxed = true;
-      const plan = { ...planned.plan, minShouldMatch: 1 };
+      const plan = { ...planned.plan, minShouldMatch: 1, required: [] };
       results = await Promise.all(this.shards.map((s) => s.search(plan, opts)));
       total = results.reduce((a, r) => a + r.total, 0);
     }
