@@ -7,6 +7,9 @@ import { isoToMinutes } from '../index-format/dates.js';
 
 /** Longest accepted query, in characters. */
 export const MAX_QUERY_LENGTH = 512;
+/** The 400 message for a `q` longer than {@link MAX_QUERY_LENGTH} (shared by /search and /suggest). */
+export const queryTooLongMessage = (length: number) => `q is ${length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`;
+
 /** Deepest result position reachable by paging (offset + limit). */
 export const MAX_RESULT_WINDOW = 1000;
 

@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-o
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { getIndexRuntime } from '../worker/index-runtime.js';
-import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, single } from './params.js';
+import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single } from './params.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
 export const HIT_FIELDS = ['id', 'title', 'title_html', 'snippet', 'date', 'url', 'category', 'author', 'score'] as const;
@@ -78,7 +78,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return sendError(c, 400, 'missing_query', 'Give a query in q (for example /search?q=ha+noi), or at least one filter (category, from, to) to browse.');
   }
   if (q.length > MAX_QUERY_LENGTH) {
-    return sendError(c, 400, 'query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`);
+    return sendError(c, 400, 'query_too_long', queryTooLongMessage(q.length));
   }
   if (p.offset !== undefined && p.page !== undefined) {
     return sendError(c, 400, 'invalid_parameter', 'Give either offset or page, not both.');

@@ -9,7 +9,7 @@ import { markTitle } from '../engine/title-marks.js';
 import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { getIndexRuntime } from '../worker/index-runtime.js';
-import { intParam, MAX_QUERY_LENGTH, single } from './params.js';
+import { intParam, MAX_QUERY_LENGTH, queryTooLongMessage, single } from './params.js';
 
 /** Most suggestions one response carries. */
 export const MAX_SUGGESTIONS = 10;
@@ -60,7 +60,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const q = rawQ.trim();
   if (!q) return c.json(errorBody('missing_query', 'Give what has been typed in q (for example /suggest?q=thanh+ph).'), 400);
   if (q.length > MAX_QUERY_LENGTH) {
-    return c.json(errorBody('query_too_long', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Shorten the query.`), 400);
+    return c.json(errorBody('query_too_long', queryTooLongMessage(q.length)), 400);
   }
   const limit = p.limit ?? DEFAULT_SUGGESTIONS;
   const runtime = await getIndexRuntime(c.env);
