@@ -132,6 +132,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const shardCount = bounds.length - 1;
   const count = new Uint32Array(order.length); // term id → postings in the current shard
   const cursor = new Uint32Array(order.length); // term id → next write position in the current shard
+  const localOf = new Uint32Array(order.length); // term id → dictionary index in the current shard
   const shards: ShardEntry[] = [];
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
@@ -151,15 +152,20 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(present.map((id) => collector.keys[id]));
     const postingStarts = new Uint32Array(present.length + 1);
     let at = 0;
-    present.forEach((id, i) => { postingStarts[i] = at; cursor[id] = at; at += count[id]; count[id] = 0; });
+    present.forEach((id, i) => { postingStarts[i] = at; cursor[id] = at; at += count[id]; count[id] = 0; localOf[id] = i; });
     postingStarts[present.length] = at;
     const postingDocs = n < 0x10000 ? new Uint16Array(postings) : new Uint32Array(postings);
     const postingImpacts = new Uint16Array(postings);
     const docDate = new Int32Array(n);
     const docCategory = new Uint16Array(n);
+    const headlineStarts = new Uint32Array(n + 1);
+    for (let d = from; d < to; d++) headlineStarts[d - from + 1] = headlineStarts[d - from] + docs[d].headline.length;
+    const headlineTerms = new Uint32Array(headlineStarts[n]);
     for (let d = from; d < to; d++) {
       const local = d - from;
-      const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[d];
+      const { termIds, tfTitle, tfBody, lenTitle, lenBody, headline } = docs[d];
+      // Every headline syllable's folded key is in this shard's dictionary (the document contains it).
+      for (let k = 0; k < headline.length; k++) headlineTerms[headlineStarts[local] + k] = localOf[headline[k]];
       for (let k = 0; k < termIds.length; k++) {
         const id = termIds[k];
         const p = cursor[id]++;
@@ -174,7 +180,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     }
     const names = shardFileNames(s);
     const postingsFile = await writeArtifact(names.postings, writeShardPostings({ shard: s, documentCount: n }, {
-      termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory,
+      termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory, headlineStarts, headlineTerms,
     }));
     const documentsFile = await writeArtifact(names.documents, writeDocumentStore(s, stored.slice(from, to)));
     const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);

@@ -10,6 +10,7 @@
  */
 import { forEachToken } from '../src/analyzer/tokenize.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from '../src/index-format/term-keys.js';
+import { MAX_HEADLINE_SYLLABLES } from '../src/scoring/headline-match.js';
 
 /** The keys one document contains, with per-field frequencies (parallel arrays). */
 export interface DocTerms {
@@ -18,6 +19,8 @@ export interface DocTerms {
   tfBody: Uint16Array;
   lenTitle: number;
   lenBody: number;
+  /** Term ids of the headline's folded syllables in order (at most `MAX_HEADLINE_SYLLABLES`). */
+  headline: Uint32Array;
 }
 
 const TITLE = 0;
@@ -58,6 +61,7 @@ export class TermCollector {
   private tfTitleOf: Uint32Array = new Uint32Array(1 << 16);
   private tfBodyOf: Uint32Array = new Uint32Array(1 << 16);
   private docTerms: number[] = [];
+  private headlineTerms: number[] = [];
 
   private intern(key: string): number {
     let id = this.ids.get(key);
@@ -103,11 +107,13 @@ export class TermCollector {
 
   private addField(parts: readonly (string | undefined)[], field: number, headline?: string): number {
     let length = 0;
+    let headlineSeen = false;
     for (const text of parts) {
       if (!text) continue;
       let prev = -1;
       let position = 0;
-      const isHeadline = text === headline;
+      const isHeadline = !headlineSeen && text === headline;
+      if (isHeadline) headlineSeen = true;
       forEachToken(text, (t) => {
         length++;
         if (isHeadline && position === 1 && t.joined && prev >= 0) {
@@ -117,6 +123,7 @@ export class TermCollector {
         const s = this.syllable(t.exact, t.folded);
         this.syllableCount[s]++;
         this.bump(this.syllableFoldedTerm[s], field);
+        if (isHeadline && this.headlineTerms.length < MAX_HEADLINE_SYLLABLES) this.headlineTerms.push(this.syllableFoldedTerm[s]);
         const exactTerm = this.syllableExactTerm[s];
         if (exactTerm >= 0) this.bump(exactTerm, field);
         if (prev >= 0 && t.joined) {
@@ -146,6 +153,7 @@ export class TermCollector {
    */
   add(title: readonly (string | undefined)[], body: readonly (string | undefined)[], headline?: string): DocTerms {
     this.docTerms = [];
+    this.headlineTerms = [];
     const lenTitle = this.addField(title, TITLE, headline);
     const lenBody = this.addField(body, 1);
     const n = this.docTerms.length;
@@ -164,7 +172,7 @@ export class TermCollector {
     this.documentCount++;
     this.totalTitleLength += lenTitle;
     this.totalBodyLength += lenBody;
-    return { termIds, tfTitle, tfBody, lenTitle, lenBody };
+    return { termIds, tfTitle, tfBody, lenTitle, lenBody, headline: Uint32Array.from(this.headlineTerms) };
   }
 
   /** Every exact syllable (accented or not) with its number of occurrences. */

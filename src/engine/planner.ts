@@ -19,6 +19,7 @@ import { bigramKey, exactKey, foldedKey, titleStartKey } from '../index-format/t
 import { allowedEdits, fuzzyCandidates } from './fuzzy.js';
 import type { PlannedTerm, QueryPlan } from './query-plan.js';
 import { parseQuerySyntax } from './query-syntax.js';
+import { markQuestionWords } from './question-words.js';
 import { restoreDiacritics } from './restore-diacritics.js';
 import { idf } from '../scoring/bm25f.js';
 import type { SynonymTable } from './synonym-table.js';
@@ -154,13 +155,20 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
     });
   }
 
-  // Clauses: one per syllable. A synonym alternative of a span satisfies every clause of the span.
+  // Clauses: one per syllable, except question words (`bao nhiêu`, `ở đâu`), which only add score
+  // when at least two other words remain. A synonym alternative of a span satisfies every clause of
+  // the span.
   const terms: PlannedTerm[] = [];
   const highlightFolded = new Set<string>();
   const highlightExact = new Set<string>();
   const highlightPhrases: string[][] = [];
-  const clauseOf = syllables.map((_s, i) => i);
-  const clause = syllables.length;
+  const question = markQuestionWords(
+    syllables.map((s) => ({ exact: s.accented ? s.exact : s.restored, folded: s.folded })),
+    syllables.map((s) => s.adjacent),
+  );
+  const optional = question.filter(Boolean).length <= syllables.length - 2 ? question : question.map(() => false);
+  let clause = 0;
+  const clauseOf = syllables.map((_s, i) => (optional[i] ? -1 : clause++));
   const N = lexicon.meta.documentCount;
   // Rarity of a syllable sequence, bounded below by its rarest syllable.
   const sequenceIdf = (folded: readonly string[]) => Math.max(...folded.map((f) => idf(N, Math.max(1, lexicon.df(f)))));
@@ -184,7 +192,7 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
         const key = bigramKey(alt.folded[k - 1], alt.folded[k]);
         if (key !== coverageKey) terms.push({ key, weight: w / alt.folded.length, clause: -1 });
       }
-      for (let j = m.start; j < m.end; j++) terms.push({ key: coverageKey, weight: w / span, clause: j });
+      for (let j = m.start; j < m.end; j++) terms.push({ key: coverageKey, weight: w / span, clause: clauseOf[j] });
       if (alt.folded.length === 1) highlightFolded.add(alt.folded[0]);
       else highlightPhrases.push(alt.folded);
     }
@@ -217,7 +225,9 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       const key = bigramKey(prev.folded, s.folded);
       if (s.quoted && prev.quoted && prev.segment === s.segment) required.push(key);
       let pc = pairClauses.get(key);
-      if (pc === undefined) {
+      if (optional[i] || optional[i - 1]) {
+        terms.push({ key, weight: WEIGHTS.pair, clause: -1 });
+      } else if (pc === undefined) {
         pc = clauseCount + pairClauses.size;
         pairClauses.set(key, pc);
         terms.push({ key, weight: syllables.length <= SHORT_QUERY ? WEIGHTS.shortQueryPair : WEIGHTS.pair, clause: pc });
@@ -255,9 +265,11 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       terms,
       clauseCount,
       pairClauseCount: pairClauses.size,
-      minShouldMatch: minimumShouldMatch(clauseCount),
+      // Question words relax the requirement by the words they take, never raise it.
+      minShouldMatch: Math.min(clauseCount, Math.max(1, minimumShouldMatch(syllables.length) - (syllables.length - clauseCount))),
       required,
       excluded,
+      syllables: syllables.map((s) => s.folded),
       highlight: { folded: [...highlightFolded], exact: [...highlightExact], phrases: highlightPhrases },
     },
     interpretedAs,

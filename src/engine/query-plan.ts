@@ -45,6 +45,11 @@ export interface QueryPlan {
   required: string[];
   /** Keys a document must not contain (`-word`). */
   excluded: string[];
+  /**
+   * The query's folded syllables in order (excluded words left out), matched as a run against each
+   * headline (`scoring/headline-match.ts`).
+   */
+  syllables: string[];
   highlight: HighlightSpec;
 }
 

@@ -7,8 +7,17 @@
  */
 import type { Lexicon } from '../index-format/lexicon.js';
 
-/** Readings considered per syllable. */
+/** Readings considered per syllable (the most frequent ones). */
 const MAX_READINGS = 8;
+/**
+ * Rarer readings (up to this rank) join when the corpus has seen them next to a likely reading of a
+ * neighbouring syllable: `nhiet doi` → nhiệt đới, although đới is only the 14th reading of `doi`.
+ */
+const MAX_RARE_READINGS = 40;
+/** Readings of the neighbour a rare reading is checked against. */
+const NEIGHBOUR_READINGS = 4;
+/** Pair lookups spent on rare readings per query (about 1 µs each), whatever its length. */
+const RARE_READING_BUDGET = 2048;
 /** Interpolation weight of the pair model against the reading frequency. */
 const PAIR_WEIGHT = 0.9;
 /** A syllable without pair evidence is restored only when one reading has at least this share. */
@@ -26,11 +35,8 @@ export type Restoration = Array<string | null>;
  */
 export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], adjacent: readonly boolean[]): Restoration {
   const n = folded.length;
-  const cands = folded.map((f) => lexicon.readings(f, MAX_READINGS));
-  const totals = cands.map((c) => c.reduce((s, r) => s + r.count, 0));
-  // Viterbi over log probabilities.
-  const score: number[][] = [];
-  const back: number[][] = [];
+  const all = folded.map((f) => lexicon.readings(f, MAX_RARE_READINGS));
+  const totals = all.map((c) => c.reduce((s, r) => s + r.count, 0));
   const pairCache = new Map<string, number>();
   const pair = (a: string, b: string) => {
     const k = a + ' ' + b;
@@ -38,6 +44,30 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
     if (v === undefined) { v = lexicon.pairCount(a, b); pairCache.set(k, v); }
     return v;
   };
+  const cands = all.map((c) => c.slice(0, MAX_READINGS));
+  let budget = RARE_READING_BUDGET;
+  for (let i = 0; i < n && budget > 0; i++) {
+    for (let k = MAX_READINGS; k < all[i].length && budget > 0; k++) {
+      const r = all[i][k].exact;
+      let seen = false;
+      if (i > 0 && adjacent[i]) {
+        for (const a of all[i - 1].slice(0, NEIGHBOUR_READINGS)) {
+          budget--;
+          if (pair(a.exact, r) >= MIN_PAIR_EVIDENCE) { seen = true; break; }
+        }
+      }
+      if (!seen && i + 1 < n && adjacent[i + 1]) {
+        for (const b of all[i + 1].slice(0, NEIGHBOUR_READINGS)) {
+          budget--;
+          if (pair(r, b.exact) >= MIN_PAIR_EVIDENCE) { seen = true; break; }
+        }
+      }
+      if (seen) cands[i].push(all[i][k]);
+    }
+  }
+  // Viterbi over log probabilities.
+  const score: number[][] = [];
+  const back: number[][] = [];
   for (let i = 0; i < n; i++) {
     score.push([]);
     back.push([]);

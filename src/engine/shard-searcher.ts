@@ -7,6 +7,8 @@
  */
 import { NO_CATEGORY, NO_DATE, type ShardPostings } from '../index-format/shard-postings.js';
 import { minutesToYear } from '../index-format/dates.js';
+import { foldedKey } from '../index-format/term-keys.js';
+import { HeadlineQuery, MAX_HEADLINE_BOOST, headlineBoost } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
 
@@ -116,6 +118,12 @@ export class ShardSearcher {
     const msm = Math.max(0, plan.minShouldMatch);
     const allClauses = plan.clauseCount + (plan.pairClauseCount ?? 0);
 
+    // Headline phrase match: only scored documents, and only when the boost could still matter.
+    const headline = !browse && plan.syllables.length >= 2
+      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOf(foldedKey(f))))
+      : null;
+    const { headlineStarts, headlineTerms } = this.postings;
+
     const consider = (d: number, score: number) => {
       if (excludedMark[d]) return;
       const date = docDate[d];
@@ -129,6 +137,11 @@ export class ShardSearcher {
         yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
       }
       const hit = { shard: this.shard, doc: d, score, date };
+      if (headline && !headline.empty && score > 0) {
+        hit.score = score * MAX_HEADLINE_BOOST;
+        if (!top.wouldAccept(hit)) return;
+        hit.score = score * headlineBoost(headline.match(headlineTerms, headlineStarts[d], headlineStarts[d + 1]), headline.length);
+      }
       if (top.wouldAccept(hit)) top.push(hit);
     };
 

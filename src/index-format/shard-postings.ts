@@ -1,6 +1,8 @@
 /**
  * The postings artifact of one shard: a term dictionary, one posting list per term (local document
- * number + quantized impact) and per-document filter columns (date, category).
+ * number + quantized impact), per-document filter columns (date, category) and each document's
+ * headline as a sequence of folded-syllable term numbers (for the headline phrase match, see
+ * `scoring/headline-match.ts`).
  *
  * Impacts are BM25F contributions computed at build time with collection-wide statistics (see
  * `ScoringParameters`), so every shard scores with the same document frequencies and a query's score
@@ -38,6 +40,10 @@ export interface ShardPostingsArrays {
   docDate: Int32Array;
   /** Index into the manifest's `categories`, or {@link NO_CATEGORY}. */
   docCategory: Uint16Array;
+  /** `headlineStarts[d]..headlineStarts[d+1]` index `headlineTerms` for local document d. */
+  headlineStarts: Uint32Array;
+  /** Dictionary indexes of each headline's folded syllables, in headline order. */
+  headlineTerms: Uint32Array;
 }
 
 /** Serializes a shard's postings. */
@@ -54,13 +60,15 @@ export class ShardPostings {
   readonly postingImpacts: Uint16Array;
   readonly docDate: Int32Array;
   readonly docCategory: Uint16Array;
+  readonly headlineStarts: Uint32Array;
+  readonly headlineTerms: Uint32Array;
   readonly byteLength: number;
 
   /** Opens the bytes of a postings artifact; throws `ContainerError` when corrupt. */
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardPostingsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ShardPostingsArrays;
-    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory'] as const) {
+    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms'] as const) {
       if (!s[k]) throw new Error(`postings artifact lacks section ${k}`);
     }
     this.meta = c.meta;
@@ -71,12 +79,18 @@ export class ShardPostings {
     this.postingImpacts = s.postingImpacts;
     this.docDate = s.docDate;
     this.docCategory = s.docCategory;
+    this.headlineStarts = s.headlineStarts;
+    this.headlineTerms = s.headlineTerms;
     const n = this.dictionary.size;
     if (this.postingStarts.length !== n + 1 || this.postingStarts[n] !== this.postingDocs.length || this.postingDocs.length !== this.postingImpacts.length) {
       throw new Error('postings artifact is inconsistent (corrupt file)');
     }
     if (this.docDate.length !== c.meta.documentCount || this.docCategory.length !== c.meta.documentCount) {
       throw new Error('postings artifact has wrong document column lengths (corrupt file)');
+    }
+    const h = this.headlineStarts;
+    if (h.length !== c.meta.documentCount + 1 || h[0] !== 0 || h[h.length - 1] !== this.headlineTerms.length) {
+      throw new Error('postings artifact has inconsistent headline columns (corrupt file)');
     }
   }
 

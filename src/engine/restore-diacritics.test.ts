@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexicon } from '../../index-build/build-lexicon.js';
+import { TermCollector } from '../../index-build/collect-terms.js';
+import { Lexicon } from '../index-format/lexicon.js';
+import { restoreDiacritics } from './restore-diacritics.js';
+
+/** A lexicon built the way the index build builds it, from one-sentence documents. */
+function lexiconOf(texts: string[]): Lexicon {
+  const c = new TermCollector();
+  for (const t of texts) c.add([], [t]);
+  const bytes = buildLexicon(c);
+  return new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+const restore = (lx: Lexicon, q: string) => {
+  const folded = q.split(' ');
+  return restoreDiacritics(lx, folded, folded.map((_f, i) => i > 0));
+};
+
+const repeat = (text: string, times: number) => Array.from({ length: times }, () => text);
+
+describe('restoreDiacritics', () => {
+  it('picks the reading the corpus uses next to the neighbouring syllable', () => {
+    const lx = lexiconOf([
+      ...repeat('chính phủ họp phiên thường kỳ', 3),
+      ...repeat('chỉnh sửa phụ tùng', 5), // chỉnh and phụ are more frequent alone, never together
+    ]);
+    expect(restore(lx, 'chinh phu')).toEqual(['chính', 'phủ']);
+  });
+
+  it('considers a rare reading when the corpus pairs it with the neighbour (nhiệt đới)', () => {
+    // Nine readings of "doi" are more frequent than đới, which only occurs in "nhiệt đới".
+    const common = ['đối', 'đội', 'đổi', 'đời', 'đôi', 'đòi', 'dõi', 'đợi', 'dội'];
+    const lx = lexiconOf([
+      ...common.flatMap((w) => repeat(`người ${w} mới`, 6)),
+      ...repeat('áp thấp nhiệt đới mạnh lên', 3),
+    ]);
+    expect(lx.readings('doi', 8).map((r) => r.exact)).not.toContain('đới');
+    expect(restore(lx, 'nhiet doi')).toEqual(['nhiệt', 'đới']);
+    expect(restore(lx, 'ap thap nhiet doi manh')).toEqual(['áp', 'thấp', 'nhiệt', 'đới', 'mạnh']);
+  });
+
+  it('leaves a syllable ambiguous when neither pairs nor frequency decide', () => {
+    const lx = lexiconOf(['đang học', 'Đảng viên', 'dạng bài', 'đáng tiền']);
+    expect(restore(lx, 'dang')).toEqual([null]);
+  });
+
+  it('restores a lone syllable whose one reading dominates', () => {
+    const lx = lexiconOf([...repeat('nhiều người', 9), 'nhiêu khê']);
+    expect(restore(lx, 'nhieu')).toEqual(['nhiều']);
+  });
+
+  it('returns null for syllables the corpus does not know and does not guess across a gap', () => {
+    const lx = lexiconOf(repeat('chính phủ', 3));
+    expect(restore(lx, 'xyz')).toEqual([null]);
+    // Not adjacent (e.g. separated by punctuation): no pair evidence, and each reading alone is certain.
+    expect(restoreDiacritics(lx, ['chinh', 'phu'], [false, false])).toEqual(['chính', 'phủ']);
+  });
+});
