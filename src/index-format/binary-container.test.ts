@@ -116,10 +116,23 @@ describe('readContainer refuses bad bytes with ContainerError', () => {
 });
 
 describe('readContainer on headers that parse but are malformed', () => {
-  // Bug (reported, not fixed here): these throw or return something other than ContainerError.
-  // A header of JSON `null` throws TypeError "Cannot read properties of null (reading 'formatVersion')";
-  // a section of type "toString" (an inherited key of the BYTES table) passes the bounds check
-  // and yields `sections.s === undefined`. Only reachable by bytes that pass the manifest's SHA-256.
-  it.todo('throws ContainerError for a header that is JSON null');
-  it.todo('throws ContainerError for a section type that is not a SectionType (e.g. "toString")');
+  // Only reachable by bytes that pass the manifest's SHA-256 (a faulty build), but the Worker must
+  // still report them as a corrupt index (503 index_corrupt), not crash with a TypeError.
+  const withHeader = (header: string) => {
+    const json = new TextEncoder().encode(header);
+    const bytes = new Uint8Array(8 + json.length + 8);
+    bytes.set(new TextEncoder().encode('TEST'), 0);
+    new DataView(bytes.buffer).setUint32(4, json.length, true);
+    bytes.set(json, 8);
+    return bytes.buffer;
+  };
+  it('throws ContainerError for a header that is JSON null, an array or a number', () => {
+    for (const h of ['null', '[]', '42']) expect(() => readContainer(withHeader(h), 'TEST', 1), h).toThrow(ContainerError);
+  });
+  it('throws ContainerError for a section type that is not a SectionType (e.g. "toString")', () => {
+    for (const type of ['toString', '__proto__', 'u64']) {
+      const h = JSON.stringify({ formatVersion: 1, meta: {}, sections: { s: { type, offset: 0, length: 0 } } });
+      expect(() => readContainer(withHeader(h), 'TEST', 1), type).toThrow(ContainerError);
+    }
+  });
 });

@@ -115,13 +115,16 @@ export function readContainer<M>(buffer: ArrayBuffer, magic: string, formatVersi
   } catch {
     throw new ContainerError('header is not valid JSON (corrupt file)');
   }
+  if (header === null || typeof header !== 'object' || Array.isArray(header)) {
+    throw new ContainerError('header is not a JSON object (corrupt file)');
+  }
   if (header.formatVersion !== formatVersion) {
     throw new ContainerError(`format version ${header.formatVersion} does not match this code's version ${formatVersion}`);
   }
   const dataStart = align8(8 + headerLength);
   const sections: Record<string, SectionArray> = {};
   for (const [name, s] of Object.entries(header.sections ?? {})) {
-    const size = BYTES[s.type];
+    const size = Object.hasOwn(BYTES, s?.type) ? BYTES[s.type] : 0;
     const at = dataStart + s.offset;
     if (!size || !Number.isInteger(s.offset) || !Number.isInteger(s.length) || s.offset < 0 || s.length < 0 || s.offset % 8 !== 0 || at + s.length * size > buffer.byteLength) {
       throw new ContainerError(`section "${name}" is out of bounds (truncated or corrupt file)`);

@@ -69,8 +69,8 @@ describe('endOfDayMinutes', () => {
     expect(endOfDayMinutes('2011-10-08T25:00')).toBeNull();
   });
 
-  // Bug (reported, not fixed here): isoToMinutes trims, endOfDayMinutes does not. '2011-10-08 '
-  // returns the START of the day (length > 10 → isoToMinutes trims it to a plain date), and
-  // ' 2011-10-08' returns null. No caller uses endOfDayMinutes today (routes/params.ts trims first).
-  it.todo('treats "2011-10-08 " (trailing space) like "2011-10-08": expected 23:59, actual 00:00');
+  it('ignores surrounding whitespace like isoToMinutes does (a date, not the start of a day)', () => {
+    expect(endOfDayMinutes('2011-10-08 ')).toBe(endOfDayMinutes('2011-10-08'));
+    expect(endOfDayMinutes(' 2011-10-08')).toBe(endOfDayMinutes('2011-10-08'));
+  });
 });

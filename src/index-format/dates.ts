@@ -29,7 +29,8 @@ export function minutesToYear(minutes: number): number {
 }
 
 /** Minutes at the end (23:59) of an ISO date's day, for inclusive `to` filters. */
-export function endOfDayMinutes(iso: string): number | null {
+export function endOfDayMinutes(input: string): number | null {
+  const iso = input.trim();
   const start = isoToMinutes(iso.slice(0, 10));
   if (start === null) return null;
   return iso.length > 10 ? isoToMinutes(iso) : start + 24 * 60 - 1;

@@ -74,10 +74,12 @@ describe('DocumentStore', () => {
     expect(() => new DocumentStore(ok.slice().buffer)).not.toThrow();
   });
 
-  // Bug (reported, not fixed here): a well-formed VNDS container without an `idOffsets` section
-  // throws TypeError "Cannot read properties of undefined (reading 'length')" from the
-  // TermDictionary constructor before the "inconsistent (corrupt file)" check runs, so
-  // asIndexUnavailable() does not recognise it as index_corrupt. A missing `recordBytes` or
-  // `idBytes` section is not checked at all and only fails later, in get()/findById().
-  it.todo('refuses a store with missing sections with the "inconsistent (corrupt file)" error');
+  it('refuses a store with a missing section as a corrupt file (not a TypeError later on)', () => {
+    const sections = { recordOffsets: new Uint32Array(1), recordBytes: new Uint8Array(0), idBytes: new Uint8Array(0), idOffsets: new Uint32Array(1), idDocs: new Uint32Array(0) };
+    for (const missing of Object.keys(sections)) {
+      const rest = Object.fromEntries(Object.entries(sections).filter(([k]) => k !== missing));
+      const bytes = writeContainer('VNDS', INDEX_FORMAT_VERSION, { shard: 0, documentCount: 0 }, rest);
+      expect(() => new DocumentStore(bytes.slice().buffer), missing).toThrow(/lacks section .*corrupt file/);
+    }
+  });
 });

@@ -56,6 +56,9 @@ export class DocumentStore {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<{ shard: number; documentCount: number }>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections;
+    for (const k of ['recordOffsets', 'recordBytes', 'idBytes', 'idOffsets', 'idDocs']) {
+      if (!s[k]) throw new Error(`document store lacks section ${k} (corrupt file)`);
+    }
     this.recordOffsets = s.recordOffsets as Uint32Array;
     this.recordBytes = s.recordBytes as Uint8Array;
     this.ids = new TermDictionary(s.idBytes as Uint8Array, s.idOffsets as Uint32Array);
