@@ -22,7 +22,6 @@ import {
 import { KNOWN_KINDS, chooseSubset, makeKnownItemQueries, titleTwins, type KnownItemQueries } from './known-item.js';
 import { OurEngine, ourCodeHash, prepareOurIndex } from './ours.js';
 import { buildReport, type EngineKey, type EngineRun, type ReportInput } from './report.js';
-import { formatPrefixAmbiguity, prefixAmbiguity } from './prefix-ambiguity.js';
 import { Lanes, runInWorker, runWorker } from './scheduler.js';
 import type { QuerySet, SetOutput, TaskInput } from './task.js';
 
@@ -316,18 +315,6 @@ async function main(): Promise<number> {
   input.codeHash = ourCodeHash(projectRoot);
   const report = buildReport(input);
   console.log(`\n${report.console}`);
-  if (input.baomoi && benches.has('known')) {
-    const b = input.baomoi;
-    const results: Record<string, string[][]> = {};
-    for (const [key, run] of b.runs) {
-      if (key === 'ours' || key === 'fts5') results[key] = run.sets.get('known:c')?.results ?? [];
-    }
-    const ambiguity = prefixAmbiguity(b.articles, b.known.byKind.c, results, b.relevant);
-    const text = formatPrefixAmbiguity(ambiguity, `all ${b.articles.length.toLocaleString('en-US')} articles`);
-    console.log(`\n${text}`);
-    (report.json as Record<string, unknown>).knownItemPrefixAmbiguity = ambiguity;
-    report.markdown += `\n#### Known-item (c): how decidable it is\n\n${text.split('\n').join(' ')}\n`;
-  }
   const full = !opts.oursOnly && benches.size === ALL_BENCHES.length && opts.sample === DEFAULT_SAMPLE && opts.msSubset === DEFAULT_MS_SUBSET;
   const outDir = full ? path.join(projectRoot, 'bench/results') : path.join(cacheRoot, 'partial');
   mkdirSync(outDir, { recursive: true });

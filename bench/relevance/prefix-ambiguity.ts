@@ -23,17 +23,19 @@ export interface PrefixAmbiguity {
 }
 
 /**
- * @param articles the corpus the engines searched (all 35k for ours)
+ * @param corpus the articles the engines searched (all 35k, or the MiniSearch subset)
  * @param queries kind (c) queries
  * @param results per engine, top ids per query
  * @param relevant relevance rule (target or identical headline)
+ * @param articles the whole corpus, which `queries[i].target` indexes (default: `corpus`)
  */
 export function prefixAmbiguity(
-  articles: readonly BaomoiArticle[], queries: readonly KnownQuery[],
+  corpus: readonly BaomoiArticle[], queries: readonly KnownQuery[],
   results: Record<string, string[][]>, relevant: (target: number) => Set<string>,
+  articles: readonly BaomoiArticle[] = corpus,
 ): PrefixAmbiguity {
   const titlesByPrefix = new Map<string, Set<string>>();
-  for (const a of articles) {
+  for (const a of corpus) {
     const p = prefixOf(a.title);
     const set = titlesByPrefix.get(p) ?? new Set<string>();
     set.add(a.title.trim());
@@ -58,14 +60,4 @@ export function prefixAmbiguity(
     ceiling: distinct.reduce((s, d) => s + 1 / d, 0) / Math.max(1, queries.length),
     s1Unambiguous,
   };
-}
-
-/** Markdown/console lines for the report. */
-export function formatPrefixAmbiguity(p: PrefixAmbiguity, corpus: string): string {
-  const engines = Object.entries(p.s1Unambiguous).map(([e, v]) => `${e} ${v.toFixed(3)}`).join(', ');
-  return [
-    `Known-item (c) decidability on ${corpus}: ${p.ambiguous} of ${p.queries} queries (${((100 * p.ambiguous) / p.queries).toFixed(1)}%) start more than one distinct headline;`,
-    `best expected S@1 for any engine with random tie-breaks among them: ${p.ceiling.toFixed(3)}.`,
-    `S@1 on the ${p.queries - p.ambiguous} unambiguous (c) queries: ${engines}.`,
-  ].join('\n');
 }

@@ -8,7 +8,7 @@
 import { NO_CATEGORY, NO_DATE, type ShardPostings } from '../index-format/shard-postings.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
-import { HeadlineQuery, MAX_HEADLINE_BOOST, headlineBoost } from '../scoring/headline-match.js';
+import { HeadlineQuery, headlineBoost, maxHeadlineBoost } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
 
@@ -123,6 +123,7 @@ export class ShardSearcher {
       ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOf(foldedKey(f))))
       : null;
     const { headlineStarts, headlineTerms } = this.postings;
+    const maxBoost = maxHeadlineBoost();
 
     const consider = (d: number, score: number) => {
       if (excludedMark[d]) return;
@@ -138,7 +139,7 @@ export class ShardSearcher {
       }
       const hit = { shard: this.shard, doc: d, score, date };
       if (headline && !headline.empty && score > 0) {
-        hit.score = score * MAX_HEADLINE_BOOST;
+        hit.score = score * maxBoost;
         if (!top.wouldAccept(hit)) return;
         hit.score = score * headlineBoost(headline.match(headlineTerms, headlineStarts[d], headlineStarts[d + 1]), headline.length);
       }

@@ -7,7 +7,7 @@
  *
  * Both sides are sequences of folded-syllable term numbers (punctuation ignored), so the feature is
  * diacritic-insensitive like the rest of the recall; the diacritics typed still rank through the
- * exact-form postings. The boost multiplies the BM25F score, is at most {@link MAX_HEADLINE_BOOST},
+ * exact-form postings. The boost multiplies the BM25F score, is at most {@link maxHeadlineBoost},
  * and depends only on the document and the query, so shards merge exactly as one index would rank.
  * @module
  */
@@ -23,8 +23,10 @@ export const HEADLINE_WEIGHTS = {
   start: 0.3,
 };
 
-/** Largest factor {@link headlineBoost} returns. */
-export const MAX_HEADLINE_BOOST = 1 + HEADLINE_WEIGHTS.run + HEADLINE_WEIGHTS.start;
+/** Largest factor {@link headlineBoost} returns (read at call time, so tuning runs can change the weights). */
+export function maxHeadlineBoost(): number {
+  return 1 + HEADLINE_WEIGHTS.run + HEADLINE_WEIGHTS.start;
+}
 
 /** Result of {@link matchHeadline}. */
 export interface HeadlineMatch {
@@ -100,7 +102,7 @@ export class HeadlineQuery {
 /**
  * The score factor for a headline match of a query of `querySyllables` syllables: 1 when the query
  * has one syllable or no two of its syllables occur together in the headline; up to
- * {@link MAX_HEADLINE_BOOST} when the headline starts with the whole query.
+ * {@link maxHeadlineBoost} when the headline starts with the whole query.
  */
 export function headlineBoost(m: HeadlineMatch, querySyllables: number): number {
   if (querySyllables < 2) return 1;
