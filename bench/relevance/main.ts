@@ -112,13 +112,16 @@ async function runOurSets(engine: OurEngine, sets: readonly QuerySet[], corpus: 
     const start = performance.now();
     const latenciesMs: number[] = [];
     const results: string[][] = [];
+    const interpretedAs: Array<string | null> = [];
     for (const q of s.queries) {
       const t = performance.now();
-      results.push(await engine.search(q, s.k));
+      const r = await engine.searchInterpreted(q, s.k);
       latenciesMs.push(performance.now() - t);
+      results.push(r.ids);
+      interpretedAs.push(r.interpretedAs);
     }
     const wallMs = performance.now() - start;
-    out.set(s.name, { name: s.name, results, latenciesMs, wallMs });
+    out.set(s.name, { name: s.name, results, latenciesMs, wallMs, interpretedAs });
     log(`ours ${corpus}: ${s.name} — ${s.queries.length} queries in ${(wallMs / 1000).toFixed(1)} s`);
   }
   return out;

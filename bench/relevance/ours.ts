@@ -120,7 +120,15 @@ export class OurEngine {
    * @param k how many
    */
   async search(q: string, k: number): Promise<string[]> {
+    return (await this.searchInterpreted(q, k)).ids;
+  }
+
+  /**
+   * Like {@link search}, plus the accented reading the engine searched for (`interpretedAs`, null
+   * when it restored nothing).
+   */
+  async searchInterpreted(q: string, k: number): Promise<{ ids: string[]; interpretedAs: string | null }> {
     const r = await this.svc.search({ q, limit: k, offset: 0, sort: 'relevance', facets: [], prefixLast: false });
-    return r.hits.map((h) => h.id);
+    return { ids: r.hits.map((h) => h.id), interpretedAs: r.interpretedAs ?? null };
   }
 }

@@ -14,6 +14,7 @@ import type { BaselineKey } from './baselines/types.js';
 import { ACCENTED_QUERIES, READINGS_DEPTH, UNACCENTED_QUERIES, readingsOf, scoreExact, type PrecisionScore, type ReadingsScore } from './exact.js';
 import { KNOWN_KINDS, SEED, scoreKnown, type KnownItemQueries, type KnownKind, type KnownScores } from './known-item.js';
 import { prefixAmbiguity, type PrefixAmbiguity } from './prefix-ambiguity.js';
+import { scoreRestoration, type RestorationScore } from './restoration.js';
 import type { SetOutput } from './task.js';
 
 /**
@@ -75,6 +76,11 @@ interface Target {
   ours: number | boolean;
   pass: boolean;
   baselines: Partial<Record<BaselineKey, number | boolean>>;
+  /**
+   * Our value on the corpus each baseline searched, where that differs from `ours` (MiniSearch runs
+   * on a subset: it is compared with "ours on MS subset", not with ours on all articles).
+   */
+  oursVs?: Partial<Record<BaselineKey, number | boolean>>;
   /** true when ours is strictly better than every baseline that ran; null without baselines. */
   beatsAll: boolean | null;
   /** 'beats' every baseline, 'ties' the best one, or is 'behind' one; null without baselines. */
@@ -105,20 +111,33 @@ export function buildReport(input: ReportInput): Report {
   const addTarget = (t: Omit<Target, 'pass' | 'beatsAll' | 'vsBaselines'>) => {
     const pass = typeof t.ours === 'boolean' ? t.ours : t.ours >= (t.threshold ?? 0);
     const num = (v: number | boolean) => (typeof v === 'boolean' ? Number(v) : round(v, 4));
-    const vals = Object.values(t.baselines).map((v) => num(v as number | boolean));
+    const pairs = (Object.entries(t.baselines) as Array<[BaselineKey, number | boolean]>).map(([k, v]) => [num(t.oursVs?.[k] ?? t.ours), num(v)]);
     let vsBaselines: Target['vsBaselines'] = null;
-    if (vals.length) {
-      const best = Math.max(...vals);
-      const mine = num(t.ours);
-      vsBaselines = mine > best ? 'beats' : mine === best ? 'ties' : 'behind';
+    if (pairs.length) {
+      if (pairs.some(([mine, theirs]) => mine < theirs)) vsBaselines = 'behind';
+      else if (pairs.some(([mine, theirs]) => mine === theirs)) vsBaselines = 'ties';
+      else vsBaselines = 'beats';
     }
     targets.push({ ...t, pass, beatsAll: vsBaselines === null ? null : vsBaselines === 'beats', vsBaselines });
+  };
+
+  /**
+   * For baselines that searched a smaller baomoi corpus than ours: our value on that same corpus
+   * ("ours on MS subset"), so that every comparison is on equal data.
+   */
+  const oursOnSubset = <T extends number | boolean>(value: (e: EngineKey) => T | undefined): Partial<Record<BaselineKey, T>> => {
+    const runs = input.baomoi?.runs;
+    const size = (e: EngineKey) => runs?.get(e)?.corpusSize;
+    const mine = value('ours-subset');
+    if (!runs || mine === undefined) return {};
+    return Object.fromEntries(baselines.filter((e) => size(e) !== undefined && size(e) !== size('ours') && size(e) === size('ours-subset')).map((e) => [e, mine]));
   };
 
   // ---- known-item ------------------------------------------------------------------------------
   const knownJson: unknown[] = [];
   const knownScores = new Map<EngineKey, Record<KnownKind, KnownScores>>();
   const ambiguity = new Map<EngineKey, PrefixAmbiguity>();
+  const restoration = new Map<EngineKey, Partial<Record<KnownKind, RestorationScore>>>();
   const b = input.baomoi;
   if (b && input.options.benches.includes('known')) {
     for (const e of engines) {
@@ -130,6 +149,19 @@ export function buildReport(input: ReportInput): Report {
       // How decidable kind (c) is on the corpus this engine searched (all articles, or the subset).
       const corpus = run.corpusSize === b.articles.length ? b.articles : b.subset.map((i) => b.articles[i]);
       ambiguity.set(e, prefixAmbiguity(corpus, b.known.byKind.c, { [e]: run.sets.get('known:c')!.results }, b.relevant, b.articles));
+      // Diacritic restoration of the unaccented kinds, for engines that report what they searched for.
+      const byKindRestoration: Partial<Record<KnownKind, RestorationScore>> = {};
+      for (const kind of ['b', 'c'] as const) {
+        const interpreted = run.sets.get(`known:${kind}`)!.interpretedAs;
+        if (!interpreted) continue;
+        const qs = b.known.byKind[kind];
+        const truths = qs.map((q) => {
+          const title = b.articles[q.target].title;
+          return kind === 'b' ? title : title.split(/\s+/).filter((w) => w !== '').slice(0, 5).join(' ');
+        });
+        byKindRestoration[kind] = scoreRestoration(truths, qs.map((q) => q.q), interpreted);
+      }
+      if (Object.keys(byKindRestoration).length) restoration.set(e, byKindRestoration);
     }
     const rows: string[][] = [[sizeRow(b.runs)[0], '', ...sizeRow(b.runs).slice(1)]];
     for (const { kind, label } of KNOWN_KINDS) {
@@ -165,6 +197,7 @@ export function buildReport(input: ReportInput): Report {
         id: `known-${kind}`, label: `known-item ${label}`, metric: metric === 's1' ? 'S@1' : 'S@10', threshold,
         ours: ours[kind][metric],
         baselines: Object.fromEntries(baselines.filter((e) => knownScores.get(e)).map((e) => [e, knownScores.get(e)![kind][metric]])),
+        oursVs: oursOnSubset((e) => knownScores.get(e)?.[kind][metric]),
         failures: failing.slice(0, 10).map(({ r, i }) => {
           const top = results[i][0];
           return {
@@ -284,6 +317,7 @@ export function buildReport(input: ReportInput): Report {
         id: `exact-${q}`, label: `exact-diacritics "${q}"`, metric: 'P@10', threshold: 0.9,
         ours: ours.precision[i].precision,
         baselines: Object.fromEntries(baselines.filter((e) => exactScores.get(e)).map((e) => [e, exactScores.get(e)!.precision[i].precision])),
+        oursVs: oursOnSubset((e) => exactScores.get(e)?.precision[i].precision),
         failures: ours.precision[i].wrong.map((id) => {
           const m = masks[index.get(id) ?? -1] ?? 0;
           return { query: q, id, title: byId.get(id)?.title ?? null, containsInstead: ACCENTED_QUERIES.filter((_, w) => m & (1 << w)) };
@@ -295,6 +329,7 @@ export function buildReport(input: ReportInput): Report {
         id: `readings-${q}`, label: `"${q}" reaches ${readingsOf(q).join(', ')} in top ${READINGS_DEPTH}`, metric: 'all readings', threshold: null,
         ours: ours.readings[j].findsAllReadings,
         baselines: Object.fromEntries(baselines.filter((e) => exactScores.get(e)).map((e) => [e, exactScores.get(e)!.readings[j].findsAllReadings])),
+        oursVs: oursOnSubset((e) => exactScores.get(e)?.readings[j].findsAllReadings),
         failures: ours.readings[j].readings.filter((r) => r.inTop === 0).map((r) => ({ query: q, missingReading: r.word, docsWithIt: r.total })),
       });
     });
@@ -339,14 +374,18 @@ export function buildReport(input: ReportInput): Report {
   for (const t of targets) {
     const v = typeof t.ours === 'boolean' ? (t.ours ? 'yes' : 'no') : t.ours.toFixed(4);
     const cond = t.threshold === null ? '' : ` ≥ ${t.threshold}`;
-    const bl = Object.entries(t.baselines).map(([k, x]) => `${ENGINE_NAMES[k as EngineKey]} ${typeof x === 'boolean' ? (x ? 'yes' : 'no') : (x as number).toFixed(4)}`).join(', ');
-    const vs = { beats: 'yes', ties: 'no, ties the best', behind: 'no, behind' }[t.vsBaselines ?? 'beats'];
+    const show = (x: number | boolean) => (typeof x === 'boolean' ? (x ? 'yes' : 'no') : x.toFixed(4));
+    const bl = (Object.entries(t.baselines) as Array<[BaselineKey, number | boolean]>).map(([k, x]) => {
+      const same = t.oursVs?.[k];
+      return `${ENGINE_NAMES[k]} ${show(x)}${same === undefined ? '' : ` vs ours ${show(same)} on its corpus`}`;
+    }).join(', ');
+    const vs = { beats: 'yes', ties: 'no, ties one', behind: 'no, behind' }[t.vsBaselines ?? 'beats'];
     const beats = t.vsBaselines === null ? '' : ` | beats every baseline: ${vs} (${bl})`;
     tl.push(`${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.metric} = ${v}${cond}${beats}`);
   }
   const passed = targets.filter((t) => t.pass).length;
   const count = (v: Target['vsBaselines']) => targets.filter((t) => t.vsBaselines === v).length;
-  tl.push('', `${passed}/${targets.length} targets met${baselines.length ? `; ours beats every baseline on ${count('beats')}/${targets.length} lines, ties the best baseline on ${count('ties')}, is behind on ${count('behind')}` : ''}`, '');
+  tl.push('', `${passed}/${targets.length} targets met${baselines.length ? `; each compared on the same corpus, ours beats every baseline on ${count('beats')}/${targets.length} lines, ties one on ${count('ties')}, is behind one on ${count('behind')}` : ''}`, '');
   out.push(...tl);
 
   const fl: string[] = [];
@@ -368,6 +407,9 @@ export function buildReport(input: ReportInput): Report {
     head.push(['… (c) best expected S@1 of any engine on that corpus¹', ...engines.map((e) => fmt(ambiguity.get(e)?.ceiling))]);
     head.push(['… (c) S@1 on queries with one possible headline¹', ...engines.map((e) => fmt(ambiguity.get(e)?.s1Unambiguous[e]))]);
     head.push(['Known-item S@10 — headline with one typo', ...k('d', 's10')]);
+    const pct = (r: RestorationScore | undefined, part: 'right' | 'wrong') => (r && r.syllables ? `${((100 * r[part]) / r.syllables).toFixed(1)}%` : '–');
+    head.push(['Diacritics restored right — headline syllables of (b)²', ...engines.map((e) => pct(restoration.get(e)?.b, 'right'))]);
+    head.push(['… restored wrong (the rest stay open: all readings equal)²', ...engines.map((e) => pct(restoration.get(e)?.b, 'wrong'))]);
   }
   if (z) {
     for (const [set, label] of [['zalo:written', 'Zalo QA MRR@10 — as written'], ['zalo:unaccented', 'Zalo QA MRR@10 — without diacritics']] as const) {
@@ -397,7 +439,10 @@ export function buildReport(input: ReportInput): Report {
   const footnote = oursAmbiguity
     ? `¹ Kind (c) is not always decidable: on all ${fmtInt(b!.articles.length)} articles, ${oursAmbiguity.ambiguous} of the ${oursAmbiguity.queries} queries start more than one distinct headline (e.g. "Gia vang hom nay 4/6:"), and nothing in the query says which one was sampled. With perfect ranking and those ties broken at random, the expected S@1 is the "best expected" row (computed per corpus: a smaller subset has fewer such collisions); the next row is S@1 on the other queries.`
     : '';
-  const headline = footnote ? `${headlineTable}\n\n${footnote}` : headlineTable;
+  const restorationNote = restoration.size
+    ? `² Of the accented syllables of the ${b!.known.byKind.b.length} unaccented headlines of kind (b), the share the engine's \`interpreted_as\` spells exactly as the headline does (right) or with other diacritics (wrong); the others are left open, matching every reading equally. Only engines that restore diacritics report this.`
+    : '';
+  const headline = [headlineTable, footnote, restorationNote].filter(Boolean).join('\n\n');
   const subsetNote = b && baselines.some((e) => e.startsWith('minisearch'))
     ? ` MiniSearch indexes a ${fmtInt(b.subset.length)}-article subset of baomoi (the ${fmtInt(b.known.targets.length)} targets plus seeded random others): a whole-headline query costs it tens of ms even there, so all ${fmtInt(b.articles.length)} would not fit the run time; ours and FTS5 index all ${fmtInt(b.articles.length)}. "ours on MS subset" is our engine built on that same subset, for a same-corpus comparison (targets are judged on "ours").`
     : '';
@@ -418,12 +463,14 @@ export function buildReport(input: ReportInput): Report {
   ].join('\n');
   out.unshift('# Relevance benchmark', '', headline, '');
 
+  if (restoration.size) json.diacriticRestoration = Object.fromEntries(restoration);
   if (ambiguity.size) json.knownItemPrefixAmbiguity = Object.fromEntries([...ambiguity].map(([e, a]) => [e, { corpus: b!.runs.get(e)!.corpusSize, ambiguous: a.ambiguous, queries: a.queries, ceiling: r4(a.ceiling), s1Unambiguous: r4(a.s1Unambiguous[e]) }]));
   json.options = { sample: input.options.sample, msSubset: b ? b.subset.length : input.options.msSubset, benches: input.options.benches, oursOnly: input.options.oursOnly };
   json.targets = targets.map((t) => ({
     id: t.id, label: t.label, metric: t.metric, threshold: t.threshold,
     ours: typeof t.ours === 'number' ? r4(t.ours) : t.ours, pass: t.pass,
     baselines: Object.fromEntries(Object.entries(t.baselines).map(([k, v]) => [k, typeof v === 'number' ? r4(v) : v])),
+    ...(t.oursVs && Object.keys(t.oursVs).length ? { oursOnEachBaselinesCorpus: Object.fromEntries(Object.entries(t.oursVs).map(([k, v]) => [k, typeof v === 'number' ? r4(v) : v])) } : {}),
     beatsAllBaselines: t.beatsAll,
     vsBaselines: t.vsBaselines,
     ...(!t.pass && t.failures?.length ? { failingExamples: t.failures.slice(0, 10) } : {}),

@@ -35,6 +35,8 @@ export interface SetOutput {
   latenciesMs: number[];
   /** Wall time of the whole set, ms. */
   wallMs: number;
+  /** Our engine only: the accented reading it searched for, per query (null: nothing restored). */
+  interpretedAs?: Array<string | null>;
 }
 
 /** What a task produced. */

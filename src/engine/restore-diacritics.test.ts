@@ -40,6 +40,19 @@ describe('restoreDiacritics', () => {
     expect(restore(lx, 'ap thap nhiet doi manh')).toEqual(['áp', 'thấp', 'nhiệt', 'đới', 'mạnh']);
   });
 
+  it('trusts a seen pair over readings that are merely frequent, even after a very common syllable', () => {
+    // "hà" is followed by many things (Hà Nội), so Hà Đông is a small share of what follows it; động
+    // and đồng are far more frequent than đông on their own, but never follow hà.
+    const lx = lexiconOf([
+      ...repeat('hà nội', 300),
+      ...repeat('quận hà đông', 3),
+      ...repeat('hoạt động', 30),
+      ...repeat('đồng tiền', 30),
+    ]);
+    expect(restore(lx, 'ha dong')).toEqual(['hà', 'đông']);
+    expect(restore(lx, 'quan ha dong')).toEqual(['quận', 'hà', 'đông']);
+  });
+
   it('leaves a syllable ambiguous when neither pairs nor frequency decide', () => {
     const lx = lexiconOf(['đang học', 'Đảng viên', 'dạng bài', 'đáng tiền']);
     expect(restore(lx, 'dang')).toEqual([null]);

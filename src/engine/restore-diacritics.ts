@@ -37,6 +37,9 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
   const n = folded.length;
   const all = folded.map((f) => lexicon.readings(f, MAX_RARE_READINGS));
   const totals = all.map((c) => c.reduce((s, r) => s + r.count, 0));
+  // Unigram probabilities are over the whole collection, like the pair model's: a reading of
+  // `dong` seen next to `hà` (Hà Đông) must beat one that is merely frequent (đồng, động).
+  const collection = Math.max(1, lexicon.totalCount);
   const pairCache = new Map<string, number>();
   const pair = (a: string, b: string) => {
     const k = a + ' ' + b;
@@ -73,7 +76,7 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
     back.push([]);
     const ci = cands[i];
     for (let k = 0; k < ci.length; k++) {
-      const uni = (ci[k].count + 0.5) / (totals[i] + 0.5 * ci.length);
+      const uni = (ci[k].count + 0.5) / collection;
       if (i === 0 || cands[i - 1].length === 0 || !adjacent[i]) {
         const prevBest = i === 0 || cands[i - 1].length === 0 ? 0 : Math.max(...score[i - 1]);
         const prevArg = i === 0 || cands[i - 1].length === 0 ? -1 : score[i - 1].indexOf(prevBest);

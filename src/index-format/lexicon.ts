@@ -89,6 +89,18 @@ export class Lexicon {
     return i < 0 ? 0 : this.a.exactCount[i];
   }
 
+  private total = -1;
+
+  /** Occurrences of all syllables in the collection (computed on first use). */
+  get totalCount(): number {
+    if (this.total < 0) {
+      let t = 0;
+      for (const c of this.a.exactCount) t += c;
+      this.total = t;
+    }
+    return this.total;
+  }
+
   /** Accented readings of a folded syllable, most frequent first. */
   readings(folded: string, limit = 8): Reading[] {
     const f = this.folded.indexOf(folded);
