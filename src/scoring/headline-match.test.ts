@@ -31,6 +31,12 @@ describe('HeadlineQuery.match', () => {
     expect(new HeadlineQuery([-1, -1]).empty).toBe(true);
   });
 
+  it('bounds the work for a query that repeats one syllable many times', () => {
+    const q = new HeadlineQuery(new Array(64).fill(1));
+    // Only the first 8 positions are tracked: a run can still be found, up to 8 long.
+    expect(q.match(Uint32Array.from(new Array(20).fill(1)), 0, 20).longestRun).toBe(8);
+  });
+
   it('gives the same answer when reused across headlines (scratch state is reset)', () => {
     const q = new HeadlineQuery([1, 2, 3]);
     const all = Uint32Array.from([1, 2, 3, /* second headline */ 3, 1, 2, /* third */ 2, 3]);

@@ -14,6 +14,11 @@
 
 /** Headline syllables stored per document; later ones are not used for this feature. */
 export const MAX_HEADLINE_SYLLABLES = 48;
+/**
+ * Query positions kept per distinct syllable: bounds the cost of one headline at
+ * `MAX_HEADLINE_SYLLABLES × MAX_POSITIONS_PER_SYLLABLE` steps even for `của của của …`.
+ */
+export const MAX_POSITIONS_PER_SYLLABLE = 8;
 
 /** Weights of the two parts of the boost (tuned on `npm run bench:relevance`). */
 export const HEADLINE_WEIGHTS = {
@@ -53,8 +58,8 @@ export class HeadlineQuery {
       const t = terms[j];
       if (t < 0) continue;
       const list = this.positions.get(t);
-      if (list) list.push(j);
-      else this.positions.set(t, [j]);
+      if (!list) this.positions.set(t, [j]);
+      else if (list.length < MAX_POSITIONS_PER_SYLLABLE) list.push(j);
     }
     this.runPrev = new Int32Array(this.length + 1);
     this.runCur = new Int32Array(this.length + 1);
