@@ -1,7 +1,7 @@
 /**
  * `npm run bench:worst`: times the worst-case queries of {@link worstCases} through the same engine the
  * Worker runs (`openIndex`): planning alone and a whole search (plan, every shard, merge, snippets).
- * Uses the 35k baomoi index at /tmp/baomoi-out/index when it exists (or the index given with
+ * Uses the 35k baomoi index at /tmp/baomoi-out/index or the one `npm run bench:scale` built (or the index given with
  * `--index <dir>`), else the sample index of `npm test`. Prints a table and writes
  * bench/results/worst-case.json.
  * @module
@@ -16,16 +16,27 @@ import { worstCases } from './queries.js';
 const RUNS = 15;
 
 const { values: args } = parseArgs({ options: { index: { type: 'string' }, runs: { type: 'string' } } });
-const candidates = [args.index, '/tmp/baomoi-out/index', 'dist/test-assets/single/index', 'dist/assets/index'].filter((d): d is string => !!d);
-const indexDir = candidates.find((d) => existsSync(path.join(d, 'manifest.json')));
-if (!indexDir) {
-  console.error(`No index found (looked in ${candidates.join(', ')}). Run \`npm test\` or \`npm run build:index\` first.`);
-  process.exit(1);
-}
+const candidates = [args.index, '/tmp/baomoi-out/index', 'bench/.cache/scale/assets/index', 'dist/test-assets/single/index', 'dist/assets/index'].filter((d): d is string => !!d);
 const runs = Number(args.runs ?? RUNS);
 
+// The first candidate that this code can open (an index built by an older format is skipped, said so).
 const t0 = performance.now();
-const svc = await openIndex(indexDir);
+let indexDir = '';
+let svc: Awaited<ReturnType<typeof openIndex>> | null = null;
+for (const dir of candidates) {
+  if (!existsSync(path.join(dir, 'manifest.json'))) continue;
+  try {
+    svc = await openIndex(dir);
+    indexDir = dir;
+    break;
+  } catch (e) {
+    console.log(`skipping ${dir}: ${(e as Error).message}`);
+  }
+}
+if (!svc) {
+  console.error(`No usable index found (looked in ${candidates.join(', ')}). Run \`npm test\` or \`npm run build:index -- --input ../shared/corpora/baomoi-35k --out /tmp/baomoi-out\` first.`);
+  process.exit(1);
+}
 console.log(`index ${indexDir}: ${svc.manifest.documentCount} documents, ${svc.manifest.shards.length} shard(s), lexicon ${svc.lexicon.folded.size} folded terms (opened in ${Math.round(performance.now() - t0)} ms)`);
 await svc.search({ q: 'khởi động', limit: 10, offset: 0, sort: 'relevance', facets: [], prefixLast: false }); // load every shard
 
