@@ -1,5 +1,5 @@
 /**
- * `npm run dev`: serves the last built index (see scripts/ensure-index.mjs) on http://localhost:8787.
+ * `npm run dev`: serves the last built index (see scripts/ensure-index.ts) on http://localhost:8787.
  * Options: --port <n>, --assets <dir>.
  * @module
  */
