@@ -155,7 +155,7 @@ describe('planQuery: question words', () => {
     const { plan: p } = plan('landmark 81 có bao nhiêu tầng');
     expect(p.syllables).toEqual(['landmark', '81', 'co', 'bao', 'nhieu', 'tang']);
     expect(p.clauseCount).toBe(4);
-    // 6 syllables → 5, minus the 2 question syllables.
+    // The 4 remaining words need 3 (the whole 6-syllable question would need 5).
     expect(p.minShouldMatch).toBe(3);
     for (const key of [foldedKey('bao'), foldedKey('nhieu'), exactKey('nhiêu'), bigramKey('bao', 'nhieu'), bigramKey('co', 'bao'), bigramKey('nhieu', 'tang')]) {
       const ts = termsWithKey(p.terms, key);
@@ -176,25 +176,25 @@ describe('planQuery: question words', () => {
   it('`ở đâu` and `là gì` are optional when at least two other words remain', () => {
     const where = plan('nhà hát lớn ở đâu').plan;
     expect(where.clauseCount).toBe(3);
-    expect(where.minShouldMatch).toBe(2); // 5 syllables → 4, minus 2
+    expect(where.minShouldMatch).toBe(3); // all 3 remaining words (5 syllables would need 4)
     expect(termsWithKey(where.terms, exactKey('đâu'))).toEqual([{ key: exactKey('đâu'), weight: WEIGHTS.exact, clause: -1 }]);
     expect(termsWithKey(where.terms, exactKey('ở'))).toEqual([{ key: exactKey('ở'), weight: WEIGHTS.exact, clause: -1 }]);
 
     const what = plan('phở bò là gì').plan;
     expect(what.clauseCount).toBe(2);
-    expect(what.minShouldMatch).toBe(1); // 4 syllables → 3, minus 2
+    expect(what.minShouldMatch).toBe(2); // both remaining words
     expect(termsWithKey(what.terms, exactKey('gì'))[0].clause).toBe(-1);
     expect(termsWithKey(what.terms, exactKey('là'))[0].clause).toBe(-1);
     expect(termsWithKey(what.terms, foldedKey('pho'))[0].clause).toBe(0);
   });
 
-  it('relaxes the requirement of a long question by the question words, never raising it', () => {
-    // 7 syllables need 3 (40%); dropping the two question words from the count would need 4 of 5, so the
-    // planner subtracts them from the 7-syllable requirement instead (down to at least 1).
+  it('never requires more than the whole question would, nor more than the remaining words alone would', () => {
+    // 7 syllables need 3 (40%); the 5 remaining words alone would need 4: the smaller wins, and the
+    // question words never count toward it (not 1 of 5, as subtracting them would give).
     const { plan: p } = plan('giá vàng phiên sáng tăng bao nhiêu');
     expect(p.clauseCount).toBe(5);
-    expect(p.minShouldMatch).toBe(minimumShouldMatch(7) - 2);
-    expect(p.minShouldMatch).toBeLessThanOrEqual(minimumShouldMatch(5));
+    expect(p.minShouldMatch).toBe(Math.min(minimumShouldMatch(7), minimumShouldMatch(5)));
+    expect(p.minShouldMatch).toBe(3);
   });
 
   it('question words count like any word when fewer than two other words remain', () => {

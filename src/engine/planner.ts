@@ -265,8 +265,9 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       terms,
       clauseCount,
       pairClauseCount: pairClauses.size,
-      // Question words relax the requirement by the words they take, never raise it.
-      minShouldMatch: Math.min(clauseCount, Math.max(1, minimumShouldMatch(syllables.length) - (syllables.length - clauseCount))),
+      // Counted over the words that remain without the question words, but never more than the
+      // whole question would need (6 syllables need 5, the 4 words of "Landmark 81 có … tầng" 3).
+      minShouldMatch: Math.min(minimumShouldMatch(clauseCount), minimumShouldMatch(syllables.length)),
       required,
       excluded,
       syllables: syllables.map((s) => s.folded),

@@ -127,9 +127,12 @@ describe('Lexicon built from a corpus', () => {
     expect(l.completions('tha', 3).map((c) => c.term)).toEqual(['than', 'thao', 'thanh']);
   });
 
-  // Bug: with limit 0 and at least one match, `completions` reads `best[-1].df` and throws a TypeError
-  // (lexicon.ts, the `else if (df > best[best.length - 1].df)` branch). No caller passes 0 today.
-  it.todo('completions with limit 0 returns [] instead of throwing');
+  it('completions with limit 0 (or less) returns [] instead of throwing', () => {
+    const lx = lexiconOf(['thành phố', 'thanh niên']);
+    expect(lx.completions('th', 1)).toHaveLength(1);
+    expect(lx.completions('th', 0)).toEqual([]);
+    expect(lx.completions('th', -1)).toEqual([]);
+  });
 
   it('completions includes the prefix itself when it is a syllable, and nothing outside the prefix range', () => {
     const l = lexiconOf(['than thang', 'thanh', 'tha', 'thb', 'tg']);

@@ -122,6 +122,7 @@ export class Lexicon {
 
   /** Up to `limit` folded syllables starting with `prefix`, highest document frequency first. */
   completions(prefix: string, limit: number): Array<{ term: string; df: number }> {
+    if (limit <= 0) return [];
     const [start, end] = this.folded.prefixRange(prefix);
     const best: Array<{ i: number; df: number }> = [];
     for (let i = start; i < end; i++) {
