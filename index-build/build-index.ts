@@ -48,6 +48,8 @@ export interface BuildOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Refuse (throw {@link StrictBuildError}, writing nothing) when any file or record was skipped. */
   strict?: boolean;
+  /** Byte budget of the lexicon's restoration pairs (default `PAIR_BUDGET_BYTES`, build-lexicon.ts). */
+  pairBudgetBytes?: number;
 }
 
 /** What a build did, for the report. */
@@ -191,7 +193,15 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   }
   lap('shards');
 
-  const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector));
+  const notes = [...corpus.notes];
+  const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector, {
+    pairBudgetBytes: opts.pairBudgetBytes,
+    stats: (s) => {
+      if (s.droppedPairs > 0) {
+        notes.push({ source: LEXICON_FILE, detail: `kept the ${s.keptPairs.toLocaleString('en-US')} word pairs seen at least ${s.minPairCount} times for diacritic restoration and dropped ${s.droppedPairs.toLocaleString('en-US')} rarer ones, so that the lexicon fits one static asset and the front Worker's memory` });
+      }
+    },
+  }));
   lap('lexicon');
 
   const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
@@ -219,7 +229,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     filesRead: corpus.filesRead,
     articlesIndexed: N,
     skipped: corpus.skipped,
-    notes: corpus.notes,
+    notes,
     manifest,
     indexDir,
     timingsMs: timings,

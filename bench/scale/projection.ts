@@ -4,6 +4,7 @@
  * measured comes from an explicit assumption below; the printed table labels extrapolated rows.
  * @module
  */
+import { PAIR_BUDGET_BYTES } from '../../index-build/build-lexicon.js';
 import type { LexiconPoint } from './growth-child.js';
 
 /**
@@ -112,11 +113,16 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
   const pts = [...m.lexicon.points].sort((a, b) => a.documents - b.documents);
   const lexiconFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes })));
   const pairsFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairs })));
+  // The build caps the pairs at PAIR_BUDGET_BYTES (rarer pairs dropped first); the rest of the
+  // lexicon (folded and exact dictionaries) keeps growing with the vocabulary.
+  const pairBytesFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairBytes })));
+  const restFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes - p.pairBytes })));
+  const projectedLexicon = (N: number) => powerLaw(restFit, N) + Math.min(powerLaw(pairBytesFit, N), PAIR_BUDGET_BYTES);
   const MB = 1024 * 1024;
   const rows = sizes.map((N): ProjectionRow => {
     const measured = N === m.documents;
     const S = measured ? m.shards : shardsFor(N, m);
-    const lexBytes = measured ? m.lexicon.bytes : powerLaw(lexiconFit, N);
+    const lexBytes = measured ? m.lexicon.bytes : projectedLexicon(N);
     const frontPeak = m.lexicon.peakBytes * (lexBytes / m.lexicon.bytes);
     const lexFiles = Math.ceil(lexBytes / PLATFORM.assetFileBytes);
     const hs = measured ? m.phases.meanHitShards : hitShards(S);

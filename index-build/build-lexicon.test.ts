@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../src/index-format/lexicon.js';
+import { buildIndex } from './build-index.js';
+import { MIN_PAIR_COUNT, buildLexicon, choosePairMinimum, type LexiconStats } from './build-lexicon.js';
+import { TermCollector } from './collect-terms.js';
+
+const open = (bytes: Uint8Array) => new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+const repeat = (text: string, times: number) => Array.from({ length: times }, () => text);
+
+describe('choosePairMinimum', () => {
+  // Each pair costs its UTF-8 bytes + 8: "a b" = 11 bytes.
+  const pairs: Array<[string, number]> = [['a b', 9], ['c d', 5], ['e f', 5], ['g h', 2], ['i j', 2]];
+
+  it('keeps every pair when they fit', () => {
+    expect(choosePairMinimum(pairs, 1000)).toBe(MIN_PAIR_COUNT);
+  });
+
+  it('raises the minimum count until the kept pairs fit, keeping whole count groups', () => {
+    expect(choosePairMinimum(pairs, 33)).toBe(5); // 9 and both 5s: 33 bytes
+    expect(choosePairMinimum(pairs, 32)).toBe(9); // the 5s do not fit together
+    expect(choosePairMinimum(pairs, 10)).toBe(10); // nothing fits
+  });
+
+  it('never goes below the global minimum', () => {
+    expect(choosePairMinimum([], 0)).toBe(MIN_PAIR_COUNT);
+  });
+});
+
+describe('buildLexicon pair budget', () => {
+  const collector = () => {
+    const c = new TermCollector();
+    for (const t of [...repeat('chính phủ', 6), ...repeat('hà nội', 4), ...repeat('quận ba đình', 2)]) c.add([], [t]);
+    return c;
+  };
+
+  it('keeps every pair seen twice or more when the budget allows', () => {
+    let stats: LexiconStats | null = null;
+    const lx = open(buildLexicon(collector(), { stats: (s) => { stats = s; } }));
+    expect(lx.meta.minBigramCount).toBe(MIN_PAIR_COUNT);
+    expect(lx.pairCount('ba', 'đình')).toBe(2);
+    expect(stats).toEqual({ minPairCount: 2, keptPairs: 4, droppedPairs: 0 });
+  });
+
+  it('drops the rarest pairs first when the budget is small, and records the minimum it used', () => {
+    let stats: LexiconStats | null = null;
+    // "chính phủ" costs 19 bytes, "hà nội" 16: room for both, not for the count-2 pairs.
+    const lx = open(buildLexicon(collector(), { pairBudgetBytes: 40, stats: (s) => { stats = s; } }));
+    expect(lx.meta.minBigramCount).toBe(4);
+    expect(lx.pairCount('chính', 'phủ')).toBe(6);
+    expect(lx.pairCount('hà', 'nội')).toBe(4);
+    expect(lx.pairCount('ba', 'đình')).toBe(0);
+    expect(stats).toEqual({ minPairCount: 4, keptPairs: 2, droppedPairs: 2 });
+  });
+
+  it('the build reports the dropped pairs as a note, never silently', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vn-lexicon-'));
+    try {
+      const input = path.join(dir, 'c.jsonl');
+      await writeFile(input, ['chính phủ họp', 'chính phủ họp', 'hà nội mưa', 'hà nội mưa'].map((t, i) => JSON.stringify({ id: `a${i}`, title: t, body: t })).join('\n'));
+      const report = await buildIndex({ input, outDir: path.join(dir, 'out'), pairBudgetBytes: 20 });
+      const note = report.notes.find((n) => n.source === 'lexicon.bin');
+      expect(note?.detail).toMatch(/kept the \d+ word pairs seen at least \d+ times .* dropped \d+ rarer ones/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
