@@ -33,13 +33,13 @@ export function choosePairMinimum(pairs: ReadonlyArray<readonly [string, number]
   for (const [p, n] of pairs) bytesByCount.set(n, (bytesByCount.get(n) ?? 0) + pairCost(p));
   const counts = [...bytesByCount.keys()].sort((a, b) => b - a);
   let total = 0;
-  let minimum = counts.length ? counts[0] + 1 : MIN_PAIR_COUNT;
+  let previous = Infinity;
   for (const n of counts) {
-    if (total + bytesByCount.get(n)! > budgetBytes) break;
+    if (total + bytesByCount.get(n)! > budgetBytes) return Math.max(MIN_PAIR_COUNT, previous === Infinity ? n + 1 : previous);
     total += bytesByCount.get(n)!;
-    minimum = n;
+    previous = n;
   }
-  return Math.max(MIN_PAIR_COUNT, minimum);
+  return MIN_PAIR_COUNT; // everything fits
 }
 
 /** What {@link buildLexicon} kept. */
