@@ -28,6 +28,9 @@ import { planShards } from './shard-plan.js';
 import { sortTermsByBytes } from './sort-terms.js';
 import { StrictBuildError } from './strict.js';
 
+/** Largest file Workers static assets accept. */
+const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
+
 /** Options of {@link buildIndex}. */
 export interface BuildOptions {
   /** Corpus directory or `.jsonl`/`.txt` file. */
@@ -202,6 +205,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       }
     },
   }));
+  if (lexicon.bytes > STATIC_ASSET_LIMIT_BYTES) {
+    notes.push({ source: LEXICON_FILE, detail: `is ${(lexicon.bytes / 1048576).toFixed(1)} MiB, over the 25 MiB limit of one Workers static asset: \`wrangler deploy\` will refuse it (the vocabulary alone outgrew the lexicon budget; see docs/scaling.md)` });
+  }
   lap('lexicon');
 
   const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();

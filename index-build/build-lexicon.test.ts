@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../src/index-format/lexicon.js';
 import { buildIndex } from './build-index.js';
-import { MIN_PAIR_COUNT, buildLexicon, choosePairMinimum, type LexiconStats } from './build-lexicon.js';
+import { LEXICON_BUDGET_BYTES, MIN_PAIR_COUNT, PAIR_BUDGET_BYTES, buildLexicon, choosePairMinimum, pairBudgetFor, type LexiconStats } from './build-lexicon.js';
 import { TermCollector } from './collect-terms.js';
 
 const open = (bytes: Uint8Array) => new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -26,6 +26,16 @@ describe('choosePairMinimum', () => {
 
   it('never goes below the global minimum', () => {
     expect(choosePairMinimum([], 0)).toBe(MIN_PAIR_COUNT);
+  });
+});
+
+describe('pairBudgetFor', () => {
+  it('gives the pairs their own budget while the rest of the lexicon is small', () => {
+    expect(pairBudgetFor(3 * 1048576)).toBe(PAIR_BUDGET_BYTES);
+  });
+  it('shrinks the pairs as the vocabulary grows, so the whole lexicon stays within its budget', () => {
+    expect(pairBudgetFor(18 * 1048576)).toBe(LEXICON_BUDGET_BYTES - 18 * 1048576);
+    expect(pairBudgetFor(30 * 1048576)).toBe(0);
   });
 });
 

@@ -19,6 +19,18 @@ export const MIN_PAIR_COUNT = 2;
  */
 export const PAIR_BUDGET_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Byte budget of the whole lexicon, under the 25 MiB static-asset limit with room for the container
+ * header. The folded and exact dictionaries keep growing with the vocabulary (~2.6 MB at 35k
+ * articles, ~17 MB extrapolated at 1M); the pairs get what they leave, up to {@link PAIR_BUDGET_BYTES}.
+ */
+export const LEXICON_BUDGET_BYTES = 22 * 1024 * 1024;
+
+/** The pairs' share of the budgets, given the bytes of the rest of the lexicon. */
+export function pairBudgetFor(restBytes: number, pairBudget = PAIR_BUDGET_BYTES, lexiconBudget = LEXICON_BUDGET_BYTES): number {
+  return Math.max(0, Math.min(pairBudget, lexiconBudget - restBytes));
+}
+
 /** Bytes one kept pair costs in the lexicon: its UTF-8 text, a u32 offset and a u32 count. */
 const pairCost = (pair: string) => Buffer.byteLength(pair) + 8;
 
@@ -53,7 +65,7 @@ export interface LexiconStats {
 
 /** Options of {@link buildLexicon}. */
 export interface LexiconOptions {
-  /** Budget of the kept pairs (default {@link PAIR_BUDGET_BYTES}). */
+  /** Budget of the kept pairs (default {@link PAIR_BUDGET_BYTES}, less when the rest leaves less room). */
   pairBudgetBytes?: number;
   /** Receives what was kept. */
   stats?: (s: LexiconStats) => void;
@@ -91,7 +103,8 @@ export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Ui
   groupStarts[folded.length] = members.length;
 
   const seenPairs = c.pairCounts(MIN_PAIR_COUNT);
-  const minPairCount = choosePairMinimum(seenPairs, options.pairBudgetBytes ?? PAIR_BUDGET_BYTES);
+  const restBytes = foldedDict.bytes.length + 8 * folded.length + exactDict.bytes.length + 8 * exact.length + 4 * (folded.length + 1 + members.length);
+  const minPairCount = choosePairMinimum(seenPairs, pairBudgetFor(restBytes, options.pairBudgetBytes ?? PAIR_BUDGET_BYTES));
   const pairCounts = new Map(seenPairs.filter(([, n]) => n >= minPairCount));
   const pairs = sortedStrings([...pairCounts.keys()]);
   const pairDict = encodeTermDictionary(pairs);

@@ -4,7 +4,7 @@
  * measured comes from an explicit assumption below; the printed table labels extrapolated rows.
  * @module
  */
-import { PAIR_BUDGET_BYTES } from '../../index-build/build-lexicon.js';
+import { pairBudgetFor } from '../../index-build/build-lexicon.js';
 import type { LexiconPoint } from './growth-child.js';
 
 /**
@@ -117,7 +117,10 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
   // lexicon (folded and exact dictionaries) keeps growing with the vocabulary.
   const pairBytesFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairBytes })));
   const restFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes - p.pairBytes })));
-  const projectedLexicon = (N: number) => powerLaw(restFit, N) + Math.min(powerLaw(pairBytesFit, N), PAIR_BUDGET_BYTES);
+  const projectedLexicon = (N: number) => {
+    const rest = powerLaw(restFit, N);
+    return rest + Math.min(powerLaw(pairBytesFit, N), pairBudgetFor(rest));
+  };
   const MB = 1024 * 1024;
   const rows = sizes.map((N): ProjectionRow => {
     const measured = N === m.documents;

@@ -15,7 +15,7 @@
  * bench/results/scale.json and bench/results/scale.md.
  * @module
  */
-import { PAIR_BUDGET_BYTES } from '../../index-build/build-lexicon.js';
+import { LEXICON_BUDGET_BYTES, PAIR_BUDGET_BYTES } from '../../index-build/build-lexicon.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -264,7 +264,7 @@ if (phases && http && lexCold.r) {
     rpcPerCallMs: Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls),
   }, SIZES);
   const P = projection;
-  log(`\nlexicon ≈ ${(P.lexiconFit.a).toExponential(3)} · n^${P.lexiconFit.b.toFixed(3)} bytes; kept pairs ≈ ${(P.pairsFit.a).toExponential(3)} · n^${P.pairsFit.b.toFixed(3)} (least squares on log–log over the points above); the build caps the pairs at ${PAIR_BUDGET_BYTES / 1048576} MiB (index-build/build-lexicon.ts), so the extrapolated lexicon = the rest's own power law + min(pairs' power law, the cap)`);
+  log(`\nlexicon ≈ ${(P.lexiconFit.a).toExponential(3)} · n^${P.lexiconFit.b.toFixed(3)} bytes; kept pairs ≈ ${(P.pairsFit.a).toExponential(3)} · n^${P.pairsFit.b.toFixed(3)} (least squares on log–log over the points above); the build caps the pairs at ${PAIR_BUDGET_BYTES / 1048576} MiB and the whole lexicon at ${LEXICON_BUDGET_BYTES / 1048576} MiB while the rest leaves room (index-build/build-lexicon.ts), so the extrapolated lexicon = the rest's own power law + min(pairs' power law, what the caps leave)`);
   log('');
   log(markdownTable(
     ['articles', 'basis', 'shards', 'shard peak MB (w/ suggest)', 'lexicon MB', 'front peak MB', 'asset files', 'assets GB', 'fan-out p50 ms (parallel)', 'fan-out ms (2 cores)', 'DO calls / search', '$ / 1M searches'],
