@@ -79,6 +79,19 @@ describe('GET /search ranking', () => {
     expect(r.interpreted_as).toBe('hà nội');
   });
 
+  it('the start of a headline, pasted without diacritics, finds that article first', async () => {
+    const r = await search({ q: 'Ha Noi cong bo diem chuan' });
+    expect(r.hits[0].id).toBe('sample-05-ha-noi-diem-chuan-lop-10-thpt');
+    expect(r.hits[0].title_html).toContain('<mark>Hà Nội công bố điểm chuẩn</mark>');
+  });
+
+  it('a question need not repeat its question words (bao nhiêu) to find the answer', async () => {
+    // The article never contains bao or nhiêu (not even as nhiều): requiring 5 of these 6 words would find nothing.
+    const r = await search({ q: 'Cổ phiếu Vinamilk tăng bao nhiêu' }) as Awaited<ReturnType<typeof search>> & { relaxed?: boolean };
+    expect(r.relaxed).toBeUndefined();
+    expect(r.hits[0].id).toBe('sample-23-chung-khoan-vinamilk-tphcm');
+  });
+
   it('decodes Telex and VNI typing', async () => {
     const plain = await search({ q: 'hà nội' });
     for (const q of ['haf nooij', 'ha2 no6i5']) {
