@@ -82,24 +82,23 @@ export class HeadlineQuery {
     // positions the current headline syllable occupies (run[j + 1] = run ending at query syllable j).
     let prev = this.runPrev;
     let cur = this.runCur;
-    let prevTouched: number[] = [];
+    // The positions written at the previous step are exactly the previous syllable's positions.
+    let prevAt: number[] | undefined;
     let longest = 0;
     for (let i = start; i < end; i++) {
       const at = this.positions.get(headline[i]);
-      const touched: number[] = [];
       if (at) {
         for (const j of at) {
           const run = prev[j] + 1;
           cur[j + 1] = run;
-          touched.push(j + 1);
           if (run > longest) longest = run;
         }
       }
-      for (const k of prevTouched) prev[k] = 0;
+      if (prevAt) for (const j of prevAt) prev[j + 1] = 0;
       const swap = prev; prev = cur; cur = swap;
-      prevTouched = touched;
+      prevAt = at;
     }
-    for (const k of prevTouched) prev[k] = 0;
+    if (prevAt) for (const j of prevAt) prev[j + 1] = 0;
     return { longestRun: longest, startRun };
   }
 }
