@@ -5,7 +5,7 @@
  * confident; otherwise all its readings stay equal.
  * @module
  */
-import type { Lexicon } from '../index-format/lexicon.js';
+import type { Lexicon, Reading } from '../index-format/lexicon.js';
 
 /** Readings considered per syllable (the most frequent ones). */
 const MAX_READINGS = 8;
@@ -48,24 +48,23 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
     return v;
   };
   const cands = all.map((c) => c.slice(0, MAX_READINGS));
+  const neighbours = all.map((c) => c.slice(0, NEIGHBOUR_READINGS));
   let budget = RARE_READING_BUDGET;
+  /** Whether the corpus has seen `pair(x, y)` for some y (or x) among `side`, within the budget. */
+  const seenWith = (side: Reading[], pairOf: (other: string) => number) => {
+    for (const o of side) {
+      if (budget-- <= 0) return false;
+      if (pairOf(o.exact) >= MIN_PAIR_EVIDENCE) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < n && budget > 0; i++) {
     for (let k = MAX_READINGS; k < all[i].length && budget > 0; k++) {
       const r = all[i][k].exact;
-      let seen = false;
-      if (i > 0 && adjacent[i]) {
-        for (const a of all[i - 1].slice(0, NEIGHBOUR_READINGS)) {
-          budget--;
-          if (pair(a.exact, r) >= MIN_PAIR_EVIDENCE) { seen = true; break; }
-        }
+      if ((i > 0 && adjacent[i] && seenWith(neighbours[i - 1], (a) => pair(a, r)))
+        || (i + 1 < n && adjacent[i + 1] && seenWith(neighbours[i + 1], (b) => pair(r, b)))) {
+        cands[i].push(all[i][k]);
       }
-      if (!seen && i + 1 < n && adjacent[i + 1]) {
-        for (const b of all[i + 1].slice(0, NEIGHBOUR_READINGS)) {
-          budget--;
-          if (pair(r, b.exact) >= MIN_PAIR_EVIDENCE) { seen = true; break; }
-        }
-      }
-      if (seen) cands[i].push(all[i][k]);
     }
   }
   // Viterbi over log probabilities.
@@ -75,11 +74,13 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
     score.push([]);
     back.push([]);
     const ci = cands[i];
+    // Without a previous candidate to pair with, every reading continues the best path so far.
+    const noPrevious = i === 0 || cands[i - 1].length === 0;
+    const prevBest = noPrevious ? 0 : Math.max(...score[i - 1]);
+    const prevArg = noPrevious ? -1 : score[i - 1].indexOf(prevBest);
     for (let k = 0; k < ci.length; k++) {
       const uni = (ci[k].count + 0.5) / collection;
-      if (i === 0 || cands[i - 1].length === 0 || !adjacent[i]) {
-        const prevBest = i === 0 || cands[i - 1].length === 0 ? 0 : Math.max(...score[i - 1]);
-        const prevArg = i === 0 || cands[i - 1].length === 0 ? -1 : score[i - 1].indexOf(prevBest);
+      if (noPrevious || !adjacent[i]) {
         score[i].push(prevBest + Math.log(uni));
         back[i].push(prevArg);
         continue;
