@@ -24,12 +24,9 @@ import { TermCollector, type DocTerms } from './collect-terms.js';
 import { buildLexicon } from './build-lexicon.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
-import { planShards } from './shard-plan.js';
+import { STATIC_ASSET_LIMIT_BYTES, planShards } from './shard-plan.js';
 import { sortTermsByBytes } from './sort-terms.js';
 import { StrictBuildError } from './strict.js';
-
-/** Largest file Workers static assets accept. */
-const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /** Options of {@link buildIndex}. */
 export interface BuildOptions {

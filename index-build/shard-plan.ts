@@ -5,6 +5,9 @@
  * @module
  */
 
+/** Largest file Workers static assets accept (every index artifact is one such file). */
+export const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
+
 /** Default budget of stored article bytes per shard; postings come to about the same again. */
 export const DEFAULT_MAX_SHARD_BYTES = 12 * 1024 * 1024;
 /** Local document numbers are u16 when a shard has fewer documents than this. */

@@ -12,6 +12,12 @@ import { makeTypo } from '../lib/typo.js';
 /** The benchmark's seed: sample = mulberry32(SEED), typos = mulberry32(SEED + 1), MiniSearch subset = mulberry32(SEED + 2). */
 export const SEED = 20261127;
 
+/** Syllables of a headline that make a kind (c) query. */
+export const PREFIX_SYLLABLES = 5;
+
+/** The first `PREFIX_SYLLABLES` whitespace-separated words of a headline (punctuation kept). */
+export const headlinePrefix = (title: string) => title.split(/\s+/).filter((w) => w !== '').slice(0, PREFIX_SYLLABLES).join(' ');
+
 /** Query kinds. */
 export type KnownKind = 'a' | 'b' | 'c' | 'd';
 
@@ -55,7 +61,7 @@ export function makeKnownItemQueries(articles: readonly BaomoiArticle[], sample:
     const plain = stripDiacritics(title);
     byKind.a.push({ kind: 'a', target: t, q: title });
     byKind.b.push({ kind: 'b', target: t, q: plain });
-    byKind.c.push({ kind: 'c', target: t, q: plain.split(/\s+/).filter((w) => w !== '').slice(0, 5).join(' ') });
+    byKind.c.push({ kind: 'c', target: t, q: headlinePrefix(plain) });
     const typo = makeTypo(title, typoRand);
     if (typo) byKind.d.push({ kind: 'd', target: t, q: typo.text, note: `${typo.kind}: ${typo.word} → ${typo.typo}` });
   }

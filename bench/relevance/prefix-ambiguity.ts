@@ -7,9 +7,9 @@
  */
 import type { BaomoiArticle } from '../lib/baomoi.js';
 import { stripDiacritics } from '../lib/fold.js';
-import type { KnownQuery } from './known-item.js';
+import { headlinePrefix, type KnownQuery } from './known-item.js';
 
-const prefixOf = (title: string) => stripDiacritics(title).toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5).join(' ');
+const prefixOf = (title: string) => headlinePrefix(stripDiacritics(title).toLowerCase());
 
 /** Ambiguity of kind (c) queries over a corpus. */
 export interface PrefixAmbiguity {

@@ -12,7 +12,7 @@ import type { ZaloData } from '../lib/zalo.js';
 import { BASELINE_NAMES } from './baselines/index.js';
 import type { BaselineKey } from './baselines/types.js';
 import { ACCENTED_QUERIES, READINGS_DEPTH, UNACCENTED_QUERIES, readingsOf, scoreExact, type PrecisionScore, type ReadingsScore } from './exact.js';
-import { KNOWN_KINDS, SEED, scoreKnown, type KnownItemQueries, type KnownKind, type KnownScores } from './known-item.js';
+import { KNOWN_KINDS, SEED, headlinePrefix, scoreKnown, type KnownItemQueries, type KnownKind, type KnownScores } from './known-item.js';
 import { prefixAmbiguity, type PrefixAmbiguity } from './prefix-ambiguity.js';
 import { scoreRestoration, type RestorationScore } from './restoration.js';
 import type { SetOutput } from './task.js';
@@ -157,7 +157,7 @@ export function buildReport(input: ReportInput): Report {
         const qs = b.known.byKind[kind];
         const truths = qs.map((q) => {
           const title = b.articles[q.target].title;
-          return kind === 'b' ? title : title.split(/\s+/).filter((w) => w !== '').slice(0, 5).join(' ');
+          return kind === 'b' ? title : headlinePrefix(title);
         });
         byKindRestoration[kind] = scoreRestoration(truths, qs.map((q) => q.q), interpreted);
       }

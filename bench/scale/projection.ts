@@ -5,6 +5,7 @@
  * @module
  */
 import { pairBudgetFor } from '../../index-build/build-lexicon.js';
+import { STATIC_ASSET_LIMIT_BYTES } from '../../index-build/shard-plan.js';
 import type { LexiconPoint } from './growth-child.js';
 
 /**
@@ -27,7 +28,7 @@ export const PRICES = {
 /** Platform limits the projection checks. */
 export const PLATFORM = {
   /** Largest single static-asset file. */
-  assetFileBytes: 25 * 1024 * 1024,
+  assetFileBytes: STATIC_ASSET_LIMIT_BYTES,
   /** Static-asset files per Worker version (Free / Paid). */
   assetFilesFree: 20_000,
   assetFilesPaid: 100_000,
