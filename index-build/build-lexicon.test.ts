@@ -2,13 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Lexicon } from '../src/index-format/lexicon.js';
 import { buildIndex } from './build-index.js';
 import { LEXICON_BUDGET_BYTES, MIN_PAIR_COUNT, PAIR_BUDGET_BYTES, buildLexicon, choosePairMinimum, pairBudgetFor, type LexiconStats } from './build-lexicon.js';
 import { TermCollector } from './collect-terms.js';
-
-const open = (bytes: Uint8Array) => new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-const repeat = (text: string, times: number) => Array.from({ length: times }, () => text);
+import { openLexicon, repeat } from './lexicon.fixture.js';
 
 describe('choosePairMinimum', () => {
   // Each pair costs its UTF-8 bytes + 8: "a b" = 11 bytes.
@@ -48,7 +45,7 @@ describe('buildLexicon pair budget', () => {
 
   it('keeps every pair seen twice or more when the budget allows', () => {
     let stats: LexiconStats | null = null;
-    const lx = open(buildLexicon(collector(), { stats: (s) => { stats = s; } }));
+    const lx = openLexicon(buildLexicon(collector(), { stats: (s) => { stats = s; } }));
     expect(lx.meta.minBigramCount).toBe(MIN_PAIR_COUNT);
     expect(lx.pairCount('ba', 'đình')).toBe(2);
     expect(stats).toEqual({ minPairCount: 2, keptPairs: 4, droppedPairs: 0 });
@@ -57,7 +54,7 @@ describe('buildLexicon pair budget', () => {
   it('drops the rarest pairs first when the budget is small, and records the minimum it used', () => {
     let stats: LexiconStats | null = null;
     // "chính phủ" costs 19 bytes, "hà nội" 16: room for both, not for the count-2 pairs.
-    const lx = open(buildLexicon(collector(), { pairBudgetBytes: 40, stats: (s) => { stats = s; } }));
+    const lx = openLexicon(buildLexicon(collector(), { pairBudgetBytes: 40, stats: (s) => { stats = s; } }));
     expect(lx.meta.minBigramCount).toBe(4);
     expect(lx.pairCount('chính', 'phủ')).toBe(6);
     expect(lx.pairCount('hà', 'nội')).toBe(4);

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicon } from '../../index-build/build-lexicon.js';
-import { TermCollector } from '../../index-build/collect-terms.js';
-import { Lexicon } from '../index-format/lexicon.js';
+import { lexiconOf, repeat } from '../../index-build/lexicon.fixture.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from '../index-format/term-keys.js';
 import { minimumShouldMatch, planQuery, SHORT_QUERY, WEIGHTS, type PlannerContext } from './planner.js';
 import type { PlannedTerm } from './query-plan.js';
 import { SynonymTable } from './synonym-table.js';
-
-/** A lexicon built the way the index build builds it, from one-sentence documents. */
-function lexiconOf(texts: string[]): Lexicon {
-  const c = new TermCollector();
-  for (const t of texts) c.add([], [t]);
-  const bytes = buildLexicon(c);
-  return new Lexicon(bytes.slice().buffer);
-}
-
-const repeat = (text: string, times: number) => Array.from({ length: times }, () => text);
 
 const CORPUS = [
   ...repeat('chính phủ họp phiên thường kỳ', 3),

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicon } from '../../index-build/build-lexicon.js';
-import { TermCollector } from '../../index-build/collect-terms.js';
-import { Lexicon } from '../index-format/lexicon.js';
+import { lexiconOf, repeat } from '../../index-build/lexicon.fixture.js';
+import type { Lexicon } from '../index-format/lexicon.js';
 import { restoreDiacritics } from './restore-diacritics.js';
-
-/** A lexicon built the way the index build builds it, from one-sentence documents. */
-function lexiconOf(texts: string[]): Lexicon {
-  const c = new TermCollector();
-  for (const t of texts) c.add([], [t]);
-  const bytes = buildLexicon(c);
-  return new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-}
 
 const restore = (lx: Lexicon, q: string) => {
   const folded = q.split(' ');
   return restoreDiacritics(lx, folded, folded.map((_f, i) => i > 0));
 };
-
-const repeat = (text: string, times: number) => Array.from({ length: times }, () => text);
 
 describe('restoreDiacritics', () => {
   it('picks the reading the corpus uses next to the neighbouring syllable', () => {

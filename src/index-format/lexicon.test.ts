@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, MIN_PAIR_COUNT } from '../../index-build/build-lexicon.js';
 import { TermCollector } from '../../index-build/collect-terms.js';
+import { lexiconOf } from '../../index-build/lexicon.fixture.js';
 import { ContainerError } from './binary-container.js';
 import { Lexicon, writeLexicon, type LexiconArrays } from './lexicon.js';
 import { encodeTermDictionary } from './term-dictionary.js';
-
-/** A lexicon built the way the index build builds it, one document per text. */
-function lexiconOf(texts: string[]): Lexicon {
-  const c = new TermCollector();
-  for (const t of texts) c.add([], [t]);
-  const bytes = buildLexicon(c);
-  return new Lexicon(bytes.slice().buffer);
-}
 
 const CORPUS = [
   'hà nội hà nội', // two occurrences of hà and of the pair "hà nội" in one document
