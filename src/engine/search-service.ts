@@ -114,7 +114,11 @@ export class SearchService {
     }
     const merged = results.flatMap((r) => r.hits).sort(better(req.sort)).slice(req.offset, req.offset + req.limit);
     const byShard = new Map<number, ShardHit[]>();
-    for (const h of merged) byShard.set(h.shard, [...(byShard.get(h.shard) ?? []), h]);
+    for (const h of merged) {
+      const list = byShard.get(h.shard);
+      if (list) list.push(h);
+      else byShard.set(h.shard, [h]);
+    }
     const docs = new Map<string, HitDocument>();
     await Promise.all([...byShard].map(async ([shard, hits]) => {
       const fetched = await this.shards[shard].hits(hits.map((h) => h.doc), planned.plan.highlight);
