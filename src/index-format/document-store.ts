@@ -4,7 +4,7 @@
  * bloats the search structures and is decoded only for the hits of the page being returned.
  * @module
  */
-import { readContainer, writeContainer } from './binary-container.js';
+import { ContainerError, readContainer, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary, compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
 
@@ -57,7 +57,7 @@ export class DocumentStore {
     const c = readContainer<{ shard: number; documentCount: number }>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections;
     for (const k of ['recordOffsets', 'recordBytes', 'idBytes', 'idOffsets', 'idDocs']) {
-      if (!s[k]) throw new Error(`document store lacks section ${k} (corrupt file)`);
+      if (!s[k]) throw new ContainerError(`document store lacks section ${k} (corrupt file)`);
     }
     this.recordOffsets = s.recordOffsets as Uint32Array;
     this.recordBytes = s.recordBytes as Uint8Array;
@@ -66,7 +66,7 @@ export class DocumentStore {
     this.documentCount = c.meta.documentCount;
     this.byteLength = c.byteLength;
     if (!this.recordOffsets || this.recordOffsets.length !== this.documentCount + 1 || !this.idDocs || this.idDocs.length !== this.documentCount) {
-      throw new Error('document store is inconsistent (corrupt file)');
+      throw new ContainerError('document store is inconsistent (corrupt file)');
     }
   }
 

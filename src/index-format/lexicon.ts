@@ -6,7 +6,7 @@
  * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`).
  * @module
  */
-import { readContainer, writeContainer } from './binary-container.js';
+import { ContainerError, readContainer, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -64,7 +64,7 @@ export class Lexicon {
     const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as LexiconArrays;
     for (const k of ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount'] as const) {
-      if (!a[k]) throw new Error(`lexicon lacks section ${k}`);
+      if (!a[k]) throw new ContainerError(`lexicon lacks section ${k} (corrupt file)`);
     }
     this.a = a;
     this.meta = c.meta;
@@ -73,7 +73,7 @@ export class Lexicon {
     this.exact = new TermDictionary(a.exactBytes, a.exactOffsets);
     this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
     if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size) {
-      throw new Error('lexicon is inconsistent (corrupt file)');
+      throw new ContainerError('lexicon is inconsistent (corrupt file)');
     }
   }
 

@@ -9,7 +9,7 @@
  * is a sum of stored impacts: shard results merge exactly as one big index would rank them.
  * @module
  */
-import { readContainer, writeContainer, type SectionArray } from './binary-container.js';
+import { ContainerError, readContainer, writeContainer, type SectionArray } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -69,7 +69,7 @@ export class ShardPostings {
     const c = readContainer<ShardPostingsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ShardPostingsArrays;
     for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms'] as const) {
-      if (!s[k]) throw new Error(`postings artifact lacks section ${k}`);
+      if (!s[k]) throw new ContainerError(`postings artifact lacks section ${k} (corrupt file)`);
     }
     this.meta = c.meta;
     this.byteLength = c.byteLength;
@@ -83,14 +83,14 @@ export class ShardPostings {
     this.headlineTerms = s.headlineTerms;
     const n = this.dictionary.size;
     if (this.postingStarts.length !== n + 1 || this.postingStarts[n] !== this.postingDocs.length || this.postingDocs.length !== this.postingImpacts.length) {
-      throw new Error('postings artifact is inconsistent (corrupt file)');
+      throw new ContainerError('postings artifact is inconsistent (corrupt file)');
     }
     if (this.docDate.length !== c.meta.documentCount || this.docCategory.length !== c.meta.documentCount) {
-      throw new Error('postings artifact has wrong document column lengths (corrupt file)');
+      throw new ContainerError('postings artifact has wrong document column lengths (corrupt file)');
     }
     const h = this.headlineStarts;
     if (h.length !== c.meta.documentCount + 1 || h[0] !== 0 || h[h.length - 1] !== this.headlineTerms.length) {
-      throw new Error('postings artifact has inconsistent headline columns (corrupt file)');
+      throw new ContainerError('postings artifact has inconsistent headline columns (corrupt file)');
     }
   }
 

@@ -7,6 +7,7 @@ import { ArtifactError, verifyArtifact } from '../engine/artifact.js';
 import { LoadedShard } from '../engine/loaded-shard.js';
 import { SearchService } from '../engine/search-service.js';
 import { InProcessShardClient, type ShardClient } from '../engine/shard-client.js';
+import { ContainerError } from '../index-format/binary-container.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
@@ -62,7 +63,8 @@ export function asIndexUnavailable(e: unknown): IndexUnavailableError | null {
   if (e instanceof IndexUnavailableError) return e;
   if (e instanceof ArtifactError) return new IndexUnavailableError('index_corrupt', `${e.message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   const message = e instanceof Error ? e.message : String(e);
-  if (/corrupt|truncated|format version|section|inconsistent|missing from the deployed assets|not in the manifest/i.test(message)) {
+  // Errors from a shard's Durable Object arrive over RPC as plain Errors: also recognized by their message.
+  if (e instanceof ContainerError || /corrupt|truncated|format version|section|inconsistent|missing from the deployed assets|not in the manifest/i.test(message)) {
     return new IndexUnavailableError('index_corrupt', `The search index is damaged: ${message}. Rebuild it with \`npm run build:index\` and redeploy.`);
   }
   return null;
