@@ -43,6 +43,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`Serving the existing index (${DEV_MANIFEST}). Rebuild with: npm run build:index [-- --input <corpus>]`);
   } else {
     console.log(`Building the index (${decision.reason}) from ${decision.input ?? 'data/'} …`);
-    execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'index-build/cli.ts', ...(decision.input ? ['--input', decision.input] : [])], { stdio: 'inherit' });
+    // The same command a person runs (package.json `build:index`).
+    execFileSync('npm', ['run', '--silent', 'build:index', ...(decision.input ? ['--', '--input', decision.input] : [])], { stdio: 'inherit' });
   }
 }
