@@ -4,11 +4,11 @@ import { defineConfig } from 'vitest/config';
 /**
  * Projects:
  * - `unit`: pure TypeScript (analyzer, engine, index format, build step) in Node.
- * - `worker` / `worker-sharded`: the same request-level tests (`test/`) inside workerd via
+ * - `worker` / `worker-sharded`: the same request-level tests (`test/worker/`) inside workerd via
  *   @cloudflare/vitest-pool-workers, against the sample corpus built as one in-process shard and as
  *   three Durable Object shards (`npm test` builds both first). Results must agree.
  */
-const workerProject = (name: string, assets: string, vars: Record<string, string>, include = ['test/**/*.test.ts'], miniflare: Record<string, unknown> = {}) => ({
+const workerProject = (name: string, assets: string, vars: Record<string, string>, include = ['test/worker/**/*.test.ts'], miniflare: Record<string, unknown> = {}) => ({
   plugins: [cloudflareTest({
     wrangler: { configPath: './wrangler.toml' },
     miniflare: { assets: { directory: assets }, bindings: vars, ...miniflare },
@@ -30,21 +30,21 @@ export default defineConfig({
       workerProject('worker', './dist/test-assets/single', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '1' }),
       workerProject('worker-sharded', './dist/test-assets/sharded', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '3' }),
       // API parameters, filters and facets against a hand-checked 8-article fixture (2 shards).
-      workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test-api/**/*.test.ts']),
+      workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test/api/**/*.test.ts']),
       // Rate limiting switched on with a tiny budget.
-      workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test-ratelimit/**/*.test.ts'], {
+      workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test/ratelimit/**/*.test.ts'], {
         ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },
       }),
       // Broken copies of the single index (scripts/broken-fixtures.mjs): every route answers 503 with what to rebuild.
       ...([['analyzer', 'analyzer_version_mismatch', 'auto'], ['format', 'format_version_mismatch', 'auto'], ['missing-shard', 'index_corrupt', 'durable-objects'], ['corrupt-shard', 'index_corrupt', 'auto']] as const)
-        .map(([kind, code, mode]) => workerProject(`broken-${kind}`, `./dist/test-assets/broken-${kind}`, { SHARD_MODE: mode, EXPECT_ERROR_CODE: code }, ['test-broken/**/*.test.ts'])),
-      // The <vn-search> widget and the demo page in headless Chromium against `wrangler dev` (test-browser/global-setup.ts).
+        .map(([kind, code, mode]) => workerProject(`broken-${kind}`, `./dist/test-assets/broken-${kind}`, { SHARD_MODE: mode, EXPECT_ERROR_CODE: code }, ['test/broken/**/*.test.ts'])),
+      // The <vn-search> widget and the demo page in headless Chromium against `wrangler dev` (test/browser/global-setup.ts).
       {
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['test-browser/**/*.test.ts'],
-          globalSetup: ['test-browser/global-setup.ts'],
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

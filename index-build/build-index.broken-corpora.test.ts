@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBrokenCorpus, type BrokenCorpusExpectations } from './broken-corpus.fixture.js';
+import { writeBrokenCorpus, type BrokenCorpusExpectations } from '../test/fixtures/broken-corpus.fixture.js';
 import { buildIndex, type BuildReport } from './build-index.js';
 import { openIndex } from './open-index.js';
 import { formatReport } from './report.js';

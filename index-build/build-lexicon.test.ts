@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from './build-index.js';
 import { LEXICON_BUDGET_BYTES, MIN_PAIR_COUNT, PAIR_BUDGET_BYTES, buildLexicon, choosePairMinimum, pairBudgetFor, type LexiconStats } from './build-lexicon.js';
 import { TermCollector } from './collect-terms.js';
-import { openLexicon, repeat } from './lexicon.fixture.js';
+import { openLexicon, repeat } from '../test/fixtures/lexicon.fixture.js';
 
 describe('choosePairMinimum', () => {
   // Each pair costs its UTF-8 bytes + 8: "a b" = 11 bytes.

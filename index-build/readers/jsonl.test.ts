@@ -11,7 +11,7 @@ const haveDantri = existsSync(dantriPath);
 if (!haveDantri) console.warn(`[jsonl.test] ${dantriPath} not found: skipping the dantri-200 test`);
 
 describe('parseJsonLines on the fixture', () => {
-  const text = readFileSync(path.join(here, 'fixtures/articles.jsonl'), 'utf8');
+  const text = readFileSync(path.join(here, '../../test/fixtures/readers/articles.jsonl'), 'utf8');
   const r = parseJsonLines(text, 'articles.jsonl');
 
   it('keeps valid records in line order, with every field', () => {

@@ -8,7 +8,7 @@ import type { SkipReason } from './article.js';
 import { readCorpus } from './read-corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtures = path.join(here, 'fixtures');
+const fixtures = path.join(here, '../../test/fixtures/readers');
 const dantriPath = path.resolve(here, '../../../shared/corpora/dantri-200.jsonl');
 const haveDantri = existsSync(dantriPath);
 if (!haveDantri) console.warn(`[read-corpus.test] ${dantriPath} not found: skipping the dantri-200 test`);

@@ -54,7 +54,7 @@ describe('parseSeedArticle on the shared seed article', () => {
 });
 
 describe('parseSeedArticle on small fixtures', () => {
-  const small = readFileSync(path.join(here, 'fixtures/seed-small.txt'), 'utf8');
+  const small = readFileSync(path.join(here, '../../test/fixtures/readers/seed-small.txt'), 'utf8');
 
   it('parses the seed-small fixture', () => {
     expect(parseSeedArticle(small, 'seed-small', 'seed-small.txt')).toEqual({

@@ -13,7 +13,7 @@ if (!haveBaomoi) console.warn(`[title-first-txt.test] ${baomoiFirst} not found: 
 
 describe('parseTitleFirstText', () => {
   it('reads title, lead and body from the fixture', () => {
-    const text = readFileSync(path.join(here, 'fixtures/title-first.txt'), 'utf8');
+    const text = readFileSync(path.join(here, '../../test/fixtures/readers/title-first.txt'), 'utf8');
     expect(parseTitleFirstText(text, 'title-first', 'title-first.txt')).toEqual({
       id: 'title-first',
       source: 'title-first.txt',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyQuery, codeUnit, hostileQuery, longQuery, markStorm } from '../../test/arbitraries.js';
+import { anyQuery, codeUnit, hostileQuery, longQuery, markStorm } from '../../test/support/arbitraries.js';
 import { analyzeQueryText } from './analyze.js';
 import { decodeInputMethod } from './input-method.js';
 import { normalizeText } from './normalize.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anyQuery, hostileQuery } from '../../test/arbitraries.js';
-import { openTestIndex } from '../../test/node-test-index.js';
+import { anyQuery, hostileQuery } from '../../test/support/arbitraries.js';
+import { openTestIndex } from '../../test/support/node-test-index.js';
 import type { SearchService } from './search-service.js';
 import { planBounds, type PlanBounds } from './planner-bounds.js';
 import { LIMITS, planQuery, type PlannerContext } from './planner.js';

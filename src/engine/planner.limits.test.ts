@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worstCases, type WorstCase } from '../../bench/worst-case/queries.js';
-import { openTestIndex } from '../../test/node-test-index.js';
+import { openTestIndex } from '../../test/support/node-test-index.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import { FUZZY_MIN_LENGTH } from './fuzzy.js';
 import { planBounds } from './planner-bounds.js';

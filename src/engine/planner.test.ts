@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconOf, repeat } from '../../index-build/lexicon.fixture.js';
+import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from '../index-format/term-keys.js';
 import { minimumShouldMatch, planQuery, SHORT_QUERY, WEIGHTS, type PlannerContext } from './planner.js';
 import type { PlannedTerm } from './query-plan.js';

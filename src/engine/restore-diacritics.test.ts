@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconOf, repeat } from '../../index-build/lexicon.fixture.js';
+import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import { restoreDiacritics } from './restore-diacritics.js';
 

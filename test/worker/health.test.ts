@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedShards, getJson } from './helpers.js';
+import { expectedShards, getJson } from '../support/helpers.js';
 
 describe('GET /health', () => {
   it('reports the manifest and document count', async () => {

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openIndex } from '../index-build/open-index.js';
-import type { SearchService } from '../src/engine/search-service.js';
+import { openIndex } from '../../index-build/open-index.js';
+import type { SearchService } from '../../src/engine/search-service.js';
 
 /** The single-shard fixture index built from data/. */
 export const TEST_INDEX_DIR = path.resolve('dist/test-assets/single/index');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson, request } from './helpers.js';
+import { getJson, request } from '../support/helpers.js';
 
 const bad: Array<[string, string, RegExp]> = [
   ['/search', 'missing_query', /q/],

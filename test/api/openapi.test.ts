@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson, request } from '../test/helpers.js';
+import { getJson, request } from '../support/helpers.js';
 
 describe('OpenAPI 3.1 document', () => {
   it('is valid OpenAPI 3.1 and documents every route and error', async () => {

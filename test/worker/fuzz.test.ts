@@ -2,12 +2,12 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker from '../src/index.js';
-import { SearchResponseSchema } from '../src/routes/search.js';
-import { SuggestResponseSchema } from '../src/routes/suggest.js';
-import { longQuery } from './arbitraries.js';
-import { contractViolation, encodeComponent, engineQueryString, queryString, RAW_URL_GARBAGE, SEARCH_PARAMS, SUGGEST_PARAMS, WRONG_VALUES } from './fuzz-http.js';
-import { request } from './helpers.js';
+import worker from '../../src/index.js';
+import { SearchResponseSchema } from '../../src/routes/search.js';
+import { SuggestResponseSchema } from '../../src/routes/suggest.js';
+import { longQuery } from '../support/arbitraries.js';
+import { contractViolation, encodeComponent, engineQueryString, queryString, RAW_URL_GARBAGE, SEARCH_PARAMS, SUGGEST_PARAMS, WRONG_VALUES } from '../support/fuzz-http.js';
+import { request } from '../support/helpers.js';
 
 /**
  * Generated requests per property. This file runs in both worker projects, so one CI run sends

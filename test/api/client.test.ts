@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import type { AppType } from '../src/app.js';
+import type { AppType } from '../../src/app.js';
 
 describe("typed client (hono's hc)", () => {
   it('calls /search with typed parameters and response', async () => {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { request } from '../test/helpers.js';
+import { request } from '../support/helpers.js';
 
 /**
  * Runs once per broken fixture (see scripts/broken-fixtures.mjs and the `broken-*` projects in

@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { encodeComponent } from './fuzz-http.js';
+import { createApp } from '../../src/app.js';
+import { encodeComponent } from '../support/fuzz-http.js';
 
 type WorkerEnv = Parameters<ReturnType<typeof createApp>['fetch']>[1];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request } from '../test/helpers.js';
+import { request } from '../support/helpers.js';
 
 describe('ETag and Cache-Control', () => {
   it('gives an ETag from the index and the normalized request, and 304 on If-None-Match', async () => {
@@ -27,8 +27,8 @@ describe('ETag and Cache-Control', () => {
   });
 
   it('serves repeated queries identically (Cache API in front of the search)', async () => {
-    const first = await (await request('/search?q=vinamilk')).json();
-    const second = await (await request('/search?q=vinamilk')).json();
+    const first = await (await request('/search?q=vinamilk')).json() as Record<string, unknown>;
+    const second = await (await request('/search?q=vinamilk')).json() as Record<string, unknown>;
     expect({ ...second, took_ms: 0 }).toEqual({ ...first, took_ms: 0 });
   });
 });

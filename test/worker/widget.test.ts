@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WIDGET_VERSION } from '../src/generated/widget-bundle.js';
-import { request } from './helpers.js';
+import { WIDGET_VERSION } from '../../src/generated/widget-bundle.js';
+import { request } from '../support/helpers.js';
 
 describe('GET /widget.js', () => {
   it('serves the widget as JavaScript, versioned, cacheable and CORS-open', async () => {

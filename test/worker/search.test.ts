@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { search } from './helpers.js';
+import { search } from '../support/helpers.js';
 
 const HA_NOI_APART = ['sample-20-ha-giang-mua-tam-giac-mach', 'sample-21-ha-tinh-mua-lu-ngap-noi-dong', 'sample-45-dbqh-thao-luan-luat-bhxh'];
 

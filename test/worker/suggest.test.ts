@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson } from './helpers.js';
+import { getJson } from '../support/helpers.js';
 
 interface Suggestion { text: string; html: string; kind: 'phrase' | 'title'; id?: string }
 interface SuggestBody { query: string; took_ms: number; suggestions: Suggestion[] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson, search } from '../test/helpers.js';
+import { getJson, search } from '../support/helpers.js';
 
 // Hand-checked facts about test/fixtures/api-corpus.jsonl (8 articles):
 // "Hà Nội" appears in tt-01, tt-02, tt-03, kd-01, xh-01; categories the-thao 3, kinh-doanh 1, xa-hoi 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request } from '../test/helpers.js';
+import { request } from '../support/helpers.js';
 
 describe('rate limiting (RATE_LIMIT=on, 3 requests per minute per client)', () => {
   it('answers 429 JSON with Retry-After once a client is over budget, per client IP', async () => {
