@@ -61,6 +61,8 @@ export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
   const termMaps = inputs.map((input) => new Int32Array(input.postings.dictionary.size).fill(-1));
 
   const heads = new Int32Array(inputs.length); // next term index per input
+  const contributors = new Int32Array(inputs.length);
+  const dicts = inputs.map((input) => input.postings.dictionary);
   let terms = 0;
   let bytesAt = 0;
   let postingsAt = 0;
@@ -69,42 +71,44 @@ export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
     // Smallest head term.
     let min = -1;
     for (let i = 0; i < k; i++) {
-      const dict = inputs[i].postings.dictionary;
+      const dict = dicts[i];
       if (heads[i] >= dict.size) continue;
       if (min < 0) { min = i; continue; }
-      const m = inputs[min].postings.dictionary;
+      const m = dicts[min];
       const c = compareRanges(dict.bytes, dict.offsets[heads[i]], dict.offsets[heads[i] + 1], m.bytes, m.offsets[heads[min]], m.offsets[heads[min] + 1]);
       if (c < 0) min = i;
     }
     if (min < 0) break;
-    const md = inputs[min].postings.dictionary;
+    const md = dicts[min];
+    const mb = md.bytes;
     const ms = md.offsets[heads[min]];
     const me = md.offsets[heads[min] + 1];
     const listStart = postingsAt;
-    const contributors: number[] = [];
-    for (let i = 0; i < k; i++) {
-      const p = inputs[i].postings;
-      const dict = p.dictionary;
+    let contributing = 0;
+    for (let i = min; i < k; i++) {
+      const dict = dicts[i];
       const t = heads[i];
       if (t >= dict.size) continue;
-      if (i !== min && compareRanges(dict.bytes, dict.offsets[t], dict.offsets[t + 1], md.bytes, ms, me) !== 0) continue;
+      if (i !== min && compareRanges(dict.bytes, dict.offsets[t], dict.offsets[t + 1], mb, ms, me) !== 0) continue;
+      const p = inputs[i].postings;
       const map = docMaps[i];
-      for (let q = p.postingStarts[t]; q < p.postingStarts[t + 1]; q++) {
-        const nd = map[p.postingDocs[q]];
+      const pd = p.postingDocs;
+      const pi = p.postingImpacts;
+      for (let q = p.postingStarts[t], end = p.postingStarts[t + 1]; q < end; q++) {
+        const nd = map[pd[q]];
         if (nd < 0) continue;
         postingDocs[postingsAt] = nd;
-        postingImpacts[postingsAt] = p.postingImpacts[q];
+        postingImpacts[postingsAt] = pi[q];
         postingsAt++;
       }
-      contributors.push(i);
+      contributors[contributing++] = i;
       heads[i] = t + 1;
     }
     if (postingsAt === listStart) continue; // every document holding the term was dropped
-    for (const i of contributors) termMaps[i][heads[i] - 1] = terms;
-    termBytes.set(md.bytes.subarray(ms, me), bytesAt);
-    termOffsets[terms] = bytesAt;
+    for (let c = 0; c < contributing; c++) termMaps[contributors[c]][heads[contributors[c]] - 1] = terms;
+    for (let b = ms; b < me; b++) termBytes[bytesAt++] = mb[b];
+    termOffsets[terms] = bytesAt - (me - ms);
     postingStarts[terms] = listStart;
-    bytesAt += me - ms;
     terms++;
   }
   termOffsets[terms] = bytesAt;

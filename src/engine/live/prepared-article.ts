@@ -51,7 +51,7 @@ export const suggestionTitle = (d: Pick<StoredDocument, 'kicker' | 'title'>): st
 
 /** Analyzes an article exactly as the build does (title field: kicker + headline; body: lead + body). */
 export function analyzeArticle(d: StoredDocument): AnalyzedArticle {
-  const collector = new TermCollector();
+  const collector = new TermCollector(1024);
   const terms = collector.add([d.kicker, d.title], [d.lead, d.body], d.title);
   const order = sortTermsByBytes(Array.from(terms.termIds, (id) => collector.keys[id]));
   const position = new Uint32Array(collector.keys.length); // collector term id → index in `keys`
