@@ -19,7 +19,7 @@ import type { HighlightSpec, QueryPlan, ShardResult } from '../query-plan.js';
 import { LiveIndex, type LiveSearchOptions } from './live-index.js';
 import type { BaseRef, LiveArticle, LiveLayer, LiveView, Suppression } from './live-layer.js';
 import type { BaseLocation, LiveRow, LiveStorage } from './live-storage.js';
-import { analyzeArticle, prepareArticle, suggestionTitle, type BaseStatistics, type PreparedArticle } from './prepared-article.js';
+import { analyzeArticle, prepareArticle, type BaseStatistics, type PreparedArticle } from './prepared-article.js';
 
 /** The deployed build as the live index uses it. */
 export interface LiveBase {
@@ -142,25 +142,25 @@ export class LiveCore implements LiveLayer {
     return st;
   }
 
-  /** Builds the state for a build from the stored rows. */
+  /** Builds the state for a build from the stored rows, one article in memory at a time. */
   private async rebase(ref: BaseRef): Promise<State> {
     const base = await this.openBase(ref);
-    const rows = this.storage.rowsAfter(ref.liveSeq);
+    const rows = this.storage.entriesAfter(ref.liveSeq);
     const stale = rows.filter((r) => r.preparedFor !== ref.contentHash);
     for (let i = 0; i < stale.length; i += LOOKUP_CHUNK) {
       const chunk = stale.slice(i, i + LOOKUP_CHUNK);
-      const prepared = await this.prepareMany(base, chunk.map((r) => ({ id: r.id, doc: r.doc })));
+      const prepared = await this.prepareMany(base, chunk.map((r) => ({ id: r.id, doc: r.op === 'put' ? this.storage.get(r.id)?.doc ?? null : null })));
       chunk.forEach((r, j) => {
-        const p = prepared[j];
-        this.storage.updatePrepared(r.id, p.article?.postings ?? null, ref.contentHash, p.location);
-        r.postings = p.article?.postings ?? null;
-        r.location = p.location;
+        this.storage.updatePrepared(r.id, prepared[j].article?.postings ?? null, ref.contentHash, prepared[j].location);
+        r.location = prepared[j].location;
       });
     }
     const st: State = { base, index: new LiveIndex(base.stats.scoring.impactScale), entries: new Map(), suppression: { version: 0, shards: {}, ids: [] } };
     for (const r of rows) {
       st.entries.set(r.id, { seq: r.seq, op: r.op, location: r.location });
-      if (r.op === 'put' && r.doc && r.postings) st.index.add(r.seq, { postings: r.postings, title: suggestionTitle(r.doc), ...(r.doc.category ? { category: r.doc.category } : {}) });
+      if (r.op !== 'put') continue;
+      const postings = this.storage.postingsOf(r.seq);
+      if (postings) st.index.add(r.seq, { postings, title: r.title ?? '', ...(r.category ? { category: r.category } : {}) });
     }
     st.suppression = suppressionOf(st.entries, rows.reduce((v, r) => (r.location ? Math.max(v, r.seq) : v), 0));
     return st;
@@ -217,7 +217,7 @@ export class LiveCore implements LiveLayer {
       }
       live += adds;
       seq++;
-      rows.push({ id: p.id, seq, op: 'put', doc: p.doc, hash: p.hash, postings: p.article.postings, preparedFor: p.preparedFor, location: p.location, writtenAt: this.now() });
+      rows.push({ id: p.id, seq, op: 'put', doc: p.doc, hash: p.hash, postings: p.article.postings, preparedFor: p.preparedFor, location: p.location, title: p.article.title, category: p.doc.category ?? null, writtenAt: this.now() });
       results.push({ id: p.id, status: before || p.location ? 'replaced' : 'created', seq });
       pending.set(p.id, { seq, op: 'put', location: p.location, hash: p.hash });
     }
@@ -257,7 +257,7 @@ export class LiveCore implements LiveLayer {
       }
       live += adds;
       seq++;
-      rows.push({ id, seq, op: 'delete', doc: null, hash: null, postings: null, preparedFor: ref.contentHash, location, writtenAt: this.now() });
+      rows.push({ id, seq, op: 'delete', doc: null, hash: null, postings: null, preparedFor: ref.contentHash, location, title: null, category: null, writtenAt: this.now() });
       results.push({ id, status: 'deleted', seq });
       pending.set(id, { seq, op: 'delete', location });
     });
@@ -354,9 +354,12 @@ export class LiveCore implements LiveLayer {
     };
   }
 
-  /** Drops rows folded into the deployed build and acknowledged more than `graceMs` ago. */
-  dropFolded(ref: BaseRef, graceMs: number): number {
-    return this.storage.dropFolded(ref.liveSeq, this.now() - graceMs);
+  /**
+   * Forgets the changes up to `seq` for good (folded into a build that has been deployed for the
+   * grace period, see the live Durable Object); returns how many rows were dropped.
+   */
+  dropThrough(seq: number): number {
+    return this.storage.dropThrough(seq);
   }
 }
 

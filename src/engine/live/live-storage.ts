@@ -31,6 +31,10 @@ export interface LiveRow {
   preparedFor: string | null;
   /** Where the id sits in build `preparedFor`, when it is a built article. */
   location: BaseLocation | null;
+  /** The title suggestions show (puts), kept apart so a restart need not read the article. */
+  title: string | null;
+  /** The article's category (puts). */
+  category: string | null;
   /** Milliseconds since the epoch when the change was acknowledged. */
   writtenAt: number;
 }
@@ -43,16 +47,18 @@ export interface LiveStorage {
   get(id: string): LiveRow | null;
   /** The row whose change has sequence number `seq` (a put's slot), or null when superseded. */
   getBySeq(seq: number): LiveRow | null;
-  /** Rows with a sequence number above `seq`, in sequence order. */
-  rowsAfter(seq: number): LiveRow[];
+  /** Rows with a sequence number above `seq`, in sequence order, without `doc` and `postings`. */
+  entriesAfter(seq: number): LiveRow[];
+  /** The prepared postings of the put with sequence number `seq`, or null. */
+  postingsOf(seq: number): Uint8Array | null;
   /** Rows with a sequence number above `seq`, in order, at most `limit`, without prepared data. */
   changes(seq: number, limit: number): LiveRow[];
   /** Commits rows (each replaces its id's row) and raises the last sequence number, atomically. */
   write(rows: readonly LiveRow[]): void;
   /** Replaces the prepared data of an id's row (after a new build was deployed). */
   updatePrepared(id: string, postings: Uint8Array | null, preparedFor: string, location: BaseLocation | null): void;
-  /** Deletes rows with a sequence number up to `seq` acknowledged before `before` (ms); returns how many. */
-  dropFolded(seq: number, before: number): number;
+  /** Deletes rows with a sequence number up to `seq` (folded into a build); returns how many. */
+  dropThrough(seq: number): number;
   /** Number of rows. */
   count(): number;
 }
@@ -72,12 +78,20 @@ export class MemoryLiveStorage implements LiveStorage {
     return id === undefined ? null : this.byId.get(id) ?? null;
   }
 
-  rowsAfter(seq: number): LiveRow[] {
+  private after(seq: number): LiveRow[] {
     return [...this.byId.values()].filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq);
   }
 
+  entriesAfter(seq: number): LiveRow[] {
+    return this.after(seq).map((r) => ({ ...r, doc: null, postings: null }));
+  }
+
+  postingsOf(seq: number): Uint8Array | null {
+    return this.getBySeq(seq)?.postings ?? null;
+  }
+
   changes(seq: number, limit: number): LiveRow[] {
-    return this.rowsAfter(seq).slice(0, limit).map((r) => ({ ...r, postings: null }));
+    return this.after(seq).slice(0, limit).map((r) => ({ ...r, postings: null }));
   }
 
   write(rows: readonly LiveRow[]): void {
@@ -95,10 +109,10 @@ export class MemoryLiveStorage implements LiveStorage {
     if (r) Object.assign(r, { postings, preparedFor, location });
   }
 
-  dropFolded(seq: number, before: number): number {
+  dropThrough(seq: number): number {
     let n = 0;
     for (const r of [...this.byId.values()]) {
-      if (r.seq <= seq && r.writtenAt < before) {
+      if (r.seq <= seq) {
         this.byId.delete(r.id);
         this.bySeq.delete(r.seq);
         n++;
