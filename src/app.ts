@@ -12,6 +12,7 @@ import { sendError } from './http/errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { htmlSafeJsonResponses } from './http/html-safe-json.js';
 import { conditionalGet } from './middleware/conditional-get/index.js';
+import { indexContext } from './middleware/index-context/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { responseCache } from './middleware/response-cache/index.js';
@@ -46,6 +47,8 @@ export type AppType = ReturnType<typeof apiRoutes>;
 
 /** Paths whose responses are cacheable query results (ETag/304, Cache-Control, Cache API, rate limit). */
 const QUERY_PATHS = ['/search', '/suggest', '/articles/*'];
+/** Other paths that need the loaded index. */
+const INDEX_PATHS = ['/health', '/articles', '/changes'];
 
 /** Builds the app (one per isolate). */
 export function createApp() {
@@ -67,9 +70,11 @@ export function createApp() {
   app.use('*', requestLog());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
+    app.use(path, indexContext());
     app.use(path, conditionalGet());
     app.use(path, responseCache());
   }
+  for (const path of INDEX_PATHS) app.use(path, indexContext());
 
   app.route('/', apiRoutes());
   registerOpenApi(app);

@@ -7,7 +7,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { INDEX_FORMAT_VERSION } from '../index-format/manifest.js';
-import { getIndexRuntime, type IndexRuntime } from '../worker/index-runtime.js';
+import type { IndexRuntime } from '../worker/index-runtime.js';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -50,7 +50,7 @@ async function verifyShards(rt: IndexRuntime): Promise<void> {
 
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
-  const rt = await getIndexRuntime(c.env);
+  const rt = c.var.index;
   await verifyShards(rt);
   const m = rt.manifest;
   c.header('Cache-Control', 'no-store');
