@@ -18,6 +18,11 @@ export const OPENAPI_INFO = {
 
 /** Registers `/openapi.json` on the app whose routes it documents. */
 export function registerOpenApi(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Operator routes (writes, change feed): the INGEST_TOKEN secret (`wrangler secret put INGEST_TOKEN`).',
+  });
   app.doc31('/openapi.json', (c) => ({ ...OPENAPI_INFO, servers: [{ url: new URL(c.req.url).origin }] }));
   return app;
 }
