@@ -7,7 +7,7 @@ import { openIndex } from '../../../index-build/open-index.js';
 import type { StoredDocument } from '../../index-format/document-store.js';
 import type { SearchRequest, SearchService } from '../search-service.js';
 import { liveBaseOf } from './live-base.js';
-import { LiveCore } from './live-core.js';
+import { LiveCore, type LiveBase } from './live-core.js';
 import { MemoryLiveStorage } from './live-storage.js';
 
 const ARTICLES: StoredDocument[] = [
@@ -136,6 +136,52 @@ describe('LiveCore over a built index', () => {
     expect((results[2] as { message: string }).message).toMatch(/build:index -- .*--live/);
     // Replacing an article already live does not need room.
     expect((await core.put(ref, [{ id: 'c1', doc: { id: 'c1', title: 'Bài số 1 sửa', body: 'Nội dung.' } }]))[0].status).toBe('replaced');
+  });
+
+  it('after a build folds its changes in, serves only later ones: nothing doubled, lost or resurrected', async () => {
+    const storage = new MemoryLiveStorage();
+    const bases = new Map<string, LiveBase>();
+    const core = new LiveCore(storage, async (ref) => {
+      const b = bases.get(ref.contentHash);
+      if (!b) throw new Error('unknown build');
+      return b;
+    });
+    const open = (name: string) => openIndex(path.join(dir, name, 'index'), {
+      live: (manifest, shards) => {
+        bases.set(manifest.contentHash, liveBaseOf(manifest, shards));
+        return core;
+      },
+    });
+    const b1 = await open('built');
+    const ref1 = b1.base;
+    await core.put(ref1, [{ id: 'n1', doc: { id: 'n1', title: 'Lễ hội pháo hoa Đà Nẵng', body: 'Pháo hoa rực sáng sông Hàn.', category: 'du-lich' } }]);
+    await core.put(ref1, [{ id: 'a2', doc: { ...ARTICLES[1], title: 'Giá vàng hôm nay giảm sâu' } }]);
+    await core.delete(ref1, ['a4']);
+    const queries = ['pháo hoa', 'giá vàng', 'bão quảng ninh', 'hà nội', 'du lịch'];
+    const before = await Promise.all(queries.map((q) => b1.search(req(q, { limit: 20 }))));
+
+    // The nightly build folds the feed in; meanwhile one more article is published on the old deployment.
+    const journal = core.changes(0, 1000).changes;
+    await buildIndex({ input: path.join(dir, 'corpus.jsonl'), outDir: path.join(dir, 'folded'), shards: 2, journal: { changes: journal, label: 'journal.jsonl' } });
+    await core.put(ref1, [{ id: 'n2', doc: { id: 'n2', title: 'Pháo hoa Hà Nội đêm giao thừa', body: 'Hà Nội bắn pháo hoa ở 30 điểm.' } }]);
+
+    const b2 = await open('folded');
+    expect(b2.manifest.live).toEqual({ seq: 3 });
+    expect(b2.manifest.documentCount).toBe(ARTICLES.length); // +n1 −a4
+    const stats = await core.stats(b2.base);
+    expect(stats).toMatchObject({ changes: 1, articles: 1, suppressed: 0 });
+    for (const [i, q] of queries.entries()) {
+      const after = await b2.search(req(q, { limit: 20 }));
+      const ids = after.hits.map((h) => h.id);
+      expect(new Set(ids).size, q).toBe(ids.length);
+      expect(ids.filter((id) => id !== 'n2').sort(), q).toEqual(before[i].hits.map((h) => h.id).sort());
+    }
+    expect((await b2.search(req('phao hoa'))).hits.map((h) => h.id).sort()).toEqual(['n1', 'n2']);
+    expect(await b2.article('a4')).toBeNull();
+    expect((await b2.article('a2'))?.title).toBe('Giá vàng hôm nay giảm sâu');
+    // Dropping the folded changes (after the grace period) changes nothing that is served.
+    expect(core.dropThrough(3)).toBe(3);
+    expect((await b2.search(req('phao hoa'))).hits.map((h) => h.id).sort()).toEqual(['n1', 'n2']);
   });
 
   it('serves the change feed in order, one latest change per id', async () => {
