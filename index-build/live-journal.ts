@@ -17,7 +17,8 @@ export interface JournalChange {
   seq: number;
   op: 'put' | 'delete';
   id: string;
-  article?: Record<string, unknown>;
+  /** The article's fields (puts). */
+  article?: object;
   at?: string;
 }
 
@@ -137,7 +138,7 @@ export function applyJournal(corpus: readonly Article[], journal: readonly Journ
       continue;
     }
     const cleaned = cleanArticleFields(c.id, c.article as unknown as ArticleFields, 'drop');
-    if (!cleaned.ok || typeof c.article?.body !== 'string') {
+    if (!cleaned.ok || typeof (c.article as { body?: unknown } | undefined)?.body !== 'string') {
       skipped.push({ source, reason: 'unparseable', detail: `live change ${c.seq} (id ${JSON.stringify(c.id)}) is not an article: ${cleaned.ok ? 'body is missing' : cleaned.message}` });
       continue;
     }
