@@ -101,14 +101,15 @@ export const batchHandler: RouteHandler<typeof batchRoute, AppEnv> = async (c) =
   });
   // Consecutive writes of one kind go to the live index together, in order.
   const stub = liveStub(c.env.LIVE);
-  const base = c.var.index.service.base;
+  const { base, preparer } = c.var.index.service;
   for (let i = 0; i < ops.length;) {
     let j = i;
     while (j < ops.length && ops[j].op === ops[i].op) j++;
     const group = ops.slice(i, j);
+    const prepared = await preparer.prepare(group.map((o) => ({ id: o.id, doc: o.op === 'put' ? o.doc : null })));
     const written = ops[i].op === 'put'
-      ? await stub.put(base, group.map((o) => ({ id: o.id, doc: (o as Op & { op: 'put' }).doc })))
-      : await stub.delete(base, group.map((o) => o.id));
+      ? await stub.put(base, group.map((o, k) => ({ id: o.id, doc: (o as Op & { op: 'put' }).doc, prepared: prepared[k] })))
+      : await stub.delete(base, group.map((o) => o.id), prepared);
     written.forEach((r, k) => results.push(resultOf(group[k].line, r)));
     i = j;
   }
