@@ -104,7 +104,7 @@ export class ShardSearcher {
       }
     }
 
-    const better = opts.sort === 'date' ? byDateDesc : opts.sort === '-date' ? byDateAsc : byScore;
+    const better = opts.sort === 'date:desc' ? byDateDesc : opts.sort === 'date:asc' ? byDateAsc : byScore;
     const top = new TopK<ShardHit>(opts.topK, better);
     const catFilter = opts.categories && opts.categories.length ? new Set(opts.categories) : null;
     const from = opts.fromMinutes;
