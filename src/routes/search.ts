@@ -118,6 +118,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return out;
   });
   c.set('logFields', { hits: result.total, query_length: q.length });
+  c.set('servedSeq', result.liveSeq);
   return c.json({
     query: q,
     total: result.total,
