@@ -75,6 +75,8 @@ export function createApp() {
   });
 
   app.use('*', requestLog());
+  // /health loads and verifies every shard: it shares the per-client budget of the query routes.
+  app.use('/health', rateLimit());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
     app.use(path, indexContext());

@@ -63,7 +63,7 @@ const better = (sort: SearchOptions['sort']) => (a: ShardHit, b: ShardHit): numb
   if (ad !== bd) {
     if (ad === null) return 1;
     if (bd === null) return -1;
-    return sort === 'date' ? bd - ad : ad - bd;
+    return sort === 'date:desc' ? bd - ad : ad - bd;
   }
   return b.score - a.score || a.shard - b.shard || a.doc - b.doc;
 };

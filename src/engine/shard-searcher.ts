@@ -30,7 +30,7 @@ const byDateAsc = (a: ShardHit, b: ShardHit) => {
 
 /** The order of hits for a sort: true when `a` ranks above `b` (ties broken by document number). */
 export function hitOrder(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit) => boolean {
-  return sort === 'date' ? byDateDesc : sort === '-date' ? byDateAsc : byScore;
+  return sort === 'date:desc' ? byDateDesc : sort === 'date:asc' ? byDateAsc : byScore;
 }
 
 /** Query execution over one shard. */

@@ -34,6 +34,7 @@ const BatchResultSchema = z.object({
 export const batchRoute = createRoute({
   method: 'post',
   path: '/articles',
+  operationId: 'writeArticles',
   summary: 'Publish, correct or take down many articles',
   description: `JSON Lines: one article object with its \`id\` per line (or \`{"op":"delete","id":…}\`), at most ${WRITE_LIMITS.batchLines} lines and ${WRITE_LIMITS.requestBytes / 1048576} MB. Lines are applied in order; valid lines are stored even when others are rejected. The answer (JSON Lines) has one result per non-blank line, in order, sent once every stored line is durable.`,
   security: [{ bearer: [] }],

@@ -47,6 +47,7 @@ export const writeErrorResponses = {
 export const putRoute = createRoute({
   method: 'put',
   path: '/articles/{id}',
+  operationId: 'putArticle',
   summary: 'Publish or correct an article',
   description: 'Creates the article, or replaces it whether it was built into the index or written live. Idempotent: the same article again is `unchanged`. The answer is sent once the write is durable; searches, suggestions, `/articles/{id}`, facets and totals reflect it from then on.',
   security: [{ bearer: [] }],
@@ -66,6 +67,7 @@ export const putRoute = createRoute({
 export const deleteRoute = createRoute({
   method: 'delete',
   path: '/articles/{id}',
+  operationId: 'deleteArticle',
   summary: 'Take an article down',
   description: 'Removes the article from search, suggestions, `/articles/{id}`, facets and totals as soon as the answer is sent, whether it was built into the index or written live. Deleting it again is `unchanged`.',
   security: [{ bearer: [] }],
