@@ -4,7 +4,7 @@
  */
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
-import { writeLexicon } from '../src/index-format/lexicon.js';
+import { reversedTypoDictionary, writeLexicon } from '../src/index-format/lexicon.js';
 import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 
@@ -116,5 +116,6 @@ export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Ui
     exactBytes: exactDict.bytes, exactOffsets: exactDict.offsets, exactCount,
     groupStarts, groupMembers: Uint32Array.from(members),
     pairBytes: pairDict.bytes, pairOffsets: pairDict.offsets, pairCount,
+    ...reversedTypoDictionary(foldedDict.bytes, foldedDict.offsets, foldedDf),
   });
 }

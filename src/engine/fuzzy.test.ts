@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, boundedEditDistance } from './fuzzy.js';
+import { allowedEdits, boundedEditDistance, fuzzyCandidates, fuzzyCandidatesByScan } from './fuzzy.js';
+import { Lexicon, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
+import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
 
 describe('boundedEditDistance', () => {
   it('counts substitutions, insertions, deletions and transpositions', () => {
@@ -21,5 +23,74 @@ describe('allowedEdits', () => {
     expect(allowedEdits('dang')).toBe(0);
     expect(allowedEdits('nghieng')).toBe(1);
     expect(allowedEdits('vinamilk')).toBe(2);
+  });
+});
+
+
+/** A lexicon holding only folded words with document frequencies. */
+function foldedLexicon(entries: ReadonlyArray<readonly [string, number]>): Lexicon {
+  const sorted = [...new Map(entries)].sort((a, b) => compareTermsByBytes(a[0], b[0]));
+  const folded = encodeTermDictionary(sorted.map(([t]) => t));
+  const df = Uint32Array.from(sorted, ([, n]) => n);
+  const empty = encodeTermDictionary([]);
+  const bytes = writeLexicon({ documentCount: 100, minBigramCount: 2 }, {
+    foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
+    exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
+    groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
+    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0),
+    ...reversedTypoDictionary(folded.bytes, folded.offsets, df),
+  });
+  return new Lexicon(bytes.slice().buffer);
+}
+
+/** A seeded PRNG (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('fuzzyCandidates (index walk)', () => {
+  it('finds corrections by substitution, insertion, deletion and transposition', () => {
+    const lex = foldedLexicon([['vietlott', 9], ['nghieng', 5], ['nguoi', 50], ['truong', 20], ['vinamilk', 3], ['vinamik', 1]]);
+    expect(fuzzyCandidates(lex, 'vietlot', 4).map((c) => c.term)).toEqual(['vietlott']);
+    expect(fuzzyCandidates(lex, 'ngheing', 4).map((c) => c.term)).toEqual(['nghieng']);
+    expect(fuzzyCandidates(lex, 'vinamlik', 4)).toEqual([{ term: 'vinamilk', distance: 1, df: 3 }]); // vinamik: df 1, left out
+    expect(fuzzyCandidates(lex, 'truongg', 4).map((c) => c.term)).toEqual(['truong']);
+  });
+
+  it('gives exactly the linear scan\'s answer on random vocabularies and typos', () => {
+    const rand = rng(42);
+    const letters = 'aabcdeghiklmnnoprsttuuvxy';
+    const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    for (let round = 0; round < 6; round++) {
+      const vocab: Array<[string, number]> = [];
+      for (let i = 0; i < 3000; i++) vocab.push([word(2 + Math.floor(rand() * 9)), 1 + Math.floor(rand() * 4)]);
+      const lex = foldedLexicon(vocab);
+      for (let q = 0; q < 150; q++) {
+        let w = vocab[Math.floor(rand() * vocab.length)][0];
+        if (w.length < 5) w += word(5 - w.length + Math.floor(rand() * 4));
+        const edits = Math.floor(rand() * 3);
+        for (let e = 0; e < edits; e++) {
+          const i = Math.floor(rand() * w.length);
+          const op = Math.floor(rand() * 4);
+          if (op === 0) w = w.slice(0, i) + word(1) + w.slice(i + 1);
+          else if (op === 1) w = w.slice(0, i) + word(1) + w.slice(i);
+          else if (op === 2 && w.length > 5) w = w.slice(0, i) + w.slice(i + 1);
+          else if (i + 1 < w.length) w = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+        }
+        expect(fuzzyCandidates(lex, w, 50), w).toEqual(fuzzyCandidatesByScan(lex, w, 50));
+      }
+    }
+  });
+
+  it('handles words outside ASCII and over-long words like the scan', () => {
+    const lex = foldedLexicon([['mañana', 3], ['manana', 4], ['x'.repeat(70), 3]]);
+    expect(fuzzyCandidates(lex, 'mañanas', 4)).toEqual(fuzzyCandidatesByScan(lex, 'mañanas', 4));
+    expect(fuzzyCandidates(lex, 'x'.repeat(69), 4)).toEqual([]);
   });
 });

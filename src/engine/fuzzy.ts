@@ -1,9 +1,11 @@
 /**
- * Typo tolerance with a bounded cost: edit distance (with adjacent transpositions) computed with an
- * early exit, only for long query words, over the lexicon's folded syllables of compatible length.
+ * Typo tolerance with a bounded cost: candidates within the edit distance (with adjacent
+ * transpositions) a word's length allows, only for long query words, found by walking the lexicon's
+ * folded syllables as a trie (see `edit-distance-walk.ts`).
  * @module
  */
-import type { Lexicon } from '../index-format/lexicon.js';
+import { TYPO_MIN_DF, type Lexicon } from '../index-format/lexicon.js';
+import { prefixTable, walkWithinDistance } from './edit-distance-walk.js';
 
 /** Shortest folded word that gets typo tolerance (Vietnamese syllables are short: one edit there changes the word). */
 export const FUZZY_MIN_LENGTH = 5;
@@ -56,7 +58,7 @@ export interface FuzzyCandidate {
 }
 
 /** Lexicon words seen in fewer documents than this are not offered as corrections (often typos themselves). */
-export const FUZZY_MIN_DF = 2;
+export const FUZZY_MIN_DF = TYPO_MIN_DF;
 
 const encoder = new TextEncoder();
 
@@ -87,13 +89,76 @@ function boundedByteDistance(a: Uint8Array, b: Uint8Array, bs: number, be: numbe
   return prev[lb];
 }
 
+interface TypoWalks {
+  forwardTable: Uint32Array;
+  reversedTable: Uint32Array;
+}
+
+const walks = new WeakMap<Lexicon, TypoWalks>();
+
+/** Prefix tables of the lexicon's folded and reversed typo dictionaries (computed once per lexicon: 512 KB). */
+function typoWalks(lexicon: Lexicon): TypoWalks {
+  let w = walks.get(lexicon);
+  if (!w) {
+    w = { forwardTable: prefixTable(lexicon.folded), reversedTable: prefixTable(lexicon.typoReversed) };
+    walks.set(lexicon, w);
+  }
+  return w;
+}
+
 /**
  * Folded lexicon words within the allowed edit distance of `folded` (excluding itself and words seen
  * in fewer than {@link FUZZY_MIN_DF} documents), closest and most frequent first, at most `limit`.
- * Cost: one bounded byte-level distance per lexicon word of compatible length (a few ms over a
- * 70,000-word lexicon); call it only for words that {@link allowedEdits} admits.
+ * Sublinear: walks the folded dictionary and the lexicon's reversed typo dictionary as tries (see
+ * `edit-distance-walk.ts`), visiting only prefixes
+ * near the word (well under a millisecond at a million syllables; `npm run bench:scale` measures it).
+ * Call it only for words that {@link allowedEdits} admits.
  */
 export function fuzzyCandidates(lexicon: Lexicon, folded: string, limit: number): FuzzyCandidate[] {
+  const max = allowedEdits(folded);
+  if (max === 0) return [];
+  const key = encoder.encode(folded);
+  const found = new Map<number, number>();
+  const add = (i: number, d: number) => { if (d > 0) found.set(i, d); };
+  const terms = lexicon.folded;
+  const { forwardTable, reversedTable } = typoWalks(lexicon);
+  const reversed = lexicon.typoReversed;
+  // Pigeonhole over the word's halves A|B: the edits of an alignment split into P (in A) + S (in B).
+  // With P = 0 the forward walk finds the term with A intact; otherwise S ≤ max − 1, which the walk
+  // over the reversed terms finds with B within that bound. A transposition across the middle costs
+  // one edit in both halves: then P + S ≤ max − 1 for the word with those two bytes swapped, so a
+  // forward walk of the swapped word within max − 1 (A intact) covers P = 0; S = 0 needs
+  // S + 1 ≤ max − 1 in the reversed walk, true for two edits; for one edit the swapped word itself is
+  // the only candidate.
+  const half = key.length >> 1;
+  walkWithinDistance(terms, forwardTable, key, { max, half: { at: half, max: 0 } }, add);
+  walkWithinDistance(reversed, reversedTable, key.slice().reverse(), { max, half: { at: key.length - half, max: max - 1 } }, (p, d) => add(reversed.index[p], d));
+  if (half > 0 && key[half - 1] !== key[half]) {
+    const swapped = key.slice();
+    swapped[half - 1] = key[half];
+    swapped[half] = key[half - 1];
+    if (max === 1) {
+      const i = terms.indexOfBytes(swapped);
+      if (i >= 0) add(i, 1);
+    } else {
+      walkWithinDistance(terms, forwardTable, swapped, { max: max - 1, half: { at: half, max: 0 } }, (i) => {
+        if (!found.has(i)) {
+          const d = boundedByteDistance(key, terms.bytes, terms.offsets[i], terms.offsets[i + 1], max);
+          if (d <= max) add(i, d);
+        }
+      });
+    }
+  }
+  const out = [...found].map(([i, distance]) => ({ i, distance, df: lexicon.dfAt(i) })).filter((c) => c.df >= FUZZY_MIN_DF);
+  out.sort((x, y) => x.distance - y.distance || y.df - x.df || x.i - y.i);
+  return out.slice(0, limit).map(({ i, distance, df }) => ({ term: terms.termAt(i), distance, df }));
+}
+
+/**
+ * The same answer as {@link fuzzyCandidates} by a scan of every folded word (the reference the index
+ * walk is tested and benchmarked against: linear in the vocabulary).
+ */
+export function fuzzyCandidatesByScan(lexicon: Lexicon, folded: string, limit: number): FuzzyCandidate[] {
   const max = allowedEdits(folded);
   if (max === 0) return [];
   const dict = lexicon.folded;

@@ -3,7 +3,7 @@ import { buildLexicon, MIN_PAIR_COUNT } from '../../index-build/build-lexicon.js
 import { TermCollector } from './term-collector.js';
 import { lexiconOf } from '../../test/fixtures/lexicon.fixture.js';
 import { ContainerError } from './binary-container.js';
-import { Lexicon, writeLexicon, type LexiconArrays } from './lexicon.js';
+import { Lexicon, reversedTypoDictionary, writeLexicon, type LexiconArrays } from './lexicon.js';
 import { encodeTermDictionary } from './term-dictionary.js';
 
 const CORPUS = [
@@ -159,10 +159,22 @@ function arrays(): LexiconArrays {
     exactBytes: exact.bytes, exactOffsets: exact.offsets, exactCount: Uint32Array.of(5, 2, 4),
     groupStarts: Uint32Array.of(0, 2, 3), groupMembers: Uint32Array.of(0, 1, 2),
     pairBytes: pairs.bytes, pairOffsets: pairs.offsets, pairCount: Uint32Array.of(4),
+    ...reversedTypoDictionary(folded.bytes, folded.offsets, [3, 2]),
   };
 }
 
 const open = (a: LexiconArrays) => new Lexicon(writeLexicon({ documentCount: 4, minBigramCount: 2 }, a).slice().buffer);
+
+describe('reversedTypoDictionary', () => {
+  it('writes the terms seen in enough documents backwards, sorted, with their indexes', () => {
+    const d = encodeTermDictionary(['ab', 'ba', 'ca', 'cb', 'zz']);
+    const r = reversedTypoDictionary(d.bytes, d.offsets, [2, 5, 1, 2, 3]);
+    const dec = new TextDecoder();
+    const terms = [...r.typoReversedIndex].map((_, i) => dec.decode(r.typoReversedBytes.subarray(r.typoReversedOffsets[i], r.typoReversedOffsets[i + 1])));
+    expect(terms).toEqual(['ab', 'ba', 'bc', 'zz']); // "ba", "ab", "cb", "zz" written backwards
+    expect([...r.typoReversedIndex]).toEqual([1, 0, 3, 4]);
+  });
+});
 
 describe('Lexicon from written arrays', () => {
   it('round-trips hand-made arrays through writeLexicon', () => {
@@ -182,6 +194,7 @@ describe('Lexicon from written arrays', () => {
       { groupStarts: Uint32Array.of(0, 2) },
       { exactCount: Uint32Array.of(5, 2) },
       { pairCount: Uint32Array.of(4, 1) },
+      { typoReversedIndex: Uint32Array.of(0) },
     ];
     for (const bad of cases) {
       expect(() => open({ ...arrays(), ...bad }), Object.keys(bad)[0]).toThrow(/inconsistent \(corrupt file\)/);

@@ -11,6 +11,12 @@ import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
 const MAGIC = 'VNLX';
+
+/**
+ * Folded syllables seen in fewer documents than this are not typo corrections (often typos
+ * themselves), so the typo orders leave them out.
+ */
+export const TYPO_MIN_DF = 2;
 const encoder = new TextEncoder();
 
 /** Header data of the lexicon. */
@@ -37,6 +43,37 @@ export interface LexiconArrays {
   pairBytes: Uint8Array;
   pairOffsets: Uint32Array;
   pairCount: Uint32Array;
+  /**
+   * The folded terms seen in at least {@link TYPO_MIN_DF} documents, each written backwards, sorted
+   * (typo search from the end of a word walks them as a trie; see `engine/fuzzy.ts`).
+   */
+  typoReversedBytes: Uint8Array;
+  typoReversedOffsets: Uint32Array;
+  /** For each of those, its folded term index. */
+  typoReversedIndex: Uint32Array;
+}
+
+/**
+ * The reversed typo dictionary of a folded dictionary (see {@link LexiconArrays.typoReversedBytes}).
+ */
+export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, df: ArrayLike<number>): Pick<LexiconArrays, 'typoReversedBytes' | 'typoReversedOffsets' | 'typoReversedIndex'> {
+  const eligible: number[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) if (df[i] >= TYPO_MIN_DF) eligible.push(i);
+  eligible.sort((x, y) => {
+    let a = offsets[x + 1] - 1;
+    let b = offsets[y + 1] - 1;
+    for (; a >= offsets[x] && b >= offsets[y]; a--, b--) if (bytes[a] !== bytes[b]) return bytes[a] - bytes[b];
+    return (offsets[x + 1] - offsets[x]) - (offsets[y + 1] - offsets[y]) || x - y;
+  });
+  const typoReversedOffsets = new Uint32Array(eligible.length + 1);
+  let total = 0;
+  eligible.forEach((t, i) => { typoReversedOffsets[i] = total; total += offsets[t + 1] - offsets[t]; });
+  typoReversedOffsets[eligible.length] = total;
+  const typoReversedBytes = new Uint8Array(total);
+  eligible.forEach((t, i) => {
+    for (let k = offsets[t + 1] - 1, o = typoReversedOffsets[i]; k >= offsets[t]; k--, o++) typoReversedBytes[o] = bytes[k];
+  });
+  return { typoReversedBytes, typoReversedOffsets, typoReversedIndex: Uint32Array.from(eligible) };
 }
 
 /** Serializes a lexicon. */
@@ -63,7 +100,7 @@ export class Lexicon {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as LexiconArrays;
-    for (const k of ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount'] as const) {
+    for (const k of ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'] as const) {
       if (!a[k]) throw new ContainerError(`lexicon lacks section ${k} (corrupt file)`);
     }
     this.a = a;
@@ -72,7 +109,7 @@ export class Lexicon {
     this.folded = new TermDictionary(a.foldedBytes, a.foldedOffsets);
     this.exact = new TermDictionary(a.exactBytes, a.exactOffsets);
     this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
-    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size) {
+    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size || a.typoReversedOffsets.length !== a.typoReversedIndex.length + 1) {
       throw new ContainerError('lexicon is inconsistent (corrupt file)');
     }
   }
@@ -136,6 +173,14 @@ export class Lexicon {
       }
     }
     return best.map(({ i, df }) => ({ term: this.folded.termAt(i), df }));
+  }
+
+  /**
+   * The folded terms fit to be typo corrections written backwards and sorted, with each one's folded
+   * term index (see {@link LexiconArrays.typoReversedBytes}).
+   */
+  get typoReversed(): { bytes: Uint8Array; offsets: Uint32Array; index: Uint32Array } {
+    return { bytes: this.a.typoReversedBytes, offsets: this.a.typoReversedOffsets, index: this.a.typoReversedIndex };
   }
 
   /** Document frequency of folded term index `i` (for scans over {@link folded}). */
