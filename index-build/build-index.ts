@@ -10,12 +10,14 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../src/analyzer/version.js';
 import { parseSynonymsFile } from '../src/analyzer/abbreviations.js';
-import { writeDocumentStore, type StoredDocument } from '../src/index-format/document-store.js';
+import type { StoredDocument } from '../src/index-format/document-store.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
-  INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE, shardFileNames,
+  INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE,
   type ArtifactFile, type IndexManifest, type ShardEntry,
 } from '../src/index-format/manifest.js';
+import { blockFileName, shardDir } from '../src/index-format/shard-head.js';
+import { DEFAULT_SHARD_LAYOUT, layoutShard, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
 import { NO_CATEGORY, NO_DATE } from '../src/index-format/shard-postings.js';
 import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format/shard-postings-builder.js';
 import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
@@ -53,6 +55,8 @@ export interface BuildOptions {
   pairBudgetBytes?: number;
   /** Live-index changes to fold in (see `live-journal.ts`), and the journal's name for the report. */
   journal?: { changes: JournalChange[]; label: string };
+  /** Block sizes of the shard files (default `DEFAULT_SHARD_LAYOUT`). */
+  layout?: ShardLayoutOptions;
 }
 
 /** What a build did, for the report. */
@@ -67,6 +71,16 @@ export interface BuildReport {
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const sha256Bytes = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
+
+/**
+ * Corpus positions in shard order: by date, oldest first, undated articles last, the corpus order
+ * among equals. Shards are consecutive runs of this order, so each covers a date range.
+ */
+export function dateOrder(dates: ReadonlyArray<number | null>): number[] {
+  const key = (i: number) => dates[i] ?? Number.POSITIVE_INFINITY;
+  return dates.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+}
 
 /** Fields kept in the document store. */
 function storedDocument(a: Article): StoredDocument {
@@ -122,14 +136,16 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const termIdf = Float64Array.from(collector.df, (df) => idf(N, df));
 
   // Global term order (UTF-8 byte order) → every shard's dictionary is a sorted subsequence.
-  const order = sortTermsByBytes(collector.keys);
-  const rank = new Uint32Array(order.length);
-  order.forEach((id, r) => { rank[id] = r; });
+  const termOrder = sortTermsByBytes(collector.keys);
+  const rank = new Uint32Array(termOrder.length);
+  termOrder.forEach((id, r) => { rank[id] = r; });
   lap('sort');
 
-  const stored = corpus.articles.map(storedDocument);
-  const storedBytes = stored.map((d) => Buffer.byteLength(JSON.stringify(d)));
-  const bounds = planShards(storedBytes, { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
+  const minutes = corpus.articles.map((a) => (a.date ? isoToMinutes(a.date) : null));
+  const order = dateOrder(minutes);
+  const encoder = new TextEncoder();
+  const recordOf = (k: number) => encoder.encode(JSON.stringify(storedDocument(corpus.articles[order[k]])));
+  const bounds = planShards(order.map((i) => Buffer.byteLength(JSON.stringify(storedDocument(corpus.articles[i])))), { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
   const categories = [...new Set(corpus.articles.map((a) => a.category).filter((c): c is string => !!c))].sort();
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
 
@@ -144,30 +160,55 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
   const shardCount = bounds.length - 1;
   const builder = new ShardPostingsBuilder(collector.keys, rank);
+  const layout = opts.layout ?? DEFAULT_SHARD_LAYOUT;
   const shards: ShardEntry[] = [];
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
     const to = bounds[s + 1];
     const shardDocs: PostingsDocument[] = [];
-    for (let d = from; d < to; d++) {
-      const a = corpus.articles[d];
-      shardDocs.push({
-        termIds: docs[d].termIds,
-        headline: docs[d].headline,
-        date: (a.date ? isoToMinutes(a.date) : null) ?? NO_DATE,
-        category: a.category ? categoryIndex.get(a.category)! : NO_CATEGORY,
-      });
+    const categorySet = new Set<number>();
+    let minDate = Infinity;
+    let maxDate = -Infinity;
+    let undated = 0;
+    for (let k = from; k < to; k++) {
+      const a = corpus.articles[order[k]];
+      const date = minutes[order[k]] ?? NO_DATE;
+      const category = a.category ? categoryIndex.get(a.category)! : NO_CATEGORY;
+      if (category !== NO_CATEGORY) categorySet.add(category);
+      if (date === NO_DATE) undated++;
+      else { minDate = Math.min(minDate, date); maxDate = Math.max(maxDate, date); }
+      shardDocs.push({ termIds: docs[order[k]].termIds, headline: docs[order[k]].headline, date, category });
     }
-    const names = shardFileNames(s);
-    const postingsFile = await writeArtifact(names.postings, builder.build(s, shardDocs, (local, k) => {
-      const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[from + local];
+    const arrays = builder.arrays(shardDocs, (local, k) => {
+      const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[order[from + local]];
       return quantizeImpact(impact(termIdf[termIds[k]], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring), impactScale);
-    }));
-    const documentsFile = await writeArtifact(names.documents, writeDocumentStore(s, stored.slice(from, to)));
+    });
+    const records = Array.from({ length: to - from }, (_, local) => recordOf(from + local));
+    const files = layoutShard(s, arrays, records, shardDocs.map((_, local) => corpus.articles[order[from + local]].id), sha256Bytes, layout);
+    await mkdir(path.join(tmpDir, shardDir(s)), { recursive: true });
+    const blockFile = async (kind: 'p' | 'd', bytes: Uint8Array) => {
+      await writeFile(path.join(tmpDir, blockFileName(s, kind, sha256(bytes))), bytes);
+      return bytes.length;
+    };
+    let postingsBytes = 0;
+    let documentsBytes = 0;
+    for (const b of files.postingsBlocks) postingsBytes += await blockFile('p', b);
+    for (const b of files.documentBlocks) documentsBytes += await blockFile('d', b);
+    const headSha = sha256(files.head);
+    const head = await writeArtifact(`${shardDir(s)}/head-${headSha.slice(0, 16)}.bin`, files.head);
     const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
-    titles.addAll(stored.slice(from, to).map((d, i) => ({ doc: i, title: d.kicker ? `${d.kicker}: ${d.title}` : d.title })));
-    const suggestFile = await writeArtifact(names.suggest, JSON.stringify(titles));
-    shards.push({ shard: s, documentCount: to - from, postings: postingsFile, documents: documentsFile, suggest: suggestFile });
+    titles.addAll(shardDocs.map((_, local) => {
+      const a = corpus.articles[order[from + local]];
+      return { doc: local, title: a.kicker ? `${a.kicker}: ${a.title}` : a.title };
+    }));
+    const titlesJson = JSON.stringify(titles);
+    const suggest = await writeArtifact(`${shardDir(s)}/suggest-${sha256(titlesJson).slice(0, 16)}.json`, titlesJson);
+    shards.push({
+      shard: s, documentCount: to - from, head, suggest,
+      ...(maxDate >= minDate ? { dates: { min: minDate, max: maxDate } } : {}),
+      undated, categories: [...categorySet].sort((x, y) => x - y),
+      files: { count: 2 + files.postingsBlocks.length + files.documentBlocks.length, bytes: head.bytes + suggest.bytes + postingsBytes + documentsBytes, postingsBytes, documentsBytes },
+    });
     progress('write', s + 1, shardCount);
   }
   lap('shards');
@@ -187,7 +228,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
+  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,

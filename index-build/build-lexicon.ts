@@ -7,6 +7,7 @@ import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 import { reversedTypoDictionary, writeLexicon } from '../src/index-format/lexicon.js';
 import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
+import { isFoldedKey } from '../src/index-format/term-keys.js';
 
 /** Exact pairs seen fewer times than this are not kept (they carry little restoration evidence). */
 export const MIN_PAIR_COUNT = 2;
@@ -77,7 +78,7 @@ function sortedStrings(values: string[]): string[] {
 
 /** Serializes the lexicon of a collection. */
 export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Uint8Array {
-  const folded = sortedStrings(c.keys.filter((k) => !k.includes(' ') && !k.startsWith('=')));
+  const folded = sortedStrings(c.keys.filter(isFoldedKey));
   const foldedDict = encodeTermDictionary(folded);
   const foldedDf = Uint32Array.from(folded, (k) => c.df[c.ids.get(k)!]);
 

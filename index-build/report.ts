@@ -26,9 +26,10 @@ export function formatReport(r: BuildReport): string {
     lines.push(`  notes:             ${r.notes.length}`);
     for (const n of r.notes) lines.push(`    NOTE ${n.source}: ${n.detail}`);
   }
-  const postings = m.shards.reduce((a, s) => a + s.postings.bytes, 0);
-  const docs = m.shards.reduce((a, s) => a + s.documents.bytes, 0);
-  lines.push(`  shards:            ${m.shards.length} (postings ${mb(postings)}, documents ${mb(docs)}, lexicon ${mb(m.lexicon.bytes)})`);
+  const postings = m.shards.reduce((a, s) => a + s.files.postingsBytes, 0);
+  const docs = m.shards.reduce((a, s) => a + s.files.documentsBytes, 0);
+  const files = m.shards.reduce((a, s) => a + s.files.count, 0) + 2;
+  lines.push(`  shards:            ${m.shards.length} (postings ${mb(postings)}, documents ${mb(docs)}, lexicon ${mb(m.lexicon.bytes)}; ${files} files)`);
   lines.push(`  format/analyzer:   v${m.formatVersion} / ${m.analyzerVersion}`);
   lines.push(`  content hash:      ${m.contentHash}`);
   lines.push(`  written to:        ${r.indexDir}`);

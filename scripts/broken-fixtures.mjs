@@ -10,13 +10,15 @@ import path from 'node:path';
 export const BROKEN_FIXTURES = [
   { kind: 'analyzer', code: 'analyzer_version_mismatch', breakIt: (dir, m) => writeManifest(dir, { ...m, analyzerVersion: `${m.analyzerVersion}-old` }) },
   { kind: 'format', code: 'format_version_mismatch', breakIt: (dir, m) => writeManifest(dir, { ...m, formatVersion: m.formatVersion + 1 }) },
-  { kind: 'missing-shard', code: 'index_corrupt', breakIt: (dir, m) => rmSync(path.join(dir, m.shards[0].postings.file)) },
+  // A shard's head is read before anything else of the shard (its blocks are verified against it when a
+  // query first reads them: src/engine/loaded-shard.test.ts).
+  { kind: 'missing-shard', code: 'index_corrupt', breakIt: (dir, m) => rmSync(path.join(dir, m.shards[0].head.file)) },
   {
     kind: 'corrupt-shard',
     code: 'index_corrupt',
     breakIt: (dir, m) => {
       // Same size, a few flipped bytes in the middle: only the SHA-256 check can tell.
-      const file = path.join(dir, m.shards[0].postings.file);
+      const file = path.join(dir, m.shards[0].head.file);
       const bytes = readFileSync(file);
       for (let i = 0; i < 8; i++) bytes[Math.floor(bytes.length / 2) + i * 97] ^= 0xff;
       writeFileSync(file, bytes);

@@ -23,6 +23,8 @@ export interface Hit {
 export interface SearchResponse {
   query: string;
   total: number;
+  /** `gte` when `total` is a lower bound (large archives count exactly up to `track_total_hits`). */
+  total_relation?: 'eq' | 'gte';
   interpreted_as?: string;
   relaxed?: boolean;
   hits: Hit[];

@@ -237,7 +237,7 @@ export class VnSearchElement extends HTMLElement {
       return;
     }
     this.hits = data.hits;
-    const count = t.count(data.total);
+    const count = t.count(data.total, data.total_relation === 'gte');
     this.status.append(h('span', { part: 'count' }, count));
     let announce = count;
     if (data.interpreted_as) {
@@ -263,7 +263,7 @@ export class VnSearchElement extends HTMLElement {
     const results = this.getAttribute('results-url');
     if (results && data.total > data.hits.length) {
       this.more.href = this.fill(results, o.query.trim());
-      this.more.textContent = t.seeAll(data.total);
+      this.more.textContent = t.seeAll(data.total, data.total_relation === 'gte');
     }
   }
 

@@ -11,8 +11,8 @@ export interface Strings {
   placeholder: string;
   /** Accessible name of the result list. */
   listLabel: string;
-  /** "12 kết quả" */
-  count: (n: number) => string;
+  /** "12 kết quả"; "1.000+ kết quả" when `atLeast` (the total is a lower bound). */
+  count: (n: number, atLeast?: boolean) => string;
   /** Lead-in of "Hiển thị kết quả cho hà nội" (the interpretation follows in bold). */
   showingFor: string;
   /** Shown when no article has every word and results match some of them. */
@@ -27,7 +27,7 @@ export interface Strings {
   /** Announced while a search is running. */
   loading: string;
   /** Footer link to the full results page. */
-  seeAll: (n: number) => string;
+  seeAll: (n: number, atLeast?: boolean) => string;
   /** Locale for numbers and dates. */
   locale: string;
 }
@@ -36,7 +36,7 @@ const vi: Strings = {
   label: 'Tìm kiếm bài viết',
   placeholder: 'Tìm kiếm…',
   listLabel: 'Kết quả tìm kiếm',
-  count: (n) => `${n.toLocaleString('vi-VN')} kết quả`,
+  count: (n, atLeast) => `${n.toLocaleString('vi-VN')}${atLeast ? '+' : ''} kết quả`,
   showingFor: 'Hiển thị kết quả cho',
   relaxed: 'Không có bài viết chứa tất cả các từ; đang hiển thị bài viết chứa một phần.',
   empty: (q) => `Không tìm thấy kết quả nào cho “${q}”.`,
@@ -44,7 +44,7 @@ const vi: Strings = {
   error: 'Không thể tải kết quả tìm kiếm. Vui lòng thử lại sau.',
   rateLimited: 'Bạn tìm kiếm quá nhanh. Vui lòng thử lại sau giây lát.',
   loading: 'Đang tìm…',
-  seeAll: (n) => `Xem tất cả ${n.toLocaleString('vi-VN')} kết quả`,
+  seeAll: (n, atLeast) => `Xem tất cả ${n.toLocaleString('vi-VN')}${atLeast ? '+' : ''} kết quả`,
   locale: 'vi-VN',
 };
 
@@ -52,7 +52,7 @@ const en: Strings = {
   label: 'Search articles',
   placeholder: 'Search…',
   listLabel: 'Search results',
-  count: (n) => `${n.toLocaleString('en-US')} result${n === 1 ? '' : 's'}`,
+  count: (n, atLeast) => `${n.toLocaleString('en-US')}${atLeast ? '+' : ''} result${n === 1 && !atLeast ? '' : 's'}`,
   showingFor: 'Showing results for',
   relaxed: 'No article contains every word; showing articles that contain some of them.',
   empty: (q) => `No results for “${q}”.`,
@@ -60,7 +60,7 @@ const en: Strings = {
   error: 'Search results could not be loaded. Please try again later.',
   rateLimited: 'Too many searches. Please wait a moment and try again.',
   loading: 'Searching…',
-  seeAll: (n) => `See all ${n.toLocaleString('en-US')} results`,
+  seeAll: (n, atLeast) => `See all ${n.toLocaleString('en-US')}${atLeast ? '+' : ''} results`,
   locale: 'en-GB',
 };
 

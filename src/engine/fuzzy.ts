@@ -5,7 +5,7 @@
  * @module
  */
 import { TYPO_MIN_DF, type Lexicon } from '../index-format/lexicon.js';
-import { prefixTable, walkWithinDistance } from './edit-distance-walk.js';
+import { prefixTable, walkWithinDistance, type SortedTerms } from './edit-distance-walk.js';
 
 /** Shortest folded word that gets typo tolerance (Vietnamese syllables are short: one edit there changes the word). */
 export const FUZZY_MIN_LENGTH = 5;
@@ -94,14 +94,14 @@ interface TypoWalks {
   reversedTable: Uint32Array;
 }
 
-const walks = new WeakMap<Lexicon, TypoWalks>();
+const walks = new WeakMap<SortedTerms, TypoWalks>();
 
-/** Prefix tables of the lexicon's folded and reversed typo dictionaries (computed once per lexicon: 512 KB). */
-function typoWalks(lexicon: Lexicon): TypoWalks {
-  let w = walks.get(lexicon);
+/** Prefix tables of the folded and reversed typo dictionaries (computed once per dictionary: 512 KB). */
+function typoWalks(folded: SortedTerms, reversed: SortedTerms): TypoWalks {
+  let w = walks.get(folded);
   if (!w) {
-    w = { forwardTable: prefixTable(lexicon.folded), reversedTable: prefixTable(lexicon.typoReversed) };
-    walks.set(lexicon, w);
+    w = { forwardTable: prefixTable(folded), reversedTable: prefixTable(reversed) };
+    walks.set(folded, w);
   }
   return w;
 }
@@ -121,8 +121,8 @@ export function fuzzyCandidates(lexicon: Lexicon, folded: string, limit: number)
   const found = new Map<number, number>();
   const add = (i: number, d: number) => { if (d > 0) found.set(i, d); };
   const terms = lexicon.folded;
-  const { forwardTable, reversedTable } = typoWalks(lexicon);
   const reversed = lexicon.typoReversed;
+  const { forwardTable, reversedTable } = typoWalks(terms, reversed);
   // Pigeonhole over the word's halves A|B: the edits of an alignment split into P (in A) + S (in B).
   // With P = 0 the forward walk finds the term with A intact; otherwise S ≤ max − 1, which the walk
   // over the reversed terms finds with B within that bound. A transposition across the middle costs

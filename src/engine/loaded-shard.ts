@@ -1,18 +1,26 @@
 /**
- * One shard in memory: postings (search), document store (snippets, articles) and, on first use, the
- * MiniSearch title index (suggestions). Pure TypeScript: the same code runs inside a Durable Object,
- * inside the front Worker for single-shard indexes, and in Node for benchmarks.
+ * One shard, loaded on demand (index format 3): the head on first use (per-document columns, id
+ * dictionary, block directories), then only the postings blocks a query's keys live in and the
+ * document blocks of the hits it returns, each verified against the SHA-256 the head lists and kept
+ * in a byte-bounded cache. A shard therefore answers its first query after reading a small fraction
+ * of its files, and its memory stays bounded however large it is. Pure TypeScript: the same code runs
+ * inside a Durable Object, inside the front Worker for single-shard indexes, and in Node.
  * @module
  */
 import MiniSearch from 'minisearch';
-import { DocumentStore, type StoredDocument } from '../index-format/document-store.js';
+import type { StoredDocument } from '../index-format/document-store.js';
+import { DocumentBlock, parseRecord } from '../index-format/document-block.js';
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
-import { ShardPostings } from '../index-format/shard-postings.js';
+import { PostingsBlock, type PostingList } from '../index-format/postings-block.js';
+import type { PostingsView } from '../index-format/postings-view.js';
+import { ShardHead } from '../index-format/shard-head.js';
+import { foldedKey } from '../index-format/term-keys.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import { ShardSearcher } from './shard-searcher.js';
-import { hitDocument, type HitDocument } from './hit-document.js';
 
 /** Answer of {@link LoadedShard.lookup}. */
 export interface BaseLookup {
@@ -29,60 +37,175 @@ export interface TitleSuggestion {
   score: number;
 }
 
-/** A shard loaded into memory. */
+const MiB = 1024 * 1024;
+
+/**
+ * Bytes a shard keeps of loaded blocks: a Durable Object's isolate has 128 MB and may host more than
+ * one object, so a shard stays well under half of it whatever its size.
+ */
+export const SHARD_CACHE_BUDGET = { postings: 40 * MiB, documents: 8 * MiB };
+
+/** Memory and cache diagnostics of a shard. */
+export interface ShardStats {
+  shard: number;
+  documents: number;
+  headBytes: number;
+  postings: CacheStats;
+  documentsCache: CacheStats;
+}
+
+const encoder = new TextEncoder();
+
+/** Every key a plan reads (terms, required and excluded keys, headline syllables). */
+export function planKeys(plan: QueryPlan): string[] {
+  const keys = new Set<string>();
+  for (const t of plan.terms) keys.add(t.key);
+  for (const k of plan.required) keys.add(k);
+  for (const k of plan.excluded) keys.add(k);
+  for (const f of plan.syllables) keys.add(foldedKey(f));
+  return [...keys];
+}
+
+/** A shard's postings as query execution reads them: the head's columns and the blocks loaded for the current query. */
+class BlockView implements PostingsView {
+  /** Blocks of the query being executed (set around each synchronous search). */
+  blocks: Map<number, PostingsBlock> | null = null;
+
+  constructor(private readonly head: ShardHead) {}
+
+  get documentCount() { return this.head.documentCount; }
+  get docDate() { return this.head.docDate; }
+  get docCategory() { return this.head.docCategory; }
+  get headlineStarts() { return this.head.headlineStarts; }
+  get headlineTerms() { return this.head.headlineTerms; }
+
+  private find(key: Uint8Array): { block: PostingsBlock; i: number } | null {
+    const b = this.head.blockOf(key);
+    if (b < 0) return null;
+    const block = this.blocks?.get(b);
+    if (!block) throw new Error(`postings block ${b} of shard ${this.head.meta.shard} was not loaded before the search (internal error)`);
+    const i = block.indexOf(key);
+    return i < 0 ? null : { block, i };
+  }
+
+  list(key: Uint8Array): PostingList | null {
+    const f = this.find(key);
+    return f ? f.block.list(f.i) : null;
+  }
+
+  termNumber(key: Uint8Array): number {
+    const f = this.find(key);
+    return f ? f.block.meta.firstTerm + f.i : -1;
+  }
+}
+
+/** A shard whose head is loaded; blocks load as queries need them. */
 export class LoadedShard {
   private titles: MiniSearch<TitleEntry> | null = null;
+  private readonly view: BlockView;
   readonly searcher: ShardSearcher;
+  private readonly postingsCache: ByteBudgetCache<number, PostingsBlock>;
+  private readonly documentsCache: ByteBudgetCache<number, DocumentBlock>;
 
   private constructor(
     readonly entry: ShardEntry,
-    readonly postings: ShardPostings,
-    readonly documents: DocumentStore,
+    readonly head: ShardHead,
     private readonly fetchArtifact: FetchArtifact,
     manifest: IndexManifest,
+    budget: typeof SHARD_CACHE_BUDGET,
   ) {
-    this.searcher = new ShardSearcher(entry.shard, postings, manifest.scoring.impactScale, manifest.categories);
+    this.view = new BlockView(head);
+    this.searcher = new ShardSearcher(entry.shard, this.view, manifest.scoring.impactScale, manifest.categories);
+    this.postingsCache = new ByteBudgetCache(budget.postings);
+    this.documentsCache = new ByteBudgetCache(budget.documents);
   }
 
-  /** Loads and verifies (size and SHA-256) a shard's postings and documents. */
-  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact): Promise<LoadedShard> {
+  /** Loads and verifies (size and SHA-256) a shard's head; nothing else is read until a query needs it. */
+  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, budget = SHARD_CACHE_BUDGET): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
     if (!entry) throw new Error(`shard ${shard} is not in the manifest`);
-    // Fetch both, then verify both: verifying the first while the second is still being fetched left
-    // its rejection (a corrupt file) unhandled until Promise.all was reached.
-    const [pb, db] = await Promise.all([fetchArtifact(entry.postings.file), fetchArtifact(entry.documents.file)]);
-    const [p, d] = await Promise.all([verifyArtifact(entry.postings, pb), verifyArtifact(entry.documents, db)]);
-    return new LoadedShard(entry, new ShardPostings(p), new DocumentStore(d), fetchArtifact, manifest);
+    const head = new ShardHead(await verifyArtifact(entry.head, await fetchArtifact(entry.head.file)));
+    if (head.meta.shard !== shard || head.documentCount !== entry.documentCount) {
+      throw new Error(`shard ${shard}'s head is inconsistent with the manifest (corrupt file)`);
+    }
+    return new LoadedShard(entry, head, fetchArtifact, manifest, budget);
   }
 
-  /** Executes a plan (see {@link ShardSearcher.search}). */
-  search(plan: QueryPlan, opts: SearchOptions): ShardResult {
-    return this.searcher.search(plan, opts);
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.head.documentCount;
+  }
+
+  /** Loads (or finds in the cache) the postings blocks holding `keys`. */
+  private async prepare(keys: readonly string[]): Promise<Map<number, PostingsBlock>> {
+    const wanted = new Set<number>();
+    for (const k of keys) {
+      const b = this.head.blockOf(encoder.encode(k));
+      if (b >= 0) wanted.add(b);
+    }
+    const blocks = new Map<number, PostingsBlock>();
+    await Promise.all([...wanted].map(async (b) => {
+      blocks.set(b, await this.postingsCache.getOrLoad(b, async () => {
+        const file = this.head.blockFile(b);
+        const block = new PostingsBlock(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+        return { value: block, bytes: block.byteLength };
+      }));
+    }));
+    return blocks;
+  }
+
+  /** Runs `fn` with the blocks of `keys` in place (no await inside: concurrent queries cannot interleave). */
+  private async withBlocks<T>(keys: readonly string[], fn: () => T): Promise<T> {
+    const blocks = await this.prepare(keys);
+    this.view.blocks = blocks;
+    try {
+      return fn();
+    } finally {
+      this.view.blocks = null;
+    }
+  }
+
+  /** Stored records of local documents (copies), loading their document blocks as needed. */
+  async records(docs: readonly number[]): Promise<Uint8Array[]> {
+    const blocks = await Promise.all(docs.map((doc) => {
+      const b = this.head.docBlockOf(doc);
+      return this.documentsCache.getOrLoad(b, async () => {
+        const file = this.head.docBlockFile(b);
+        const block = new DocumentBlock(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+        return { value: block, bytes: block.byteLength };
+      });
+    }));
+    return docs.map((doc, i) => blocks[i].record(doc).slice());
+  }
+
+  /** Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the hits' stored records come along. */
+  async search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
+    const result = await this.withBlocks(planKeys(plan), () => this.searcher.search(plan, opts));
+    if (opts.records && result.hits.length > 0) result.records = await this.records(result.hits.map((h) => h.doc));
+    return result;
   }
 
   /** Stored fields plus highlighted title and snippet for local documents `docs`. */
-  hits(docs: number[], highlight: HighlightSpec): HitDocument[] {
-    return docs.map((doc) => hitDocument(this.documents.get(doc), highlight));
+  async hits(docs: number[], highlight: HighlightSpec): Promise<HitDocument[]> {
+    return (await this.records(docs)).map((r) => hitDocument(parseRecord(r), highlight));
   }
 
   /**
    * Per key, how many of this shard's documents contain it (its posting list length); per id, the
    * local document that has it or -1. The live index scores and places its articles with these.
    */
-  lookup(keys: readonly string[], ids: readonly string[]): BaseLookup {
-    return {
-      df: keys.map((k) => {
-        const r = this.postings.lookup(k);
-        return r ? r.end - r.start : 0;
-      }),
-      docs: ids.map((id) => this.documents.findById(id)),
-    };
+  async lookup(keys: readonly string[], ids: readonly string[]): Promise<BaseLookup> {
+    const df = await this.withBlocks(keys, () => keys.map((k) => {
+      const l = this.view.list(encoder.encode(k));
+      return l ? l.end - l.start : 0;
+    }));
+    return { df, docs: ids.map((id) => this.head.findById(id)) };
   }
 
   /** The stored article with this id, or null. */
-  article(id: string): StoredDocument | null {
-    const doc = this.documents.findById(id);
-    return doc < 0 ? null : this.documents.get(doc);
+  async article(id: string): Promise<StoredDocument | null> {
+    const doc = this.head.findById(id);
+    return doc < 0 ? null : parseRecord((await this.records([doc]))[0]);
   }
 
   /** Title completions for `q` (prefix on the last word, diacritic-insensitive). */
@@ -92,6 +215,11 @@ export class LoadedShard {
       this.titles = MiniSearch.loadJSON<TitleEntry>(new TextDecoder().decode(bytes), TITLE_INDEX_OPTIONS);
     }
     const results = this.titles.search(q, TITLE_SEARCH_OPTIONS);
-    return results.slice(0, limit).map((r) => ({ id: this.documents.get(Number(r.id)).id, title: String(r.title), score: r.score }));
+    return results.slice(0, limit).map((r) => ({ id: this.head.idOf(Number(r.id)), title: String(r.title), score: r.score }));
+  }
+
+  /** Memory and cache diagnostics. */
+  stats(): ShardStats {
+    return { shard: this.entry.shard, documents: this.head.documentCount, headBytes: this.head.byteLength, postings: this.postingsCache.stats(), documentsCache: this.documentsCache.stats() };
   }
 }

@@ -71,6 +71,14 @@ export interface SearchOptions {
    * through the live index): filtered before the top k, so pages are full and totals exact.
    */
   suppressed?: number[];
+  /**
+   * The front's k-th best hit so far (from shards already answered): return only hits that rank
+   * above it in the merged order (sort, then shard, then document). Totals and facets still count
+   * every match.
+   */
+  ref?: ShardHit;
+  /** Attach the stored record of every returned hit (`ShardResult.records`), saving a second call for the page. */
+  records?: boolean;
 }
 
 /** A scored document reference from one shard. */
@@ -86,6 +94,8 @@ export interface ShardHit {
 export interface ShardResult {
   total: number;
   hits: ShardHit[];
+  /** With `SearchOptions.records`: each hit's stored article as UTF-8 JSON, in hit order. */
+  records?: Uint8Array[];
   facets: { category?: Record<string, number>; year?: Record<string, number> };
   /** Microseconds spent evaluating (for diagnostics). */
   tookUs: number;

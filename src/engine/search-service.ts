@@ -1,10 +1,15 @@
 /**
- * The front end of a search: plans the query once with the collection-wide lexicon, fans it out to
- * every shard and to the live index (articles written since the build), merges their top hits
- * (scores are comparable because every impact uses the build's collection statistics), then fetches
- * stored fields and snippets only for the page being returned. Built articles the live index took
- * down or replaced are left out inside each shard, before its top k, so pages are full and totals
- * exact.
+ * The front end of a search: plans the query once with the collection-wide lexicon, sends it to the
+ * shards that can matter (see `shard-routing.ts`) and always to the live index (articles written
+ * since the build), merges their top hits (scores are comparable because every impact uses the
+ * build's collection statistics), and renders stored fields and snippets only for the page returned,
+ * from the records the shards send with their hits (one call per shard). Built articles the live
+ * index took down or replaced are left out inside each shard, before its top k, so pages are full.
+ *
+ * Totals are exact up to `trackTotalHits` matches (default {@link DEFAULT_TRACK_TOTAL_HITS}, every
+ * result a client can page to); a shard is skipped only when it has no match or, once that many
+ * matches are counted, when none of its matches can reach the page: the total is then a lower bound
+ * (`totalRelation: 'gte'`, as Elasticsearch's `track_total_hits`).
  * @module
  */
 import type { StoredDocument } from '../index-format/document-store.js';
@@ -14,13 +19,22 @@ import { baseRefOf, liveBaseOf } from './live/live-base.js';
 import type { BaseRef, LiveLayer, LiveView, Suppression } from './live/live-layer.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
-import { NO_DATE } from '../index-format/shard-postings.js';
 import type { HitDocument } from './hit-document.js';
 import type { TitleSuggestion } from './loaded-shard.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
+import { routeShards, type RoutingFilter } from './shard-routing.js';
+import { compareHits } from './shard-searcher.js';
 import { SynonymTable } from './synonym-table.js';
+import { parseRecord } from '../index-format/document-block.js';
+import { hitDocument } from './hit-document.js';
+
+/** Matches counted exactly by default: every result a client can page to (see `MAX_RESULT_WINDOW`). */
+export const DEFAULT_TRACK_TOTAL_HITS = 1000;
+
+/** Pages deeper than this fetch their hits with a second call instead of records with every shard's hits. */
+export const MAX_RECORDS_PER_SHARD = 100;
 
 /** A search request after validation. */
 export interface SearchRequest {
@@ -35,6 +49,8 @@ export interface SearchRequest {
   facets: SearchOptions['facets'];
   /** Treat the last word as a prefix (as-you-type). */
   prefixLast: boolean;
+  /** Count matches exactly up to this many (default {@link DEFAULT_TRACK_TOTAL_HITS}; Infinity: always exact). */
+  trackTotalHits?: number;
 }
 
 /** One hit of a response. */
@@ -42,9 +58,26 @@ export interface SearchHit extends HitDocument {
   score: number;
 }
 
+/** How a search reached the shards (diagnostics: benchmarks and the `x-shards` header). */
+export interface SearchRouting {
+  shards: number;
+  /** Shards that received the query. */
+  called: number;
+  /** Shards left out: no possible match, or (with `totalRelation: 'gte'`) none that could reach the page. */
+  skipped: number;
+  /** Calls to shard objects (searches, plus page fetches for deep pages). */
+  shardCalls: number;
+  /** Calls to the live index. */
+  liveCalls: number;
+  /** Rounds of shard calls (each waits for the previous one). */
+  waves: number;
+}
+
 /** A search response (before serialization). */
 export interface SearchResult {
   total: number;
+  /** `eq`: `total` is exact; `gte`: at least `total` match (more than `trackTotalHits`, uncounted shards). */
+  totalRelation: 'eq' | 'gte';
   hits: SearchHit[];
   interpretedAs?: string;
   /** True when no document matched enough words and the query was relaxed to any word. */
@@ -54,19 +87,8 @@ export interface SearchResult {
   truncatedSyllables: number;
   /** The live index's sequence number the result reflects (0 without a live index). */
   liveSeq: number;
+  routing: SearchRouting;
 }
-
-const better = (sort: SearchOptions['sort']) => (a: ShardHit, b: ShardHit): number => {
-  if (sort === 'relevance') return b.score - a.score || a.shard - b.shard || a.doc - b.doc;
-  const ad = a.date === NO_DATE ? null : a.date;
-  const bd = b.date === NO_DATE ? null : b.date;
-  if (ad !== bd) {
-    if (ad === null) return 1;
-    if (bd === null) return -1;
-    return sort === 'date:desc' ? bd - ad : ad - bd;
-  }
-  return b.score - a.score || a.shard - b.shard || a.doc - b.doc;
-};
 
 /** Sums facet counts of several shards. */
 function mergeFacets(results: ShardResult[]): ShardResult['facets'] {
@@ -80,7 +102,22 @@ function mergeFacets(results: ShardResult[]): ShardResult['facets'] {
   return out;
 }
 
-/** Query planning, fan-out and merging over a set of shards and the live index. */
+/** What one execution of a plan over the shards and the live index gathered. */
+interface Gathered {
+  results: ShardResult[];
+  /** Merged top hits, best first. */
+  top: ShardHit[];
+  /** Stored records that came with hits, by `shard:doc`. */
+  records: Map<string, Uint8Array>;
+  total: number;
+  relation: 'eq' | 'gte';
+  seq: number;
+  routing: SearchRouting;
+}
+
+const recordKey = (shard: number, doc: number) => `${shard}:${doc}`;
+
+/** Query planning, routing and merging over a set of shards and the live index. */
 export class SearchService {
   readonly synonyms: SynonymTable;
   /** The deployed build, as the live index knows it. */
@@ -126,81 +163,145 @@ export class SearchService {
     return view.seq;
   }
 
-  private shardSearch(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult[]> {
-    return Promise.all(this.shards.map((s, i) => {
-      const suppressed = this.suppression.shards[String(i)];
-      return s.search(plan, suppressed?.length ? { ...opts, suppressed } : opts);
-    }));
-  }
-
   /**
-   * Runs a plan on every shard and the live index at once. The shards get the suppression lists held
-   * from earlier requests; when the live index answers that they changed meanwhile, the shards run
-   * again with the new lists, so the result is exactly the live index's view.
+   * Runs a plan over the shards that can matter, wave by wave (see `shard-routing.ts`), and over the
+   * live index alongside the first wave. Shards answering after the first wave return only hits that
+   * beat the k-th best hit already merged. When the live index says the suppression lists changed
+   * meanwhile, the whole execution runs again with the new lists, so the result is exactly the live
+   * index's view.
    */
-  private async fanOut(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
-    if (!this.live) return { results: await this.shardSearch(plan, opts), seq: 0 };
-    if (this.suppression.version < 0) this.adopt(await this.live.view(this.base, -1));
-    const version = this.suppression.version;
-    const [live, base] = await Promise.all([this.live.search(this.base, plan, liveOpts, version), this.shardSearch(plan, opts)]);
-    this.adopt(live.view);
-    const results = this.suppression.version === version ? base : await this.shardSearch(plan, opts);
-    return { results: [...results, live.result], seq: live.view.seq };
+  private async execute(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions, filter: RoutingFilter, trackTotalHits: number): Promise<Gathered> {
+    for (;;) {
+      if (this.live && this.suppression.version < 0) this.adopt(await this.live.view(this.base, -1));
+      const version = this.suppression.version;
+      const k = opts.topK;
+      const cmp = compareHits(opts.sort);
+      const results: ShardResult[] = [];
+      let top: ShardHit[] = [];
+      const records = new Map<string, Uint8Array>();
+      let total = 0;
+      let seq = 0;
+      const routing: SearchRouting = { shards: this.shards.length, called: 0, skipped: 0, shardCalls: 0, liveCalls: 0, waves: 0 };
+      const take = (shard: number, r: ShardResult) => {
+        results.push(r);
+        total += r.total;
+        r.hits.forEach((h, i) => { if (r.records?.[i]) records.set(recordKey(shard, h.doc), r.records[i]); });
+        top = [...top, ...r.hits].sort(cmp).slice(0, k);
+      };
+      const route = routeShards(this.manifest, opts.sort, filter);
+      routing.skipped += route.skipped.length;
+      let livePending: Promise<void> | null = null;
+      if (this.live) {
+        routing.liveCalls++;
+        livePending = this.live.search(this.base, plan, liveOpts, version).then(({ view, result }) => {
+          this.adopt(view);
+          seq = view.seq;
+          take(LIVE_SHARD, result);
+        });
+      }
+      let next = 0;
+      let size = 1;
+      let relation: 'eq' | 'gte' = 'eq';
+      while (next < route.order.length) {
+        const ref = top.length >= k ? top[k - 1] : undefined;
+        if (ref && total >= trackTotalHits && opts.sort !== 'relevance' && !route.canBeat(route.order[next], ref)) {
+          // Ordered by date: no later shard can reach the page either.
+          routing.skipped += route.order.length - next;
+          relation = 'gte';
+          break;
+        }
+        // The first wave probes one shard; then everything left for a relevance sort, or doubling
+        // waves in date order (a page of recent news usually needs only the newest shards).
+        const wave = route.order.slice(next, opts.sort === 'relevance' && next > 0 ? route.order.length : next + size);
+        next += wave.length;
+        size *= 2;
+        routing.waves++;
+        routing.called += wave.length;
+        routing.shardCalls += wave.length;
+        const answers = await Promise.all(wave.map((shard) => {
+          const suppressed = this.suppression.shards[String(shard)];
+          return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}) });
+        }));
+        answers.forEach((r, i) => take(wave[i], r));
+        if (livePending) { await livePending; livePending = null; }
+      }
+      if (livePending) await livePending;
+      if (this.suppression.version !== version) continue; // the lists changed during the search: run again with them
+      return { results, top, records, total, relation, seq, routing };
+    }
   }
 
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const planned = this.plan(req.q, req.prefixLast);
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
+    const k = req.offset + req.limit;
     const common = {
-      topK: req.offset + req.limit,
+      topK: k,
       sort: req.sort,
       facets: req.facets,
       ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
       ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
     };
-    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}) };
+    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}), ...(k <= MAX_RECORDS_PER_SHARD ? { records: true } : {}) };
     const liveOpts: LiveSearchOptions = { ...common, ...(req.categories ? { categoryNames: req.categories } : {}) };
+    const filter: RoutingFilter = { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories };
+    // Facets count every match: they need every shard that can match.
+    const track = req.facets.length ? Infinity : req.trackTotalHits ?? DEFAULT_TRACK_TOTAL_HITS;
     const hasQuery = planned.plan.terms.length > 0 || planned.plan.required.length > 0;
     if (!hasQuery && !(req.categories?.length || req.fromMinutes !== undefined || req.toMinutes !== undefined)) {
-      return { total: 0, hits: [], relaxed: false, truncatedSyllables: planned.truncatedSyllables, liveSeq: await this.liveSeq(), ...(req.facets.length ? { facets: {} } : {}) };
+      const liveSeq = await this.liveSeq();
+      return {
+        total: 0, totalRelation: 'eq', hits: [], relaxed: false, truncatedSyllables: planned.truncatedSyllables, liveSeq,
+        routing: { shards: this.shards.length, called: 0, skipped: this.shards.length, shardCalls: 0, liveCalls: this.live ? 1 : 0, waves: 0 },
+        ...(req.facets.length ? { facets: {} } : {}),
+      };
     }
-    let { results, seq } = await this.fanOut(planned.plan, opts, liveOpts);
+    let g = await this.execute(planned.plan, opts, liveOpts, filter, track);
     let relaxed = false;
-    let total = results.reduce((a, r) => a + r.total, 0);
-    if (total === 0 && planned.plan.terms.length > 0 && (planned.plan.minShouldMatch > 1 || planned.plan.required.length > 0)) {
+    let plan = planned.plan;
+    if (g.total === 0 && g.relation === 'eq' && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
       // Nothing matched every word (or a quoted phrase, e.g. one pasted with a typo inside): fall back
       // to documents matching any word, best first, and say so (`relaxed`).
       relaxed = true;
-      const plan = { ...planned.plan, minShouldMatch: 1, required: [] };
-      ({ results, seq } = await this.fanOut(plan, opts, liveOpts));
-      total = results.reduce((a, r) => a + r.total, 0);
+      plan = { ...plan, minShouldMatch: 1, required: [] };
+      const first = g.routing;
+      g = await this.execute(plan, opts, liveOpts, filter, track);
+      g.routing = { ...g.routing, called: first.called + g.routing.called, shardCalls: first.shardCalls + g.routing.shardCalls, liveCalls: first.liveCalls + g.routing.liveCalls, waves: first.waves + g.routing.waves };
     }
-    const merged = results.flatMap((r) => r.hits).sort(better(req.sort)).slice(req.offset, req.offset + req.limit);
-    const byShard = new Map<number, ShardHit[]>();
-    for (const h of merged) {
-      const list = byShard.get(h.shard);
-      if (list) list.push(h);
-      else byShard.set(h.shard, [h]);
-    }
+    const page = g.top.slice(req.offset, req.offset + req.limit);
     const docs = new Map<string, HitDocument | null>();
-    await Promise.all([...byShard].map(async ([shard, hits]) => {
+    const missing = new Map<number, ShardHit[]>();
+    for (const h of page) {
+      const record = h.shard === LIVE_SHARD ? undefined : g.records.get(recordKey(h.shard, h.doc));
+      if (record) docs.set(recordKey(h.shard, h.doc), hitDocument(parseRecord(record), plan.highlight));
+      else {
+        const list = missing.get(h.shard);
+        if (list) list.push(h);
+        else missing.set(h.shard, [h]);
+      }
+    }
+    await Promise.all([...missing].map(async ([shard, hits]) => {
       const slots = hits.map((h) => h.doc);
-      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, planned.plan.highlight) : await this.shards[shard].hits(slots, planned.plan.highlight);
-      hits.forEach((h, i) => docs.set(`${shard}:${h.doc}`, fetched[i]));
+      if (shard === LIVE_SHARD) g.routing.liveCalls++;
+      else g.routing.shardCalls++;
+      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, plan.highlight) : await this.shards[shard].hits(slots, plan.highlight);
+      hits.forEach((h, i) => docs.set(recordKey(shard, h.doc), fetched[i]));
     }));
     return {
-      total,
+      total: g.total,
+      totalRelation: g.relation,
       // A live article replaced or deleted between the search and this fetch is left out.
-      hits: merged.flatMap((h) => {
-        const d = docs.get(`${h.shard}:${h.doc}`);
+      hits: page.flatMap((h) => {
+        const d = docs.get(recordKey(h.shard, h.doc));
         return d ? [{ ...d, score: Math.round(h.score * 1e4) / 1e4 }] : [];
       }),
       relaxed,
       truncatedSyllables: planned.truncatedSyllables,
-      liveSeq: seq,
+      liveSeq: g.seq,
+      routing: g.routing,
       ...(planned.interpretedAs ? { interpretedAs: planned.interpretedAs } : {}),
-      ...(req.facets.length ? { facets: mergeFacets(results) } : {}),
+      ...(req.facets.length ? { facets: mergeFacets(g.results) } : {}),
     };
   }
 

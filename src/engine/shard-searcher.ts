@@ -5,7 +5,8 @@
  * are allocated once per shard and reused across queries.
  * @module
  */
-import { NO_CATEGORY, NO_DATE, type ShardPostings } from '../index-format/shard-postings.js';
+import { NO_CATEGORY, NO_DATE } from '../index-format/shard-postings.js';
+import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { HeadlineQuery, headlineBoost, maxHeadlineBoost } from '../scoring/headline-match.js';
@@ -31,6 +32,19 @@ const byDateAsc = (a: ShardHit, b: ShardHit) => {
 /** The order of hits for a sort: true when `a` ranks above `b` (ties broken by document number). */
 export function hitOrder(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit) => boolean {
   return sort === 'date:desc' ? byDateDesc : sort === 'date:asc' ? byDateAsc : byScore;
+}
+
+/**
+ * The order of hits across shards (the front's merge): {@link hitOrder}, then shard number, then
+ * document. Negative when `a` ranks above `b`.
+ */
+export function compareHits(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit) => number {
+  const better = hitOrder(sort);
+  return (a, b) => {
+    if (better(a, b)) return -1;
+    if (better(b, a)) return 1;
+    return a.shard - b.shard || a.doc - b.doc;
+  };
 }
 
 /** Turns an index key into its UTF-8 bytes (the dictionaries compare bytes). */
@@ -64,11 +78,12 @@ export class ShardSearcher {
 
   /**
    * @param shard shard number (reported in hits)
-   * @param postings the shard's postings artifact
+   * @param postings the shard's postings (for a built shard: the blocks of the query's keys must be
+   *   loaded before {@link search} runs)
    * @param impactScale from the manifest's scoring parameters
    * @param categories the manifest's category names (for facet labels)
    */
-  constructor(readonly shard: number, readonly postings: ShardPostings, private readonly impactScale: number, private readonly categories: readonly string[]) {
+  constructor(readonly shard: number, readonly postings: PostingsView, private readonly impactScale: number, private readonly categories: readonly string[]) {
     const n = postings.documentCount;
     this.acc = new Float64Array(n);
     this.coverage = new Uint16Array(n);
@@ -81,31 +96,33 @@ export class ShardSearcher {
   }
 
   /**
-   * Runs a plan with filters, facets and ordering; returns the shard's total and top `topK`.
+   * Runs a plan with filters, facets and ordering; returns the shard's total and top `topK` (only
+   * those ranking above `opts.ref` when given).
    * @param encode how keys become bytes (pass a {@link memoizedKeyEncoder} when running one plan on many segments)
    */
   search(plan: QueryPlan, opts: SearchOptions, encode: KeyEncoder = encodeKey): ShardResult {
     const started = performance.now();
-    const { postingDocs: docs, postingImpacts: impacts, docDate, docCategory } = this.postings;
+    const { docDate, docCategory } = this.postings;
     const n = this.postings.documentCount;
     const { acc, coverage, pairCoverage, lastClause, requiredHits, excludedMark, seen, touched } = this;
     let touchedCount = 0;
     const browse = plan.terms.length === 0 && plan.required.length === 0;
 
     // Excluded keys.
-    const excludedRanges = plan.excluded.map((k) => this.postings.lookup(encode(k))).filter((r) => r !== null);
-    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 1;
+    const excludedRanges = plan.excluded.map((k) => this.postings.list(encode(k))).filter((r) => r !== null);
+    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[r!.docs[p]] = 1;
     // Documents taken down or replaced by the live index: never counted, never returned.
     const suppressed = opts.suppressed ?? [];
     for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 1;
 
     // Required keys (deduplicated): a document must appear in every list.
     const required = [...new Set(plan.required)];
-    const requiredRanges = required.map((k) => this.postings.lookup(encode(k)));
+    const requiredRanges = required.map((k) => this.postings.list(encode(k)));
     const requiredImpossible = requiredRanges.some((r) => r === null);
 
     if (!browse && !requiredImpossible) {
       for (const r of requiredRanges) {
+        const docs = r!.docs;
         for (let p = r!.start; p < r!.end; p++) {
           const d = docs[p];
           requiredHits[d]++;
@@ -116,10 +133,11 @@ export class ShardSearcher {
       const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
       const wordClauses = plan.clauseCount;
       for (const t of terms) {
-        const r = this.postings.lookup(encode(t.key));
+        const r = this.postings.list(encode(t.key));
         if (!r) continue;
         const w = t.weight * this.impactScale;
         const c = t.clause;
+        const { docs, impacts } = r;
         for (let p = r.start; p < r.end; p++) {
           const d = docs[p];
           if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
@@ -135,6 +153,10 @@ export class ShardSearcher {
 
     const better = hitOrder(opts.sort);
     const top = new TopK<ShardHit>(opts.topK, better);
+    // Hits that cannot rank above the front's reference (its k-th best so far) are not returned.
+    const ref = opts.ref;
+    const cmp = ref ? compareHits(opts.sort) : null;
+    const keep = (hit: ShardHit) => (!cmp || cmp(hit, ref!) < 0) && top.wouldAccept(hit);
     const catFilter = opts.categories && opts.categories.length ? new Set(opts.categories) : null;
     const from = opts.fromMinutes;
     const to = opts.toMinutes;
@@ -149,7 +171,7 @@ export class ShardSearcher {
 
     // Headline phrase match: only scored documents, and only when the boost could still matter.
     const headline = !browse && plan.syllables.length >= 2
-      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOfBytes(encode(foldedKey(f)))))
+      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.termNumber(encode(foldedKey(f)))))
       : null;
     const { headlineStarts, headlineTerms } = this.postings;
     const maxBoost = maxHeadlineBoost();
@@ -169,10 +191,10 @@ export class ShardSearcher {
       const hit = { shard: this.shard, doc: d, score, date };
       if (headline && !headline.empty && score > 0) {
         hit.score = score * maxBoost;
-        if (!top.wouldAccept(hit)) return;
+        if (!keep(hit)) return;
         hit.score = score * headlineBoost(headline.match(headlineTerms, headlineStarts[d], headlineStarts[d + 1]), headline.length);
       }
-      if (top.wouldAccept(hit)) top.push(hit);
+      if (keep(hit)) top.push(hit);
     };
 
     if (browse) {
@@ -192,7 +214,7 @@ export class ShardSearcher {
       const d = touched[i];
       acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
     }
-    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 0;
+    for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[r!.docs[p]] = 0;
     for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 0;
 
     const facets: ShardResult['facets'] = {};

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../analyzer/version.js';
-import { checkManifest, INDEX_FORMAT_VERSION, LEXICON_FILE, shardFileNames, type IndexManifest } from './manifest.js';
+import { checkManifest, INDEX_FORMAT_VERSION, LEXICON_FILE, type IndexManifest } from './manifest.js';
+import { blockFileName, shardDir } from './shard-head.js';
 
 const file = (name: string) => ({ file: name, bytes: 10, sha256: '0'.repeat(64) });
 
 /** A manifest as the build writes it, for a one-shard index. */
 function validManifest(): IndexManifest {
-  const names = shardFileNames(0);
   return {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -18,7 +18,10 @@ function validManifest(): IndexManifest {
     dateRange: { from: '2011-01-01T00:00', to: '2012-01-01T00:00' },
     synonyms: [['hn', 'hà nội']],
     lexicon: file(LEXICON_FILE),
-    shards: [{ shard: 0, documentCount: 2, postings: file(names.postings), documents: file(names.documents), suggest: file(names.suggest) }],
+    shards: [{
+      shard: 0, documentCount: 2, head: file('shard-000/head-0000000000000000.bin'), suggest: file('shard-000/suggest-0000000000000000.json'),
+      dates: { min: 21_038_400, max: 21_563_999 }, undated: 0, categories: [0, 1], files: { count: 4, bytes: 40, postingsBytes: 10, documentsBytes: 10 },
+    }],
   };
 }
 
@@ -100,10 +103,10 @@ describe('checkManifest', () => {
 });
 
 describe('artifact file names', () => {
-  it('zero-pads shard numbers so the files sort by shard', () => {
-    expect(shardFileNames(7)).toEqual({ postings: 'shard-007.postings', documents: 'shard-007.docs', suggest: 'shard-007.suggest.json' });
-    expect(shardFileNames(123).postings).toBe('shard-123.postings');
-    const names = [10, 2, 1].map((n) => shardFileNames(n).postings).sort();
-    expect(names).toEqual(['shard-001.postings', 'shard-002.postings', 'shard-010.postings']);
+  it('zero-pads shard folders so they sort by shard, and names blocks by their content hash', () => {
+    expect(shardDir(7)).toBe('shard-007');
+    expect([10, 2, 1].map(shardDir).sort()).toEqual(['shard-001', 'shard-002', 'shard-010']);
+    expect(blockFileName(3, 'p', 'ab'.repeat(32))).toBe('shard-003/p-abababababababab.bin');
+    expect(blockFileName(3, 'd', 'cd'.repeat(32))).toBe('shard-003/d-cdcdcdcdcdcdcdcd.bin');
   });
 });

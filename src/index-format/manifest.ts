@@ -27,18 +27,31 @@ export interface ArtifactFile {
   sha256: string;
 }
 
-/** One shard: a slice of the collection served by one isolate. */
+/**
+ * One shard: a slice of the collection served by one isolate. Shards hold consecutive articles in
+ * date order (oldest first, undated articles in the last shard), so the front can skip shards by
+ * date and answer `sort=date:desc` from the newest shards.
+ */
 export interface ShardEntry {
   /** Shard number, 0-based. */
   shard: number;
   /** Number of documents in the shard. */
   documentCount: number;
-  /** Postings, dictionary and per-document filter columns. */
-  postings: ArtifactFile;
-  /** Stored article text and metadata (for snippets and `/articles/:id`). */
-  documents: ArtifactFile;
+  /**
+   * The shard's head (per-document columns, id dictionary, directories of its postings and document
+   * blocks with their sizes and SHA-256; see `shard-head.ts`). Block files sit next to it.
+   */
+  head: ArtifactFile;
   /** MiniSearch index over titles, for `/suggest`. */
   suggest: ArtifactFile;
+  /** Earliest and latest article date in stored minutes (see `dates.ts`), when any article is dated. */
+  dates?: { min: number; max: number };
+  /** Articles without a date. */
+  undated: number;
+  /** Indexes (into the manifest's `categories`) of the categories present, ascending. */
+  categories: number[];
+  /** Bytes and number of the shard's files (head, blocks, title index), for reports. */
+  files: { count: number; bytes: number; postingsBytes: number; documentsBytes: number };
 }
 
 /** Collection-wide scoring constants baked into every shard's impacts. */
@@ -110,11 +123,7 @@ export function checkManifest(m: unknown): ManifestProblem | null {
   return null;
 }
 
-/** File names of shard artifacts, zero-padded so they sort. */
-export const shardFileNames = (shard: number) => {
-  const n = String(shard).padStart(3, '0');
-  return { postings: `shard-${n}.postings`, documents: `shard-${n}.docs`, suggest: `shard-${n}.suggest.json` };
-};
+
 
 /** File name of the lexicon artifact. */
 export const LEXICON_FILE = 'lexicon.bin';

@@ -11,6 +11,7 @@
  */
 import { ContainerError, readContainer, writeContainer, type SectionArray } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
+import type { PostingList, PostingsView } from './postings-view.js';
 import { TermDictionary } from './term-dictionary.js';
 
 const MAGIC = 'VNSP';
@@ -54,8 +55,11 @@ export function writeShardPostings(meta: ShardPostingsMeta, a: ShardPostingsArra
   return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a } as unknown as Record<string, SectionArray>);
 }
 
-/** A loaded, read-only shard postings artifact (zero-copy views over one buffer). */
-export class ShardPostings {
+/**
+ * A loaded, read-only postings artifact in one piece (zero-copy views over one buffer): a live-index
+ * segment, or a whole shard before it is cut into blocks (`shard-layout.ts`).
+ */
+export class ShardPostings implements PostingsView {
   readonly meta: ShardPostingsMeta;
   readonly dictionary: TermDictionary;
   readonly postingStarts: Uint32Array;
@@ -100,6 +104,18 @@ export class ShardPostings {
   /** Number of documents in this shard. */
   get documentCount(): number {
     return this.meta.documentCount;
+  }
+
+  /** See {@link PostingsView.list}. The list's `max` is the largest impact of the whole artifact (a valid, loose bound). */
+  list(key: Uint8Array): PostingList | null {
+    const i = this.dictionary.indexOfBytes(key);
+    if (i < 0) return null;
+    return { docs: this.postingDocs, impacts: this.postingImpacts, start: this.postingStarts[i], end: this.postingStarts[i + 1], max: 0xffff };
+  }
+
+  /** See {@link PostingsView.termNumber}. */
+  termNumber(key: Uint8Array): number {
+    return this.dictionary.indexOfBytes(key);
   }
 
   /** The posting range of a term key (text or UTF-8 bytes), or null when the shard does not contain it. */

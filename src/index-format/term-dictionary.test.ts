@@ -62,6 +62,16 @@ describe('encodeTermDictionary', () => {
 describe('TermDictionary', () => {
   const dict = dictOf(TERMS);
 
+  it('floor: the last term at or before a key', () => {
+    const d = dictOf(['b', 'd', 'f']);
+    const enc = (s: string) => new TextEncoder().encode(s);
+    expect(d.floor(enc('a'))).toBe(-1);
+    expect(d.floor(enc('b'))).toBe(0);
+    expect(d.floor(enc('c'))).toBe(0);
+    expect(d.floor(enc('d'))).toBe(1);
+    expect(d.floor(enc('zz'))).toBe(2);
+  });
+
   it('finds every term at its sorted position and reads it back', () => {
     expect(dict.size).toBe(SORTED.length);
     SORTED.forEach((t, i) => {

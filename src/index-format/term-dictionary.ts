@@ -67,6 +67,13 @@ export class TermDictionary {
     return lo;
   }
 
+  /** Index of the last term ≤ `key` in byte order, or -1 when every term is greater. */
+  floor(key: Uint8Array): number {
+    const i = this.lowerBound(key);
+    if (i < this.size && compareBytes(this.bytes, this.offsets[i], this.offsets[i + 1], key) === 0) return i;
+    return i - 1;
+  }
+
   /** The half-open index range of terms starting with `prefix`. */
   prefixRange(prefix: string): [number, number] {
     const key = encoder.encode(prefix);

@@ -1,37 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { TermDictionary, compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
-import { bigramKey, exactKey, foldedKey, titleStartKey } from './term-keys.js';
+import { bigramKey, exactKey, foldedKey, isFoldedKey, titleStartKey } from './term-keys.js';
 
 describe('term keys', () => {
   it('spell each kind of evidence as documented', () => {
     expect(foldedKey('ha')).toBe('ha');
-    expect(exactKey('hà')).toBe('=hà');
+    expect(exactKey('hà')).toBe('ha=hà');
+    expect(exactKey('đảng')).toBe('dang=đảng');
     expect(bigramKey('ha', 'noi')).toBe('ha noi');
-    expect(titleStartKey('ha', 'noi')).toBe('^ha noi');
-    expect(titleStartKey('bao')).toBe('^bao');
+    expect(titleStartKey('ha', 'noi')).toBe('ha^noi');
+    expect(titleStartKey('bao')).toBe('bao^');
+    expect(['ha', 'ha noi', 'ha=hà', 'ha^noi'].map(isFoldedKey)).toEqual([true, false, false, false]);
   });
 
   it('never collide across kinds for the same syllables', () => {
-    const keys = [foldedKey('ha'), exactKey('ha'), bigramKey('ha', 'noi'), titleStartKey('ha', 'noi'), foldedKey('hanoi')];
+    const keys = [foldedKey('ha'), exactKey('ha'), bigramKey('ha', 'noi'), titleStartKey('ha', 'noi'), foldedKey('hanoi'), exactKey('hà')];
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('keep exact and title-start keys in their own contiguous blocks of a shared dictionary', () => {
-    const exact = ['hà', 'nội', 'đà', 'nẵng'].map(exactKey);
-    const starts = [titleStartKey('ha', 'noi'), titleStartKey('da', 'nang')];
-    const folded = ['ha', 'noi', 'da', 'nang', '2011'].map(foldedKey);
-    const bigrams = [bigramKey('ha', 'noi'), bigramKey('da', 'nang')];
-    const all = [...folded, ...exact, ...starts, ...bigrams].sort(compareTermsByBytes);
+  it('keep all evidence about a syllable together in byte order', () => {
+    const keys = [
+      ...['ha', 'hai', 'noi', 'da', 'nang', '2011'].map(foldedKey),
+      ...['hà', 'hạ', 'nội', 'đà', 'nẵng'].map(exactKey),
+      titleStartKey('ha', 'noi'), titleStartKey('da', 'nang'),
+      bigramKey('ha', 'noi'), bigramKey('da', 'nang'), bigramKey('hai', 'ba'),
+    ];
+    const all = [...keys].sort(compareTermsByBytes);
     const { bytes, offsets } = encodeTermDictionary(all);
     const dict = new TermDictionary(bytes, offsets);
-    const block = (p: string) => {
+    const range = (p: string) => {
       const [s, e] = dict.prefixRange(p);
-      return Array.from({ length: e - s }, (_, k) => dict.termAt(s + k)).sort();
+      return Array.from({ length: e - s }, (_, k) => dict.termAt(s + k));
     };
-    expect(block('=')).toEqual([...exact].sort());
-    expect(block('^')).toEqual([...starts].sort());
-    // A prefix lookup over folded syllables sees folded keys and bigrams, never `=…` or `^…`.
-    expect(block('n')).toEqual(['nang', 'noi']);
-    expect(block('ha')).toEqual(['ha', 'ha noi']);
+    // Everything about `ha` is contiguous and comes before the next syllable `hai`.
+    expect(range('ha')).toEqual(['ha', 'ha noi', 'ha=hà', 'ha=hạ', 'ha^noi', 'hai', 'hai ba']);
+    expect(all.indexOf('ha^noi') + 1).toBe(all.indexOf('hai'));
+    expect(range('da')).toEqual(['da', 'da nang', 'da=đà', 'da^nang']);
   });
 });

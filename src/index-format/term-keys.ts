@@ -1,23 +1,32 @@
 /**
- * Keys under which postings are stored in a shard's dictionary. Three kinds of evidence share one
- * sorted dictionary; analyzer tokens never contain a space or `=`, so the kinds cannot collide.
+ * Keys under which postings are stored in a shard's dictionary. Four kinds of evidence share one
+ * sorted dictionary; analyzer tokens never contain a space, `=` or `^`, so the kinds cannot collide.
+ *
+ * Every key starts with the folded form of its first syllable, followed by a separator or the end,
+ * so in byte order all evidence about one syllable sits together (`ha`, `ha noi`, `ha=hà`,
+ * `ha^noi`): a shard's dictionary is cut into blocks loaded on demand, and a query touches about one
+ * block per syllable it contains (index format 3).
  * @module
  */
+import { foldDiacritics } from '../analyzer/fold.js';
 
 /** Folded (diacritic-free) syllable: `ha`, matches every reading of it. */
 export const foldedKey = (folded: string): string => folded;
 
 /**
- * Exact syllable with its diacritics: `=hà`. Only stored when it differs from its folded form,
- * since an unaccented exact form carries no more information than the folded key.
+ * Exact syllable with its diacritics, after its folded form: `ha=hà`. Only stored when it differs
+ * from its folded form, since an unaccented exact form carries no more information than the folded key.
  */
-export const exactKey = (exact: string): string => '=' + exact;
+export const exactKey = (exact: string): string => foldDiacritics(exact) + '=' + exact;
 
 /** Adjacent pair of folded syllables: `ha noi` (adjacency/phrase evidence). */
 export const bigramKey = (foldedA: string, foldedB: string): string => foldedA + ' ' + foldedB;
 
 /**
- * The headline starts with this folded pair (`^ha noi`): people often type the beginning of a
+ * The headline starts with these folded syllables (`ha^noi`): people often type the beginning of a
  * headline, so a query that starts the way a headline starts ranks it higher.
  */
-export const titleStartKey = (...folded: string[]): string => '^' + folded.join(' ');
+export const titleStartKey = (...folded: string[]): string => folded[0] + '^' + folded.slice(1).join(' ');
+
+/** True for a {@link foldedKey} (one folded syllable), false for every other kind. */
+export const isFoldedKey = (key: string): boolean => !/[ =^]/.test(key);

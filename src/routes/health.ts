@@ -84,7 +84,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       contentHash: m.contentHash,
       categories: m.categories,
       ...(m.dateRange ? { dateRange: m.dateRange } : {}),
-      shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.postings.bytes, documentsBytes: s.documents.bytes })),
+      shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.files.postingsBytes, documentsBytes: s.files.documentsBytes })),
       ...(m.live ? { live: m.live } : {}),
     },
     ...(live ? {

@@ -27,6 +27,26 @@ export const intParam = (name: string, min: number, max: number) =>
     return n;
   });
 
+/** Largest `track_total_hits` count (larger counts are spelled `true`). */
+export const MAX_TRACK_TOTAL_HITS = 1_000_000_000;
+
+/**
+ * Elasticsearch's `track_total_hits`: `true` (count every match: Infinity) or a whole number N
+ * (count exactly up to N matches; past it the total may be a lower bound).
+ */
+export const trackTotalHitsParam = (name: string) =>
+  z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const s = v.trim().toLowerCase();
+    if (s === 'true') return Number.POSITIVE_INFINITY;
+    const n = /^[+]?\d+$/.test(s) ? Number(s) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_TRACK_TOTAL_HITS) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be true (always count every match) or a whole number from 1 to ${MAX_TRACK_TOTAL_HITS} (count exactly up to that many) (got ${got(v)}).` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 /** A yes/no switch: true/false, 1/0, on/off, yes/no. */
 export const boolParam = (name: string) =>
   z.string().optional().transform((v, ctx) => {

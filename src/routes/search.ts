@@ -5,7 +5,8 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES } from './params.js';
+import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES, trackTotalHitsParam } from './params.js';
+import { DEFAULT_TRACK_TOTAL_HITS, type SearchRouting } from '../engine/search-service.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
 export const HIT_FIELDS = ['id', 'title', 'title_html', 'snippet', 'date', 'url', 'category', 'author', 'score'] as const;
@@ -26,6 +27,7 @@ export const SearchQuerySchema = z.object({
   highlight: boolParam('highlight').openapi({ param: { name: 'highlight', in: 'query' }, description: 'Mark matches with <mark> in title_html and snippet (default true). When false, both are plain escaped text.', example: 'true' }),
   facets: listParam('facets', FACETS).openapi({ param: { name: 'facets', in: 'query' }, description: 'Facet counts to return for the query and filters: category, year.', example: 'category,year' }),
   prefix: boolParam('prefix').openapi({ param: { name: 'prefix', in: 'query' }, description: 'Complete the last word as a prefix (as-you-type). Default: true unless the query ends with a space.', example: 'true' }),
+  track_total_hits: trackTotalHitsParam('track_total_hits').openapi({ param: { name: 'track_total_hits', in: 'query' }, type: 'string', description: `Count matches exactly up to this many (default ${DEFAULT_TRACK_TOTAL_HITS}, every result a client can page to), or \`true\` to always count all (slower on large archives: every shard is asked). Past the count, shards that cannot reach the page are not asked and \`total\` is a lower bound (\`total_relation: "gte"\`), as in Elasticsearch.`, example: 'true' }),
 });
 
 const HitSchema = z.object({
@@ -44,6 +46,7 @@ const HitSchema = z.object({
 export const SearchResponseSchema = z.object({
   query: z.string(),
   total: z.number().int(),
+  total_relation: z.enum(['eq', 'gte']).openapi({ description: '`eq`: `total` is exact. `gte`: at least `total` articles match (more than `track_total_hits`; see that parameter).' }),
   took_ms: z.number(),
   offset: z.number().int(),
   limit: z.number().int(),
@@ -104,7 +107,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     categories: p.category,
     facets: p.facets ?? [],
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
+    ...(p.track_total_hits !== undefined ? { trackTotalHits: p.track_total_hits } : {}),
   });
+  c.header('x-shards', routingHeader(result.routing));
   const highlight = p.highlight ?? true;
   const fields = p.fields ?? HIT_FIELDS;
   const hits = result.hits.map((h) => {
@@ -122,6 +127,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   return c.json({
     query: q,
     total: result.total,
+    total_relation: result.totalRelation,
     took_ms: Date.now() - started,
     offset,
     limit,
@@ -135,6 +141,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 /** Registers the route on an app. */
 export function registerSearch(app: OpenAPIHono<AppEnv>) {
   return app.openapi(route, handler);
+}
+
+/**
+ * The `x-shards` diagnostic header: how the search reached the index (shards called of all, shards
+ * skipped, calls to shard objects and to the live index, rounds of calls).
+ */
+export function routingHeader(r: SearchRouting): string {
+  return `called=${r.called}; of=${r.shards}; skipped=${r.skipped}; shard-calls=${r.shardCalls}; live-calls=${r.liveCalls}; waves=${r.waves}`;
 }
 
 /** Removes `<mark>` tags from highlighted (already escaped) HTML. */

@@ -9,7 +9,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from '../engine/hit-document.js';
-import { LoadedShard, type BaseLookup, type TitleSuggestion } from '../engine/loaded-shard.js';
+import { LoadedShard, type BaseLookup, type ShardStats, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
@@ -67,9 +67,8 @@ export class ShardObject extends DurableObject<Env> {
     return (await this.shard(addr)).lookup(keys, ids);
   }
 
-  /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */
-  async stats(addr: ShardAddress): Promise<{ shard: number; documents: number; postingsBytes: number; documentsBytes: number }> {
-    const s = await this.shard(addr);
-    return { shard: addr.shard, documents: s.postings.documentCount, postingsBytes: s.postings.byteLength, documentsBytes: s.documents.byteLength };
+  /** Memory and cache diagnostics for benchmarks and `/health?shards=1`. */
+  async stats(addr: ShardAddress): Promise<ShardStats> {
+    return (await this.shard(addr)).stats();
   }
 }

@@ -1,0 +1,119 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchOptions, ShardHit } from '../src/engine/query-plan.js';
+import type { SearchRequest, SearchService } from '../src/engine/search-service.js';
+import { compareHits } from '../src/engine/shard-searcher.js';
+import { buildIndex } from './build-index.js';
+import { openIndex } from './open-index.js';
+
+/**
+ * The front's routing (date-ordered shards, waves, hits filtered against the k-th best so far, records
+ * sent with hits, shards skipped) must give exactly what asking every shard gives: same hits in the
+ * same order, same totals, with `gte` only where the total is allowed to be a lower bound.
+ */
+
+const WORDS = ['hà nội', 'giá vàng', 'bóng đá', 'thời tiết', 'chứng khoán', 'giáo dục', 'y tế', 'giao thông', 'xây dựng', 'đảng ủy', 'thuế', 'du lịch', 'công an', 'điện lực', 'nông nghiệp'];
+const CATEGORIES = ['thoi-su', 'kinh-te', 'the-thao', 'xa-hoi'];
+
+/** 600 dated articles over ten years (a few undated), four categories, titles and bodies from a small vocabulary. */
+function corpus(): string {
+  let x = 12345;
+  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  const pick = () => WORDS[Math.floor(rand() ** 1.5 * WORDS.length)];
+  const lines: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    const day = new Date(Date.UTC(2010, 0, 1) + Math.floor(rand() * 3650) * 86_400_000).toISOString().slice(0, 10);
+    const title = `${pick()} ${pick()} ${i % 17 === 0 ? 'Vietlott' : ''} ${pick()}`.replace(/\s+/g, ' ').trim();
+    const body = Array.from({ length: 3 + Math.floor(rand() * 30) }, pick).join(', ');
+    lines.push(JSON.stringify({ id: `a${i}`, title, body, ...(i % 41 === 5 ? {} : { date: day }), category: CATEGORIES[i % 4] }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+let dir = '';
+let svc: SearchService;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vn-routed-'));
+  await writeFile(path.join(dir, 'corpus.jsonl'), corpus());
+  await buildIndex({ input: path.join(dir, 'corpus.jsonl'), outDir: dir, shards: 9, layout: { postingsBlockBytes: 4096, documentBlockBytes: 2048 } });
+  svc = await openIndex(path.join(dir, 'index'));
+}, 60_000);
+afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+/** Every shard asked for its top k, merged: the reference routing must reproduce. */
+async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number }> {
+  const planned = svc.plan(req.q, req.prefixLast);
+  const cats = req.categories?.map((c) => svc.manifest.categories.indexOf(c));
+  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [], ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}), ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}), ...(cats ? { categories: cats } : {}) };
+  const results = await Promise.all(svc.shards.map((s) => s.search(planned.plan, opts)));
+  const hits: ShardHit[] = results.flatMap((r) => r.hits).sort(compareHits(req.sort)).slice(req.offset, req.offset + req.limit);
+  const ids = await Promise.all(hits.map(async (h) => (await svc.shards[h.shard].hits([h.doc], planned.plan.highlight))[0].id));
+  return { ids, total: results.reduce((a, r) => a + r.total, 0) };
+}
+
+const request = (q: string, over: Partial<SearchRequest> = {}): SearchRequest => ({ q, limit: 10, offset: 0, sort: 'relevance', facets: [], prefixLast: false, ...over });
+const QUERIES = ['hà nội', 'gia vang', 'bóng đá thời tiết', 'Vietlott', 'đảng ủy xây dựng', 'du lich', 'thuế', 'công an giao thông'];
+
+describe('routed search equals asking every shard', () => {
+  it('cuts the corpus into date-ordered shards', () => {
+    const dated = svc.manifest.shards.filter((s) => s.dates);
+    for (let i = 1; i < dated.length; i++) expect(dated[i].dates!.min).toBeGreaterThanOrEqual(dated[i - 1].dates!.max);
+    expect(svc.manifest.shards.at(-1)!.undated).toBeGreaterThan(0); // undated articles last
+  });
+
+  it('relevance: same hits, order and exact totals; every shard asked (one call each)', async () => {
+    for (const q of QUERIES) {
+      for (const over of [{}, { offset: 10 }, { offset: 150, limit: 5 }] as Array<Partial<SearchRequest>>) {
+        const req = request(q, over);
+        const [got, want] = [await svc.search(req), await everyShard(req)];
+        expect(got.hits.map((h) => h.id), `${q} ${JSON.stringify(over)}`).toEqual(want.ids);
+        expect(got.total).toBe(want.total);
+        expect(got.totalRelation).toBe('eq');
+      }
+    }
+    const r = await svc.search(request('hà nội'));
+    expect(r.routing.called).toBe(9);
+    expect(r.routing.shardCalls).toBe(9); // records came with the hits: no second call
+  });
+
+  it('date sorts: same hits; with a small track_total_hits, later shards are skipped and the total is a lower bound', async () => {
+    for (const sort of ['date:desc', 'date:asc'] as const) {
+      for (const q of QUERIES) {
+        const exact = await svc.search(request(q, { sort, trackTotalHits: Infinity }));
+        const want = await everyShard(request(q, { sort }));
+        expect(exact.hits.map((h) => h.id), `${sort} ${q}`).toEqual(want.ids);
+        expect(exact.total).toBe(want.total);
+        expect(exact.totalRelation).toBe('eq');
+        const quick = await svc.search(request(q, { sort, trackTotalHits: 5 }));
+        expect(quick.hits.map((h) => h.id), `${sort} ${q} quick`).toEqual(want.ids);
+        if (quick.totalRelation === 'gte') {
+          expect(quick.total).toBeLessThan(want.total);
+          expect(quick.total).toBeGreaterThanOrEqual(5);
+          expect(quick.routing.skipped).toBeGreaterThan(0);
+        } else expect(quick.total).toBe(want.total);
+      }
+    }
+    const newest = await svc.search(request('hà nội', { sort: 'date:desc', trackTotalHits: 5 }));
+    expect(newest.routing.called).toBeLessThan(9);
+    expect(newest.totalRelation).toBe('gte');
+  });
+
+  it('filters: shards outside a date range or without the category are never asked, totals stay exact', async () => {
+    const from = Date.UTC(2015, 0, 1) / 60000;
+    const to = Date.UTC(2016, 11, 31, 23, 59) / 60000;
+    for (const q of QUERIES) {
+      for (const over of [{ fromMinutes: from, toMinutes: to }, { categories: ['kinh-te'] }, { categories: ['khong-co'] }, { fromMinutes: from, sort: 'date:asc' as const }]) {
+        const req = request(q, over);
+        const [got, want] = [await svc.search(req), await everyShard(req)];
+        expect(got.hits.map((h) => h.id), `${q} ${JSON.stringify(over)}`).toEqual(want.ids);
+        expect(got.total).toBe(want.total);
+      }
+    }
+    const ranged = await svc.search(request('hà nội', { fromMinutes: from, toMinutes: to }));
+    expect(ranged.routing.skipped).toBeGreaterThan(0);
+    expect(ranged.totalRelation).toBe('eq');
+    expect((await svc.search(request('hà nội', { categories: ['khong-co'] }))).routing.called).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../index-build/build-index.js';
+import { readArrayBuffer } from '../../index-build/open-index.js';
+import type { IndexManifest } from '../index-format/manifest.js';
+import { SynonymTable } from './synonym-table.js';
+import { planQuery } from './planner.js';
+import { Lexicon } from '../index-format/lexicon.js';
+import { ArtifactError } from './artifact.js';
+import { LoadedShard } from './loaded-shard.js';
+import type { SearchOptions } from './query-plan.js';
+
+let dir = '';
+let manifest: IndexManifest;
+let lexicon: Lexicon;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vn-lazy-'));
+  await buildIndex({ input: 'data', outDir: dir, shards: 1, layout: { postingsBlockBytes: 2048, documentBlockBytes: 2048 } });
+  manifest = JSON.parse(await readFile(path.join(dir, 'index/manifest.json'), 'utf8')) as IndexManifest;
+  lexicon = new Lexicon(await readArrayBuffer(path.join(dir, 'index', manifest.lexicon.file)));
+}, 60_000);
+afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+/** A fetcher over the built folder that records which files were read. */
+function fetcher(read: string[], root = path.join(dir, 'index')) {
+  return async (file: string) => { read.push(file); return readArrayBuffer(path.join(root, file)); };
+}
+const plan = (q: string) => planQuery(q, { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, {}).plan;
+const OPTS: SearchOptions = { topK: 5, sort: 'relevance', facets: [] };
+
+describe('LoadedShard (index format 3)', () => {
+  it('reads only its head to load, then the blocks a query needs', async () => {
+    const read: string[] = [];
+    const shard = await LoadedShard.load(manifest, 0, fetcher(read));
+    expect(read).toEqual([manifest.shards[0].head.file]);
+    const r = await shard.search(plan('hà nội'), OPTS);
+    expect(r.total).toBeGreaterThan(0);
+    const blocks = read.filter((f) => /\/p-/.test(f));
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeLessThan(shard.head.blockCount / 2);
+    expect(read.some((f) => /\/d-/.test(f))).toBe(false); // no records asked for
+    // The same query again reads nothing more.
+    const before = read.length;
+    await shard.search(plan('hà nội'), OPTS);
+    expect(read.length).toBe(before);
+  });
+
+  it('sends the stored records of its hits when asked, equal to what hits() renders from', async () => {
+    const shard = await LoadedShard.load(manifest, 0, fetcher([]));
+    const p = plan('giá vàng');
+    const r = await shard.search(p, { ...OPTS, records: true });
+    expect(r.records).toHaveLength(r.hits.length);
+    const ids = r.records!.map((rec) => (JSON.parse(new TextDecoder().decode(rec)) as { id: string }).id);
+    const rendered = await shard.hits(r.hits.map((h) => h.doc), p.highlight);
+    expect(ids).toEqual(rendered.map((h) => h.id));
+    expect((await shard.article(ids[0]))?.id).toBe(ids[0]);
+    expect(await shard.article('no-such-id')).toBeNull();
+  });
+
+  it('gives the same results under a tiny cache budget (blocks evicted and read again)', async () => {
+    const big = await LoadedShard.load(manifest, 0, fetcher([]));
+    const small = await LoadedShard.load(manifest, 0, fetcher([]), { postings: 1, documents: 1 });
+    const answer = async (s: LoadedShard, q: string) => {
+      const { tookUs: _t, ...rest } = await s.search(plan(q), { ...OPTS, records: true });
+      return rest;
+    };
+    for (const q of ['hà nội', 'giá vàng tăng', 'bão số 3', 'ha noi xay dung', 'đảng']) {
+      expect(await answer(small, q), q).toEqual(await answer(big, q));
+    }
+    expect(small.stats().postings.evictions).toBeGreaterThan(0);
+    expect(small.stats().postings.bytes).toBeLessThanOrEqual(small.stats().postings.budget + 64 * 1024);
+  });
+
+  it('refuses a corrupt block when a query reads it, and serves queries that do not', async () => {
+    {
+      const shard0 = await LoadedShard.load(manifest, 0, fetcher([]));
+      const read: string[] = [];
+      await shard0.search(plan('hà nội'), OPTS);
+      const probe = await LoadedShard.load(manifest, 0, fetcher(read));
+      await probe.search(plan('hà nội'), OPTS);
+      const target = read.find((f) => /\/p-/.test(f))!;
+      // Serve every file of the index, flipping bytes in the middle of one block read by 'hà nội'.
+      const bytesOf = async (f: string) => new Uint8Array(await readArrayBuffer(path.join(dir, 'index', f)));
+      const corrupt = async (file: string) => {
+        const b = await bytesOf(file);
+        if (file === target) for (let i = 0; i < 4; i++) b[(b.length >> 1) + i] ^= 0xff;
+        return b.buffer as ArrayBuffer;
+      };
+      const broken = await LoadedShard.load(manifest, 0, corrupt);
+      await expect(broken.search(plan('hà nội'), OPTS)).rejects.toThrow(ArtifactError);
+      await expect(broken.search(plan('hà nội'), OPTS)).rejects.toThrow(/corrupt or from another build/);
+      const other = ['bóng đá', 'vắc xin', 'thuế'].map(plan);
+      let served = 0;
+      for (const p of other) { try { await broken.search(p, OPTS); served++; } catch (e) { expect(e).toBeInstanceOf(ArtifactError); } }
+      expect(served).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers document frequencies and id locations for the live index', async () => {
+    const shard = await LoadedShard.load(manifest, 0, fetcher([]));
+    const r = await shard.search(plan('hà nội'), { ...OPTS, records: true });
+    const id = (JSON.parse(new TextDecoder().decode(r.records![0])) as { id: string }).id;
+    const l = await shard.lookup(['ha', 'ha noi', 'khongco'], [id, 'nope']);
+    expect(l.df[0]).toBeGreaterThanOrEqual(l.df[1]);
+    expect(l.df[1]).toBeGreaterThan(0);
+    expect(l.df[2]).toBe(0);
+    expect(l.docs).toEqual([r.hits[0].doc, -1]);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * What query execution reads from a shard's postings, whatever their layout: the per-document
+ * columns and, per key, a posting list. A live-index segment is one in-memory artifact
+ * (`ShardPostings`); a built shard is a head plus postings blocks loaded on demand (the blocks a
+ * query needs are loaded before it runs, so lookups here are synchronous).
+ * @module
+ */
+import type { PostingList } from './postings-block.js';
+
+export type { PostingList };
+
+/** The postings side of a shard as query execution sees it. */
+export interface PostingsView {
+  readonly documentCount: number;
+  /** Article date as minutes since 1970-01-01 (Vietnam local time), or `NO_DATE`. */
+  readonly docDate: Int32Array;
+  /** Index into the manifest's `categories`, or `NO_CATEGORY`. */
+  readonly docCategory: Uint16Array;
+  /** `headlineStarts[d]..headlineStarts[d+1]` index `headlineTerms` for local document d. */
+  readonly headlineStarts: Uint32Array;
+  /** Term numbers of each headline's folded syllables, in headline order. */
+  readonly headlineTerms: Uint32Array;
+  /** The posting list of a key (UTF-8 bytes), or null when the shard does not contain it. */
+  list(key: Uint8Array): PostingList | null;
+  /** The term number of a key (the numbers `headlineTerms` uses), or -1 when absent. */
+  termNumber(key: Uint8Array): number;
+}
