@@ -5,7 +5,7 @@
  * @module
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -28,7 +28,8 @@ export interface BuildStep {
   loadAverageBefore: number[];
   loadAverageAfter: number[];
   documents: number;
-  shards: Array<{ shard: number; documents: number; postings: ArtifactSize; documentsStore: ArtifactSize; suggest: ArtifactSize }>;
+  /** Per shard: its head and title index (raw and gzipped), and the raw bytes and count of its block files. */
+  shards: Array<{ shard: number; documents: number; head: ArtifactSize; postingsBytes: number; documentsBytes: number; suggest: ArtifactSize; files: number }>;
   lexicon: ArtifactSize;
   /** Files in the static-assets `index/` folder (artifacts + manifest). */
   files: number;
@@ -41,9 +42,10 @@ export interface BuildStep {
  * @param input corpus path relative to `root`
  * @param out static-assets folder relative to `root`
  * @param log progress output
+ * @param shardCount shard count (default: the build decides from the corpus size)
  */
-export async function runBuildStep(root: string, input: string, out: string, log: (s: string) => void): Promise<BuildStep> {
-  const args = ['--max-old-space-size=8192', '--import', 'tsx', 'index-build/cli.ts', '--input', input, '--out', out];
+export async function runBuildStep(root: string, input: string, out: string, log: (s: string) => void, shardCount?: number): Promise<BuildStep> {
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', 'index-build/cli.ts', '--input', input, '--out', out, ...(shardCount ? ['--shards', String(shardCount)] : [])];
   const command = `node ${args.join(' ')}`;
   log(`  $ ${command}`);
   const loadAverageBefore = loadAverage();
@@ -66,17 +68,32 @@ export async function runBuildStep(root: string, input: string, out: string, log
   const indexDir = path.join(root, out, 'index');
   const manifest = JSON.parse(await readFile(path.join(indexDir, 'manifest.json'), 'utf8')) as IndexManifest;
   const size = async (file: string, bytes: number): Promise<ArtifactSize> => ({ file, bytes, gzipBytes: (await gzipAsync(await readFile(path.join(indexDir, file)))).length });
-  // Two at a time: the machine has two cores.
-  const jobs = [manifest.lexicon, ...manifest.shards.flatMap((s) => [s.postings, s.documents, s.suggest])];
+  // Two at a time: the machine has two cores. Block files (hundreds per shard) are counted, not gzipped.
+  const jobs = [manifest.lexicon, ...manifest.shards.flatMap((s) => [s.head, s.suggest])];
   const sizes = new Map<string, ArtifactSize>();
   for (let i = 0; i < jobs.length; i += 2) {
     for (const s of await Promise.all(jobs.slice(i, i + 2).map((f) => size(f.file, f.bytes)))) sizes.set(s.file, s);
   }
-  const shards = manifest.shards.map((s) => ({ shard: s.shard, documents: s.documentCount, postings: sizes.get(s.postings.file)!, documentsStore: sizes.get(s.documents.file)!, suggest: sizes.get(s.suggest.file)! }));
-  const all = [...sizes.values()];
+  const shards = manifest.shards.map((s) => ({
+    shard: s.shard, documents: s.documentCount, head: sizes.get(s.head.file)!, suggest: sizes.get(s.suggest.file)!,
+    postingsBytes: s.files.postingsBytes, documentsBytes: s.files.documentsBytes, files: s.files.count,
+  }));
+  const all = await listFiles(indexDir);
+  const largest = all.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   return {
     command, wallMs, cpuS: cpu.last(), phasesMs, loadAverageBefore, loadAverageAfter: loadAverage(),
     documents: manifest.documentCount, shards, lexicon: sizes.get(manifest.lexicon.file)!,
-    files: all.length + 1, largestFile: all.reduce((a, b) => (b.bytes > a.bytes ? b : a)),
+    files: all.length, largestFile: sizes.get(largest.file) ?? { ...largest, gzipBytes: NaN },
   };
+}
+
+/** Every file under `dir` (relative names) with its size. */
+async function listFiles(dir: string): Promise<Array<{ file: string; bytes: number }>> {
+  const out: Array<{ file: string; bytes: number }> = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    out.push({ file: path.relative(dir, full), bytes: (await stat(full)).size });
+  }
+  return out;
 }

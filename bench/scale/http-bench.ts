@@ -185,3 +185,44 @@ export async function runIsolateProbe(n: number): Promise<IsolateProbe | { error
     return { error: (e as Error).message.split('\n')[0] };
   }
 }
+
+/** Cold first queries, each in a freshly started local runtime. */
+export interface ColdRestarts {
+  runs: Array<{ q: string; ms: number; status: number; serverMs: number | null; shards: string | null; startMs: number; runtimeMs: number }>;
+  /** Median of the first search's time. */
+  median: number;
+  /** Median time of the first request that does not touch the index (the runtime compiling and starting the Worker). */
+  medianRuntime: number;
+}
+
+/**
+ * Starts the local Worker `n` times; each time, times the first `/search` (a different headline each
+ * run), which loads the manifest, the lexicon and, in every shard object the query reaches, the
+ * shard's head and the blocks the query needs (each verified by its SHA-256), then stops it.
+ */
+export async function runColdRestarts(o: { assets: string; queries: string[]; log: (s: string) => void }): Promise<ColdRestarts> {
+  const runs: ColdRestarts['runs'] = [];
+  for (const q of o.queries) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const server = await startDevServer({ port, assets: o.assets, vars: { ...HTTP_VARS }, watch: false });
+    const startMs = performance.now() - t0;
+    try {
+      // The runtime's own first-request cost (script compile, wrangler's proxy), apart: a request the
+      // Worker answers without the index (an unknown path: 404 before any index middleware).
+      const t0r = performance.now();
+      await (await fetch(server.url + '/no-such-path')).text();
+      const runtimeMs = performance.now() - t0r;
+      const t = performance.now();
+      const res = await fetch(server.url + searchPath(q));
+      const body = await res.text();
+      const ms = performance.now() - t;
+      runs.push({ q, ms, status: res.status, serverMs: tookMs(body), shards: res.headers.get('x-shards'), startMs, runtimeMs });
+      o.log(`  restart ${runs.length}: first request (no index) ${runtimeMs.toFixed(0)} ms, then first /search ${ms.toFixed(0)} ms (status ${res.status}, ${res.headers.get('x-shards') ?? ''})`);
+    } finally {
+      await server.stop();
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+  return { runs, median: median(runs.map((r) => r.ms)), medianRuntime: median(runs.map((r) => r.runtimeMs)) };
+}

@@ -78,6 +78,14 @@ export interface ProjectionInput {
   slowestOfS: Array<{ shards: number; ms: number }>;
   /** Local fan-out overhead per shard RPC (ms), from /health minus a no-index request. */
   rpcPerCallMs: number;
+  /**
+   * Measured Durable Object calls per search of the routed design divided by the shard count
+   * (relevance, the query mix): scales with S. Without it, the design before routing is projected
+   * (every shard, relaxed re-runs, one hits call per shard holding a page hit).
+   */
+  routedCallsPerShard?: number;
+  /** Static-asset files per shard (head, blocks, title index). Default 3 (the format before blocks). */
+  filesPerShard?: number;
 }
 
 /** One row of the projection. */
@@ -131,7 +139,7 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
     const lexFiles = Math.ceil(lexBytes / PLATFORM.assetFileBytes);
     const hs = measured ? m.phases.meanHitShards : hitShards(S);
     const slowest = m.slowestOfS.find((x) => x.shards === S)?.ms ?? NaN;
-    const calls = S * (1 + m.phases.relaxedShare) + hs;
+    const calls = m.routedCallsPerShard !== undefined ? S * m.routedCallsPerShard : S * (1 + m.phases.relaxedShare) + hs;
     const fanOutParallelMs = m.phases.planP50 + slowest + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
     const fanOutTwoCoresMs = m.phases.planP50 + (m.phases.perShardEvalMean * S) / 2 + m.phases.hitsP50 + m.rpcPerCallMs * calls;
     const frontCpuMs = m.phases.planMean + m.phases.mergeMean * (S / m.shards) + m.rpcPerCallMs * calls;
@@ -145,7 +153,7 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
       shardPeakMB: m.shardPeakBytes / MB, shardPeakWithSuggestMB: m.shardPeakWithSuggestBytes / MB,
       lexiconMB: lexBytes / MB, frontPeakMB: frontPeak / MB,
       lexiconFitsOneAsset: lexBytes <= PLATFORM.assetFileBytes, frontFitsIsolate: frontPeak <= PLATFORM.isolateBytes,
-      assetFiles: 3 * S + lexFiles + 1,
+      assetFiles: Math.round((m.filesPerShard ?? 3) * S) + lexFiles + 1,
       assetGB: ((m.shardArtifactBytes / m.shards) * S + lexBytes) / 1024 ** 3,
       fanOutParallelMs, fanOutTwoCoresMs, doRequestsPerSearch: calls,
       costPerMillion: { workerRequests, workerCpu, doRequests, doDuration, total: workerRequests + workerCpu + doRequests + doDuration },

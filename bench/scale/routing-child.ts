@@ -1,0 +1,117 @@
+/**
+ * Child process of the scale benchmark's routing step: over a built index (`openIndex`, the Worker's
+ * engine in this process), runs every query of the mix twice, with two designs side by side:
+ *
+ * - **routed** (today's `SearchService.search`): shards in date order, the query sent only to shards
+ *   that can matter (wave by wave, later shards returning only hits that beat the k-th best so far),
+ *   stored records sent with the hits (no second call for the page);
+ * - **every shard** (the design before issue 14): the plan sent to every shard, merged, then one
+ *   `hits` call per shard holding a page hit (and a second fan-out when the query had to be relaxed).
+ *
+ * Calls to shard objects are counted per search (each is one Durable Object request in production),
+ * and the two designs' top-10 ids and totals are compared query by query. The designs share the
+ * shards' block caches and take turns going first. Prints one `@@RESULT` line.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { SearchOptions, ShardHit, ShardResult } from '../../src/engine/query-plan.js';
+import type { SearchRequest, SearchService } from '../../src/engine/search-service.js';
+import { compareHits } from '../../src/engine/shard-searcher.js';
+import { openIndex } from '../../index-build/open-index.js';
+import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
+import { emitResult } from '../lib/node-child.js';
+import type { MixQuery } from './queries.js';
+
+/** One design's figures over the mix. */
+export interface DesignFigures {
+  /** Calls to shard objects per search. */
+  calls: LatencySummary;
+  /** Shards that received the query, per search. */
+  shardsCalled: LatencySummary;
+  /** In-process wall time per search (shards run one after another here). */
+  latency: LatencySummary;
+}
+
+/** What the routing child reports, per sort order. */
+export interface RoutingResult {
+  shards: number;
+  queries: number;
+  sorts: Array<{
+    sort: SearchOptions['sort'];
+    routed: DesignFigures;
+    everyShard: DesignFigures;
+    /** Queries whose top-10 ids (in order) are the same in both designs. */
+    sameTop10: number;
+    /** Queries whose routed total is exact (`eq`) and equals the every-shard total. */
+    sameTotal: number;
+    /** Queries whose routed total is a lower bound (`gte`, past `track_total_hits`). */
+    totalLowerBound: number;
+    /** Lower bounds that were wrong (above the true total): must be 0. */
+    badLowerBound: number;
+    /** Up to 5 queries whose top-10 differ. */
+    mismatches: string[];
+  }>;
+}
+
+const { values } = parseArgs({ options: { index: { type: 'string' }, queries: { type: 'string' }, sorts: { type: 'string', default: 'relevance,date:desc' }, warmup: { type: 'string', default: '30' } } });
+const mix = JSON.parse(await readFile(values.queries!, 'utf8')) as MixQuery[];
+const svc: SearchService = await openIndex(values.index!);
+const S = svc.shards.length;
+
+/** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
+async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number }> {
+  const planned = svc.plan(req.q, req.prefixLast);
+  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [] };
+  let plan = planned.plan;
+  let calls = S;
+  let results: ShardResult[] = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+  let total = results.reduce((a, r) => a + r.total, 0);
+  if (total === 0 && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
+    plan = { ...plan, minShouldMatch: 1, required: [] };
+    calls += S;
+    results = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+    total = results.reduce((a, r) => a + r.total, 0);
+  }
+  const page: ShardHit[] = results.flatMap((r) => r.hits).sort(compareHits(req.sort)).slice(req.offset, req.offset + req.limit);
+  const byShard = new Map<number, ShardHit[]>();
+  for (const h of page) byShard.set(h.shard, [...(byShard.get(h.shard) ?? []), h]);
+  const ids = new Map<string, string>();
+  await Promise.all([...byShard].map(async ([s, hs]) => {
+    const docs = await svc.shards[s].hits(hs.map((h) => h.doc), plan.highlight);
+    hs.forEach((h, i) => ids.set(`${s}:${h.doc}`, docs[i].id));
+  }));
+  calls += byShard.size;
+  return { ids: page.map((h) => ids.get(`${h.shard}:${h.doc}`)!), total, calls };
+}
+
+const request = (q: string, sort: SearchOptions['sort']): SearchRequest => ({ q, limit: 10, offset: 0, sort, facets: [], prefixLast: !/\s$/.test(q) });
+
+const out: RoutingResult = { shards: S, queries: mix.length, sorts: [] };
+for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
+  for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, sort)); await everyShard(request(m.q, sort)); }
+  const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
+  const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
+  let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
+  const mismatches: string[] = [];
+  for (const [i, m] of mix.entries()) {
+    const req = request(m.q, sort);
+    // The designs share the shards' block caches: whichever runs first pays the query's block loads,
+    // so they take turns going first.
+    const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, performance.now() - t]; };
+    let got: Awaited<ReturnType<SearchService['search']>>, want: Awaited<ReturnType<typeof everyShard>>, routedMs: number, everyMs: number;
+    if (i % 2 === 0) { [got, routedMs] = await timed(() => svc.search(req)); [want, everyMs] = await timed(() => everyShard(req)); }
+    else { [want, everyMs] = await timed(() => everyShard(req)); [got, routedMs] = await timed(() => svc.search(req)); }
+    r.calls.push(got.routing.shardCalls); r.shards.push(got.routing.called); r.ms.push(routedMs);
+    e.calls.push(want.calls); e.shards.push(S * (want.calls > 2 * S ? 2 : 1)); e.ms.push(everyMs);
+    const ids = got.hits.map((h) => h.id);
+    if (ids.length === want.ids.length && ids.every((id, i) => id === want.ids[i])) sameTop10++;
+    else if (mismatches.length < 5) mismatches.push(m.q);
+    if (got.totalRelation === 'eq') { if (got.total === want.total) sameTotal++; }
+    else { totalLowerBound++; if (got.total > want.total) badLowerBound++; }
+  }
+  const figures = (x: typeof r): DesignFigures => ({ calls: summarizeLatency(x.calls), shardsCalled: summarizeLatency(x.shards), latency: summarizeLatency(x.ms) });
+  out.sorts.push({ sort, routed: figures(r), everyShard: figures(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });
+  process.stderr.write(`routing ${sort}: routed calls p50 ${figures(r).calls.p50} vs every shard ${figures(e).calls.p50}; same top-10 ${sameTop10}/${mix.length}\n`);
+}
+emitResult(out);
