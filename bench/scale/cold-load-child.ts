@@ -4,9 +4,11 @@
  * one query, sampling memory throughout.
  *
  * - `--target <n>`: shard n, as its Durable Object does: read and check the manifest, then
- *   `LoadedShard.load` (postings + documents, size and SHA-256 verified), then the `search` and
- *   `hits` calls of one query (its plan, made by the front, is read from `--plan`); then, separately
- *   reported, the first `/suggest` call (which loads the shard's title index).
+ *   `LoadedShard.load` (the shard's head, size and SHA-256 verified), then the `search` call of one
+ *   query with the hits' stored records (its plan, made by the front, is read from `--plan`), which
+ *   loads and verifies only the blocks the query needs; then, for comparison, reading and verifying
+ *   every file of the shard (what a shard did before answering before index format 3); then,
+ *   separately reported, the first `/suggest` call (which loads the shard's title index).
  * - `--target lexicon`: the front Worker's part: manifest, lexicon (verified), one query plan.
  *
  * Artifacts are read into one exact-size `ArrayBuffer` each, like `Response.arrayBuffer()` of the

@@ -37,6 +37,7 @@ import { fmt, fmtInt, markdownTable } from '../lib/table.js';
 import { runBuildStep, type BuildStep } from './build-step.js';
 import { ensureSyntheticCorpus } from './synth/write-corpus.js';
 import type { RoutingResult } from './routing-child.js';
+import type { TypoResult } from './typo-child.js';
 import type { ColdLoadResult } from './cold-load-child.js';
 import type { EngineResult, PhaseResult } from './engine-child.js';
 import type { LexiconPoint } from './growth-child.js';
@@ -155,7 +156,7 @@ log(markdownTable(
 ));
 const baselineHeap = cold.find((c) => c.r)?.r?.baseline;
 log(`\nheap+AB = heapUsed + arrayBuffers (absolute, including ~${baselineHeap ? MB(baselineHeap.heapUsed + baselineHeap.arrayBuffers) : '?'} MB of the child's own code before loading); heap+ext = heapUsed + external (external ⊇ arrayBuffers); RSS Δ over the process's RSS before loading.`);
-log(`query: ${JSON.stringify(coldQuery)} (planned by the front, then search + hits on the shard). Node's 128 MB old-space limit does not count ArrayBuffers; workerd's isolate limit does, hence heap+AB.`);
+log(`query: ${JSON.stringify(coldQuery)} (planned by the front, then one search on the shard returning its hits with their stored records). Node's 128 MB old-space limit does not count ArrayBuffers; workerd's isolate limit does, hence heap+AB.`);
 const shardCold = cold.filter((c) => c.target !== 'lexicon');
 const lexCold = cold.find((c) => c.target === 'lexicon') ?? { target: 'lexicon', ok: false, r: null, wallMs: 0 };
 if (shardCold.some((c) => c.r?.eagerMs !== undefined)) {
@@ -234,9 +235,25 @@ let routing: RoutingResult | null = null;
   }
 }
 
+// ── 3c. Typo candidates at a million syllables ──────────────────────────────────────────────────
+section('3c. Typo candidates at 1M folded syllables (the built lexicon + generated words; trie walk vs linear scan)');
+let typo: TypoResult | null = null;
+{
+  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
+  typo = run.result;
+  if (!typo) log(`  typo step FAILED: exit ${run.code ?? run.signal}`);
+  else log(markdownTable(['lookup', 'syllables', 'typo words', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'same candidates'], [
+    ['trie walk (fuzzyCandidates)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.walk.p50, 3), ms(typo.walk.p95, 3), ms(typo.walk.p99, 3), ms(typo.walk.max, 2), `${typo.words - typo.mismatches}/${typo.words}`],
+    ['linear scan (before)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.scan.p50, 3), ms(typo.scan.p95, 3), ms(typo.scan.p99, 3), ms(typo.scan.max, 2), ''],
+  ]) + `\n\n${fmtInt(typo.eligible)} of the syllables are typo candidates (seen in enough documents); one edit each (substitution, deletion, insertion or transposition) of real words long enough for typo tolerance; lexicon generated in ${(typo.buildMs / 1000).toFixed(1)} s.`);
+}
+
 section(`4. Headline queries (${headlineCount}): our engine vs MiniSearch and FlexSearch (separate Node processes, 8 GB heap)`);
-const s1M = shardsFor(1_000_000, { documents: manifest.documentCount, documentsStoreBytes: build.shards.reduce((a, s) => a + s.documentsBytes, 0), maxShardBytes: DEFAULT_MAX_SHARD_BYTES });
-const s10M = shardsFor(10_000_000, { documents: manifest.documentCount, documentsStoreBytes: build.shards.reduce((a, s) => a + s.documentsBytes, 0), maxShardBytes: DEFAULT_MAX_SHARD_BYTES });
+// Stored bytes per shard: the build's default cut, or what --shards made (the projection keeps that size).
+const storedBytes = build.shards.reduce((a, s) => a + s.documentsBytes, 0);
+const shardBytes = SHARDS ? Math.ceil(storedBytes / manifest.shards.length) : DEFAULT_MAX_SHARD_BYTES;
+const s1M = shardsFor(1_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes });
+const s10M = shardsFor(10_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes });
 const engineArgs = ['--index', indexDir, '--corpus', corpusDir, '--queries', queriesFile, '--budget-s', args['budget-s']!];
 const engines: Record<string, EngineResult | null> = {};
 const engineErrors: Record<string, string> = {};
@@ -324,7 +341,7 @@ if (phases && http && lexCold.r) {
   const a = phases.byKind.all;
   projection = project({
     documents: manifest.documentCount, shards: manifest.shards.length,
-    documentsStoreBytes: build.shards.reduce((x, s) => x + s.documentsBytes, 0), shardArtifactBytes: shardTotal, maxShardBytes: DEFAULT_MAX_SHARD_BYTES,
+    documentsStoreBytes: storedBytes, shardArtifactBytes: shardTotal, maxShardBytes: shardBytes,
     shardPeakBytes: shardPeak, shardPeakWithSuggestBytes: shardPeakSuggest,
     lexicon: { bytes: manifest.lexicon.bytes, peakBytes: lexCold.r.peakHeapAB, points: lexPoints },
     phases: { planP50: a.plan.p50, planMean: a.plan.mean, mergeMean: a.merge.mean, hitsP50: a.hits.p50, hitsMean: a.hits.mean, meanHitShards: a.meanHitShards, relaxedShare: a.relaxedShare, perShardEvalMean: phases.perShardEval.mean },
@@ -345,7 +362,7 @@ if (phases && http && lexCold.r) {
     ]),
   ));
   log(`\ncost per 1M searches = Worker requests $${PRICES.workerRequestsPerMillion}/M + Worker CPU $${PRICES.workerCpuPerMillionMs}/M ms + DO requests $${PRICES.doRequestsPerMillion}/M (each shard search RPC, relaxed re-runs, each page-hits RPC) + DO duration $${PRICES.doGbSecondsPerMillion}/M GB-s at ${PRICES.doBilledGb} GB while evaluating; list prices before included allowances. Breakdown: ${P.rows.map((r) => `${fmtInt(r.documents)}: req $${fmt(r.costPerMillion.workerRequests, 2)} + CPU $${fmt(r.costPerMillion.workerCpu, 3)} + DO req $${fmt(r.costPerMillion.doRequests, 2)} + DO GB-s $${fmt(r.costPerMillion.doDuration, 3)}`).join('; ')}.`);
-  log(`fan-out (parallel) = plan p50 + median slowest of S shards (per-shard times as independent draws from the ${fmtInt(phases.perShardEval.n)} measured) + hits p50 + 2 × ${ASSUMED_RPC_RTT_MS} ms assumed RPC round trips + ${fmt(P.rows[0] ? Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls) : NaN, 3)} ms local overhead per shard call; fan-out (2 cores) = plan + mean per-shard evaluation × S / 2 + hits + the same per-call overhead. Shard peak memory is per shard and does not grow: shards are cut at ${MB(DEFAULT_MAX_SHARD_BYTES, 0)} MiB of stored text. The front's lexicon grows with the vocabulary and kept pairs (extrapolated).`);
+  log(`fan-out (parallel) = plan p50 + median slowest of S shards (per-shard times as independent draws from the ${fmtInt(phases.perShardEval.n)} measured) + hits p50 + 2 × ${ASSUMED_RPC_RTT_MS} ms assumed RPC round trips + ${fmt(P.rows[0] ? Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls) : NaN, 3)} ms local overhead per shard call; fan-out (2 cores) = plan + mean per-shard evaluation × S / 2 + hits + the same per-call overhead. Shard peak memory is per shard and does not grow: shards are cut at ${MB(shardBytes, 0)} MiB of stored text. The front's lexicon grows with the vocabulary and kept pairs (extrapolated).`);
 }
 
 // ── 6. Targets ──────────────────────────────────────────────────────────────────────────────────
@@ -390,6 +407,7 @@ if (relevanceRouting) {
   }
   add('routing', 'in-process p50 / p99 routed vs every shard (ms)', `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
 } else add('routing', 'routing step', 'failed', 'runs', false);
+if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, p50 / p99 (scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms, ${typo.mismatches} differ`, '≤ 1 ms, same candidates', typo.walk.p99 <= 1 && typo.mismatches === 0);
 if (restarts) add('cold start', `first query in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms)`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
 if (big) {
   add('350k', `build wall time (${fmtInt(manifest.documentCount)} articles)`, `${(build.wallMs / 60_000).toFixed(1)} min`, '≤ 15 min', build.wallMs <= 15 * 60_000);
@@ -419,7 +437,7 @@ const results = {
   corpus: CORPUS_REL, documents: manifest.documentCount,
   machine: { ...machine, loadAverageEnd },
   config: { queries: QUERY_COUNT, warmup: WARMUP, baselineWarmup: BASELINE_WARMUP, connections: Number(args.connections), durationS: Number(args.duration), baselineBudgetS: Number(args['budget-s']), httpVars: http?.vars ?? null },
-  build, cold, http, restarts, routing, skipped: [...SKIP], isolates, engines, engineErrors, ratios, phases, growth: growth ? { ...growth, points: lexPoints } : { points: lexPoints }, projection,
+  build, cold, http, restarts, routing, typo, skipped: [...SKIP], isolates, engines, engineErrors, ratios, phases, growth: growth ? { ...growth, points: lexPoints } : { points: lexPoints }, projection,
   assumptions: { prices: PRICES, platform: PLATFORM, rpcRoundTripMs: ASSUMED_RPC_RTT_MS },
   targets, pass: failed.length === 0,
 };
