@@ -22,6 +22,8 @@ export interface TypoResult {
   buildMs: number;
   words: number;
   walk: LatencySummary;
+  /** CPU time of the walk per lookup (user + system: robust to other processes on the machine). */
+  walkCpu: LatencySummary;
   scan: LatencySummary;
   /** Words whose walk and scan candidates differ: must be 0. */
   mismatches: number;
@@ -52,16 +54,20 @@ while (typos.length < Number(values.words)) {
 }
 for (const t of typos.slice(0, 20)) fuzzyCandidates(lexicon, t, 5); // warm-up (prefix tables built once)
 const walk: number[] = [];
+const walkCpu: number[] = [];
 const scan: number[] = [];
 let mismatches = 0;
 for (const t of typos) {
+  const cpu = process.cpuUsage();
   const a = performance.now();
   const got = fuzzyCandidates(lexicon, t, 5);
   const b = performance.now();
+  const used = process.cpuUsage(cpu);
+  walkCpu.push((used.user + used.system) / 1000);
   const want = fuzzyCandidatesByScan(lexicon, t, 5);
   const c = performance.now();
   walk.push(b - a);
   scan.push(c - b);
   if (JSON.stringify(got) !== JSON.stringify(want)) mismatches++;
 }
-emitResult({ syllables: lexicon.folded.size, eligible: lexicon.typoReversed.index.length, buildMs, words: typos.length, walk: summarizeLatency(walk), scan: summarizeLatency(scan), mismatches } satisfies TypoResult);
+emitResult({ syllables: lexicon.folded.size, eligible: lexicon.typoReversed.index.length, buildMs, words: typos.length, walk: summarizeLatency(walk), walkCpu: summarizeLatency(walkCpu), scan: summarizeLatency(scan), mismatches } satisfies TypoResult);
