@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * - `worker` / `worker-sharded`: the same request-level tests (`test/worker/`) inside workerd via
  *   @cloudflare/vitest-pool-workers, against the sample corpus built as one in-process shard and as
  *   three Durable Object shards (`npm test` builds both first). Results must agree.
+ * - `worker-insights`: search insights (test/insights/) with an operator token and small caps.
  */
 const workerProject = (name: string, assets: string, vars: Record<string, string>, include = ['test/worker/**/*.test.ts'], miniflare: Record<string, unknown> = {}) => ({
   plugins: [cloudflareTest({
@@ -35,6 +36,10 @@ export default defineConfig({
       workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test/ratelimit/**/*.test.ts'], {
         ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },
       }),
+      // Search insights: recording, aggregation, operator auth, retention, hostile events (test/insights/).
+      workerProject('worker-insights', './dist/test-assets/single', {
+        INSIGHTS_TOKEN: 'test-insights-token-0123456789', INSIGHTS_MAX_QUERIES_PER_DAY: '25', INSIGHTS_RETENTION_DAYS: '30', REQUEST_LOG: 'off',
+      }, ['test/insights/**/*.test.ts'], { ratelimits: { EVENTS_RATE_LIMITER: { simple: { limit: 5, period: 60 } } } }),
       // Broken copies of the single index (scripts/broken-fixtures.mjs): every route answers 503 with what to rebuild.
       ...([['analyzer', 'analyzer_version_mismatch', 'auto'], ['format', 'format_version_mismatch', 'auto'], ['missing-shard', 'index_corrupt', 'durable-objects'], ['corrupt-shard', 'index_corrupt', 'auto']] as const)
         .map(([kind, code, mode]) => workerProject(`broken-${kind}`, `./dist/test-assets/broken-${kind}`, { SHARD_MODE: mode, EXPECT_ERROR_CODE: code }, ['test/broken/**/*.test.ts'])),

@@ -15,6 +15,7 @@ import { conditionalGet } from './middleware/conditional-get/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { responseCache } from './middleware/response-cache/index.js';
+import { recordSearches } from './middleware/search-insights/index.js';
 import { handler as articleHandler, route as articleRoute } from './routes/articles.js';
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
@@ -22,6 +23,8 @@ import { registerOpenApi } from './routes/openapi.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
+import { registerEvents } from './routes/events.js';
+import { registerInsights } from './routes/insights.js';
 import { registerWidget } from './routes/widget.js';
 import { asIndexUnavailable } from './worker/index-runtime.js';
 
@@ -65,6 +68,8 @@ export function createApp() {
   });
 
   app.use('*', requestLog());
+  // Outside the ETag and cache middleware, so searches they answer are recorded too.
+  app.use('/search', recordSearches());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
     app.use(path, conditionalGet());
@@ -76,6 +81,8 @@ export function createApp() {
   registerDocs(app);
   registerWidget(app);
   registerDemoPage(app);
+  registerInsights(app);
+  registerEvents(app);
 
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /docs for the API.`));
   app.onError((err, c) => {

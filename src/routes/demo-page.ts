@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import { isoToMinutes } from '../index-format/dates.js';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
+import { recordSearchOutcome } from '../middleware/search-insights/index.js';
 import { asIndexUnavailable, getIndexRuntime } from '../worker/index-runtime.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
@@ -82,7 +83,11 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
         const fromMinutes = state.from ? isoToMinutes(state.from)! : undefined;
         const toMinutes = state.to ? isoToMinutes(state.to)! + 24 * 60 - 1 : undefined;
         const base = { q: state.q, sort: state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true };
+        const started = Date.now();
         const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });
+        if (state.page === 1) {
+          recordSearchOutcome(c, { q: state.q, total: main.total, interpretedAs: main.interpretedAs, relaxed: main.relaxed, category: !!base.categories, dates: fromMinutes !== undefined || toMinutes !== undefined, tookMs: Date.now() - started, at: started });
+        }
         // Facet counts leave out their own filter, so other years / categories stay selectable.
         const [years, cats] = await Promise.all([
           fromMinutes !== undefined || toMinutes !== undefined

@@ -117,10 +117,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return out;
   });
   c.set('logFields', { hits: result.total, query_length: q.length });
+  const tookMs = Date.now() - started;
+  if (offset === 0) {
+    c.set('searchOutcome', { q, total: result.total, interpretedAs: result.interpretedAs, relaxed: result.relaxed, category: !!p.category?.length, dates: p.from !== undefined || p.to !== undefined, tookMs, at: started });
+  }
   return c.json({
     query: q,
     total: result.total,
-    took_ms: Date.now() - started,
+    took_ms: tookMs,
     offset,
     limit,
     ...(result.interpretedAs ? { interpreted_as: result.interpretedAs } : {}),
