@@ -1,14 +1,12 @@
 import { env } from 'cloudflare:workers';
-import { createExecutionContext, reset, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.js';
 import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-object.js';
 import { request } from '../support/helpers.js';
-import { report, reportWhen, searchOk } from './support.js';
+import { report, reportWhen, searchOk, freshInsights } from './support.js';
 
-beforeEach(async () => {
-  await reset();
-});
+beforeEach(freshInsights);
 
 const stub = () => env.INSIGHTS_STORE.get(env.INSIGHTS_STORE.idFromName(INSIGHTS_OBJECT_NAME));
 

@@ -3,6 +3,7 @@
  * @module
  */
 import { env } from 'cloudflare:workers';
+import { reset } from 'cloudflare:test';
 import { getJson, request } from '../support/helpers.js';
 import type { InsightsReport } from '../../src/insights/store.js';
 
@@ -42,4 +43,13 @@ export async function searchOk(q: string, params: Record<string, string> = {}, h
   const { status, body } = await getJson(`/search?${qs}`, { headers });
   if (status !== 200) throw new Error(`search ${qs} → ${status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * Starts a test with empty insights: waits for the flushes earlier tests scheduled (events are sent
+ * 100 ms after the response), then deletes the Durable Objects' storage.
+ */
+export async function freshInsights(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 250));
+  await reset();
 }
