@@ -7,7 +7,7 @@
  * leaves. Focus stays in the input (never trapped).
  * @module
  */
-import { resolveEndpoint, SearchClient, searchUrl, type Hit, type Outcome } from './api.js';
+import { reportClick, resolveEndpoint, SearchClient, searchUrl, type Hit, type Outcome } from './api.js';
 import { parseMarked } from './marked.js';
 import { stringsFor, type Strings } from './strings.js';
 import { CSS } from './styles.js';
@@ -367,8 +367,11 @@ export class VnSearchElement extends HTMLElement {
     const a = (e.target as Element).closest?.('a');
     const li = a?.closest('li');
     if (!a || !li) return;
-    const hit = this.hits[Number(li.dataset.i)];
-    if (hit && !this.emit('vn-search-select', { hit, href: a.href }, true)) e.preventDefault();
+    const i = Number(li.dataset.i);
+    const hit = this.hits[i];
+    if (!hit) return;
+    if (this.getAttribute('insights') !== 'off') reportClick(this.endpoint, this.shown, i + 1);
+    if (!this.emit('vn-search-select', { hit, href: a.href }, true)) e.preventDefault();
   }
 
   /** Dispatches a composed event; false when a listener cancelled it. */
