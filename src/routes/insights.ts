@@ -22,6 +22,7 @@ import type { InsightsReport } from '../insights/store.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import type { Env } from '../worker/env.js';
 import { fetchInsightsReport, insightsEnabled } from '../worker/insights-client.js';
+import { prefersHtml } from './insights-page/negotiation.js';
 import { pageLanguage, pageStrings } from './insights-page/strings.js';
 import { INSIGHTS_CSS } from './insights-page/styles.js';
 import { INSIGHTS_CSP, renderInsightsPage } from './insights-page/view.js';
@@ -128,22 +129,6 @@ export const route = createRoute({
     503: { description: 'The insights storage is not available (INSIGHTS_STORE binding missing or failing).', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
-
-/** Whether `Accept` prefers HTML over JSON (browsers navigating do; fetch and curl send `*\/*`). */
-export function prefersHtml(accept: string | undefined): boolean {
-  const q = (type: string) => {
-    let best = -1;
-    for (const part of (accept ?? '').split(',')) {
-      const [media, ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
-      if (media !== type) continue;
-      const qp = params.find((p) => p.startsWith('q='));
-      best = Math.max(best, qp ? Number(qp.slice(2)) || 0 : 1);
-    }
-    return best;
-  };
-  const htmlQ = q('text/html');
-  return htmlQ > 0 && htmlQ >= q('application/json');
-}
 
 const secrets = (env: Env) => INSIGHTS_SECRETS.map((name) => readSecret(env, name));
 

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Debian's Chromium (playwright cannot download browsers here). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Operator token of /insights in the browser tests' `wrangler dev` (global-setup.ts). */
+export const INSIGHTS_TEST_TOKEN = 'browser-insights-token-0123456789';
 /** Where screenshots go. */
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_PATH, freePort, ROOT } from './env.js';
+import { CHROMIUM_PATH, freePort, INSIGHTS_TEST_TOKEN, ROOT } from './env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -71,7 +71,7 @@ export default async function setup(project: TestProject) {
     path.join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev',
     '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(inspectorPort),
     '--assets', 'dist/test-assets/single', '--persist-to', persist,
-    '--show-interactive-dev-session=false', '--var', 'REQUEST_LOG:off',
+    '--show-interactive-dev-session=false', '--var', 'REQUEST_LOG:off', '--var', `INSIGHTS_TOKEN:${INSIGHTS_TEST_TOKEN}`,
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from '../../engine/html-escape.js';
 
-const W = 720;
+const W = 960;
 const H = 220;
 const M = { left: 56, right: 14, top: 16, bottom: 30 };
 const PW = W - M.left - M.right;

@@ -37,7 +37,7 @@ button.secondary{background:#fff;color:var(--accent)}
 .card .k{font-size:.8125rem;color:var(--muted)}
 .charts{display:grid;grid-template-columns:1fr;gap:0}
 figure{margin:0}
-svg.chart{width:100%;height:auto;max-width:720px;display:block}
+svg.chart{width:100%;height:auto;display:block}
 svg .grid{stroke:#e8ebf0;stroke-width:1}
 svg .axis{fill:#5d6679;font:11px var(--font)}
 svg .bar{fill:#1d5fd6}
@@ -46,12 +46,13 @@ svg .line{stroke-width:2}
 svg .s0{stroke:#1d5fd6;fill:#1d5fd6}
 svg .s1{stroke:#d9480f;fill:#d9480f}
 svg path.s0,svg path.s1{fill:none}
-.tables{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:0 18px}
+.tables{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:0 18px}
+.tables .wide{grid-column:1/-1}
 table{border-collapse:collapse;width:100%;font-size:.875rem}
 th,td{text-align:left;padding:6px 8px;border-top:1px solid #eef0f4;vertical-align:top}
 th{color:var(--muted);font-weight:600;border-top:0}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-td.q{font-weight:600;word-break:break-word}
+td.q{font-weight:600;overflow-wrap:anywhere}
 details summary{cursor:pointer;font-weight:600}
 ul.notes{margin:0;padding-left:18px;color:var(--muted);font-size:.875rem}
 [hidden]{display:none!important}

@@ -78,7 +78,7 @@ ${card(t.cards.latency, `${ms(tot.took_ms.p50)} / ${ms(tot.took_ms.p95)} ms`)}
 <figure class="panel"><h2>${t.charts.latency}</h2>${raw(lineChart([{ name: t.charts.p50, values: r.days.map((d) => d.took_ms.p50) }, { name: t.charts.p95, values: r.days.map((d) => d.took_ms.p95) }], { title: t.charts.latency, labels, format: (v) => `${n.format(v)} ms`, empty: t.tables.empty }))}</figure>
 </div>
 <div class="tables">
-<section class="panel"><h2>${t.tables.top}</h2>${queryTable(t, r.top_queries, ['searches', 'mean_hits', 'clicks', 'interpreted_as'])}</section>
+<section class="panel wide"><h2>${t.tables.top}</h2>${queryTable(t, r.top_queries, ['searches', 'zero_results', 'mean_hits', 'clicks', 'mean_click_rank', 'interpreted_as'])}</section>
 <section class="panel"><h2>${t.tables.zero}</h2>${queryTable(t, r.zero_result_queries, ['zero_results', 'searches', 'interpreted_as'])}</section>
 <section class="panel"><h2>${t.tables.unclicked}</h2>${queryTable(t, r.unclicked_queries, ['searches', 'mean_hits'])}<p class="hint">${t.tables.unclickedNote}</p></section>
 </div>
