@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 32 --warmup 60 --slice 10 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 32 --warmup 60 --slice 10 --ramp 3 --cache off --via api|cli]`
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
@@ -9,7 +9,8 @@
  * INSIGHTS = "off" and one with INSIGHTS = "on", warms both up, then runs autocannon with a mixed
  * query set in `--slice`-second slices alternating off/on in ABBA order until each mode had
  * `--duration` seconds, so drift in the machine's load (other jobs share its CPUs) affects both
- * alike. Reports per mode requests/s and latency p50/p90/p99 over every response, the change with
+ * alike; each slice is preceded by `--ramp` unmeasured seconds of the same load (a server that sat
+ * idle during the other's slice answers its first requests slower). Reports per mode requests/s and latency p50/p90/p99 over every response, the change with
  * recording on (budget: within 10%), and the events sent against the searches the insights stored
  * (read back from GET /insights after the run: none may be lost while the Worker is healthy), plus
  * the RSS of each server's workerd process tree sampled after every slice, with its trend. (Requests
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '60' },
     slice: { type: 'string', default: '10' },
+    ramp: { type: 'string', default: '3' },
     cache: { type: 'string', default: 'off' },
     rebuild: { type: 'boolean', default: false },
     via: { type: 'string', default: 'api' },
@@ -50,6 +52,7 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
 const sliceS = Number(args.slice);
+const rampS = Number(args.ramp);
 const BUDGET_PCT = 10;
 
 const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
@@ -155,10 +158,18 @@ try {
   const latencies: Record<Mode, number[]> = { off: [], on: [] };
   const seconds: Record<Mode, number> = { off: 0, on: 0 };
   const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 } };
+  const ramps: Record<Mode, { ok: number; written: number; failed: number }> = { off: { ok: 0, written: 0, failed: 0 }, on: { ok: 0, written: 0, failed: 0 } };
   const timeline: Array<{ mode: Mode; fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
   const started = Date.now();
   for (const mode of ['off', 'on'] as const) sample(mode, 'before', 0);
   for (const mode of schedule) {
+    if (rampS > 0) {
+      // Unmeasured, but its searches are recorded too: counted for the events check.
+      const ramp = await autocannon({ url: servers[mode].url, connections, duration: rampS, requests, timeout: 30 });
+      ramps[mode].ok += ramp['2xx'];
+      ramps[mode].written += ramp.requests.sent;
+      ramps[mode].failed += ramp.non2xx + ramp.errors + ramp.timeouts;
+    }
     const slice = { mode, fromS: Math.round((Date.now() - started) / 1000), responses: 0, non2xx: 0, errors: 0, maxMs: 0 };
     const t0 = Date.now();
     const run = autocannon({ url: servers[mode].url, connections, duration: sliceS, requests, timeout: 30 });
@@ -184,8 +195,8 @@ try {
   // autocannon stops a slice with requests in flight: the Worker may still answer (and record) them,
   // so the stored count must lie between the searches answered and the requests written.
   let storedAfter = await storedSearches();
-  const sent = counts.on.ok;
-  const inFlight = counts.on.written - counts.on.ok - counts.on.non2xx;
+  const sent = counts.on.ok + ramps.on.ok;
+  const inFlight = counts.on.written + ramps.on.written - sent - counts.on.non2xx;
   for (let i = 0; i < 30 && storedAfter.searches - storedBefore.searches < sent; i++) {
     // Flushes run 100 ms after a search; give a backlog in the Durable Object time to drain.
     await new Promise((r) => setTimeout(r, 500));
@@ -214,7 +225,7 @@ try {
     date: new Date().toISOString(),
     corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
     server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
-    config: { connections, durationSPerMode: duration, warmupSPerServer: warmup, sliceS, schedule: schedule.join(' '), vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    config: { connections, durationSPerMode: duration, warmupSPerServer: warmup, sliceS, rampS, schedule: schedule.join(' '), vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
     recording: {
       off: { ...summary.off, seconds: Math.round(seconds.off * 10) / 10, ...counts.off },
       on: { ...summary.on, seconds: Math.round(seconds.on * 10) / 10, ...counts.on },
@@ -229,17 +240,17 @@ try {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(out, null, 2) + '\n');
 
-  console.log(`\n${duration}s per mode at concurrency ${connections}, ${sliceS}s slices (${schedule.join(' ')}):\n`);
+  console.log(`\n${duration}s per mode at concurrency ${connections}, ${sliceS}s slices after ${rampS}s ramps (${schedule.join(' ')}):\n`);
   console.log(table);
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
-  console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when slices stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
+  console.log(`events: ${sent} searches answered 2xx with recording on (measured slices and their ramps; +${inFlight} in flight when slices stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   for (const m of ['off', 'on'] as const) {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
   console.log('written bench/results/load.json');
-  const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts, 0);
+  const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts + ramps[m].failed, 0);
   if (failures > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');
     exitCode = 1;

@@ -124,6 +124,17 @@ describe('InsightsStore: bounds', () => {
     expect(s.sql.db.prepare('SELECT COUNT(*) AS n FROM queries').get()).toEqual({ n: 3 });
   });
 
+  it('holds the cap across batches, and counts overflowing searches of one batch together', () => {
+    const s = setup({ max: 4 });
+    s.record(s.search('mot'), s.search('hai'));
+    s.record(s.search('ba'), s.search('ba'), s.search('hai'));
+    s.record(s.search('bon'), s.search('nam'), s.search('nam'), s.search('mot'));
+    const r = s.report();
+    expect(r.totals).toMatchObject({ searches: 9, overflow: 2 });
+    expect(r.top_queries.map((q) => [q.query, q.searches])).toEqual([['ba', 2], ['hai', 2], ['mot', 2], ['bon', 1]]);
+    expect(s.sql.db.prepare('SELECT distinct_queries FROM days').get()).toEqual({ distinct_queries: 4 });
+  });
+
   it('survives malformed events without storing anything from them', () => {
     const s = setup();
     const junk = [null, 1, 'x', {}, { t: 'z' }, { t: 'c', q: 5, rank: 'a' }] as unknown as InsightsEvent[];

@@ -37,6 +37,8 @@ export const MAX_CLICK_RANK = 1000;
 const MAX_EVENT_AGE_MS = 2 * 86_400_000;
 /** Events announced further in the future than this are recorded as happening now. */
 const MAX_EVENT_SKEW_MS = 5 * 60_000;
+/** Most values in one `IN (…)` list (Durable Objects bind at most 100 parameters a statement). */
+const MAX_IN_LIST = 90;
 /** Unclicked queries are listed from this many searches on. */
 export const MIN_SEARCHES_UNCLICKED = 2;
 
@@ -139,6 +141,34 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? Math.
 const mean = (sum: number, n: number): number | null => (n > 0 ? Math.round((sum / n) * 10) / 10 : null);
 const bool = (v: unknown) => (v === true ? 1 : 0);
 
+/** One query's searches within a batch. */
+interface QuerySum {
+  day: string;
+  query: string;
+  searches: number;
+  revalidated: number;
+  zero_results: number;
+  relaxed: number;
+  restored: number;
+  hits: number;
+  ia: string | null;
+}
+
+/** A batch summed by day, latency bucket and query before it is written. */
+class BatchSums {
+  readonly days = new Map<string, Partial<Record<DayCounter, number>>>();
+  /** `day|bucket` → searches. */
+  readonly latency = new Map<string, number>();
+  /** `day\0query` → sums. */
+  readonly queries = new Map<string, QuerySum>();
+
+  day(day: string): Partial<Record<DayCounter, number>> {
+    let d = this.days.get(day);
+    if (!d) this.days.set(day, (d = {}));
+    return d;
+  }
+}
+
 /** `+07:00` for 420. */
 export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -166,17 +196,33 @@ export class InsightsStore {
     return startOfDay(addDays(this.today(), 1), this.opts.utcOffsetMinutes);
   }
 
-  /** Adds a batch of events to the aggregates, atomically. */
+  /**
+   * Adds a batch of events to the aggregates, atomically. The batch is summed in memory first, so
+   * the writes grow with its distinct days, queries and latency buckets, not with its events.
+   */
   record(batch: EventBatch): RecordResult {
     const result: RecordResult = { recorded: 0, ignored: 0 };
     const apply = () => {
+      const sums = new BatchSums();
+      const clicks: ClickEvent[] = [];
       for (const ev of Array.isArray(batch?.events) ? batch.events : []) {
-        if (ev?.t === 's') { this.recordSearch(ev); result.recorded++; }
-        else if (ev?.t === 'c' && this.recordClick(ev)) result.recorded++;
+        if (ev?.t === 's') { this.addSearch(sums, ev); result.recorded++; }
+        else if (ev?.t === 'c') clicks.push(ev);
         else result.ignored++;
       }
       const lost = Math.floor(num(batch?.lost));
-      if (lost > 0) this.bumpDay(this.today(), { lost });
+      if (lost > 0) sums.day(this.today()).lost = (sums.day(this.today()).lost ?? 0) + lost;
+      this.writeQueries(sums);
+      for (const [key, count] of sums.latency) {
+        const [day, bucket] = key.split('|');
+        this.run(`INSERT INTO latency (day, bucket, count) VALUES (?, ?, ?) ON CONFLICT (day, bucket) DO UPDATE SET count = count + excluded.count`, day, Number(bucket), count);
+      }
+      for (const [day, counts] of sums.days) this.bumpDay(day, counts);
+      // Clicks last: they may count against a search of this same batch.
+      for (const ev of clicks) {
+        if (this.recordClick(ev)) result.recorded++;
+        else result.ignored++;
+      }
     };
     if (this.opts.transaction) this.opts.transaction(apply);
     else apply();
@@ -264,7 +310,8 @@ export class InsightsStore {
     };
   }
 
-  private recordSearch(ev: SearchEvent): void {
+  /** Adds one search to the batch's sums. */
+  private addSearch(sums: BatchSums, ev: SearchEvent): void {
     const day = dayOf(this.eventTime(ev.at), this.opts.utcOffsetMinutes);
     const known = typeof ev.n === 'number' && Number.isFinite(ev.n);
     const hits = known ? Math.max(0, Math.floor(ev.n as number)) : 0;
@@ -273,37 +320,76 @@ export class InsightsStore {
     const restored = known ? bool(ev.rs) : 0;
     const f = Math.floor(num(ev.f));
     const query = typeof ev.q === 'string' ? ev.q.slice(0, MAX_KEY_LENGTH) : null;
-    const counts: Partial<Record<DayCounter, number>> = {
-      searches: 1, revalidated: known ? 0 : 1, zero_results: zero, relaxed, restored,
-      browse: query === '' ? 1 : 0, redacted: query === null ? 1 : 0,
-      with_category: f & FILTER_CATEGORY ? 1 : 0, with_date: f & FILTER_DATE ? 1 : 0,
-    };
-    this.run(`INSERT INTO latency (day, bucket, count) VALUES (?, ?, 1) ON CONFLICT (day, bucket) DO UPDATE SET count = count + 1`, day, latencyBucket(num(ev.ms)));
-    if (query) {
-      const exists = this.all(`SELECT 1 AS x FROM queries WHERE day = ? AND query = ?`, day, query).length > 0;
-      if (!exists) {
-        const distinct = num(this.all(`SELECT distinct_queries FROM days WHERE day = ?`, day)[0]?.distinct_queries);
-        if (distinct >= this.opts.maxQueriesPerDay) {
-          this.bumpDay(day, { ...counts, overflow: 1 });
-          return;
+    const d = sums.day(day);
+    const add = (k: DayCounter, n: number) => { if (n) d[k] = (d[k] ?? 0) + n; };
+    add('searches', 1);
+    add('revalidated', known ? 0 : 1);
+    add('zero_results', zero);
+    add('relaxed', relaxed);
+    add('restored', restored);
+    add('browse', query === '' ? 1 : 0);
+    add('redacted', query === null ? 1 : 0);
+    add('with_category', f & FILTER_CATEGORY ? 1 : 0);
+    add('with_date', f & FILTER_DATE ? 1 : 0);
+    const bucket = `${day}|${latencyBucket(num(ev.ms))}`;
+    sums.latency.set(bucket, (sums.latency.get(bucket) ?? 0) + 1);
+    if (!query) return;
+    const ia = typeof ev.ia === 'string' && ev.ia ? ev.ia.slice(0, MAX_INTERPRETATION_LENGTH) : null;
+    const key = `${day}\u0000${query}`;
+    const q = sums.queries.get(key) ?? { day, query, searches: 0, revalidated: 0, zero_results: 0, relaxed: 0, restored: 0, hits: 0, ia: null };
+    q.searches++;
+    q.revalidated += known ? 0 : 1;
+    q.zero_results += zero;
+    q.relaxed += relaxed;
+    q.restored += restored;
+    q.hits += hits;
+    if (ia) q.ia = ia;
+    sums.queries.set(key, q);
+  }
+
+  /**
+   * Writes the batch's query rows within each day's cap of distinct queries (searches of new queries
+   * beyond it are counted as overflow), then marks the half-typed forms of the queries written.
+   */
+  private writeQueries(sums: BatchSums): void {
+    const byDay = new Map<string, QuerySum[]>();
+    for (const q of sums.queries.values()) byDay.set(q.day, [...(byDay.get(q.day) ?? []), q]);
+    for (const [day, list] of byDay) {
+      const before = num(this.all(`SELECT distinct_queries FROM days WHERE day = ?`, day)[0]?.distinct_queries);
+      let distinct = before;
+      const roomForAll = distinct + list.length <= this.opts.maxQueriesPerDay;
+      const written: QuerySum[] = [];
+      for (const q of list) {
+        if (!roomForAll && distinct >= this.opts.maxQueriesPerDay && !this.all(`SELECT 1 AS x FROM queries WHERE day = ? AND query = ?`, day, q.query).length) {
+          const d = sums.day(day);
+          d.overflow = (d.overflow ?? 0) + q.searches;
+          continue;
         }
-        counts.distinct_queries = 1;
+        const [row] = this.all(
+          `INSERT INTO queries (day, query, searches, revalidated, zero_results, relaxed, restored, hits, interpreted_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (day, query) DO UPDATE SET searches = searches + excluded.searches, revalidated = revalidated + excluded.revalidated,
+             zero_results = zero_results + excluded.zero_results, relaxed = relaxed + excluded.relaxed, restored = restored + excluded.restored,
+             hits = hits + excluded.hits, interpreted_as = COALESCE(excluded.interpreted_as, interpreted_as)
+           RETURNING searches`,
+          day, q.query, q.searches, q.revalidated, q.zero_results, q.relaxed, q.restored, q.hits, q.ia,
+        );
+        if (num(row?.searches) === q.searches) distinct++; // a new row: it holds only this batch's searches
+        written.push(q);
       }
-      const ia = typeof ev.ia === 'string' && ev.ia ? ev.ia.slice(0, MAX_INTERPRETATION_LENGTH) : null;
-      this.run(
-        `INSERT INTO queries (day, query, searches, revalidated, zero_results, relaxed, restored, hits, interpreted_as) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (day, query) DO UPDATE SET searches = searches + 1, revalidated = revalidated + excluded.revalidated,
-           zero_results = zero_results + excluded.zero_results, relaxed = relaxed + excluded.relaxed, restored = restored + excluded.restored,
-           hits = hits + excluded.hits, interpreted_as = COALESCE(excluded.interpreted_as, interpreted_as)`,
-        day, query, counts.revalidated!, zero, relaxed, restored, hits, ia,
-      );
-      // The half-typed forms of this query that were searched on the way to it (as-you-type).
-      const prefixes = midWordPrefixes(query);
-      if (prefixes.length) {
-        this.run(`UPDATE queries SET extended = extended + 1 WHERE day = ? AND query IN (${prefixes.map(() => '?').join(',')})`, day, ...prefixes);
+      const d = sums.day(day);
+      if (distinct > before) d.distinct_queries = (d.distinct_queries ?? 0) + distinct - before;
+      // The half-typed forms searched on the way to these queries (as-you-type), grouped by increment.
+      const extended = new Map<string, number>();
+      for (const q of written) for (const p of midWordPrefixes(q.query)) extended.set(p, (extended.get(p) ?? 0) + q.searches);
+      const byIncrement = new Map<number, string[]>();
+      for (const [p, n] of extended) byIncrement.set(n, [...(byIncrement.get(n) ?? []), p]);
+      for (const [n, prefixes] of byIncrement) {
+        for (let i = 0; i < prefixes.length; i += MAX_IN_LIST) {
+          const chunk = prefixes.slice(i, i + MAX_IN_LIST);
+          this.run(`UPDATE queries SET extended = extended + ? WHERE day = ? AND query IN (${chunk.map(() => '?').join(',')})`, n, day, ...chunk);
+        }
       }
     }
-    this.bumpDay(day, counts);
   }
 
   private recordClick(ev: ClickEvent): boolean {
