@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { abbaSchedule, compareModes, summarizeMode } from './compare.js';
+import { compareModes, summarizeMode } from './compare.js';
 
 describe('recording on/off comparison', () => {
-  it('alternates the modes in ABBA blocks, the same number of slices each', () => {
-    expect(abbaSchedule(3)).toEqual(['off', 'on', 'on', 'off', 'off', 'on']);
-    const s = abbaSchedule(6);
-    expect(s.filter((m) => m === 'on')).toHaveLength(6);
-  });
-
   it('summarizes latencies and throughput', () => {
     const s = summarizeMode(Array.from({ length: 100 }, (_, i) => i + 1), 10);
     expect(s).toMatchObject({ responses: 100, perSecond: 10, p50: 50, p90: 90, p99: 99, max: 100, mean: 50.5 });

@@ -1,6 +1,5 @@
 /**
- * Recording on vs off in one `bench:load` run: the order of the measured slices (ABBA, so drift in
- * the machine's load affects both modes alike), the summary of each mode from every response's
+ * Recording on vs off in one `bench:load` run: the summary of each mode from every response's
  * latency, and the verdict against the 10% budget.
  * @module
  */
@@ -8,13 +7,6 @@ import { percentile, round } from '../lib/metrics.js';
 
 /** The two configurations compared. */
 export type Mode = 'off' | 'on';
-
-/** `off on on off off on …`: `perMode` slices of each, alternating in ABBA blocks. */
-export function abbaSchedule(perMode: number): Mode[] {
-  const out: Mode[] = [];
-  for (let i = 0; i < perMode; i++) out.push(...((i % 2 === 0 ? ['off', 'on'] : ['on', 'off']) as Mode[]));
-  return out;
-}
 
 /** What one mode measured. */
 export interface ModeSummary {

@@ -1,22 +1,20 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 32 --warmup 60 --slice 10 --ramp 3 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60 --cache off --via api|cli]`
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
  * into bench/.cache/load/ (reused while the corpus and the build code are unchanged), starts two
  * local servers (`--via api`, the default: wrangler's programmatic dev server without the DevTools
  * inspector, see wrangler-dev.ts for why; `--via cli`: the CLI with `--assets <dir>`), one with
- * INSIGHTS = "off" and one with INSIGHTS = "on", warms both up, then runs autocannon with a mixed
- * query set in `--slice`-second slices alternating off/on in ABBA order until each mode had
- * `--duration` seconds, so drift in the machine's load (other jobs share its CPUs) affects both
- * alike; each slice is preceded by `--ramp` unmeasured seconds of the same load (a server that sat
- * idle during the other's slice answers its first requests slower). Reports per mode requests/s and latency p50/p90/p99 over every response, the change with
- * recording on (budget: within 10%), and the events sent against the searches the insights stored
- * (read back from GET /insights after the run: none may be lost while the Worker is healthy), plus
- * the RSS of each server's workerd process tree sampled after every slice, with its trend. (Requests
- * still in flight when a slice stops may be answered and recorded by the Worker after autocannon
- * gave up on them, so "stored" must lie between the searches answered and the requests written.)
- * Exits 1 on any non-2xx response or lost event.
+ * INSIGHTS = "off" and one with INSIGHTS = "on", and loads both at the same time with autocannon
+ * (`--connections` each, the same mixed query set): whatever else runs on the machine (other jobs
+ * share its CPUs) affects both alike at every moment. After a warm-up, reports per mode requests/s
+ * and latency p50/p90/p99 over every response, the change with recording on (budget: within 10%),
+ * the events sent against the searches the insights stored (read back from GET /insights before and
+ * after the run: none may be lost while the Worker is healthy; requests still in flight when
+ * autocannon stops may be answered and recorded after it gave up on them, so "stored" must lie
+ * between the searches answered and the requests written), and the RSS of each server's workerd
+ * process tree every 10 s, with its trend. Exits 1 on any non-2xx response or lost event.
  * Writes bench/results/load.json. Skips (exit 0) when ../shared/corpora/baomoi-35k is absent.
  * @module
  */
@@ -30,7 +28,7 @@ import autocannon from 'autocannon';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
-import { abbaSchedule, compareModes, summarizeMode, type Mode } from './compare.js';
+import { compareModes, summarizeMode, type Mode } from './compare.js';
 import { slope, workerdRssMb } from './proc-memory.js';
 import { queryMix } from './queries.js';
 import { startDevWorkerProcess, startWranglerDev, type DevServer } from './wrangler-dev.js';
@@ -39,10 +37,8 @@ const root = process.cwd();
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
-    connections: { type: 'string', default: '32' },
+    connections: { type: 'string', default: '16' },
     warmup: { type: 'string', default: '60' },
-    slice: { type: 'string', default: '10' },
-    ramp: { type: 'string', default: '3' },
     cache: { type: 'string', default: 'off' },
     rebuild: { type: 'boolean', default: false },
     via: { type: 'string', default: 'api' },
@@ -51,8 +47,7 @@ const { values: args } = parseArgs({
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
-const sliceS = Number(args.slice);
-const rampS = Number(args.ramp);
+const SAMPLE_EVERY_S = 10;
 const BUDGET_PCT = 10;
 
 const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
@@ -78,8 +73,11 @@ const manifest = JSON.parse(readFileSync(path.join(assets, 'index', 'manifest.js
 // 2. The query mix.
 const mix = queryMix(loadBaomoi(corpusDir, files).map((a) => a.title), 4000);
 const paths = mix.map((m) => `/search?q=${encodeURIComponent(m.q)}`);
-let next = 0;
-const requests = [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+/** The query sequence, from its start: each server gets the same queries in the same order. */
+const requestsOf = () => {
+  let next = 0;
+  return [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+};
 console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'headline').length} short, half unaccented; ${mix.filter((m) => m.kind === 'headline').length} headlines), e.g. ${mix.slice(0, 4).map((m) => JSON.stringify(m.q)).join(', ')}`);
 
 // 3. Two servers: recording off and on (a throwaway operator token to read the insights back).
@@ -144,59 +142,64 @@ try {
     console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
     sample(mode, 'started', 0);
   }
-  for (const mode of ['off', 'on'] as const) {
-    const warm = await autocannon({ url: servers[mode].url, connections, duration: warmup, requests });
-    console.log(`warm-up (recording ${mode}): ${warm['2xx']} responses in ${warmup}s (${warm.non2xx} non-2xx)`);
-    if (warm.non2xx > 0) exitCode = 1;
+  // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
+  // both alike at every moment (they share its CPUs, as they would share a deployment's).
+  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, duration: warmup, requests: requestsOf() })));
+  (['off', 'on'] as const).forEach((mode, i) => {
+    console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${warmup}s (${warm[i].non2xx} non-2xx)`);
+    if (warm[i].non2xx > 0) exitCode = 1;
+  });
+  // The warm-up's last requests (and their events) may still be in the servers: wait until the count holds.
+  let storedBefore = await storedSearches();
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 1500));
+    const again = await storedSearches();
+    if (again.searches === storedBefore.searches) break;
+    storedBefore = again;
   }
-  await new Promise((r) => setTimeout(r, 3000)); // the warm-up's last events reach the insights
-  const storedBefore = await storedSearches();
   const loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
-  // 4. Measured slices, ABBA.
-  const schedule = abbaSchedule(Math.max(1, Math.round(duration / sliceS)));
   const latencies: Record<Mode, number[]> = { off: [], on: [] };
-  const seconds: Record<Mode, number> = { off: 0, on: 0 };
   const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 } };
-  const ramps: Record<Mode, { ok: number; written: number; failed: number }> = { off: { ok: 0, written: 0, failed: 0 }, on: { ok: 0, written: 0, failed: 0 } };
   const timeline: Array<{ mode: Mode; fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
   const started = Date.now();
+  const windowOf = (mode: Mode) => {
+    const fromS = Math.floor((Date.now() - started) / 1000 / SAMPLE_EVERY_S) * SAMPLE_EVERY_S;
+    let w = timeline.find((x) => x.mode === mode && x.fromS === fromS);
+    if (!w) timeline.push(w = { mode, fromS, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
+    return w;
+  };
   for (const mode of ['off', 'on'] as const) sample(mode, 'before', 0);
-  for (const mode of schedule) {
-    if (rampS > 0) {
-      // Unmeasured, but its searches are recorded too: counted for the events check.
-      const ramp = await autocannon({ url: servers[mode].url, connections, duration: rampS, requests, timeout: 30 });
-      ramps[mode].ok += ramp['2xx'];
-      ramps[mode].written += ramp.requests.sent;
-      ramps[mode].failed += ramp.non2xx + ramp.errors + ramp.timeouts;
-    }
-    const slice = { mode, fromS: Math.round((Date.now() - started) / 1000), responses: 0, non2xx: 0, errors: 0, maxMs: 0 };
-    const t0 = Date.now();
-    const run = autocannon({ url: servers[mode].url, connections, duration: sliceS, requests, timeout: 30 });
+  const timer = setInterval(() => { for (const m of ['off', 'on'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
+  const results = await Promise.all((['off', 'on'] as const).map((mode) => {
+    const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30 });
     run.on('response', (_c, status, _b, ms) => {
-      slice.responses++;
+      const w = windowOf(mode);
+      w.responses++;
       if (status >= 200 && status <= 299) { counts[mode].ok++; latencies[mode].push(ms); }
-      else { counts[mode].non2xx++; slice.non2xx++; }
-      slice.maxMs = Math.max(slice.maxMs, Math.round(ms));
+      else { counts[mode].non2xx++; w.non2xx++; }
+      w.maxMs = Math.max(w.maxMs, Math.round(ms));
     });
-    run.on('reqError', () => { counts[mode].errors++; slice.errors++; });
-    const result = await run;
-    counts[mode].timeouts += result.timeouts;
-    counts[mode].written += result.requests.sent;
-    seconds[mode] += (Date.now() - t0) / 1000;
-    timeline.push(slice);
-    const t = Math.round((Date.now() - started) / 1000);
-    for (const m of ['off', 'on'] as const) sample(m, 'during', t);
-    console.log(`  ${String(slice.fromS).padStart(4)}s recording ${mode.padEnd(3)}: ${slice.responses} responses (${slice.non2xx} non-2xx, ${slice.errors} errors, max ${slice.maxMs} ms)`);
-  }
+    run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
+    return run;
+  }));
+  clearInterval(timer);
+  const seconds: Record<Mode, number> = { off: 0, on: 0 };
+  (['off', 'on'] as const).forEach((mode, i) => {
+    counts[mode].timeouts += results[i].timeouts;
+    counts[mode].written += results[i].requests.sent;
+    seconds[mode] = results[i].duration;
+  });
+  timeline.sort((a, b) => a.fromS - b.fromS || a.mode.localeCompare(b.mode));
+  for (const w of timeline) console.log(`  ${String(w.fromS).padStart(4)}s recording ${w.mode.padEnd(3)}: ${w.responses} responses (${w.non2xx} non-2xx, ${w.errors} errors, max ${w.maxMs} ms)`);
   const loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   // 5. Events sent (2xx searches on the "on" server) against searches stored, once the flushes land.
-  // autocannon stops a slice with requests in flight: the Worker may still answer (and record) them,
+  // autocannon stops with requests in flight: the Worker may still answer (and record) them,
   // so the stored count must lie between the searches answered and the requests written.
   let storedAfter = await storedSearches();
-  const sent = counts.on.ok + ramps.on.ok;
-  const inFlight = counts.on.written + ramps.on.written - sent - counts.on.non2xx;
+  const sent = counts.on.ok;
+  const inFlight = counts.on.written - sent - counts.on.non2xx;
   for (let i = 0; i < 30 && storedAfter.searches - storedBefore.searches < sent; i++) {
     // Flushes run 100 ms after a search; give a backlog in the Durable Object time to drain.
     await new Promise((r) => setTimeout(r, 500));
@@ -216,7 +219,7 @@ try {
   const table = markdownTable(
     ['recording', 'responses', 'seconds', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'Worker RSS MB'],
     [
-      ...(['off', 'on'] as const).map((m) => [m, String(summary[m].responses), seconds[m].toFixed(1), String(summary[m].perSecond), String(summary[m].p50), String(summary[m].p90), String(summary[m].p99), String(summary[m].max), String(counts[m].non2xx + counts[m].errors + counts[m].timeouts), String(memory[m].workerMeanMb)]),
+      ...(['off', 'on'] as const).map((m) => [m, String(summary[m].responses), String(seconds[m]), String(summary[m].perSecond), String(summary[m].p50), String(summary[m].p90), String(summary[m].p99), String(summary[m].max), String(counts[m].non2xx + counts[m].errors + counts[m].timeouts), String(memory[m].workerMeanMb)]),
       ['on vs off', '', '', sign(cmp.throughputPct), sign(cmp.p50Pct), '', sign(cmp.p99Pct), '', '', ''],
     ],
   );
@@ -225,10 +228,10 @@ try {
     date: new Date().toISOString(),
     corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
     server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
-    config: { connections, durationSPerMode: duration, warmupSPerServer: warmup, sliceS, rampS, schedule: schedule.join(' '), vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    config: { connectionsPerServer: connections, durationS: duration, warmupS: warmup, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
     recording: {
-      off: { ...summary.off, seconds: Math.round(seconds.off * 10) / 10, ...counts.off },
-      on: { ...summary.on, seconds: Math.round(seconds.on * 10) / 10, ...counts.on },
+      off: { ...summary.off, seconds: seconds.off, ...counts.off },
+      on: { ...summary.on, seconds: seconds.on, ...counts.on },
       change: cmp,
       budgetPct: BUDGET_PCT,
     },
@@ -240,17 +243,17 @@ try {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(out, null, 2) + '\n');
 
-  console.log(`\n${duration}s per mode at concurrency ${connections}, ${sliceS}s slices after ${rampS}s ramps (${schedule.join(' ')}):\n`);
+  console.log(`\n${duration}s, both servers at once, ${connections} connections each:\n`);
   console.log(table);
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
-  console.log(`events: ${sent} searches answered 2xx with recording on (measured slices and their ramps; +${inFlight} in flight when slices stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
+  console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   for (const m of ['off', 'on'] as const) {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
   console.log('written bench/results/load.json');
-  const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts + ramps[m].failed, 0);
+  const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts, 0);
   if (failures > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');
     exitCode = 1;

@@ -9,7 +9,14 @@ import type { AppEnv } from '../http/app-env.js';
 import { OPENAPI_INFO } from './openapi.js';
 
 interface Param { name: string; in: string; description?: string; example?: unknown; required?: boolean }
-interface Operation { summary?: string; description?: string; parameters?: Param[]; responses?: Record<string, { description?: string }> }
+interface Operation {
+  summary?: string;
+  description?: string;
+  parameters?: Param[];
+  responses?: Record<string, { description?: string }>;
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { example?: unknown }> };
+}
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f7f8fa}
 main{max-width:960px;margin:0 auto;padding:32px 20px 64px}h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;font-size:20px}
@@ -26,7 +33,9 @@ export function renderDocs(doc: { paths?: Record<string, Record<string, Operatio
     const example = params.filter((p) => p.in === 'query' && p.example !== undefined && ['q', 'limit'].includes(p.name))
       .map((p) => `${p.name}=${encodeURIComponent(String(p.example))}`).join('&');
     const examplePath = path.replace(/\{(\w+)\}/g, (_m, n) => String(params.find((p) => p.name === n)?.example ?? n));
-    const curl = `curl '${origin}${examplePath}${example ? `?${example}` : ''}'`;
+    const body = Object.entries(op.requestBody?.content ?? {}).find(([, m]) => m.example !== undefined);
+    const curl = ['curl', method === 'get' ? '' : `-X ${method.toUpperCase()}`, op.security?.length ? '-H "Authorization: Bearer $TOKEN"' : '',
+      body ? `-H 'Content-Type: ${body[0]}' --data '${JSON.stringify(body[1].example)}'` : '', `'${origin}${examplePath}${example ? `?${example}` : ''}'`].filter(Boolean).join(' ');
     return `<section class="op"><h2 id="${escapeHtml(method + path)}"><span class="verb">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code></h2>
 <p><strong>${escapeHtml(op.summary ?? '')}</strong> ${escapeHtml(op.description ?? '')}</p>
 ${params.length ? `<table><tr><th>Parameter</th><th>In</th><th>Description</th><th>Example</th></tr>${params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' *' : ''}</td><td>${escapeHtml(p.in)}</td><td>${escapeHtml(p.description ?? '')}</td><td><code>${escapeHtml(p.example === undefined ? '' : String(p.example))}</code></td></tr>`).join('')}</table>` : ''}

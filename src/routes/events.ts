@@ -35,7 +35,7 @@ export const route = createRoute({
   path: '/events',
   summary: 'Report a click on a search result',
   description: 'Sent by the <vn-search> widget with navigator.sendBeacon when a reader opens a result. The body is one ClickEvent as JSON text (Content-Type text/plain or application/json). Counted for GET /insights; the query text is analyzed and never stored as sent, and queries that look like e-mails or phone numbers are dropped.',
-  request: { body: { required: true, content: { 'text/plain': { schema: ClickEventSchema }, 'application/json': { schema: ClickEventSchema } } } },
+  request: { body: { required: true, content: { 'text/plain': { schema: ClickEventSchema, example: { type: 'click', q: 'ha noi', rank: 1 } }, 'application/json': { schema: ClickEventSchema } } } },
   responses: {
     204: { description: 'Accepted (recorded after the response).' },
     400: error('Not one well-formed click event; the message says what is wrong.'),

@@ -123,4 +123,10 @@ describe('OpenAPI', () => {
     expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['204', '400', '413', '415', '429']));
     expect(events.requestBody.content['text/plain']).toBeDefined();
   });
+
+  it('the docs page shows how to call them', async () => {
+    const html = await (await request('/docs')).text();
+    expect(html).toContain('curl -H &quot;Authorization: Bearer $TOKEN&quot;');
+    expect(html).toContain('curl -X POST -H &#39;Content-Type: text/plain&#39; --data &#39;{&quot;type&quot;:&quot;click&quot;');
+  });
 });
