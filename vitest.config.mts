@@ -9,10 +9,12 @@ import { defineConfig } from 'vitest/config';
  *   three Durable Object shards (`npm test` builds both first). Results must agree.
  * - `worker-insights`: search insights (test/insights/) with an operator token and small caps.
  */
+/** Secrets are off unless a project sets them, whatever a developer's .dev.vars holds (`npm run dev` writes one). */
+const NO_SECRETS = { INGEST_TOKEN: '', INSIGHTS_TOKEN: '' };
 const workerProject = (name: string, assets: string, vars: Record<string, string>, include = ['test/worker/**/*.test.ts'], miniflare: Record<string, unknown> = {}) => ({
   plugins: [cloudflareTest({
     wrangler: { configPath: './wrangler.toml' },
-    miniflare: { assets: { directory: assets }, bindings: vars, ...miniflare },
+    miniflare: { assets: { directory: assets }, bindings: { ...NO_SECRETS, ...vars }, ...miniflare },
   })],
   test: { name, include, testTimeout: 30_000 },
 });
@@ -32,6 +34,10 @@ export default defineConfig({
       workerProject('worker-sharded', './dist/test-assets/sharded', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '3' }),
       // API parameters, filters and facets against a hand-checked 8-article fixture (2 shards).
       workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test/api/**/*.test.ts']),
+      // The live index (write API, change feed) with a write token, on the 3-shard sample index.
+      workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts']),
+      // A build that folded test/fixtures/live-journal.jsonl in, with the live index that wrote those changes.
+      workerProject('worker-live-folded', './dist/test-assets/folded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token' }, ['test/live/fold-in.test.ts']),
       // Rate limiting switched on with a tiny budget.
       workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test/ratelimit/**/*.test.ts'], {
         ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },

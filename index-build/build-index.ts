@@ -16,16 +16,17 @@ import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE, shardFileNames,
   type ArtifactFile, type IndexManifest, type ShardEntry,
 } from '../src/index-format/manifest.js';
-import { NO_CATEGORY, NO_DATE, writeShardPostings } from '../src/index-format/shard-postings.js';
-import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
-import { DEFAULT_BM25F, idf, impact, maxImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
+import { NO_CATEGORY, NO_DATE } from '../src/index-format/shard-postings.js';
+import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format/shard-postings-builder.js';
+import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
-import { TermCollector, type DocTerms } from './collect-terms.js';
+import { TermCollector, type DocTerms } from '../src/index-format/term-collector.js';
 import { buildLexicon } from './build-lexicon.js';
+import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
 import { STATIC_ASSET_LIMIT_BYTES, planShards } from './shard-plan.js';
-import { sortTermsByBytes } from './sort-terms.js';
+import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { StrictBuildError } from './strict.js';
 
 /** Options of {@link buildIndex}. */
@@ -50,6 +51,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Byte budget of the lexicon's restoration pairs (default `PAIR_BUDGET_BYTES`, build-lexicon.ts). */
   pairBudgetBytes?: number;
+  /** Live-index changes to fold in (see `live-journal.ts`), and the journal's name for the report. */
+  journal?: { changes: JournalChange[]; label: string };
 }
 
 /** What a build did, for the report. */
@@ -87,6 +90,14 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const scoring = opts.scoring ?? DEFAULT_BM25F;
 
   const corpus = await readCorpus(opts.input, { onProgress: (d, n) => progress('read', d, n) });
+  let liveSeq = 0;
+  if (opts.journal) {
+    const applied = applyJournal(corpus.articles, opts.journal.changes, opts.journal.label);
+    corpus.articles = applied.articles;
+    corpus.skipped.push(...applied.skipped);
+    corpus.notes.push(...applied.notes);
+    liveSeq = applied.seq;
+  }
   lap('read');
   if (opts.strict && corpus.skipped.length > 0) throw new StrictBuildError(corpus.skipped, opts.outDir);
   if (corpus.articles.length === 0) {
@@ -132,63 +143,31 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   };
 
   const shardCount = bounds.length - 1;
-  const count = new Uint32Array(order.length); // term id → postings in the current shard
-  const cursor = new Uint32Array(order.length); // term id → next write position in the current shard
-  const localOf = new Uint32Array(order.length); // term id → dictionary index in the current shard
+  const builder = new ShardPostingsBuilder(collector.keys, rank);
   const shards: ShardEntry[] = [];
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
     const to = bounds[s + 1];
-    const n = to - from;
-    // Count postings per term in this shard.
-    const present: number[] = [];
-    let postings = 0;
+    const shardDocs: PostingsDocument[] = [];
     for (let d = from; d < to; d++) {
-      const ids = docs[d].termIds;
-      for (let k = 0; k < ids.length; k++) {
-        if (count[ids[k]]++ === 0) present.push(ids[k]);
-      }
-      postings += ids.length;
-    }
-    present.sort((a, b) => rank[a] - rank[b]);
-    const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(present.map((id) => collector.keys[id]));
-    const postingStarts = new Uint32Array(present.length + 1);
-    let at = 0;
-    present.forEach((id, i) => { postingStarts[i] = at; cursor[id] = at; at += count[id]; count[id] = 0; localOf[id] = i; });
-    postingStarts[present.length] = at;
-    const postingDocs = n < 0x10000 ? new Uint16Array(postings) : new Uint32Array(postings);
-    const postingImpacts = new Uint16Array(postings);
-    const docDate = new Int32Array(n);
-    const docCategory = new Uint16Array(n);
-    const headlineStarts = new Uint32Array(n + 1);
-    for (let d = from; d < to; d++) headlineStarts[d - from + 1] = headlineStarts[d - from] + docs[d].headline.length;
-    const headlineTerms = new Uint32Array(headlineStarts[n]);
-    for (let d = from; d < to; d++) {
-      const local = d - from;
-      const { termIds, tfTitle, tfBody, lenTitle, lenBody, headline } = docs[d];
-      // Every headline syllable's folded key is in this shard's dictionary (the document contains it).
-      for (let k = 0; k < headline.length; k++) headlineTerms[headlineStarts[local] + k] = localOf[headline[k]];
-      for (let k = 0; k < termIds.length; k++) {
-        const id = termIds[k];
-        const p = cursor[id]++;
-        postingDocs[p] = local;
-        const v = impact(termIdf[id], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring);
-        postingImpacts[p] = Math.max(1, Math.min(65535, Math.round(v / impactScale)));
-      }
       const a = corpus.articles[d];
-      const minutes = a.date ? isoToMinutes(a.date) : null;
-      docDate[local] = minutes ?? NO_DATE;
-      docCategory[local] = a.category ? categoryIndex.get(a.category)! : NO_CATEGORY;
+      shardDocs.push({
+        termIds: docs[d].termIds,
+        headline: docs[d].headline,
+        date: (a.date ? isoToMinutes(a.date) : null) ?? NO_DATE,
+        category: a.category ? categoryIndex.get(a.category)! : NO_CATEGORY,
+      });
     }
     const names = shardFileNames(s);
-    const postingsFile = await writeArtifact(names.postings, writeShardPostings({ shard: s, documentCount: n }, {
-      termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory, headlineStarts, headlineTerms,
+    const postingsFile = await writeArtifact(names.postings, builder.build(s, shardDocs, (local, k) => {
+      const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[from + local];
+      return quantizeImpact(impact(termIdf[termIds[k]], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring), impactScale);
     }));
     const documentsFile = await writeArtifact(names.documents, writeDocumentStore(s, stored.slice(from, to)));
     const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
     titles.addAll(stored.slice(from, to).map((d, i) => ({ doc: i, title: d.kicker ? `${d.kicker}: ${d.title}` : d.title })));
     const suggestFile = await writeArtifact(names.suggest, JSON.stringify(titles));
-    shards.push({ shard: s, documentCount: n, postings: postingsFile, documents: documentsFile, suggest: suggestFile });
+    shards.push({ shard: s, documentCount: to - from, postings: postingsFile, documents: documentsFile, suggest: suggestFile });
     progress('write', s + 1, shardCount);
   }
   lap('shards');
@@ -208,7 +187,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms));
+  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -221,6 +200,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     synonyms,
     lexicon,
     shards,
+    ...(liveSeq ? { live: { seq: liveSeq } } : {}),
   };
   await writeFile(path.join(tmpDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   // Swap the new index in place of the old one.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from './build-index.js';
 import { LEXICON_BUDGET_BYTES, MIN_PAIR_COUNT, PAIR_BUDGET_BYTES, buildLexicon, choosePairMinimum, pairBudgetFor, type LexiconStats } from './build-lexicon.js';
-import { TermCollector } from './collect-terms.js';
+import { TermCollector } from '../src/index-format/term-collector.js';
 import { openLexicon, repeat } from '../test/fixtures/lexicon.fixture.js';
 
 describe('choosePairMinimum', () => {

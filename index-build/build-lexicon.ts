@@ -5,8 +5,8 @@
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 import { writeLexicon } from '../src/index-format/lexicon.js';
-import type { TermCollector } from './collect-terms.js';
-import { sortTermsByBytes } from './sort-terms.js';
+import type { TermCollector } from '../src/index-format/term-collector.js';
+import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 
 /** Exact pairs seen fewer times than this are not kept (they carry little restoration evidence). */
 export const MIN_PAIR_COUNT = 2;

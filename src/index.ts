@@ -6,6 +6,7 @@
 import { createApp } from './app.js';
 
 export { ShardObject } from './worker/shard-object.js';
+export { LiveIndexObject } from './worker/live-object.js';
 export { InsightsObject } from './worker/insights-object.js';
 
 /** The Worker. */

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { buildLexicon } from '../../index-build/build-lexicon.js';
-import { TermCollector } from '../../index-build/collect-terms.js';
+import { TermCollector } from '../../src/index-format/term-collector.js';
 import { readCorpus } from '../../index-build/readers/read-corpus.js';
 import { Lexicon } from '../../src/index-format/lexicon.js';
 import { mulberry32, sampleIndices } from '../lib/prng.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../index-build/build-lexicon.js';
-import { TermCollector } from '../../index-build/collect-terms.js';
+import { TermCollector } from '../index-format/term-collector.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import { completePhrases } from './phrase-completion.js';
 

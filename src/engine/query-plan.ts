@@ -65,6 +65,11 @@ export interface SearchOptions {
   sort: 'relevance' | 'date' | '-date';
   /** Facets to count over all matching documents. */
   facets: Array<'category' | 'year'>;
+  /**
+   * Local documents of this shard to leave out as if they did not exist (taken down or replaced
+   * through the live index): filtered before the top k, so pages are full and totals exact.
+   */
+  suppressed?: number[];
 }
 
 /** A scored document reference from one shard. */

@@ -4,7 +4,8 @@
  * @module
  */
 import type { StoredDocument } from '../index-format/document-store.js';
-import type { HitDocument, LoadedShard, TitleSuggestion } from './loaded-shard.js';
+import type { HitDocument } from './hit-document.js';
+import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 
 /** Operations a shard offers. */
@@ -13,6 +14,7 @@ export interface ShardClient {
   hits(docs: number[], highlight: HighlightSpec): Promise<HitDocument[]>;
   suggest(q: string, limit: number): Promise<TitleSuggestion[]>;
   article(id: string): Promise<StoredDocument | null>;
+  lookup(keys: string[], ids: string[]): Promise<BaseLookup>;
 }
 
 /** A client over a shard loaded in this isolate, loading it on first use. */
@@ -33,4 +35,5 @@ export class InProcessShardClient implements ShardClient {
   async hits(docs: number[], highlight: HighlightSpec) { return (await this.shard()).hits(docs, highlight); }
   async suggest(q: string, limit: number) { return (await this.shard()).suggest(q, limit); }
   async article(id: string) { return (await this.shard()).article(id); }
+  async lookup(keys: string[], ids: string[]) { return (await this.shard()).lookup(keys, ids); }
 }

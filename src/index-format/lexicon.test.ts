@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, MIN_PAIR_COUNT } from '../../index-build/build-lexicon.js';
-import { TermCollector } from '../../index-build/collect-terms.js';
+import { TermCollector } from './term-collector.js';
 import { lexiconOf } from '../../test/fixtures/lexicon.fixture.js';
 import { ContainerError } from './binary-container.js';
 import { Lexicon, writeLexicon, type LexiconArrays } from './lexicon.js';

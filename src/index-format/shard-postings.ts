@@ -15,6 +15,9 @@ import { TermDictionary } from './term-dictionary.js';
 
 const MAGIC = 'VNSP';
 
+/** Headline syllables stored per document (`headlineTerms`); later ones are not stored. */
+export const MAX_HEADLINE_SYLLABLES = 48;
+
 /** Value of {@link ShardPostings.docDate} for articles without a date. */
 export const NO_DATE = -2147483648;
 /** Value of {@link ShardPostings.docCategory} for articles without a category. */

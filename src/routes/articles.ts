@@ -5,7 +5,6 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 
 const ArticleSchema = z.object({
   id: z.string(),
@@ -45,7 +44,7 @@ export const route = createRoute({
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const runtime = await getIndexRuntime(c.env);
+  const runtime = c.var.index;
   const article = await runtime.service.article(id);
   if (!article) return sendError(c, 404, 'article_not_found', `No article has id "${id.slice(0, 80)}". Ids come from /search hits.`);
   return c.json(article, 200);

@@ -10,8 +10,9 @@ import type { Context } from 'hono';
 import { isoToMinutes } from '../index-format/dates.js';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
+import { indexContext } from '../middleware/index-context/index.js';
 import { recordSearchOutcome } from '../middleware/search-insights/index.js';
-import { asIndexUnavailable, getIndexRuntime } from '../worker/index-runtime.js';
+import { asIndexUnavailable } from '../worker/index-runtime.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
@@ -71,13 +72,14 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
     return c.body(DEMO_CSS, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' });
   });
 
-  app.get('/', async (c) => {
+  app.get('/', indexContext({ lenient: true }), async (c) => {
     const notices: string[] = [];
     const params = readParams(c, notices);
     const state: DemoState = { origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), notices, ...params };
     let status: 200 | 503 = 200;
     try {
-      const runtime = await getIndexRuntime(c.env);
+      if (c.var.indexError !== undefined) throw c.var.indexError;
+      const runtime = c.var.index;
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
         const fromMinutes = state.from ? isoToMinutes(state.from)! : undefined;

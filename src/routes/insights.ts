@@ -14,12 +14,12 @@ import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-o
 import type { Context, MiddlewareHandler } from 'hono';
 import { INSIGHTS_PAGE_JS, INSIGHTS_PAGE_VERSION } from '../generated/insights-page-bundle.js';
 import type { AppEnv } from '../http/app-env.js';
-import { bearerAuth, configuredSecrets, readSecret } from '../http/bearer-auth.js';
 import { ErrorSchema, sendError } from '../http/errors.js';
 import { insightsConfig } from '../insights/config.js';
 import { addDays, dayOf, daysBetween, isDayKey } from '../insights/days.js';
 import type { InsightsReport } from '../insights/store.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
+import { configuredSecrets, operatorAuth } from '../middleware/operator-auth/index.js';
 import type { Env } from '../worker/env.js';
 import { fetchInsightsReport, insightsEnabled } from '../worker/insights-client.js';
 import { prefersHtml } from './insights-page/negotiation.js';
@@ -120,7 +120,7 @@ export const route = createRoute({
   path: '/insights',
   summary: 'Search insights (operators)',
   description: 'What readers search for, which searches find nothing, which results nobody clicks, searches and p50/p95 took_ms per day. Needs `Authorization: Bearer <INSIGHTS_TOKEN>` (or the write token INGEST_TOKEN). With `Accept: text/html` the same data comes as the insights page.',
-  security: [{ operatorToken: [] }],
+  security: [{ bearer: [] }],
   request: { query: InsightsQuerySchema },
   responses: {
     200: { description: 'The report (JSON), or the insights page with Accept: text/html.', content: { 'application/json': { schema: InsightsReportSchema }, 'text/html': { schema: z.string() } } },
@@ -130,7 +130,6 @@ export const route = createRoute({
   },
 });
 
-const secrets = (env: Env) => INSIGHTS_SECRETS.map((name) => readSecret(env, name));
 
 /** Today and the default/validated range, in the insights time zone. */
 function resolveRange(env: Env, from: string | undefined, to: string | undefined): { from: string; to: string } | string {
@@ -152,7 +151,7 @@ function pageState(c: Context<AppEnv>, range: { from: string; to: string }, limi
     t: pageStrings(pageLanguage(c.req.query('lang'), c.req.header('Accept-Language'))),
     query: { ...range, limit },
     report,
-    configured: configuredSecrets(secrets(c.env)).length > 0,
+    configured: configuredSecrets(c.env, INSIGHTS_SECRETS).length > 0,
     recording: insightsEnabled(c.env),
     scriptSrc: scriptPath,
     cssHref: cssPath,
@@ -169,7 +168,7 @@ function noStore(c: Context) {
  * the bearer check.
  */
 function insightsGate(): MiddlewareHandler<AppEnv> {
-  const auth = bearerAuth<AppEnv>({ secret: secrets, secretNames: INSIGHTS_SECRETS, what: 'Search insights' });
+  const auth = operatorAuth({ secret: INSIGHTS_SECRETS, what: 'Search insights' });
   return async (c, next) => {
     if (c.req.method === 'GET' && !c.req.header('Authorization') && prefersHtml(c.req.header('Accept'))) {
       // Lenient: bad parameters fall back to the defaults here (the report request reports them).
@@ -212,11 +211,6 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 
 /** Registers `/insights`, `/insights.js` and `/insights.css`. */
 export function registerInsights(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An operator secret: INSIGHTS_TOKEN (read-only, insights) or INGEST_TOKEN (writes; also accepted for insights). Set with `npx wrangler secret put`.',
-  });
   app.use('/insights', insightsGate());
   app.openapi(route, handler);
   const asset = (path: string, body: string, type: string, version: string) => app.get(path, (c) => {

@@ -5,7 +5,6 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single } from './params.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
@@ -91,7 +90,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
     return sendError(c, 400, 'invalid_parameter', 'from is after to; swap them.');
   }
-  const runtime = await getIndexRuntime(c.env);
+  const runtime = c.var.index;
   const rawQ = p.q ?? '';
   const result = await runtime.service.search({
     q,

@@ -8,7 +8,6 @@ import { completePhrases } from '../engine/phrase-completion.js';
 import { markTitle } from '../engine/title-marks.js';
 import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 import { intParam, MAX_QUERY_LENGTH, queryTooLongMessage, single } from './params.js';
 
 /** Most suggestions one response carries. */
@@ -63,7 +62,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return c.json(errorBody('query_too_long', queryTooLongMessage(q.length)), 400);
   }
   const limit = p.limit ?? DEFAULT_SUGGESTIONS;
-  const runtime = await getIndexRuntime(c.env);
+  const runtime = c.var.index;
   // Keep one trailing space: it says the last word is complete.
   const typed = /\s$/.test(rawQ) ? `${q} ` : q;
   const [phrases, titles] = await Promise.all([

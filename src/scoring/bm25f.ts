@@ -42,3 +42,11 @@ export function impact(
   const tf = (c.titleWeight * tfTitle) / normTitle + tfBody / normBody;
   return (termIdf * tf * (c.k1 + 1)) / (tf + c.k1);
 }
+
+/**
+ * A BM25F contribution as stored in a posting: a u16 multiple of `impactScale` (see
+ * `ScoringParameters.impactScale`), never 0 so that every posting still counts as a match.
+ */
+export function quantizeImpact(value: number, impactScale: number): number {
+  return Math.max(1, Math.min(65535, Math.round(value / impactScale)));
+}

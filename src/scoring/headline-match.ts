@@ -12,8 +12,9 @@
  * @module
  */
 
-/** Headline syllables stored per document; later ones are not used for this feature. */
-export const MAX_HEADLINE_SYLLABLES = 48;
+import { MAX_HEADLINE_SYLLABLES } from '../index-format/shard-postings.js';
+
+export { MAX_HEADLINE_SYLLABLES };
 /**
  * Query positions kept per distinct syllable: bounds the cost of one headline at
  * `MAX_HEADLINE_SYLLABLES × MAX_POSITIONS_PER_SYLLABLE` steps even for `của của của …`.

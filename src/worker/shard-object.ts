@@ -8,7 +8,8 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredDocument } from '../index-format/document-store.js';
-import { LoadedShard, type HitDocument, type TitleSuggestion } from '../engine/loaded-shard.js';
+import type { HitDocument } from '../engine/hit-document.js';
+import { LoadedShard, type BaseLookup, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
@@ -59,6 +60,11 @@ export class ShardObject extends DurableObject<Env> {
   /** See {@link LoadedShard.article}. */
   async article(addr: ShardAddress, id: string): Promise<StoredDocument | null> {
     return (await this.shard(addr)).article(id);
+  }
+
+  /** See {@link LoadedShard.lookup}. */
+  async lookup(addr: ShardAddress, keys: string[], ids: string[]): Promise<BaseLookup> {
+    return (await this.shard(addr)).lookup(keys, ids);
   }
 
   /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */

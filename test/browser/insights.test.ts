@@ -77,7 +77,7 @@ describe.skipIf(!!unavailable)('the insights page in Chromium', () => {
     // A wrong token: the API's message, and the form stays.
     await page.locator('input[name=token]').fill('not-the-token');
     await page.locator('#token-form button[type=submit]').click();
-    await expect.poll(() => page.locator('#token-status').textContent()).toContain('not valid');
+    await expect.poll(() => page.locator('#token-status').textContent()).toContain('bearer token is not');
     expect(await page.evaluate(() => sessionStorage.getItem('vn-search-insights-token'))).toBeNull();
     // The right token: the server-rendered report replaces the placeholder.
     await page.locator('input[name=token]').fill(INSIGHTS_TEST_TOKEN);

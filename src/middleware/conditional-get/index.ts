@@ -1,18 +1,19 @@
 /**
- * ETags derived from the index content hash and the normalized request, so a repeated request is
- * answered with 304 before any search runs, and every ETag changes when the index is rebuilt.
+ * ETags derived from the index content hash, the live index's sequence number and the normalized
+ * request, so a repeated request is answered with 304 before any search runs, and every ETag changes
+ * when the index is rebuilt or an article is written. The sequence number is read before the response
+ * is made, so an ETag never claims a write the response does not reflect.
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { getIndexRuntime } from '../../worker/index-runtime.js';
 import { normalizedRequestKey } from '../normalized-request.js';
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The ETag of a request against an index. */
-export async function requestEtag(contentHash: string, url: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${contentHash}\n${normalizedRequestKey(url)}`));
+/** The ETag of a request against an index and a live sequence number. */
+export async function requestEtag(contentHash: string, liveSeq: number, url: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${contentHash}\n${liveSeq}\n${normalizedRequestKey(url)}`));
   return `"${hex(digest).slice(0, 32)}"`;
 }
 
@@ -24,13 +25,12 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 
 /**
  * Middleware: answers 304 when If-None-Match matches, else sets the ETag on successful responses.
- * Requires a loaded index (it is loaded once per isolate anyway).
+ * Runs after `index-context`.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const runtime = await getIndexRuntime(c.env);
-    const etag = await requestEtag(runtime.manifest.contentHash, c.req.url);
+    const etag = await requestEtag(c.var.index.manifest.contentHash, await c.var.liveSeq(), c.req.url);
     if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl(c.env) });
     }

@@ -4,7 +4,7 @@
  * @module
  */
 import { html, raw } from 'hono/html';
-import type { HitDocument } from '../../engine/loaded-shard.js';
+import type { HitDocument } from '../../engine/hit-document.js';
 import { pageNumbers } from './pagination.js';
 
 type Html = ReturnType<typeof html>;

@@ -2,7 +2,7 @@
  * Sorting index keys into UTF-8 byte order (the order the dictionaries binary-search in).
  * @module
  */
-import { compareTermsByBytes } from '../src/index-format/term-dictionary.js';
+import { compareTermsByBytes } from './term-dictionary.js';
 
 /**
  * Returns term ids ordered by their keys' UTF-8 byte order. Uses the engine's native string sort

@@ -1,5 +1,5 @@
 /**
- * Pass 1 of the build: analyzes every article once and records, per document, which index keys it
+ * Document analysis into index keys, shared by the build (pass 1) and the live index: analyzes every article once and records, per document, which index keys it
  * contains and how often in each field, plus the collection statistics that scoring (document
  * frequencies, average lengths) and the lexicon (reading and pair counts) need.
  *
@@ -8,9 +8,9 @@
  * two ids, so the inner loop does numeric map lookups and allocates no strings.
  * @module
  */
-import { forEachToken } from '../src/analyzer/tokenize.js';
-import { bigramKey, exactKey, foldedKey, titleStartKey } from '../src/index-format/term-keys.js';
-import { MAX_HEADLINE_SYLLABLES } from '../src/scoring/headline-match.js';
+import { forEachToken } from '../analyzer/tokenize.js';
+import { MAX_HEADLINE_SYLLABLES } from './shard-postings.js';
+import { bigramKey, exactKey, foldedKey, titleStartKey } from './term-keys.js';
 
 /** The keys one document contains, with per-field frequencies (parallel arrays). */
 export interface DocTerms {
@@ -58,10 +58,16 @@ export class TermCollector {
   /** Exact syllable id of the first → (exact syllable id of the second → occurrences). */
   private readonly pairCount: Array<Map<number, number>> = [];
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
-  private tfTitleOf: Uint32Array = new Uint32Array(1 << 16);
-  private tfBodyOf: Uint32Array = new Uint32Array(1 << 16);
+  private tfTitleOf: Uint32Array;
+  private tfBodyOf: Uint32Array;
   private docTerms: number[] = [];
   private headlineTerms: number[] = [];
+
+  /** @param expectedTerms initial room for distinct keys (grows as needed; small for one article) */
+  constructor(expectedTerms = 1 << 16) {
+    this.tfTitleOf = new Uint32Array(expectedTerms);
+    this.tfBodyOf = new Uint32Array(expectedTerms);
+  }
 
   private intern(key: string): number {
     let id = this.ids.get(key);
