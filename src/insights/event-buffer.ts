@@ -26,8 +26,12 @@ export interface EventBufferOptions {
 /** Sends one batch; rejects when it could not be delivered. */
 export type SendBatch<T> = (items: T[], lost: number) => Promise<void>;
 
-/** Defaults: flush 100 ms after the first item, 200 per batch, at most 2000 waiting. */
-export const EVENT_BUFFER_DEFAULTS: EventBufferOptions = { delayMs: 100, maxBatch: 200, maxPending: 2000, maxRounds: 5 };
+/**
+ * Defaults: flush 500 ms after the first item (so an isolate makes at most two Durable Object calls a
+ * second however busy it is: bounded request cost and few SQLite commits), 200 per batch, at most 2000
+ * waiting.
+ */
+export const EVENT_BUFFER_DEFAULTS: EventBufferOptions = { delayMs: 500, maxBatch: 200, maxPending: 2000, maxRounds: 5 };
 
 /** Counters of an {@link EventBuffer} (for logs and tests). */
 export interface EventBufferStats {

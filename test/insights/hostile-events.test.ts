@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_KEY_LENGTH } from '../../src/insights/query-key.js';
 import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-object.js';
 import { request } from '../support/helpers.js';
-import { report, reportWhen, searchOk, sendClick, freshInsights } from './support.js';
+import { report, reportWhen, searchOk, sendClick, FLUSH_WAIT_MS, freshInsights } from './support.js';
 
 const stub = () => env.INSIGHTS_STORE.get(env.INSIGHTS_STORE.idFromName(INSIGHTS_OBJECT_NAME));
 const rows = (table: string) => runInDurableObject(stub(), (_obj, state) => state.storage.sql.exec(`SELECT * FROM ${table}`).toArray());
@@ -87,7 +87,7 @@ describe('event routes cannot grow storage without bound', () => {
   it('clicks carrying e-mails or phone numbers are dropped in the Worker', async () => {
     expect((await sendClick({ type: 'click', q: 'someone@example.com', rank: 1 }, client())).status).toBe(204);
     expect((await sendClick({ type: 'click', q: '0912345678', rank: 1 }, client())).status).toBe(204);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, FLUSH_WAIT_MS));
     expect((await report()).totals).toMatchObject({ clicks: 0, clicks_ignored: 0 });
   });
 

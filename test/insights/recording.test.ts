@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.js';
 import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-object.js';
 import { request } from '../support/helpers.js';
-import { report, reportWhen, searchOk, freshInsights } from './support.js';
+import { report, reportWhen, searchOk, FLUSH_WAIT_MS, freshInsights } from './support.js';
 
 beforeEach(freshInsights);
 
@@ -40,7 +40,7 @@ describe('recording searches', () => {
     await (await request('/?q=bong+da&page=2')).text();
     await searchOk('bong da', { offset: '10' });
     const got = await reportWhen((x) => x.totals.searches >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, FLUSH_WAIT_MS));
     const again = await report();
     expect(again.totals.searches).toBe(1);
     expect(got.top_queries[0]).toMatchObject({ query: 'bong da', searches: 1 });
@@ -63,7 +63,7 @@ describe('recording searches', () => {
     expect((await request(`/search?q=${'a'.repeat(600)}`)).status).toBe(400);
     await searchOk('thoi tiet');
     const got = await reportWhen((x) => x.totals.searches >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, FLUSH_WAIT_MS));
     expect((await report()).totals.searches).toBe(got.totals.searches);
     expect(got.totals.searches).toBe(1);
   });

@@ -5,7 +5,11 @@
 import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { getJson, request } from '../support/helpers.js';
+import { EVENT_BUFFER_DEFAULTS } from '../../src/insights/event-buffer.js';
 import type { InsightsReport } from '../../src/insights/store.js';
+
+/** Longer than the event buffer's flush delay: after it, every event of earlier requests is stored. */
+export const FLUSH_WAIT_MS = EVENT_BUFFER_DEFAULTS.delayMs + 250;
 
 /** The operator token the project configures (vitest.config.mts). */
 export const TOKEN = (env as unknown as { INSIGHTS_TOKEN: string }).INSIGHTS_TOKEN;
@@ -47,9 +51,9 @@ export async function searchOk(q: string, params: Record<string, string> = {}, h
 
 /**
  * Starts a test with empty insights: waits for the flushes earlier tests scheduled (events are sent
- * 100 ms after the response), then deletes the Durable Objects' storage.
+ * 500 ms after the response), then deletes the Durable Objects' storage.
  */
 export async function freshInsights(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, FLUSH_WAIT_MS));
   await reset();
 }
