@@ -10,7 +10,7 @@
 import type { BaomoiArticle } from '../lib/baomoi.js';
 import { startDevWorkerProcess } from '../load/wrangler-dev.js';
 import { pool, searchUrl, timed } from './http.js';
-import { ingest } from './ingest.js';
+import { ingest, storedTitle } from './ingest.js';
 
 /** Options of {@link faultTest}. */
 export interface FaultOptions {
@@ -48,7 +48,7 @@ export interface FaultResult {
 /** Where an article can be seen after the restart. */
 async function visibility(url: string, a: BaomoiArticle): Promise<{ article: boolean; search: boolean }> {
   const [doc, s] = await Promise.all([timed(`${url}/articles/${encodeURIComponent(a.id)}`), timed(searchUrl(url, a.title, 50))]);
-  return { article: doc.status === 200 && doc.body.title === a.title, search: s.status === 200 && s.body.hits.some((h: { id: string }) => h.id === a.id) };
+  return { article: doc.status === 200 && doc.body.title === storedTitle(a), search: s.status === 200 && s.body.hits.some((h: { id: string }) => h.id === a.id) };
 }
 
 /** Runs the fault test (see module docs). */

@@ -3,6 +3,7 @@
  * time), and checking how soon each acknowledged article can be found by a search for its headline.
  * @module
  */
+import { cleanLine, cleanText } from '../../src/analyzer/clean-text.js';
 import type { BaomoiArticle } from '../lib/baomoi.js';
 import { pool, searchUrl, timed } from './http.js';
 
@@ -33,6 +34,9 @@ export interface IngestResult {
   notVisible: string[];
   wallMs: number;
 }
+
+/** The headline as the index stores it (the write API cleans text as the build does). */
+export const storedTitle = (a: BaomoiArticle) => cleanLine(cleanText(a.title));
 
 /** The JSON body of an article's write. */
 export const articleBody = (a: BaomoiArticle) => JSON.stringify({ title: a.title, ...(a.lead ? { lead: a.lead } : {}), body: a.body });

@@ -35,7 +35,7 @@ import { startDevWorkerProcess, type DevServer } from '../load/wrangler-dev.js';
 import { linkFolder, splitCorpus } from './corpus-split.js';
 import { faultTest, type FaultResult } from './fault.js';
 import { pool, timed } from './http.js';
-import { ingest } from './ingest.js';
+import { ingest, storedTitle } from './ingest.js';
 import { duplicateGroups, successAt1, successAt1Http } from './known-item.js';
 
 const root = process.cwd();
@@ -152,7 +152,7 @@ try {
   let served = 0;
   await pool([...ingested.acked.keys()], CONCURRENCY, async (id) => {
     const r = await timed(`${server.url}/articles/${encodeURIComponent(id)}`);
-    if (r.status === 200 && r.body.title === byId.get(id)!.title) served++;
+    if (r.status === 200 && r.body.title === storedTitle(byId.get(id)!)) served++;
   });
   const lost = [...ingested.acked.keys()].filter((id) => !inFeed.has(id)).length + (ingested.acked.size - served);
   log(`  lost writes: ${lost} (feed has ${inFeed.size} puts, ${served} served by /articles/:id)`);

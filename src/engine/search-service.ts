@@ -196,8 +196,11 @@ export class SearchService {
     };
   }
 
-  /** Title suggestions merged across shards and the live index, best first, unique titles. */
-  async suggestTitles(q: string, limit: number): Promise<TitleSuggestion[]> {
+  /**
+   * Title suggestions merged across shards and the live index, best first, unique titles; with the
+   * live sequence number they reflect.
+   */
+  async suggestTitles(q: string, limit: number): Promise<{ titles: TitleSuggestion[]; liveSeq: number }> {
     const [live, ...built] = await Promise.all([
       this.live ? this.live.suggest(this.base, q, limit, this.suppression.version) : null,
       ...this.shards.map((s) => s.suggest(q, limit)),
@@ -206,14 +209,19 @@ export class SearchService {
     const all = [...built.flat().filter((s) => !this.suppressedIds.has(s.id)), ...(live?.suggestions ?? [])];
     all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const seen = new Set<string>();
-    return all.filter((s) => (seen.has(s.title) ? false : (seen.add(s.title), true))).slice(0, limit);
+    const titles = all.filter((s) => (seen.has(s.title) ? false : (seen.add(s.title), true))).slice(0, limit);
+    return { titles, liveSeq: live?.view.seq ?? 0 };
   }
 
-  /** The article with this id: the live version when there is one, else the built one; null when none or taken down. */
-  async article(id: string): Promise<StoredDocument | null> {
+  /**
+   * The article with this id (the live version when there is one, else the built one; null when none
+   * or taken down), with the live sequence number it reflects.
+   */
+  async article(id: string): Promise<{ article: StoredDocument | null; liveSeq: number }> {
     const [live, ...found] = await Promise.all([this.live ? this.live.article(this.base, id) : null, ...this.shards.map((s) => s.article(id))]);
-    if (live?.state === 'live') return live.article;
-    if (live?.state === 'deleted') return null;
-    return found.find((a) => a !== null) ?? null;
+    const liveSeq = live?.seq ?? 0;
+    if (live?.state === 'live') return { article: live.article, liveSeq };
+    if (live?.state === 'deleted') return { article: null, liveSeq };
+    return { article: found.find((a) => a !== null) ?? null, liveSeq };
   }
 }

@@ -14,6 +14,8 @@ export interface AppVariables {
   index: IndexRuntime;
   /** The live index's sequence number at the start of the request (fetched once, on first call). */
   liveSeq: () => Promise<number>;
+  /** The live sequence number a route's answer reflects (set by the routes; used for its ETag). */
+  servedSeq: number;
   /** Why the index could not be loaded (lenient `index-context` only). */
   indexError: unknown;
   /** What a search handler found, for search insights (set only when a search ran). */

@@ -34,8 +34,23 @@ function compareRanges(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs:
   return al - bl;
 }
 
+/** Output terms between two pauses of {@link mergeShardPostingsSteps}. */
+const TERMS_PER_STEP = 4096;
+
 /** Merges postings artifacts (documents in input order, dropped ones left out). */
 export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
+  const steps = mergeShardPostingsSteps(inputs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link mergeShardPostings} as a generator that pauses every few thousand terms, so a large merge
+ * can run in slices between requests ({@link mergeShardPostingsAsync}).
+ */
+export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generator<void, MergeResult, void> {
   // Document renumbering.
   const docMaps = inputs.map((input) => new Int32Array(input.postings.documentCount));
   let documentCount = 0;
@@ -110,6 +125,7 @@ export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
     termOffsets[terms] = bytesAt - (me - ms);
     postingStarts[terms] = listStart;
     terms++;
+    if (terms % TERMS_PER_STEP === 0) yield;
   }
   termOffsets[terms] = bytesAt;
   postingStarts[terms] = postingsAt;
@@ -153,6 +169,28 @@ export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
     },
     docMaps,
   };
+}
+
+/**
+ * Runs a merge in slices of about `sliceMs`, awaiting `pause()` between slices (a macrotask in the
+ * Worker: other requests are served meanwhile).
+ */
+export async function mergeShardPostingsAsync(inputs: readonly MergeInput[], pause: () => Promise<void>, sliceMs = 4): Promise<{ postings: ShardPostings; docMaps: Int32Array[] }> {
+  const steps = mergeShardPostingsSteps(inputs);
+  let sliceStart = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return openMerged(r.value);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function openMerged({ arrays, docMaps }: MergeResult): { postings: ShardPostings; docMaps: Int32Array[] } {
+  const bytes = writeShardPostings({ shard: 0, documentCount: arrays.docDate.length }, arrays);
+  return { postings: new ShardPostings(bytes.buffer as ArrayBuffer), docMaps };
 }
 
 /** {@link mergeShardPostings} serialized and reopened as one artifact. */

@@ -45,7 +45,8 @@ export const route = createRoute({
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const runtime = c.var.index;
-  const article = await runtime.service.article(id);
+  const { article, liveSeq } = await runtime.service.article(id);
+  c.set('servedSeq', liveSeq);
   if (!article) return sendError(c, 404, 'article_not_found', `No article has id "${id.slice(0, 80)}". Ids come from /search hits.`);
   return c.json(article, 200);
 };

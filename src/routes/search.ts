@@ -116,6 +116,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return out;
   });
   c.set('logFields', { hits: result.total, query_length: q.length });
+  c.set('servedSeq', result.liveSeq);
   const tookMs = Date.now() - started;
   if (offset === 0) {
     c.set('searchOutcome', { q, total: result.total, interpretedAs: result.interpretedAs, relaxed: result.relaxed, category: !!p.category?.length, dates: p.from !== undefined || p.to !== undefined, tookMs, at: started });

@@ -65,10 +65,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const runtime = c.var.index;
   // Keep one trailing space: it says the last word is complete.
   const typed = /\s$/.test(rawQ) ? `${q} ` : q;
-  const [phrases, titles] = await Promise.all([
+  const [phrases, { titles, liveSeq }] = await Promise.all([
     Promise.resolve(completePhrases(runtime.service.lexicon, typed, limit)),
     runtime.service.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
   ]);
+  c.set('servedSeq', liveSeq);
   // Phrases first, but leave room for titles: at least half the list when there are enough.
   const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - Math.min(limit, titles.length)));
   const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));

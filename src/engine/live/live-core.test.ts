@@ -76,9 +76,9 @@ describe('LiveCore over a built index', () => {
     expect(after.liveSeq).toBe(1);
     const hit = after.hits.find((h) => h.id === 'new-1')!;
     expect(hit.title_html).toContain('<mark>Hà Nội</mark>');
-    expect(await svc.article('new-1')).toEqual(doc);
+    expect((await svc.article('new-1')).article).toEqual(doc);
     expect((await svc.search(req('metro', { categories: ['giao-thong'] }))).hits.map((h) => h.id)).toEqual(['new-1']);
-    expect((await svc.suggestTitles('khai truong', 5)).map((s) => s.id)).toContain('new-1');
+    expect((await svc.suggestTitles('khai truong', 5)).titles.map((s) => s.id)).toContain('new-1');
   });
 
   it('a deleted built article is gone from hits, totals, facets, suggestions and /articles', async () => {
@@ -91,8 +91,8 @@ describe('LiveCore over a built index', () => {
     expect(after.hits.map((h) => h.id)).not.toContain('a1');
     expect(after.total).toBe(before.total - 1);
     expect(after.facets?.category?.['thoi-su'] ?? 0).toBe((before.facets?.category?.['thoi-su'] ?? 0) - 1);
-    expect(await svc.article('a1')).toBeNull();
-    expect((await svc.suggestTitles('ha noi nang cao', 5)).map((s) => s.id)).not.toContain('a1');
+    expect((await svc.article('a1')).article).toBeNull();
+    expect((await svc.suggestTitles('ha noi nang cao', 5)).titles.map((s) => s.id)).not.toContain('a1');
     // Browsing by filter leaves it out too.
     expect((await svc.search(req('', { categories: ['thoi-su'] }))).hits.map((h) => h.id)).toEqual(['a4']);
     expect(await core.delete(ref, ['a1'])).toEqual([{ id: 'a1', status: 'unchanged', seq: r.status === 'deleted' ? r.seq : -1 }]);
@@ -106,7 +106,7 @@ describe('LiveCore over a built index', () => {
     expect((await svc.search(req('giá vàng'))).relaxed).toBe(true); // no article has both words any more
     const silver = await svc.search(req('giá bạc'));
     expect(silver.hits.map((h) => h.id)).toEqual(['a2']);
-    expect((await svc.article('a2'))?.title).toBe('Giá bạc hôm nay giảm nhẹ');
+    expect(((await svc.article('a2')).article)?.title).toBe('Giá bạc hôm nay giảm nhẹ');
     // Replaced again (a live article replaced by another version).
     await core.put(ref, [{ id: 'a2', doc: { ...ARTICLES[1], title: 'Giá đồng tăng', body: 'Giá đồng tăng.' } }]);
     expect((await svc.search(req('bạc'))).total).toBe(0);
@@ -123,7 +123,7 @@ describe('LiveCore over a built index', () => {
     const results = await Promise.all([1, 2, 3].map((i) => core.put(ref, [{ id: 'n', doc: { ...doc, title: `Bản ${i} về giá điện` } }])));
     const last = results.map((r) => r[0]).filter((r) => r.status === 'replaced').sort((x, y) => (x as { seq: number }).seq - (y as { seq: number }).seq).pop() as { seq: number };
     const winner = results.findIndex((r) => (r[0] as { seq?: number }).seq === last.seq) + 1;
-    expect((await svc.article('n'))?.title).toBe(`Bản ${winner} về giá điện`);
+    expect(((await svc.article('n')).article)?.title).toBe(`Bản ${winner} về giá điện`);
     expect((await svc.search(req('giá điện'))).hits.filter((h) => h.id === 'n')).toHaveLength(1);
   });
 
@@ -177,8 +177,8 @@ describe('LiveCore over a built index', () => {
       expect(ids.filter((id) => id !== 'n2').sort(), q).toEqual(before[i].hits.map((h) => h.id).sort());
     }
     expect((await b2.search(req('phao hoa'))).hits.map((h) => h.id).sort()).toEqual(['n1', 'n2']);
-    expect(await b2.article('a4')).toBeNull();
-    expect((await b2.article('a2'))?.title).toBe('Giá vàng hôm nay giảm sâu');
+    expect((await b2.article('a4')).article).toBeNull();
+    expect(((await b2.article('a2')).article)?.title).toBe('Giá vàng hôm nay giảm sâu');
     // Dropping the folded changes (after the grace period) changes nothing that is served.
     expect(core.dropThrough(3)).toBe(3);
     expect((await b2.search(req('phao hoa'))).hits.map((h) => h.id).sort()).toEqual(['n1', 'n2']);

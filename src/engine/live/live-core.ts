@@ -16,6 +16,7 @@ import type { StoredDocument } from '../../index-format/document-store.js';
 import { hitDocument, type HitDocument } from '../hit-document.js';
 import type { TitleSuggestion } from '../loaded-shard.js';
 import type { HighlightSpec, QueryPlan, ShardResult } from '../query-plan.js';
+import { DfCache } from './df-cache.js';
 import { LiveIndex, type LiveSearchOptions } from './live-index.js';
 import type { BaseRef, LiveArticle, LiveLayer, LiveView, Suppression } from './live-layer.js';
 import type { BaseLocation, LiveRow, LiveStorage } from './live-storage.js';
@@ -86,6 +87,8 @@ interface Entry {
 
 interface State {
   base: LiveBase;
+  /** Document frequencies of keys in this build, asked of the shards once. */
+  df: DfCache;
   index: LiveIndex;
   entries: Map<string, Entry>;
   suppression: Suppression;
@@ -145,17 +148,18 @@ export class LiveCore implements LiveLayer {
   /** Builds the state for a build from the stored rows, one article in memory at a time. */
   private async rebase(ref: BaseRef): Promise<State> {
     const base = await this.openBase(ref);
+    const cache = new DfCache();
     const rows = this.storage.entriesAfter(ref.liveSeq);
     const stale = rows.filter((r) => r.preparedFor !== ref.contentHash);
     for (let i = 0; i < stale.length; i += LOOKUP_CHUNK) {
       const chunk = stale.slice(i, i + LOOKUP_CHUNK);
-      const prepared = await this.prepareMany(base, chunk.map((r) => ({ id: r.id, doc: r.op === 'put' ? this.storage.get(r.id)?.doc ?? null : null })));
+      const prepared = await this.prepareMany(base, chunk.map((r) => ({ id: r.id, doc: r.op === 'put' ? this.storage.get(r.id)?.doc ?? null : null })), cache);
       chunk.forEach((r, j) => {
         this.storage.updatePrepared(r.id, prepared[j].article?.postings ?? null, ref.contentHash, prepared[j].location);
         r.location = prepared[j].location;
       });
     }
-    const st: State = { base, index: new LiveIndex(base.stats.scoring.impactScale), entries: new Map(), suppression: { version: 0, shards: {}, ids: [] } };
+    const st: State = { base, df: cache, index: new LiveIndex(base.stats.scoring.impactScale), entries: new Map(), suppression: { version: 0, shards: {}, ids: [] } };
     for (const r of rows) {
       st.entries.set(r.id, { seq: r.seq, op: r.op, location: r.location });
       if (r.op !== 'put') continue;
@@ -167,17 +171,26 @@ export class LiveCore implements LiveLayer {
   }
 
   /** Analyzes and scores articles against a build (deletes: only located). */
-  private async prepareMany(base: LiveBase, items: Array<{ id: string; doc: StoredDocument | null }>): Promise<Array<{ article: PreparedArticle | null; location: BaseLocation | null }>> {
+  private async prepareMany(base: LiveBase, items: Array<{ id: string; doc: StoredDocument | null }>, cache: DfCache): Promise<Array<{ article: PreparedArticle | null; location: BaseLocation | null }>> {
     const out: Array<{ article: PreparedArticle | null; location: BaseLocation | null }> = [];
     for (let i = 0; i < items.length; i += LOOKUP_CHUNK) {
       const chunk = items.slice(i, i + LOOKUP_CHUNK);
       const analyzed = chunk.map((it) => (it.doc ? analyzeArticle(it.doc) : null));
-      const keyIndex = new Map<string, number>();
-      for (const a of analyzed) for (const k of a?.keys ?? []) if (!keyIndex.has(k)) keyIndex.set(k, keyIndex.size);
-      const { df, locations } = await base.lookup([...keyIndex.keys()], chunk.map((it) => it.id));
+      // Only keys not seen before are looked up in the shards.
+      const known = new Map<string, number>();
+      const missing: string[] = [];
+      for (const a of analyzed) {
+        for (const k of a?.keys ?? []) {
+          if (known.has(k)) continue;
+          const df = cache.get(k);
+          if (df === undefined) { known.set(k, -1); missing.push(k); } else known.set(k, df);
+        }
+      }
+      const { df, locations } = await base.lookup(missing, chunk.map((it) => it.id));
+      missing.forEach((k, m) => { known.set(k, df[m]); cache.set(k, df[m]); });
       chunk.forEach((it, j) => {
         const a = analyzed[j];
-        out.push({ article: a && it.doc ? prepareArticle(it.doc, a, a.keys.map((k) => df[keyIndex.get(k)!]), base.stats) : null, location: locations[j] });
+        out.push({ article: a && it.doc ? prepareArticle(it.doc, a, a.keys.map((k) => known.get(k)!), base.stats) : null, location: locations[j] });
       });
     }
     return out;
@@ -188,7 +201,7 @@ export class LiveCore implements LiveLayer {
     for (;;) {
       const st = await this.ready(ref);
       const hashes = await Promise.all(items.map((it) => articleHash(it.doc)));
-      const p = await this.prepareMany(st.base, items);
+      const p = await this.prepareMany(st.base, items, st.df);
       if (this.state === st) {
         return { st, prepared: items.map((it, i) => ({ id: it.id, doc: it.doc, hash: hashes[i], article: p[i].article!, location: p[i].location, preparedFor: ref.contentHash })) };
       }
@@ -231,7 +244,7 @@ export class LiveCore implements LiveLayer {
     let located: Array<{ location: BaseLocation | null }>;
     for (;;) {
       st = await this.ready(ref);
-      located = await this.prepareMany(st.base, ids.map((id) => ({ id, doc: null })));
+      located = await this.prepareMany(st.base, ids.map((id) => ({ id, doc: null })), st.df);
       if (this.state === st) break;
     }
     const rows: LiveRow[] = [];
@@ -327,11 +340,12 @@ export class LiveCore implements LiveLayer {
   /** See {@link LiveLayer.article}. */
   async article(ref: BaseRef, id: string): Promise<LiveArticle> {
     const st = await this.ready(ref);
+    const seq = this.storage.lastSeq();
     const e = st.entries.get(id);
-    if (!e) return { state: 'absent' };
-    if (e.op === 'delete') return { state: 'deleted', seq: e.seq };
+    if (!e) return { seq, state: 'absent' };
+    if (e.op === 'delete') return { seq, state: 'deleted' };
     const row = this.storage.getBySeq(e.seq);
-    return row?.doc ? { state: 'live', seq: e.seq, article: row.doc } : { state: 'absent' };
+    return row?.doc ? { seq, state: 'live', article: row.doc } : { seq, state: 'absent' };
   }
 
   /** The change feed after `since`, at most `limit` changes, oldest first. */

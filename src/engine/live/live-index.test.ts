@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BM25F } from '../../scoring/bm25f.js';
 import type { QueryPlan } from '../query-plan.js';
-import { LIVE_SHARD, LiveIndex, MERGE_FACTOR } from './live-index.js';
+import { BACKGROUND_MERGE_MIN, LIVE_SHARD, LiveIndex, MAX_MERGED_DOCS, MERGE_FACTOR } from './live-index.js';
 import { analyzeArticle, prepareArticle, type BaseStatistics } from './prepared-article.js';
 
 const BASE: BaseStatistics = { documentCount: 1000, scoring: { ...DEFAULT_BM25F, avgTitleLength: 10, avgBodyLength: 100, impactScale: 0.001 } };
@@ -20,9 +20,10 @@ const plan = (keys: string[]): QueryPlan => ({
 const run = (index: LiveIndex, keys: string[]) => index.search(plan(keys), { topK: 500, sort: 'relevance', facets: ['category', 'year'] });
 
 describe('LiveIndex', () => {
-  it('merges segments in tiers and searches them as one set of documents', () => {
+  it('merges segments in tiers and searches them as one set of documents', async () => {
     const index = new LiveIndex(BASE.scoring.impactScale);
     for (let i = 0; i < 200; i++) index.add(i + 1, article(i));
+    await index.idle();
     expect(index.documentCount).toBe(200);
     expect(index.mergeCount).toBeGreaterThan(0);
     expect(index.segmentCount).toBeLessThan(4 * MERGE_FACTOR);
@@ -50,6 +51,29 @@ describe('LiveIndex', () => {
       expect(a.facets, keys.join()).toEqual(b.facets);
     }
   });
+
+  it('merges large segments in the background while searches and removals go on, losing nothing', async () => {
+    const index = new LiveIndex(BASE.scoring.impactScale);
+    const reference = new LiveIndex(BASE.scoring.impactScale);
+    const n = MAX_MERGED_DOCS * BACKGROUND_MERGE_MIN + 40;
+    for (let i = 0; i < n; i++) index.add(i + 1, article(i));
+    const before = index.segmentCount;
+    // The background merge has started; remove documents while it runs, and search.
+    const removed = new Set<number>();
+    for (let i = 1; i <= n; i += 97) { index.remove(i); removed.add(i); }
+    expect(run(index, ['ha noi']).total).toBeGreaterThan(0);
+    await index.idle();
+    expect(index.segmentCount).toBeLessThan(before);
+    for (let i = 0; i < n; i++) if (!removed.has(i + 1)) reference.add(i + 1, article(i));
+    await reference.idle();
+    expect(index.documentCount).toBe(n - removed.size);
+    for (const keys of [['ha noi'], ['gia', 'xang'], ['tin']]) {
+      const a = run(index, keys);
+      const b = run(reference, keys);
+      expect(a.total, keys.join()).toBe(b.total);
+      expect(new Set(a.hits.map((h) => h.doc)), keys.join()).toEqual(new Set(b.hits.map((h) => h.doc)));
+    }
+  }, 60_000);
 
   it('filters by category name, including categories the build never had, and forgets removed titles', () => {
     const index = new LiveIndex(BASE.scoring.impactScale);

@@ -3,14 +3,16 @@
  * as small immutable segments in the shard format (the near-real-time segments of Lucene), each
  * searched with the same {@link ShardSearcher} as a built shard, so live and built articles score on
  * one scale and merge exactly. A write adds a one-article segment; segments of a similar size are
- * merged (tiered, {@link MERGE_FACTOR} at a time) from their postings, without analyzing text again;
- * a replaced or deleted article is a dead document until its segment is merged or rewritten.
+ * merged (tiered, {@link MERGE_FACTOR} at a time) from their postings, without analyzing text again:
+ * small merges at once, large ones in the background, in slices between requests (searches keep
+ * using the old segments until the merged one replaces them). A replaced or deleted article is a
+ * dead document until its segment is merged or rewritten.
  * Article text is not held here (the live store keeps it); titles are, in a MiniSearch index for
  * suggestions.
  * @module
  */
 import MiniSearch from 'minisearch';
-import { mergeShardPostingsArtifact } from '../../index-format/merge-shard-postings.js';
+import { mergeShardPostingsArtifact, mergeShardPostingsAsync } from '../../index-format/merge-shard-postings.js';
 import { NO_CATEGORY, ShardPostings } from '../../index-format/shard-postings.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../../suggest/title-index-options.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from '../query-plan.js';
@@ -25,11 +27,19 @@ export const LIVE_SHARD = -1;
 export const MERGE_FACTOR = 8;
 
 /**
- * Largest segment a merge makes, in articles. A merge is synchronous (about 50 ms for 512 baomoi
- * articles on the benchmark machine), so bigger ones would stall searches; segments of this size are
- * left as they are, and a live index of 10,000 articles is searched as about 20 of them.
+ * Largest merge done at once, in articles (about 50 ms for 512 baomoi articles on the benchmark
+ * machine); larger merges run in the background ({@link BACKGROUND_MERGE_MIN}).
  */
 export const MAX_MERGED_DOCS = 512;
+
+/**
+ * Segments of at least {@link MAX_MERGED_DOCS} articles are merged in the background once this many
+ * exist, so 10,000 live articles are searched as a handful of segments, not dozens.
+ */
+export const BACKGROUND_MERGE_MIN = 4;
+
+/** Yields to other work (a macrotask), between slices of a background merge. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Search options of the live index: categories by name (live articles may bring new ones). */
 export type LiveSearchOptions = Omit<SearchOptions, 'categories' | 'suppressed'> & { categoryNames?: string[] };
@@ -49,12 +59,15 @@ interface Segment {
   /** Local documents no longer live. */
   dead: Set<number>;
   deadList: number[];
+  /** Being merged in the background (left alone by other merges). */
+  merging: boolean;
 }
 
 /** Bytes of searcher scratch space per document (see ShardSearcher). */
 const SCRATCH_BYTES_PER_DOC = 8 + 2 + 2 + 4 + 2 + 1 + 1 + 4;
 
 const tier = (liveDocs: number) => Math.floor(Math.log(Math.max(1, liveDocs)) / Math.log(MERGE_FACTOR) + 1e-9);
+const live = (s: Segment) => s.postings.documentCount - s.dead.size;
 
 /** The live articles' segments and title index. */
 export class LiveIndex {
@@ -65,6 +78,7 @@ export class LiveIndex {
   private readonly categoryIndex = new Map<string, number>();
   private titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
   private merges = 0;
+  private background: Promise<void> | null = null;
 
   /** @param impactScale the deployed index's `scoring.impactScale` (impacts are multiples of it) */
   constructor(private readonly impactScale: number) {}
@@ -89,6 +103,11 @@ export class LiveIndex {
     let b = 0;
     for (const s of this.segments) b += s.postings.byteLength + s.postings.documentCount * SCRATCH_BYTES_PER_DOC;
     return b;
+  }
+
+  /** Resolves when no background merge is running (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.background) await this.background;
   }
 
   /** Whether `slot` is live. */
@@ -120,9 +139,10 @@ export class LiveIndex {
     s.dead.add(at.local);
     s.deadList = [...s.dead];
     const n = s.postings.documentCount;
+    if (s.merging) return; // the background merge drops it
     if (s.dead.size === n) {
       this.segments = this.segments.filter((x) => x !== s);
-    } else if (s.dead.size * 2 > n) {
+    } else if (s.dead.size * 2 > n && n - s.dead.size <= MAX_MERGED_DOCS) {
       // Mostly dead: rewrite it without the dead documents.
       this.replace([s]);
     }
@@ -165,20 +185,67 @@ export class LiveIndex {
   }
 
   private segment(postings: ShardPostings, slots: Uint32Array): Segment {
-    return { postings, searcher: new ShardSearcher(0, postings, this.impactScale, this.categories), slots, dead: new Set(), deadList: [] };
+    return { postings, searcher: new ShardSearcher(0, postings, this.impactScale, this.categories), slots, dead: new Set(), deadList: [], merging: false };
   }
 
-  /** Merges the newest segments while the last {@link MERGE_FACTOR} of them are of one size tier. */
+  /**
+   * Merges the newest segments while the last {@link MERGE_FACTOR} of them are of one size tier and
+   * small; then starts a background merge of large segments when enough have accumulated.
+   */
   private mergeTail(): void {
     for (;;) {
-      const n = this.segments.length;
-      if (n < MERGE_FACTOR) return;
-      const tail = this.segments.slice(n - MERGE_FACTOR);
-      const t = tier(tail[0].postings.documentCount - tail[0].dead.size);
-      if (!tail.every((s) => tier(s.postings.documentCount - s.dead.size) === t)) return;
-      if (tail.reduce((sum, s) => sum + s.postings.documentCount - s.dead.size, 0) > MAX_MERGED_DOCS) return;
+      const tail = this.segments.filter((s) => !s.merging).slice(-MERGE_FACTOR);
+      if (tail.length < MERGE_FACTOR || tail.some((s) => this.segments.indexOf(s) < this.segments.length - MERGE_FACTOR)) break;
+      const t = tier(live(tail[0]));
+      if (!tail.every((s) => tier(live(s)) === t)) break;
+      if (tail.reduce((sum, s) => sum + live(s), 0) > MAX_MERGED_DOCS) break;
       this.replace(tail);
     }
+    this.startBackgroundMerge();
+  }
+
+  /** Merges the large segments in slices between other work, when enough exist and none is running. */
+  private startBackgroundMerge(): void {
+    if (this.background) return;
+    const large = this.segments.filter((s) => !s.merging && live(s) >= MAX_MERGED_DOCS);
+    // Of similar size (within 2×), the smallest first: a big segment is not merged again for little gain.
+    large.sort((a, b) => live(a) - live(b));
+    const group = large.slice(0, MERGE_FACTOR).filter((s, _i, g) => live(s) <= 2 * live(g[0]));
+    if (group.length < BACKGROUND_MERGE_MIN) return;
+    for (const s of group) s.merging = true;
+    const drops = group.map((s) => new Set(s.dead));
+    this.background = (async () => {
+      try {
+        const { postings, docMaps } = await mergeShardPostingsAsync(group.map((s, i) => ({ postings: s.postings, drop: drops[i] })), pause);
+        this.install(group, postings, docMaps, drops);
+      } catch (e) {
+        for (const s of group) s.merging = false; // leave the segments as they were
+        console.error(JSON.stringify({ level: 'error', event: 'live_merge_failed', error: (e as Error).message }));
+      } finally {
+        this.background = null;
+      }
+      this.startBackgroundMerge();
+    })();
+  }
+
+  /**
+   * Puts a merged segment in place of its inputs; documents that died while the merge ran are
+   * marked dead in it.
+   */
+  private install(group: Segment[], postings: ShardPostings, docMaps: Int32Array[], drops: Set<number>[]): void {
+    const slots = new Uint32Array(postings.documentCount);
+    group.forEach((s, i) => docMaps[i].forEach((nd, local) => { if (nd >= 0) slots[nd] = s.slots[local]; }));
+    const merged = this.segment(postings, slots);
+    group.forEach((s, i) => {
+      for (const d of s.dead) if (!drops[i].has(d) && docMaps[i][d] >= 0) merged.dead.add(docMaps[i][d]);
+    });
+    merged.deadList = [...merged.dead];
+    slots.forEach((slot, local) => { if (!merged.dead.has(local)) this.where.set(slot, { segment: merged, local }); });
+    const first = Math.min(...group.map((s) => this.segments.indexOf(s)));
+    const rest = this.segments.filter((s) => !group.includes(s));
+    rest.splice(first, 0, ...(postings.documentCount > merged.dead.size ? [merged] : []));
+    this.segments = rest;
+    this.merges++;
   }
 
   /** Replaces consecutive segments by their merge (dead documents dropped). */

@@ -41,11 +41,12 @@ export interface LiveView {
   suppression?: Suppression;
 }
 
-/** What the live index knows about an id. */
-export type LiveArticle =
-  | { state: 'live'; seq: number; article: StoredDocument }
-  | { state: 'deleted'; seq: number }
-  | { state: 'absent' };
+/** What the live index knows about an id, with its sequence number at the time (`seq`). */
+export type LiveArticle = { seq: number } & (
+  | { state: 'live'; article: StoredDocument }
+  | { state: 'deleted' }
+  | { state: 'absent' }
+);
 
 /** Read operations of the live index used by searches. */
 export interface LiveLayer {

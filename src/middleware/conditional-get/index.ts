@@ -1,8 +1,8 @@
 /**
  * ETags derived from the index content hash, the live index's sequence number and the normalized
  * request, so a repeated request is answered with 304 before any search runs, and every ETag changes
- * when the index is rebuilt or an article is written. The sequence number is read before the response
- * is made, so an ETag never claims a write the response does not reflect.
+ * when the index is rebuilt or an article is written. An ETag names the sequence number the answer
+ * itself reflects, so it never claims a write the answer does not show.
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
@@ -24,19 +24,26 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /**
- * Middleware: answers 304 when If-None-Match matches, else sets the ETag on successful responses.
+ * Middleware: answers 304 when If-None-Match matches (the live sequence number is read first, so the
+ * check costs one small call to the live index), else sets the ETag of successful responses from the
+ * sequence number the route's answer reflects (`c.var.servedSeq`): no ETag when the route did not say.
  * Runs after `index-context`.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const etag = await requestEtag(c.var.index.manifest.contentHash, await c.var.liveSeq(), c.req.url);
-    if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl(c.env) });
+    const hash = c.var.index.manifest.contentHash;
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch) {
+      const etag = await requestEtag(hash, await c.var.liveSeq(), c.req.url);
+      if (matchesIfNoneMatch(ifNoneMatch, etag)) {
+        return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl(c.env) });
+      }
     }
     await next();
-    if (c.res.status === 200) {
-      c.res.headers.set('ETag', etag);
+    const served = c.get('servedSeq');
+    if (c.res.status === 200 && served !== undefined) {
+      c.res.headers.set('ETag', await requestEtag(hash, served, c.req.url));
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', cacheControl(c.env));
     }
   };
