@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'index-build/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'widget/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'index-build/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'widget/**/*.test.ts', 'patches/**/*.test.ts'],
           testTimeout: 120_000,
         },
       },

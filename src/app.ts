@@ -78,6 +78,8 @@ export function createApp() {
   });
 
   app.use('*', requestLog());
+  // /health loads and verifies every shard: it shares the per-client budget of the query routes.
+  app.use('/health', rateLimit());
   // Outside the ETag and cache middleware, so searches they answer are recorded too.
   app.use('/search', recordSearches());
   for (const path of QUERY_PATHS) {

@@ -58,7 +58,7 @@ export async function faultTest(o: FaultOptions): Promise<FaultResult> {
   let killed = false;
   let killedAfterAcks = 0;
   const ingested = await ingest(o.articles, {
-    url: first.url, token: o.token, concurrency: o.concurrency, probe: false,
+    url: first.url, token: o.token, concurrency: o.concurrency, probeEvery: 0,
     onAck: (n) => {
       if (killed || n < o.killAfter) return;
       killed = true;

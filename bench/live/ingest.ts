@@ -12,8 +12,11 @@ export interface IngestOptions {
   url: string;
   token: string;
   concurrency: number;
-  /** After each acknowledgement, search for the headline until the article is found (up to 5 s). */
-  probe: boolean;
+  /**
+   * After every `probeEvery`-th acknowledgement (0: none), search for the headline until the
+   * article is found (up to 5 s).
+   */
+  probeEvery: number;
   /** Called after every acknowledgement with the number acknowledged so far. */
   onAck?: (acked: number) => void;
 }
@@ -28,7 +31,7 @@ export interface IngestResult {
   unsent: string[];
   /** Milliseconds from sending to acknowledgement. */
   ackMs: number[];
-  /** Milliseconds from acknowledgement to the first search that found the article (probe). */
+  /** Milliseconds from acknowledgement to the answer of the first search that found the article (probe). */
   visibleMs: number[];
   /** Acknowledged ids no search found within 5 s (probe). */
   notVisible: string[];
@@ -45,7 +48,7 @@ export const articleBody = (a: BaomoiArticle) => JSON.stringify({ title: a.title
 export async function ingest(articles: readonly BaomoiArticle[], o: IngestOptions, shouldStop: () => boolean = () => false): Promise<IngestResult> {
   const r: IngestResult = { acked: new Map(), unacked: new Map(), unsent: [], ackMs: [], visibleMs: [], notVisible: [], wallMs: 0 };
   const t0 = performance.now();
-  await pool(articles, o.concurrency, async (a) => {
+  await pool(articles, o.concurrency, async (a, index) => {
     if (shouldStop()) { r.unsent.push(a.id); return; }
     let put;
     try {
@@ -60,7 +63,7 @@ export async function ingest(articles: readonly BaomoiArticle[], o: IngestOption
     r.acked.set(a.id, put.body.seq);
     r.ackMs.push(put.ms);
     o.onAck?.(r.acked.size);
-    if (!o.probe) return;
+    if (!o.probeEvery || index % o.probeEvery !== 0) return;
     const deadline = put.at + 5000;
     for (;;) {
       const s = await timed(searchUrl(o.url, a.title, 50));

@@ -62,7 +62,8 @@ export interface SearchOptions {
   toMinutes?: number;
   /** Allowed category indexes (into the manifest's categories); empty or absent means any. */
   categories?: number[];
-  sort: 'relevance' | 'date' | '-date';
+  /** Score order, newest first or oldest first (undated articles last in both date orders). */
+  sort: 'relevance' | 'date:desc' | 'date:asc';
   /** Facets to count over all matching documents. */
   facets: Array<'category' | 'year'>;
   /**

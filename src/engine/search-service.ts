@@ -9,7 +9,8 @@
  */
 import type { StoredDocument } from '../index-format/document-store.js';
 import { LIVE_SHARD, type LiveSearchOptions } from './live/live-index.js';
-import { baseRefOf } from './live/live-base.js';
+import { ArticlePreparer } from './live/article-preparer.js';
+import { baseRefOf, liveBaseOf } from './live/live-base.js';
 import type { BaseRef, LiveLayer, LiveView, Suppression } from './live/live-layer.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
@@ -62,7 +63,7 @@ const better = (sort: SearchOptions['sort']) => (a: ShardHit, b: ShardHit): numb
   if (ad !== bd) {
     if (ad === null) return 1;
     if (bd === null) return -1;
-    return sort === 'date' ? bd - ad : ad - bd;
+    return sort === 'date:desc' ? bd - ad : ad - bd;
   }
   return b.score - a.score || a.shard - b.shard || a.doc - b.doc;
 };
@@ -95,6 +96,13 @@ export class SearchService {
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
     this.base = baseRefOf(manifest);
+  }
+
+  private articlePreparer: ArticlePreparer | null = null;
+
+  /** Prepares writes for the live index against this build (see {@link ArticlePreparer}). */
+  get preparer(): ArticlePreparer {
+    return (this.articlePreparer ??= new ArticlePreparer(liveBaseOf(this.manifest, this.shards)));
   }
 
   /** Plans a query (exposed for diagnostics and benchmarks). */

@@ -102,9 +102,9 @@ export class ShardPostings {
     return this.meta.documentCount;
   }
 
-  /** The posting range of a term key, or null when the shard does not contain it. */
-  lookup(key: string): { start: number; end: number } | null {
-    const i = this.dictionary.indexOf(key);
+  /** The posting range of a term key (text or UTF-8 bytes), or null when the shard does not contain it. */
+  lookup(key: string | Uint8Array): { start: number; end: number } | null {
+    const i = typeof key === 'string' ? this.dictionary.indexOf(key) : this.dictionary.indexOfBytes(key);
     if (i < 0) return null;
     return { start: this.postingStarts[i], end: this.postingStarts[i + 1] };
   }

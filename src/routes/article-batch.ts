@@ -34,6 +34,7 @@ const BatchResultSchema = z.object({
 export const batchRoute = createRoute({
   method: 'post',
   path: '/articles',
+  operationId: 'writeArticles',
   summary: 'Publish, correct or take down many articles',
   description: `JSON Lines: one article object with its \`id\` per line (or \`{"op":"delete","id":…}\`), at most ${WRITE_LIMITS.batchLines} lines and ${WRITE_LIMITS.requestBytes / 1048576} MB. Lines are applied in order; valid lines are stored even when others are rejected. The answer (JSON Lines) has one result per non-blank line, in order, sent once every stored line is durable.`,
   security: [{ bearer: [] }],
@@ -101,14 +102,15 @@ export const batchHandler: RouteHandler<typeof batchRoute, AppEnv> = async (c) =
   });
   // Consecutive writes of one kind go to the live index together, in order.
   const stub = liveStub(c.env.LIVE);
-  const base = c.var.index.service.base;
+  const { base, preparer } = c.var.index.service;
   for (let i = 0; i < ops.length;) {
     let j = i;
     while (j < ops.length && ops[j].op === ops[i].op) j++;
     const group = ops.slice(i, j);
+    const prepared = await preparer.prepare(group.map((o) => ({ id: o.id, doc: o.op === 'put' ? o.doc : null })));
     const written = ops[i].op === 'put'
-      ? await stub.put(base, group.map((o) => ({ id: o.id, doc: (o as Op & { op: 'put' }).doc })))
-      : await stub.delete(base, group.map((o) => o.id));
+      ? await stub.put(base, group.map((o, k) => ({ id: o.id, doc: (o as Op & { op: 'put' }).doc, prepared: prepared[k] })))
+      : await stub.delete(base, group.map((o) => o.id), prepared);
     written.forEach((r, k) => results.push(resultOf(group[k].line, r)));
     i = j;
   }

@@ -47,6 +47,7 @@ export const writeErrorResponses = {
 export const putRoute = createRoute({
   method: 'put',
   path: '/articles/{id}',
+  operationId: 'putArticle',
   summary: 'Publish or correct an article',
   description: 'Creates the article, or replaces it whether it was built into the index or written live. Idempotent: the same article again is `unchanged`. The answer is sent once the write is durable; searches, suggestions, `/articles/{id}`, facets and totals reflect it from then on.',
   security: [{ bearer: [] }],
@@ -66,6 +67,7 @@ export const putRoute = createRoute({
 export const deleteRoute = createRoute({
   method: 'delete',
   path: '/articles/{id}',
+  operationId: 'deleteArticle',
   summary: 'Take an article down',
   description: 'Removes the article from search, suggestions, `/articles/{id}`, facets and totals as soon as the answer is sent, whether it was built into the index or written live. Deleting it again is `unchanged`.',
   security: [{ bearer: [] }],
@@ -93,7 +95,10 @@ export const putHandler: RouteHandler<typeof putRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const checked = finishArticle(id, c.req.valid('json'));
   if (!checked.ok) return sendError(c, 400, 'invalid_field', `${checked.field}: ${checked.message}.`) as never;
-  const [result] = await liveStub(c.env.LIVE).put(c.var.index.service.base, [{ id, doc: checked.doc }]);
+  const service = c.var.index.service;
+  // Analysis and scoring happen here, in the front Worker: the live index's Durable Object only commits.
+  const [prepared] = await service.preparer.prepare([{ id, doc: checked.doc }]);
+  const [result] = await liveStub(c.env.LIVE).put(service.base, [{ id, doc: checked.doc, prepared }]);
   c.set('logFields', { written: 1 });
   return answer(c, result) as never;
 };
@@ -101,7 +106,9 @@ export const putHandler: RouteHandler<typeof putRoute, AppEnv> = async (c) => {
 /** Handler of `DELETE /articles/{id}`. */
 export const deleteHandler: RouteHandler<typeof deleteRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const [result] = await liveStub(c.env.LIVE).delete(c.var.index.service.base, [id]);
+  const service = c.var.index.service;
+  const prepared = await service.preparer.prepare([{ id, doc: null }]);
+  const [result] = await liveStub(c.env.LIVE).delete(service.base, [id], prepared);
   c.set('logFields', { written: 1 });
   return answer(c as never, result) as never;
 };

@@ -23,7 +23,9 @@ const ArticleSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
   summary: 'Get one article',
+  security: [],
   description: 'Metadata and full text of the article with this id (the corpus file name or JSONL id).',
   request: {
     params: z.object({

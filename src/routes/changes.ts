@@ -34,6 +34,7 @@ const ChangesResponseSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/changes',
+  operationId: 'listChanges',
   summary: 'Change feed of the live index',
   description: 'Changes acknowledged after `since`, oldest first, one (the latest) per article id: what a build must fold in. Paginate with `next_since` until `more` is false.',
   security: [{ bearer: [] }],

@@ -48,8 +48,10 @@ function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' 
     if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE) page = n;
     else notices.push(`Trang “${rawPage.slice(0, 20)}” không hợp lệ (1–${MAX_PAGE}); đang hiển thị trang 1.`);
   }
-  const rawSort = one('sort') ?? 'relevance';
-  const sort: Sort = rawSort in SORTS ? (rawSort as Sort) : 'relevance';
+  const rawSort = (one('sort') ?? 'relevance').trim().toLowerCase();
+  let sort: Sort = 'relevance';
+  if (Object.hasOwn(SORTS, rawSort)) sort = rawSort as Sort;
+  else notices.push(`Cách sắp xếp “${rawSort.slice(0, 20)}” không hợp lệ (dùng date:desc hoặc date:asc); đang xếp theo mức liên quan.`);
   const categories = [...new Set((c.req.queries('category') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))].slice(0, 20);
   const date = (name: 'from' | 'to', label: string) => {
     const v = (one(name) ?? '').trim();

@@ -33,6 +33,8 @@ const error = (description: string) => ({ description, content: { 'application/j
 export const route = createRoute({
   method: 'post',
   path: '/events',
+  operationId: 'reportClick',
+  security: [],
   summary: 'Report a click on a search result',
   description: 'Sent by the <vn-search> widget with navigator.sendBeacon when a reader opens a result. The body is one ClickEvent as JSON text (Content-Type text/plain or application/json). Counted for GET /insights; the query text is analyzed and never stored as sent, and queries that look like e-mails or phone numbers are dropped.',
   request: { body: { required: true, content: { 'text/plain': { schema: ClickEventSchema, example: { type: 'click', q: 'ha noi', rank: 1 } }, 'application/json': { schema: ClickEventSchema } } } },

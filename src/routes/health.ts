@@ -43,10 +43,13 @@ const HealthSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   summary: 'Index status',
+  security: [],
   description: 'The loaded index manifest and document count; 503 with what to rebuild when the index cannot be served.',
   responses: {
     200: { description: 'The index is loaded and compatible with this code.', content: { 'application/json': { schema: HealthSchema } } },
+    429: errorResponses[429],
     503: errorResponses[503],
   },
 });

@@ -118,6 +118,7 @@ const authErrors = {
 export const route = createRoute({
   method: 'get',
   path: '/insights',
+  operationId: 'getInsights',
   summary: 'Search insights (operators)',
   description: 'What readers search for, which searches find nothing, which results nobody clicks, searches and p50/p95 took_ms per day. Needs `Authorization: Bearer <INSIGHTS_TOKEN>` (or the write token INGEST_TOKEN). With `Accept: text/html` the same data comes as the insights page.',
   security: [{ bearer: [] }],

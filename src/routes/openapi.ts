@@ -13,6 +13,9 @@ export const OPENAPI_INFO = {
     title: 'Vietnamese Search API',
     version: '1.0.0',
     description: 'Full-text search for Vietnamese news archives: diacritic-insensitive, tone-placement-insensitive, abbreviation-aware, with highlighted snippets. Every error is JSON `{ error: { code, message } }`.',
+    // No license has been chosen for this project yet: an SPDX reference to "unlicensed" (all rights
+    // reserved), npm's word for a private package. Replace with the SPDX id once one is chosen.
+    license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
   },
 } as const;
 

@@ -38,8 +38,10 @@ export const SuggestResponseSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/suggest',
+  operationId: 'suggest',
   summary: 'Autocomplete',
   description: 'Fast, diacritic-insensitive completions for a search box: `thanh ph` → “thành phố …” phrases completed from the corpus vocabulary, followed by article titles.',
+  security: [],
   request: { query: SuggestQuerySchema },
   responses: {
     200: { description: 'Suggestions, phrases first', content: { 'application/json': { schema: SuggestResponseSchema } } },

@@ -10,7 +10,9 @@ import { EventBuffer } from '../insights/event-buffer.js';
 import { clickEvent, searchEvent, type InsightsEvent, type SearchOutcome } from '../insights/events.js';
 import type { InsightsReport, ReportQuery } from '../insights/store.js';
 import type { Env } from './env.js';
-import { INSIGHTS_OBJECT_NAME } from './insights-object.js';
+
+/** Name of the single insights object (InsightsObject, insights-object.ts). */
+export const INSIGHTS_OBJECT_NAME = 'insights';
 
 /** Something to record. */
 export type PendingInsight = { search: SearchOutcome } | { click: { q: string; rank: number; at: number } };

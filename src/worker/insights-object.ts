@@ -1,5 +1,5 @@
 /**
- * The search-insights Durable Object: one object (named {@link INSIGHTS_OBJECT_NAME}) holding the
+ * The search-insights Durable Object: one object (named `INSIGHTS_OBJECT_NAME`, insights-client.ts) holding the
  * daily aggregates in its SQLite storage ({@link InsightsStore}). The front Worker sends it batches
  * of events ({@link record}) and asks it for reports ({@link report}); a daily alarm deletes the days
  * older than `INSIGHTS_RETENTION_DAYS`.
@@ -11,8 +11,6 @@ import type { EventBatch } from '../insights/events.js';
 import { InsightsStore, type InsightsReport, type RecordResult, type ReportQuery } from '../insights/store.js';
 import type { Env } from './env.js';
 
-/** Name of the single insights object. */
-export const INSIGHTS_OBJECT_NAME = 'insights';
 /** Minutes after local midnight the retention alarm runs. */
 const ALARM_MINUTES_AFTER_MIDNIGHT = 5;
 

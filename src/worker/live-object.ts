@@ -7,6 +7,7 @@
  * @module
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { PreparedWrite } from '../engine/live/article-preparer.js';
 import { liveBaseOf } from '../engine/live/live-base.js';
 import { DEFAULT_LIVE_LIMITS, LiveCore, type Change, type LiveBase, type LiveLimits, type LiveStats, type WriteResult } from '../engine/live/live-core.js';
 import type { LiveSearchOptions } from '../engine/live/live-index.js';
@@ -89,14 +90,14 @@ export class LiveIndexObject extends DurableObject<Env> {
     await this.scheduleAlarm();
   }
 
-  /** Creates or replaces articles in order. */
-  put(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument }>): Promise<WriteResult[]> {
+  /** Creates or replaces articles in order (prepared by the caller, or here). */
+  put(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument; prepared?: PreparedWrite }>): Promise<WriteResult[]> {
     return this.core.put(ref, items);
   }
 
   /** Takes articles down. */
-  delete(ref: BaseRef, ids: string[]): Promise<WriteResult[]> {
-    return this.core.delete(ref, ids);
+  delete(ref: BaseRef, ids: string[], prepared?: PreparedWrite[]): Promise<WriteResult[]> {
+    return this.core.delete(ref, ids, prepared);
   }
 
   /** The change feed after `since`. */

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.js';
-import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-object.js';
+import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-client.js';
 import { request } from '../support/helpers.js';
 import { report, reportWhen, searchOk, FLUSH_WAIT_MS, freshInsights } from './support.js';
 

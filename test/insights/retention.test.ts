@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, dayOf, startOfDay } from '../../src/insights/days.js';
 import { searchEvent } from '../../src/insights/events.js';
 import { InsightsStore } from '../../src/insights/store.js';
-import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-object.js';
+import { INSIGHTS_OBJECT_NAME } from '../../src/worker/insights-client.js';
 import { report, searchOk, reportWhen, freshInsights } from './support.js';
 
 const DAY = 86_400_000;

@@ -16,19 +16,14 @@ import type { StoredDocument } from '../../index-format/document-store.js';
 import { hitDocument, type HitDocument } from '../hit-document.js';
 import type { TitleSuggestion } from '../loaded-shard.js';
 import type { HighlightSpec, QueryPlan, ShardResult } from '../query-plan.js';
-import { DfCache } from './df-cache.js';
+import { ArticlePreparer, LOOKUP_CHUNK, type PreparedWrite } from './article-preparer.js';
 import { LiveIndex, type LiveSearchOptions } from './live-index.js';
+import type { LiveBase } from './live-base.js';
 import type { BaseRef, LiveArticle, LiveLayer, LiveView, Suppression } from './live-layer.js';
-import type { BaseLocation, LiveRow, LiveStorage } from './live-storage.js';
-import { analyzeArticle, prepareArticle, type BaseStatistics, type PreparedArticle } from './prepared-article.js';
 
-/** The deployed build as the live index uses it. */
-export interface LiveBase {
-  ref: BaseRef;
-  stats: BaseStatistics;
-  /** Per key, built documents containing it; per id, where the build holds it. */
-  lookup(keys: string[], ids: string[]): Promise<{ df: number[]; locations: Array<BaseLocation | null> }>;
-}
+export type { LiveBase };
+import type { BaseLocation, LiveRow, LiveStorage } from './live-storage.js';
+import type { BaseStatistics } from './prepared-article.js';
 
 /** Opens the deployed build a call names (throws when it is not the one deployed). */
 export type OpenBase = (ref: BaseRef) => Promise<LiveBase>;
@@ -87,30 +82,11 @@ interface Entry {
 
 interface State {
   base: LiveBase;
-  /** Document frequencies of keys in this build, asked of the shards once. */
-  df: DfCache;
+  /** Prepares writes against this build (remembers its document frequencies). */
+  preparer: ArticlePreparer;
   index: LiveIndex;
   entries: Map<string, Entry>;
   suppression: Suppression;
-}
-
-interface Prepared {
-  id: string;
-  doc: StoredDocument;
-  hash: string;
-  article: PreparedArticle;
-  location: BaseLocation | null;
-  preparedFor: string;
-}
-
-/** Articles whose base statistics are looked up together. */
-const LOOKUP_CHUNK = 64;
-
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-
-/** SHA-256 of an article's stored fields (idempotent puts). */
-export async function articleHash(doc: StoredDocument): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(doc))));
 }
 
 /** The live index (see module docs). */
@@ -147,19 +123,19 @@ export class LiveCore implements LiveLayer {
 
   /** Builds the state for a build from the stored rows, one article in memory at a time. */
   private async rebase(ref: BaseRef): Promise<State> {
-    const base = await this.openBase(ref);
-    const cache = new DfCache();
+    const preparer = new ArticlePreparer(await this.openBase(ref));
     const rows = this.storage.entriesAfter(ref.liveSeq);
     const stale = rows.filter((r) => r.preparedFor !== ref.contentHash);
     for (let i = 0; i < stale.length; i += LOOKUP_CHUNK) {
       const chunk = stale.slice(i, i + LOOKUP_CHUNK);
-      const prepared = await this.prepareMany(base, chunk.map((r) => ({ id: r.id, doc: r.op === 'put' ? this.storage.get(r.id)?.doc ?? null : null })), cache);
+      const prepared = await preparer.prepare(chunk.map((r) => ({ id: r.id, doc: r.op === 'put' ? this.storage.get(r.id)?.doc ?? null : null })));
       chunk.forEach((r, j) => {
         this.storage.updatePrepared(r.id, prepared[j].article?.postings ?? null, ref.contentHash, prepared[j].location);
         r.location = prepared[j].location;
       });
     }
-    const st: State = { base, df: cache, index: new LiveIndex(base.stats.scoring.impactScale), entries: new Map(), suppression: { version: 0, shards: {}, ids: [] } };
+    const base = preparer.base;
+    const st: State = { base, preparer, index: new LiveIndex(base.stats.scoring.impactScale), entries: new Map(), suppression: { version: 0, shards: {}, ids: [] } };
     for (const r of rows) {
       st.entries.set(r.id, { seq: r.seq, op: r.op, location: r.location });
       if (r.op !== 'put') continue;
@@ -170,54 +146,39 @@ export class LiveCore implements LiveLayer {
     return st;
   }
 
-  /** Analyzes and scores articles against a build (deletes: only located). */
-  private async prepareMany(base: LiveBase, items: Array<{ id: string; doc: StoredDocument | null }>, cache: DfCache): Promise<Array<{ article: PreparedArticle | null; location: BaseLocation | null }>> {
-    const out: Array<{ article: PreparedArticle | null; location: BaseLocation | null }> = [];
-    for (let i = 0; i < items.length; i += LOOKUP_CHUNK) {
-      const chunk = items.slice(i, i + LOOKUP_CHUNK);
-      const analyzed = chunk.map((it) => (it.doc ? analyzeArticle(it.doc) : null));
-      // Only keys not seen before are looked up in the shards.
-      const known = new Map<string, number>();
-      const missing: string[] = [];
-      for (const a of analyzed) {
-        for (const k of a?.keys ?? []) {
-          if (known.has(k)) continue;
-          const df = cache.get(k);
-          if (df === undefined) { known.set(k, -1); missing.push(k); } else known.set(k, df);
-        }
-      }
-      const { df, locations } = await base.lookup(missing, chunk.map((it) => it.id));
-      missing.forEach((k, m) => { known.set(k, df[m]); cache.set(k, df[m]); });
-      chunk.forEach((it, j) => {
-        const a = analyzed[j];
-        out.push({ article: a && it.doc ? prepareArticle(it.doc, a, a.keys.map((k) => known.get(k)!), base.stats) : null, location: locations[j] });
-      });
-    }
-    return out;
-  }
-
-  /** Prepares puts against the current build; prepares again if the build changed meanwhile. */
-  private async preparePuts(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument }>): Promise<{ st: State; prepared: Prepared[] }> {
+  /**
+   * The writes prepared against the build this core serves: those the caller prepared against it
+   * are used as they are, the others are prepared here. Prepares again when a rebase happened
+   * meanwhile.
+   */
+  private async prepared(ref: BaseRef, items: ReadonlyArray<{ id: string; doc: StoredDocument | null; prepared?: PreparedWrite }>): Promise<{ st: State; writes: PreparedWrite[] }> {
     for (;;) {
       const st = await this.ready(ref);
-      const hashes = await Promise.all(items.map((it) => articleHash(it.doc)));
-      const p = await this.prepareMany(st.base, items, st.df);
-      if (this.state === st) {
-        return { st, prepared: items.map((it, i) => ({ id: it.id, doc: it.doc, hash: hashes[i], article: p[i].article!, location: p[i].location, preparedFor: ref.contentHash })) };
-      }
+      const usable = (it: { id: string; doc: StoredDocument | null; prepared?: PreparedWrite }) => {
+        const w = it.prepared;
+        return w !== undefined && w.preparedFor === st.base.ref.contentHash && w.id === it.id && (it.doc === null ? w.article === null : w.article !== null && w.hash !== null);
+      };
+      const todo = items.filter((it) => !usable(it));
+      const fresh = todo.length ? await st.preparer.prepare(todo) : [];
+      if (this.state !== st) continue;
+      let f = 0;
+      return { st, writes: items.map((it) => (usable(it) ? { ...it.prepared!, doc: it.doc } : fresh[f++])) };
     }
   }
 
-  /** Creates or replaces articles, in order; each result says what happened. */
-  async put(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument }>): Promise<WriteResult[]> {
-    const { st, prepared } = await this.preparePuts(ref, items);
+  /**
+   * Creates or replaces articles, in order; each result says what happened. Items may come prepared
+   * (by the front Worker's {@link ArticlePreparer}); the others are prepared here.
+   */
+  async put(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument; prepared?: PreparedWrite }>): Promise<WriteResult[]> {
+    const { st, writes } = await this.prepared(ref, items);
     // From here on, synchronous: no other call runs until the changes are committed and indexed.
     const rows: LiveRow[] = [];
     const results: WriteResult[] = [];
     let seq = this.storage.lastSeq();
     let live = st.entries.size;
     const pending = new Map<string, Entry & { hash: string | null }>();
-    for (const p of prepared) {
+    for (const p of writes) {
       const before = pending.get(p.id) ?? this.current(st, p.id);
       if (before?.op === 'put' && before.hash === p.hash) {
         results.push({ id: p.id, status: 'unchanged', seq: before.seq });
@@ -230,23 +191,17 @@ export class LiveCore implements LiveLayer {
       }
       live += adds;
       seq++;
-      rows.push({ id: p.id, seq, op: 'put', doc: p.doc, hash: p.hash, postings: p.article.postings, preparedFor: p.preparedFor, location: p.location, title: p.article.title, category: p.doc.category ?? null, writtenAt: this.now() });
+      rows.push({ id: p.id, seq, op: 'put', doc: p.doc, hash: p.hash, postings: p.article!.postings, preparedFor: p.preparedFor, location: p.location, title: p.article!.title, category: p.doc?.category ?? null, writtenAt: this.now() });
       results.push({ id: p.id, status: before || p.location ? 'replaced' : 'created', seq });
       pending.set(p.id, { seq, op: 'put', location: p.location, hash: p.hash });
     }
-    this.commit(st, rows, prepared);
+    this.commit(st, rows, writes);
     return results;
   }
 
   /** Takes articles down, wherever they live; an id neither live nor built is `not_found`. */
-  async delete(ref: BaseRef, ids: string[]): Promise<WriteResult[]> {
-    let st: State;
-    let located: Array<{ location: BaseLocation | null }>;
-    for (;;) {
-      st = await this.ready(ref);
-      located = await this.prepareMany(st.base, ids.map((id) => ({ id, doc: null })), st.df);
-      if (this.state === st) break;
-    }
+  async delete(ref: BaseRef, ids: string[], prepared: PreparedWrite[] = []): Promise<WriteResult[]> {
+    const { st, writes } = await this.prepared(ref, ids.map((id, i) => ({ id, doc: null, ...(prepared[i] ? { prepared: prepared[i] } : {}) })));
     const rows: LiveRow[] = [];
     const results: WriteResult[] = [];
     let seq = this.storage.lastSeq();
@@ -254,7 +209,7 @@ export class LiveCore implements LiveLayer {
     const pending = new Map<string, Entry>();
     ids.forEach((id, i) => {
       const before = pending.get(id) ?? this.current(st, id);
-      const location = located[i].location;
+      const location = writes[i].location;
       if (before?.op === 'delete') {
         results.push({ id, status: 'unchanged', seq: before.seq });
         return;
@@ -286,10 +241,10 @@ export class LiveCore implements LiveLayer {
   }
 
   /** Commits rows durably, then applies them to the in-memory state (one synchronous step). */
-  private commit(st: State, rows: LiveRow[], prepared: Prepared[]): void {
+  private commit(st: State, rows: LiveRow[], prepared: PreparedWrite[]): void {
     if (rows.length === 0) return;
     this.storage.write(rows);
-    const articles = new Map(prepared.map((p) => [p.id, p.article]));
+    const articles = new Map(prepared.map((p) => [p.id, p.article!]));
     let suppressionChanged = false;
     for (const r of rows) {
       const old = st.entries.get(r.id);
