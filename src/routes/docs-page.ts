@@ -20,7 +20,7 @@ interface Operation {
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f7f8fa}
 main{max-width:960px;margin:0 auto;padding:32px 20px 64px}h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;font-size:20px}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:14px}pre{background:#1d2330;color:#e8ecf3;padding:12px 14px;border-radius:8px;overflow:auto}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:14px}pre{background:#1d2330;color:#e8ecf3;padding:12px 14px;border-radius:8px;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .op{background:#fff;border:1px solid #e3e6ec;border-radius:10px;padding:16px 20px;margin:18px 0}.verb{display:inline-block;background:#0b7a53;color:#fff;border-radius:6px;padding:2px 8px;font-weight:600;margin-right:8px}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:6px 8px;border-top:1px solid #eef0f4;vertical-align:top}th{color:#5b6474;font-weight:600}
 a{color:#0b5cad}`;

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, INSIGHTS_TEST_TOKEN, RESULTS_DIR } from './env.js';
 
 const unavailable = inject('browserUnavailable');
@@ -74,6 +75,7 @@ describe.skipIf(!!unavailable)('the insights page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Thống kê tìm kiếm');
     await expect.poll(() => page.locator('#token-form').isVisible()).toBe(true);
     expect(await page.locator('#report').innerHTML()).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
     // A wrong token: the API's message, and the form stays.
     await page.locator('input[name=token]').fill('not-the-token');
     await page.locator('#token-form button[type=submit]').click();
@@ -103,6 +105,7 @@ describe.skipIf(!!unavailable)('the insights page in Chromium', () => {
     expect(await page.evaluate(() => ({ local: localStorage.length, cookie: document.cookie, url: location.href })))
       .toEqual({ local: 0, cookie: '', url: `${workerUrl}/insights` });
     await page.screenshot({ path: path.join(RESULTS_DIR, 'insights.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     // "Forget token" clears it and brings the form back.
     await page.locator('#forget-token').click();
