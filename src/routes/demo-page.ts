@@ -11,7 +11,7 @@ import { isoToMinutes } from '../index-format/dates.js';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import { indexContext } from '../middleware/index-context/index.js';
-import { asIndexUnavailable } from '../worker/index-runtime.js';
+import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
