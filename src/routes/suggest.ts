@@ -3,7 +3,7 @@
  * word (from the lexicon), then matching article titles.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { completePhrases } from '../engine/phrase-completion.js';
 import { markTitle } from '../engine/title-marks.js';
 import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
@@ -89,7 +89,3 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   return c.json({ query: q, took_ms: Date.now() - started, suggestions }, 200);
 };
 
-/** Registers the route on an app. */
-export function registerSuggest(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(route, handler);
-}
