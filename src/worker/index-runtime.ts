@@ -5,6 +5,7 @@
  */
 import { verifyArtifact } from '../engine/artifact.js';
 import { SearchService } from '../engine/search-service.js';
+import { SuggestService } from '../suggest/suggest-service.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
@@ -17,6 +18,8 @@ import { servesInProcess, shardClients } from './shard-clients.js';
 export interface IndexRuntime {
   manifest: IndexManifest;
   service: SearchService;
+  /** Search-box suggestions over the same index. */
+  suggest: SuggestService;
   /** How shards are served. */
   mode: 'in-process' | 'durable-objects';
   loadedAt: number;
@@ -36,9 +39,11 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
+  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live);
   return {
     manifest,
-    service: new SearchService(manifest, lexicon, shardClients(env, manifest), live),
+    service,
+    suggest: new SuggestService(service),
     mode: servesInProcess(env, manifest) ? 'in-process' : 'durable-objects',
     loadedAt: started,
     loadMs: Date.now() - started,
