@@ -30,7 +30,7 @@ import { registerDemoPage } from './routes/demo-page.js';
 import { registerEvents } from './routes/events.js';
 import { registerInsights } from './routes/insights.js';
 import { registerWidget } from './routes/widget.js';
-import { asIndexUnavailable } from './worker/index-runtime.js';
+import { asIndexUnavailable } from './http/index-unavailable.js';
 
 /** Parses the CORS_ORIGINS variable: `*` or a comma-separated allow-list. */
 export function allowedOrigins(value: string | undefined): '*' | string[] {

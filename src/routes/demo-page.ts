@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import { indexContext } from '../middleware/index-context/index.js';
 import { recordSearchOutcome } from '../middleware/search-insights/index.js';
-import { asIndexUnavailable } from '../worker/index-runtime.js';
+import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';

@@ -2,7 +2,7 @@
  * `GET /search`: full-text search with filters, facets, sorting and paging.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES } from './params.js';
@@ -136,10 +136,6 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   }, 200);
 };
 
-/** Registers the route on an app. */
-export function registerSearch(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(route, handler);
-}
 
 /** Removes `<mark>` tags from highlighted (already escaped) HTML. */
 function stripMarks(html: string): string {
