@@ -4,7 +4,7 @@
  * @module
  */
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
+import { errorResponses, ErrorSchema } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { intParam, MAX_QUERY_LENGTH, queryTooLongMessage, single } from './params.js';
 
@@ -16,6 +16,10 @@ const DEFAULT_SUGGESTIONS = 8;
 export const SuggestQuerySchema = z.object({
   q: single('q').openapi({ param: { name: 'q', in: 'query' }, description: `What has been typed so far (≤ ${MAX_QUERY_LENGTH} characters), with or without diacritics. A trailing space means the last word is complete.`, example: 'thanh ph' }),
   limit: intParam('limit', 1, MAX_SUGGESTIONS).openapi({ param: { name: 'limit', in: 'query' }, description: `Suggestions to return, 1–${MAX_SUGGESTIONS} (default ${DEFAULT_SUGGESTIONS}).`, example: '8' }),
+}).superRefine((p, ctx) => {
+  const q = (p.q ?? '').trim();
+  if (!q) ctx.addIssue({ code: 'custom', path: ['q'], message: 'Give what has been typed in q (for example /suggest?q=thanh+ph).', params: { apiCode: 'missing_query' } });
+  else if (q.length > MAX_QUERY_LENGTH) ctx.addIssue({ code: 'custom', path: ['q'], message: queryTooLongMessage(q.length), params: { apiCode: 'query_too_long' } });
 });
 
 const SuggestionSchema = z.object({
@@ -56,10 +60,6 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const p = c.req.valid('query');
   const rawQ = p.q ?? '';
   const q = rawQ.trim();
-  if (!q) return c.json(errorBody('missing_query', 'Give what has been typed in q (for example /suggest?q=thanh+ph).'), 400);
-  if (q.length > MAX_QUERY_LENGTH) {
-    return c.json(errorBody('query_too_long', queryTooLongMessage(q.length)), 400);
-  }
   const limit = p.limit ?? DEFAULT_SUGGESTIONS;
   // Keep one trailing space: it says the last word is complete.
   const typed = /\s$/.test(rawQ) ? `${q} ` : q;
