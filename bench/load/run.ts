@@ -235,7 +235,7 @@ try {
       change: cmp,
       budgetPct: BUDGET_PCT,
     },
-    events: { sent, inFlightWhenSlicesStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
+    events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
     memory,
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
