@@ -19,6 +19,7 @@ import { handler as articleHandler, route as articleRoute } from './routes/artic
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
+import { articleHandler as relatedHandler, articleRoute as relatedRoute, draftBodyLimit, draftHandler, draftRoute } from './routes/related.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
@@ -38,6 +39,8 @@ export function apiRoutes() {
     .openapi(searchRoute, searchHandler)
     .openapi(suggestRoute, suggestHandler)
     .openapi(articleRoute, articleHandler)
+    .openapi(relatedRoute, relatedHandler)
+    .openapi(draftRoute, draftHandler)
     .openapi(healthRoute, healthHandler);
 }
 
@@ -58,7 +61,7 @@ export function createApp() {
     const origins = allowedOrigins(c.env.CORS_ORIGINS);
     return cors({
       origin: origins === '*' ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 86400,
     })(c, next);
@@ -70,6 +73,7 @@ export function createApp() {
     app.use(path, conditionalGet());
     app.use(path, responseCache());
   }
+  app.use('/related', rateLimit(), draftBodyLimit);
 
   app.route('/', apiRoutes());
   registerOpenApi(app);

@@ -11,6 +11,7 @@ import { ShardPostings } from '../index-format/shard-postings.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
 import { ShardSearcher } from './shard-searcher.js';
 import { highlightAll, makeSnippet } from './snippet.js';
 
@@ -77,6 +78,19 @@ export class LoadedShard {
       if (d.category) hit.category = d.category;
       if (d.author) hit.author = d.author;
       return hit;
+    });
+  }
+
+  /** Related-article candidates: each document's hit fields (unmarked) and its shingles (near-duplicate test). */
+  relatedCandidates(docs: number[]): RelatedCandidate[] {
+    return docs.map((doc) => relatedCandidate(this.documents.get(doc)));
+  }
+
+  /** Documents in this shard containing each key (posting-list lengths; 0 for keys it lacks). */
+  documentFrequencies(keys: string[]): number[] {
+    return keys.map((k) => {
+      const r = this.postings.lookup(k);
+      return r ? r.end - r.start : 0;
     });
   }
 

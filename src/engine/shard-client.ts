@@ -6,6 +6,7 @@
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument, LoadedShard, TitleSuggestion } from './loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+import type { RelatedCandidate } from './related/candidate.js';
 
 /** Operations a shard offers. */
 export interface ShardClient {
@@ -13,6 +14,10 @@ export interface ShardClient {
   hits(docs: number[], highlight: HighlightSpec): Promise<HitDocument[]>;
   suggest(q: string, limit: number): Promise<TitleSuggestion[]>;
   article(id: string): Promise<StoredDocument | null>;
+  /** Documents of this shard containing each key (see {@link LoadedShard.documentFrequencies}). */
+  documentFrequencies(keys: string[]): Promise<number[]>;
+  /** Related-article candidates among local documents (see {@link LoadedShard.relatedCandidates}). */
+  relatedCandidates(docs: number[]): Promise<RelatedCandidate[]>;
 }
 
 /** A client over a shard loaded in this isolate, loading it on first use. */
@@ -33,4 +38,6 @@ export class InProcessShardClient implements ShardClient {
   async hits(docs: number[], highlight: HighlightSpec) { return (await this.shard()).hits(docs, highlight); }
   async suggest(q: string, limit: number) { return (await this.shard()).suggest(q, limit); }
   async article(id: string) { return (await this.shard()).article(id); }
+  async documentFrequencies(keys: string[]) { return (await this.shard()).documentFrequencies(keys); }
+  async relatedCandidates(docs: number[]) { return (await this.shard()).relatedCandidates(docs); }
 }

@@ -10,6 +10,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { StoredDocument } from '../index-format/document-store.js';
 import { LoadedShard, type HitDocument, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
+import type { RelatedCandidate } from '../engine/related/candidate.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
 import { loadManifest } from './manifest-loader.js';
@@ -59,6 +60,16 @@ export class ShardObject extends DurableObject<Env> {
   /** See {@link LoadedShard.article}. */
   async article(addr: ShardAddress, id: string): Promise<StoredDocument | null> {
     return (await this.shard(addr)).article(id);
+  }
+
+  /** See {@link LoadedShard.documentFrequencies}. */
+  async documentFrequencies(addr: ShardAddress, keys: string[]): Promise<number[]> {
+    return (await this.shard(addr)).documentFrequencies(keys);
+  }
+
+  /** See {@link LoadedShard.relatedCandidates}. */
+  async relatedCandidates(addr: ShardAddress, docs: number[]): Promise<RelatedCandidate[]> {
+    return (await this.shard(addr)).relatedCandidates(docs);
   }
 
   /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */

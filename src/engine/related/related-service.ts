@@ -1,0 +1,165 @@
+/**
+ * Related articles ("Bài viết liên quan"): the articles of the index most related to a source
+ * article, by its most distinctive keys, with copies of one story collapsed.
+ *
+ * The source is given by its stored fields ({@link RelatedSource}), so it can be an article of the
+ * static index, one from a live store, or an unpublished draft. Steps (each a fan-out to the shards):
+ * 1. document frequencies of the source's most used adjacent pairs (the lexicon already knows those
+ *    of single syllables);
+ * 2. the plan of the strongest keys (`related-plan.ts`) evaluated by every shard like a search, with
+ *    the request's filters;
+ * 3. the best candidates' fields and shingles, from the shards holding them; the source itself and
+ *    its copies are dropped, copies of one story collapse to the newest (`stories.ts`). When
+ *    collapsing leaves fewer stories than asked for and more candidates exist, step 2 runs again with
+ *    a deeper pool (at most {@link MAX_POOL}).
+ * @module
+ */
+import type { Lexicon } from '../../index-format/lexicon.js';
+import type { IndexManifest } from '../../index-format/manifest.js';
+import type { HitDocument } from '../loaded-shard.js';
+import type { SearchOptions, ShardHit } from '../query-plan.js';
+import type { SearchService } from '../search-service.js';
+import type { ShardClient } from '../shard-client.js';
+import type { RelatedCandidate } from './candidate.js';
+import { pairsToLookUp, relatedKeys, relatedPlan } from './related-plan.js';
+import { shingleSet, shingleText } from './shingles.js';
+import { headlineSyllables, sourceTerms, type RelatedSource } from './source-terms.js';
+import { collapseStories, orderStories, type ScoredCandidate } from './stories.js';
+
+/** Most related articles one request returns. */
+export const MAX_RELATED = 20;
+/** Deepest candidate pool (merged hits whose fields are fetched) of one request. */
+export const MAX_POOL = 120;
+
+/** Options of a related query. */
+export interface RelatedRequest {
+  /** Related articles wanted (1–{@link MAX_RELATED}). */
+  limit: number;
+  /** Inclusive date bounds in stored minutes. */
+  fromMinutes?: number;
+  toMinutes?: number;
+  /** Category names to keep (unknown names match nothing). */
+  categories?: string[];
+  /** Among comparable scores, newer first (`stories.ts`, {@link orderStories}). */
+  recent: boolean;
+  /**
+   * Whether the source article is itself in this index (true for `/articles/:id/related`): a key only
+   * it contains then finds nothing else and is not planned. False for drafts and live articles.
+   */
+  sourceIndexed: boolean;
+}
+
+/** One related article. */
+export interface RelatedHit extends HitDocument {
+  score: number;
+  /** Ids of other copies of the same story, collapsed into this one. */
+  duplicates?: string[];
+}
+
+/** The answer to a related query. */
+export interface RelatedResult {
+  hits: RelatedHit[];
+  /** Ids of copies of the source article found in the index (not listed as related). */
+  duplicates: string[];
+  /** Keys the plan used (0: the article had nothing distinctive to relate by). */
+  keys: number;
+}
+
+const byScore = (a: ShardHit, b: ShardHit) => b.score - a.score || a.shard - b.shard || a.doc - b.doc;
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+const services = new WeakMap<SearchService, RelatedService>();
+
+/** Related-articles queries over the shards of one loaded index. */
+export class RelatedService {
+  private readonly categoryIndex: Map<string, number>;
+
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: readonly ShardClient[]) {
+    this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
+  }
+
+  /** The related service over the same index and shards as a search service (one per index). */
+  static of(search: SearchService): RelatedService {
+    let s = services.get(search);
+    if (!s) {
+      s = new RelatedService(search.manifest, search.lexicon, search.shards);
+      services.set(search, s);
+    }
+    return s;
+  }
+
+  /** Sums each key's document frequency over all shards. */
+  private async documentFrequencies(keys: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (keys.length === 0) return out;
+    const perShard = await Promise.all(this.shards.map((s) => s.documentFrequencies(keys)));
+    keys.forEach((k, i) => out.set(k, perShard.reduce((sum, dfs) => sum + (dfs[i] ?? 0), 0)));
+    return out;
+  }
+
+  /** The articles most related to `source`, copies collapsed, best first. */
+  async related(source: RelatedSource, req: RelatedRequest): Promise<RelatedResult> {
+    const limit = Math.max(1, Math.min(MAX_RELATED, Math.floor(req.limit)));
+    const terms = sourceTerms(source);
+    const N = this.manifest.documentCount;
+    const estimates = { count: (a: string, b: string) => this.lexicon.pairCount(a, b), minCount: this.lexicon.meta.minBigramCount };
+    const pairDf = await this.documentFrequencies(pairsToLookUp(terms, N, estimates, req.sourceIndexed));
+    const keys = relatedKeys(terms, {
+      documentCount: N,
+      syllableDf: (f) => this.lexicon.df(f),
+      pairDf,
+      minDf: req.sourceIndexed ? 2 : 1,
+    });
+    const plan = relatedPlan(keys, headlineSyllables(source));
+    if (plan.terms.length === 0) return { hits: [], duplicates: [], keys: 0 };
+
+    const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
+    const opts: SearchOptions = {
+      topK: 0,
+      sort: 'relevance',
+      facets: [],
+      ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
+      ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
+      ...(categories ? { categories } : {}),
+    };
+    const sourceShingles = shingleSet(shingleText(source));
+    const fetched = new Map<string, RelatedCandidate>();
+    let pool = Math.min(MAX_POOL, 2 * limit + 8);
+    for (;;) {
+      const results = await Promise.all(this.shards.map((s) => s.search(plan, { ...opts, topK: pool })));
+      const merged = results.flatMap((r) => r.hits).sort(byScore).slice(0, pool);
+      await this.fetchCandidates(merged.filter((h) => !fetched.has(`${h.shard}:${h.doc}`)), fetched);
+      const candidates: ScoredCandidate[] = [];
+      for (const h of merged) {
+        const c = fetched.get(`${h.shard}:${h.doc}`)!;
+        if (source.id !== undefined && c.hit.id === source.id) continue;
+        candidates.push({ hit: c.hit, shingles: c.shingles, score: h.score, date: h.date });
+      }
+      const { stories, sourceCopies } = collapseStories(candidates, sourceShingles);
+      const exhausted = merged.length < pool || pool >= MAX_POOL;
+      if (stories.length >= limit || exhausted) {
+        const hits = orderStories(stories, req.recent).slice(0, limit).map((s): RelatedHit => ({
+          ...s.shown.hit,
+          score: round(s.score),
+          ...(s.copies.length ? { duplicates: s.copies.map((c) => c.hit.id) } : {}),
+        }));
+        return { hits, duplicates: sourceCopies.map((c) => c.hit.id), keys: plan.terms.length };
+      }
+      pool = Math.min(MAX_POOL, pool * 2);
+    }
+  }
+
+  /** Fetches candidates' fields and shingles from the shards holding them, into `into`. */
+  private async fetchCandidates(hits: readonly ShardHit[], into: Map<string, RelatedCandidate>): Promise<void> {
+    const byShard = new Map<number, number[]>();
+    for (const h of hits) {
+      const list = byShard.get(h.shard);
+      if (list) list.push(h.doc);
+      else byShard.set(h.shard, [h.doc]);
+    }
+    await Promise.all([...byShard].map(async ([shard, docs]) => {
+      const got = await this.shards[shard].relatedCandidates(docs);
+      docs.forEach((doc, i) => into.set(`${shard}:${doc}`, got[i]));
+    }));
+  }
+}
