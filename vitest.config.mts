@@ -31,6 +31,8 @@ export default defineConfig({
       workerProject('worker-sharded', './dist/test-assets/sharded', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '3' }),
       // API parameters, filters and facets against a hand-checked 8-article fixture (2 shards).
       workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test/api/**/*.test.ts']),
+      // Related articles: stories, exact and near copies, a repeated headline (hand-written fixture, 2 shards).
+      workerProject('worker-related', './dist/test-assets/related', { SHARD_MODE: 'auto' }, ['test/related/**/*.test.ts']),
       // Rate limiting switched on with a tiny budget.
       workerProject('worker-ratelimit', './dist/test-assets/single', { RATE_LIMIT: 'on' }, ['test/ratelimit/**/*.test.ts'], {
         ratelimits: { RATE_LIMITER: { simple: { limit: 3, period: 60 } } },

@@ -19,7 +19,7 @@ import { handler as articleHandler, route as articleRoute } from './routes/artic
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
-import { articleHandler as relatedHandler, articleRoute as relatedRoute, draftBodyLimit, draftHandler, draftRoute } from './routes/related.js';
+import { articleHandler as relatedHandler, articleRoute as relatedRoute, draftGuards, draftHandler, draftRoute } from './routes/related.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
@@ -73,7 +73,7 @@ export function createApp() {
     app.use(path, conditionalGet());
     app.use(path, responseCache());
   }
-  app.use('/related', rateLimit(), draftBodyLimit);
+  app.use('/related', rateLimit(), draftGuards);
 
   app.route('/', apiRoutes());
   registerOpenApi(app);

@@ -113,11 +113,22 @@ export const articleRoute = createRoute({
   },
 });
 
-/** Refuses draft bodies over {@link MAX_DRAFT_BYTES} with a 413 JSON error, before parsing (mounted on `/related`). */
-export const draftBodyLimit: MiddlewareHandler = bodyLimit({
+const limitBody = bodyLimit({
   maxSize: MAX_DRAFT_BYTES,
   onError: (c) => sendError(c, 413, 'payload_too_large', `The request body is over ${MAX_DRAFT_BYTES / 1024 / 1024} MiB. Send the draft's title, lead and body only (the body is read up to its first 20,000 characters anyway).`),
 });
+
+/**
+ * Checks a draft request before it is parsed (mounted on `/related`): a POST must be JSON (else 415)
+ * of at most {@link MAX_DRAFT_BYTES} (else 413), both with a JSON error saying what to send.
+ */
+export const draftGuards: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== 'POST') return next();
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    return sendError(c, 415, 'unsupported_media_type', 'Send the draft as JSON with the header Content-Type: application/json, for example {"title": "…", "lead": "…", "body": "…"}.');
+  }
+  return limitBody(c, next);
+};
 
 /** OpenAPI definition of `POST /related`. */
 export const draftRoute = createRoute({
@@ -130,6 +141,7 @@ export const draftRoute = createRoute({
     200: { description: 'Related articles', content: { 'application/json': { schema: DraftRelatedResponseSchema } } },
     400: errorResponses[400],
     413: { description: 'The request body is too large.', content: { 'application/json': { schema: ErrorSchema } } },
+    415: { description: 'The request body is not JSON (Content-Type: application/json).', content: { 'application/json': { schema: ErrorSchema } } },
     429: errorResponses[429],
     503: errorResponses[503],
   },

@@ -103,19 +103,25 @@ export interface KeyStatistics {
   minDf: number;
 }
 
-/** The source's most distinctive keys, strongest first (at most `maxPairs` pairs and `maxSyllables` syllables). */
+/**
+ * The source's most distinctive keys, strongest first (at most `maxPairs` pairs and `maxSyllables`
+ * syllables). Keys in more than `maxDfShare` of the collection are left out, unless fewer than
+ * `minShouldMatch` keys would remain (a very short draft, or a small archive dominated by one story).
+ */
 export function relatedKeys(terms: readonly SourceTerm[], stats: KeyStatistics): RelatedKey[] {
   const { documentCount: N, minDf } = stats;
-  const maxDf = Math.max(minDf, RELATED_LIMITS.maxDfFloor, Math.floor(N * RELATED_LIMITS.maxDfShare));
+  const cap = Math.max(minDf, RELATED_LIMITS.maxDfFloor, Math.floor(N * RELATED_LIMITS.maxDfShare));
   const scored: Array<RelatedKey & { first: number }> = [];
   for (const t of terms) {
     const df = t.pair ? stats.pairDf.get(t.key) : stats.syllableDf(t.key);
-    if (df === undefined || df < minDf || df > maxDf) continue;
+    if (df === undefined || df < minDf) continue;
     scored.push({ key: t.key, pair: t.pair, df, strength: idf(N, df) * saturate(t.tf), first: t.first });
   }
+  const usable = scored.filter((k) => k.df <= cap);
+  const pool = usable.length >= RELATED_LIMITS.minShouldMatch ? usable : scored;
   const best = (a: RelatedKey & { first: number }, b: RelatedKey & { first: number }) => b.strength - a.strength || a.first - b.first;
-  const pairs = scored.filter((k) => k.pair).sort(best).slice(0, RELATED_LIMITS.maxPairs);
-  const syllables = scored.filter((k) => !k.pair).sort(best).slice(0, RELATED_LIMITS.maxSyllables);
+  const pairs = pool.filter((k) => k.pair).sort(best).slice(0, RELATED_LIMITS.maxPairs);
+  const syllables = pool.filter((k) => !k.pair).sort(best).slice(0, RELATED_LIMITS.maxSyllables);
   return [...pairs, ...syllables].sort(best).slice(0, RELATED_LIMITS.maxTerms).map(({ first: _first, ...k }) => k);
 }
 

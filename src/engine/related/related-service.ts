@@ -30,6 +30,11 @@ import { collapseStories, orderStories, type ScoredCandidate } from './stories.j
 export const MAX_RELATED = 20;
 /** Deepest candidate pool (merged hits whose fields are fetched) of one request. */
 export const MAX_POOL = 120;
+/**
+ * Stories scoring below this share of the best story are left out: they share a common word or two
+ * with the source, not its subject (in a small archive the list may then be shorter than asked).
+ */
+export const MIN_RELATIVE_SCORE = 0.05;
 
 /** Options of a related query. */
 export interface RelatedRequest {
@@ -135,8 +140,11 @@ export class RelatedService {
         if (source.id !== undefined && c.hit.id === source.id) continue;
         candidates.push({ hit: c.hit, shingles: c.shingles, score: h.score, date: h.date });
       }
-      const { stories, sourceCopies } = collapseStories(candidates, sourceShingles);
-      const exhausted = merged.length < pool || pool >= MAX_POOL;
+      const collapsed = collapseStories(candidates, sourceShingles);
+      const best = collapsed.stories.reduce((m, st) => Math.max(m, st.score), 0);
+      const stories = collapsed.stories.filter((st) => st.score >= best * MIN_RELATIVE_SCORE);
+      const sourceCopies = collapsed.sourceCopies;
+      const exhausted = merged.length < pool || pool >= MAX_POOL || stories.length < collapsed.stories.length;
       if (stories.length >= limit || exhausted) {
         const hits = orderStories(stories, req.recent).slice(0, limit).map((s): RelatedHit => ({
           ...s.shown.hit,
