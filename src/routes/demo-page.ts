@@ -12,6 +12,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import { asIndexUnavailable, getIndexRuntime } from '../worker/index-runtime.js';
 import { DEMO_CSS } from './demo/styles.js';
+import { renderReaderNotFound, renderReaderPage } from './demo/reader-view.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
 import { widgetPath } from './widget.js';
@@ -62,7 +63,7 @@ function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' 
   return { q, page, sort, categories, from, to };
 }
 
-/** Registers `/` and `/demo.css`. */
+/** Registers `/`, `/read/:id` (an article with its related articles) and `/demo.css`. */
 export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
   app.get('/demo.css', (c) => {
     const headers = { ETag: CSS_ETAG, 'Cache-Control': 'public, max-age=3600' };
@@ -113,5 +114,21 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
     c.header('Content-Security-Policy', DEMO_CSP);
     c.header('Cache-Control', 'no-cache');
     return c.html(renderDemoPage(state), status);
+  });
+
+  app.get('/read/:id', async (c) => {
+    const id = c.req.param('id').slice(0, 512);
+    c.header('Content-Security-Policy', DEMO_CSP);
+    c.header('Cache-Control', 'no-cache');
+    let article;
+    try {
+      article = await (await getIndexRuntime(c.env)).service.article(id);
+    } catch (e) {
+      const unavailable = asIndexUnavailable(e);
+      if (!unavailable) throw e;
+      return c.html(renderReaderNotFound(id), 503);
+    }
+    if (!article) return c.html(renderReaderNotFound(id), 404);
+    return c.html(renderReaderPage({ origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), article }));
   });
 }

@@ -16,9 +16,9 @@ import type { SourceTerm } from './source-terms.js';
 /** Bounds and weights of related-articles plans (tuned on `npm run bench:related`). */
 export const RELATED_LIMITS = {
   /** Adjacent pairs whose counts are read from the lexicon (the most used, then the first used). */
-  maxPairEstimates: 300,
+  maxPairEstimates: 200,
   /** Adjacent pairs whose document frequency is looked up in the shards (`pairsToLookUp`). */
-  maxPairLookups: 64,
+  maxPairLookups: 48,
   /** Pairs planned. */
   maxPairs: 20,
   /** Single syllables planned. */

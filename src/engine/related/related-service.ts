@@ -28,6 +28,11 @@ import { collapseStories, orderStories, type ScoredCandidate } from './stories.j
 
 /** Most related articles one request returns. */
 export const MAX_RELATED = 20;
+/**
+ * Candidates fetched beyond `limit` in the first round (the source itself usually ranks first, and
+ * a few may be copies); rounds after it double the pool.
+ */
+export const FIRST_POOL_EXTRA = 6;
 /** Deepest candidate pool (merged hits whose fields are fetched) of one request. */
 export const MAX_POOL = 120;
 /**
@@ -129,7 +134,7 @@ export class RelatedService {
     };
     const sourceShingles = shingleSet(shingleText(source));
     const fetched = new Map<string, RelatedCandidate>();
-    let pool = Math.min(MAX_POOL, 2 * limit + 8);
+    let pool = Math.min(MAX_POOL, limit + FIRST_POOL_EXTRA);
     for (;;) {
       const results = await Promise.all(this.shards.map((s) => s.search(plan, { ...opts, topK: pool })));
       const merged = results.flatMap((r) => r.hits).sort(byScore).slice(0, pool);
