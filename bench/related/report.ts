@@ -73,5 +73,7 @@ export function speedTable(s: SpeedResult, documents: number, maxPlanTerms: numb
   target('largest related plan (posting lists), every benchmark query', String(maxPlanTerms), `≤ ${planBound}`, maxPlanTerms <= planBound);
   rows.push(['(info) GET p95 / max', `${ms(s.get.p95)} / ${ms(s.get.max)}`, '', '']);
   rows.push(['(info) cold first request (loads lexicon + 10 shard objects)', ms(s.coldMs), '', '']);
+  if (s.workerdCpuMsPerGet !== null) rows.push(['(info) workerd CPU per GET (all its processes)', ms(s.workerdCpuMsPerGet), '', '']);
+  rows.push(['(info) load average (1 min) before / after the GETs, 2 CPUs', `${fmt(s.loadAverage.before, 2)} / ${fmt(s.loadAverage.after, 2)}`, '', '']);
   return { table: markdownTable(['measure', 'value', 'target', 'result'], rows, ['left', 'right', 'left', 'left']), passed, total };
 }

@@ -10,6 +10,7 @@ import http from 'node:http';
 import { startDevServer } from '../../scripts/dev-server.js';
 import { freePort } from '../lib/free-port.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
+import { cpuSecondsOf, loadAverage, workerdPids } from '../scale/proc-stats.js';
 
 /** Variables the Worker runs with: no log line, no response cache (every request does the work). */
 export const SPEED_VARS = { REQUEST_LOG: 'off', RESPONSE_CACHE: 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' } as const;
@@ -33,6 +34,13 @@ export interface SpeedResult {
   non200: number;
   /** Mean related articles returned per GET (should be 5). */
   meanHits: number;
+  /**
+   * CPU the Worker's workerd processes spent per timed GET, in ms (their CPU time over the timed
+   * GETs divided by their number): what a request costs whatever else runs on the machine.
+   */
+  workerdCpuMsPerGet: number | null;
+  /** Load average (1 min) before and after the timed requests: above the CPU count, wall times are inflated. */
+  loadAverage: { before: number; after: number };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -83,12 +91,17 @@ export async function runSpeed(o: { assets: string; ids: readonly string[]; draf
     for (const id of o.ids.slice(1, o.warmup)) check(await send(server.url, 'GET', relatedPath(id)), 'warm-up');
     const getMs: number[] = [];
     let hits = 0;
+    const pids = workerdPids();
+    const cpu = () => pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+    const loadBefore = loadAverage()[0] ?? NaN;
+    const cpuBefore = cpu();
     for (const id of o.ids.slice(o.warmup)) {
       const r = await send(server.url, 'GET', relatedPath(id));
       check(r, `GET ${relatedPath(id)}`);
       getMs.push(r.ms);
       if (r.status === 200) hits += (JSON.parse(r.body) as { hits: unknown[] }).hits.length;
     }
+    const cpuPerGet = pids.length && getMs.length ? ((cpu() - cpuBefore) * 1000) / getMs.length : null;
     const postMs: number[] = [];
     for (const d of o.drafts) {
       const r = await send(server.url, 'POST', '/related', { ...d, limit: 5 });
@@ -98,6 +111,7 @@ export async function runSpeed(o: { assets: string; ids: readonly string[]; draf
     return {
       vars: { ...SPEED_VARS }, startMs, coldMs: cold.ms, warmup: o.warmup,
       get: summarizeLatency(getMs), post: summarizeLatency(postMs), non200, meanHits: getMs.length ? hits / getMs.length : 0,
+      workerdCpuMsPerGet: cpuPerGet, loadAverage: { before: loadBefore, after: loadAverage()[0] ?? NaN },
     };
   } finally {
     agent.destroy();

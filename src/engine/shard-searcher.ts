@@ -120,7 +120,7 @@ export class ShardSearcher {
 
     // Headline phrase match: only scored documents, and only when the boost could still matter.
     const headline = !browse && plan.syllables.length >= 2
-      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOf(foldedKey(f))))
+      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.termIndex(foldedKey(f))))
       : null;
     const { headlineStarts, headlineTerms } = this.postings;
     const maxBoost = maxHeadlineBoost();

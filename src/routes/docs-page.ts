@@ -9,7 +9,18 @@ import type { AppEnv } from '../http/app-env.js';
 import { OPENAPI_INFO } from './openapi.js';
 
 interface Param { name: string; in: string; description?: string; example?: unknown; required?: boolean }
-interface Operation { summary?: string; description?: string; parameters?: Param[]; responses?: Record<string, { description?: string }> }
+interface Schema { $ref?: string; properties?: Record<string, { example?: unknown }> }
+interface Operation { summary?: string; description?: string; parameters?: Param[]; responses?: Record<string, { description?: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }
+interface Doc { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
+
+/** An example JSON body for an operation's request schema: the properties that have an example. */
+function exampleBody(op: Operation, doc: Doc): string | null {
+  let schema = op.requestBody?.content?.['application/json']?.schema;
+  if (schema?.$ref) schema = doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''];
+  if (!schema?.properties) return null;
+  const example = Object.fromEntries(Object.entries(schema.properties).filter(([, p]) => p.example !== undefined).map(([k, p]) => [k, p.example]));
+  return JSON.stringify(example);
+}
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f7f8fa}
 main{max-width:960px;margin:0 auto;padding:32px 20px 64px}h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;font-size:20px}
@@ -19,14 +30,15 @@ table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;p
 a{color:#0b5cad}`;
 
 /** Renders the docs page from an OpenAPI document. */
-export function renderDocs(doc: { paths?: Record<string, Record<string, Operation>> }, origin: string): string {
+export function renderDocs(doc: Doc, origin: string): string {
   const ops = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const section = ({ path, method, op }: { path: string; method: string; op: Operation }) => {
     const params = op.parameters ?? [];
     const example = params.filter((p) => p.in === 'query' && p.example !== undefined && ['q', 'limit'].includes(p.name))
       .map((p) => `${p.name}=${encodeURIComponent(String(p.example))}`).join('&');
     const examplePath = path.replace(/\{(\w+)\}/g, (_m, n) => String(params.find((p) => p.name === n)?.example ?? n));
-    const curl = `curl '${origin}${examplePath}${example ? `?${example}` : ''}'`;
+    const body = exampleBody(op, doc);
+    const curl = `curl ${body !== null ? `-X ${method.toUpperCase()} -H 'content-type: application/json' -d '${body.replace(/'/g, "'\\''")}' ` : ''}'${origin}${examplePath}${example ? `?${example}` : ''}'`;
     return `<section class="op"><h2 id="${escapeHtml(method + path)}"><span class="verb">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code></h2>
 <p><strong>${escapeHtml(op.summary ?? '')}</strong> ${escapeHtml(op.description ?? '')}</p>
 ${params.length ? `<table><tr><th>Parameter</th><th>In</th><th>Description</th><th>Example</th></tr>${params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' *' : ''}</td><td>${escapeHtml(p.in)}</td><td>${escapeHtml(p.description ?? '')}</td><td><code>${escapeHtml(p.example === undefined ? '' : String(p.example))}</code></td></tr>`).join('')}</table>` : ''}
@@ -44,7 +56,7 @@ ${ops.map(section).join('\n')}</main></body></html>`;
 /** Registers `/docs`, documenting the routes registered on `app`. */
 export function registerDocs(app: OpenAPIHono<AppEnv>) {
   app.get('/docs', (c) => {
-    const doc = app.getOpenAPI31Document({ ...OPENAPI_INFO }) as unknown as { paths?: Record<string, Record<string, Operation>> };
+    const doc = app.getOpenAPI31Document({ ...OPENAPI_INFO }) as unknown as Doc;
     return c.html(renderDocs(doc, new URL(c.req.url).origin));
   });
   return app;

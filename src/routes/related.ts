@@ -77,14 +77,14 @@ export const DraftSchema = z.object({
   title: text('title', MAX_DRAFT_CHARS.title).refine((s) => s.trim() !== '', { error: 'title is empty; give the draft\'s headline.' })
     .openapi({ description: 'Headline of the draft.', example: 'Hà Nội khởi công tuyến đường sắt đô thị số 3' }),
   kicker: text('kicker', MAX_DRAFT_CHARS.kicker).optional().openapi({ description: 'Kicker line above the headline.' }),
-  lead: text('lead', MAX_DRAFT_CHARS.lead).optional().openapi({ description: 'Lead (sapo).' }),
-  body: text('body', MAX_DRAFT_CHARS.body).optional().openapi({ description: 'Body text (paragraphs separated by newlines).' }),
+  lead: text('lead', MAX_DRAFT_CHARS.lead).optional().openapi({ description: 'Lead (sapo).', example: 'Tuyến metro Nhổn - ga Hà Nội sẽ chạy thử đoạn trên cao.' }),
+  body: text('body', MAX_DRAFT_CHARS.body).optional().openapi({ description: 'Body text (paragraphs separated by newlines); read up to its first 20,000 characters.', example: 'Ban Quản lý đường sắt đô thị Hà Nội cho biết…' }),
   limit: z.number({ error: `limit must be a whole number from 1 to ${MAX_RELATED}.` }).int({ error: `limit must be a whole number from 1 to ${MAX_RELATED}.` })
     .min(1, { error: `limit must be a whole number from 1 to ${MAX_RELATED}.` }).max(MAX_RELATED, { error: `limit must be a whole number from 1 to ${MAX_RELATED}.` })
     .optional().openapi({ description: filterDescriptions.limit, example: 5 }),
-  from: dateParam('from', false).openapi({ description: filterDescriptions.from, type: 'string', example: '2017-01-01' }),
-  to: dateParam('to', true).openapi({ description: filterDescriptions.to, type: 'string', example: '2017-12-31' }),
-  category: listParam('category').openapi({ description: `${filterDescriptions.category.split(' (')[0]} (a string, comma-separated, or an array).`, example: ['the-thao'] }),
+  from: dateParam('from', false).openapi({ description: filterDescriptions.from, type: 'string' }),
+  to: dateParam('to', true).openapi({ description: filterDescriptions.to, type: 'string' }),
+  category: listParam('category').openapi({ description: `${filterDescriptions.category.split(' (')[0]} (a string, comma-separated, or an array).` }),
   recent: z.boolean({ error: 'recent must be true or false.' }).optional().openapi({ description: filterDescriptions.recent }),
 }).openapi('Draft');
 

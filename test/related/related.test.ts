@@ -206,3 +206,11 @@ describe('OpenAPI', () => {
     expect(body.components.schemas.Draft.required).toEqual(['title']);
   });
 });
+
+describe('GET /docs', () => {
+  it('shows a working curl for the draft route', async () => {
+    const html = await (await request('/docs')).text();
+    expect(html).toContain('POST</span><code>/related</code>');
+    expect(html).toMatch(/curl -X POST -H &#39;content-type: application\/json&#39; -d &#39;\{&quot;title&quot;:/);
+  });
+});

@@ -16,7 +16,7 @@ import type { SourceTerm } from './source-terms.js';
 /** Bounds and weights of related-articles plans (tuned on `npm run bench:related`). */
 export const RELATED_LIMITS = {
   /** Adjacent pairs whose counts are read from the lexicon (the most used, then the first used). */
-  maxPairEstimates: 200,
+  maxPairEstimates: 120,
   /** Adjacent pairs whose document frequency is looked up in the shards (`pairsToLookUp`). */
   maxPairLookups: 48,
   /** Pairs planned. */
@@ -32,6 +32,8 @@ export const RELATED_LIMITS = {
   maxDfShare: 0.1,
   /** See `maxDfShare`: small collections may use keys up to this many articles. */
   maxDfFloor: 10,
+  /** See `maxDfShare`: large collections use keys in at most this many articles (posting lists read per key). */
+  maxDfCeiling: 1_000,
   /**
    * Saturation of the source's field-weighted frequencies (BM25's k1): higher than a search's 1.2,
    * because a word the article keeps repeating is what it is about (1.2 → 5: +2 points same-category
@@ -110,7 +112,7 @@ export interface KeyStatistics {
  */
 export function relatedKeys(terms: readonly SourceTerm[], stats: KeyStatistics): RelatedKey[] {
   const { documentCount: N, minDf } = stats;
-  const cap = Math.max(minDf, RELATED_LIMITS.maxDfFloor, Math.floor(N * RELATED_LIMITS.maxDfShare));
+  const cap = Math.max(minDf, RELATED_LIMITS.maxDfFloor, Math.min(RELATED_LIMITS.maxDfCeiling, Math.floor(N * RELATED_LIMITS.maxDfShare)));
   const scored: Array<RelatedKey & { first: number }> = [];
   for (const t of terms) {
     const df = t.pair ? stats.pairDf.get(t.key) : stats.syllableDf(t.key);

@@ -80,9 +80,13 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 const services = new WeakMap<SearchService, RelatedService>();
 
+/** Syllable document frequencies remembered per index (the folded vocabulary is small; ~300 are read per article). */
+const MAX_CACHED_DF = 50_000;
+
 /** Related-articles queries over the shards of one loaded index. */
 export class RelatedService {
   private readonly categoryIndex: Map<string, number>;
+  private readonly syllableDf = new Map<string, number>();
 
   constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: readonly ShardClient[]) {
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
@@ -96,6 +100,17 @@ export class RelatedService {
       services.set(search, s);
     }
     return s;
+  }
+
+  /** The lexicon's document frequency of a folded syllable, memoized. */
+  private dfOf(folded: string): number {
+    let df = this.syllableDf.get(folded);
+    if (df === undefined) {
+      if (this.syllableDf.size >= MAX_CACHED_DF) this.syllableDf.clear();
+      df = this.lexicon.df(folded);
+      this.syllableDf.set(folded, df);
+    }
+    return df;
   }
 
   /** Sums each key's document frequency over all shards. */
@@ -116,7 +131,7 @@ export class RelatedService {
     const pairDf = await this.documentFrequencies(pairsToLookUp(terms, N, estimates, req.sourceIndexed));
     const keys = relatedKeys(terms, {
       documentCount: N,
-      syllableDf: (f) => this.lexicon.df(f),
+      syllableDf: (f) => this.dfOf(f),
       pairDf,
       minDf: req.sourceIndexed ? 2 : 1,
     });
