@@ -22,6 +22,7 @@ import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConsta
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { TermCollector, type DocTerms } from '../src/index-format/term-collector.js';
 import { buildLexicon } from './build-lexicon.js';
+import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
 import { STATIC_ASSET_LIMIT_BYTES, planShards } from './shard-plan.js';
@@ -50,6 +51,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Byte budget of the lexicon's restoration pairs (default `PAIR_BUDGET_BYTES`, build-lexicon.ts). */
   pairBudgetBytes?: number;
+  /** Live-index changes to fold in (see `live-journal.ts`), and the journal's name for the report. */
+  journal?: { changes: JournalChange[]; label: string };
 }
 
 /** What a build did, for the report. */
@@ -87,6 +90,14 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const scoring = opts.scoring ?? DEFAULT_BM25F;
 
   const corpus = await readCorpus(opts.input, { onProgress: (d, n) => progress('read', d, n) });
+  let liveSeq = 0;
+  if (opts.journal) {
+    const applied = applyJournal(corpus.articles, opts.journal.changes, opts.journal.label);
+    corpus.articles = applied.articles;
+    corpus.skipped.push(...applied.skipped);
+    corpus.notes.push(...applied.notes);
+    liveSeq = applied.seq;
+  }
   lap('read');
   if (opts.strict && corpus.skipped.length > 0) throw new StrictBuildError(corpus.skipped, opts.outDir);
   if (corpus.articles.length === 0) {
@@ -176,7 +187,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms));
+  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.postings, s.documents, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -189,6 +200,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     synonyms,
     lexicon,
     shards,
+    ...(liveSeq ? { live: { seq: liveSeq } } : {}),
   };
   await writeFile(path.join(tmpDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   // Swap the new index in place of the old one.

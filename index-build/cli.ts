@@ -1,5 +1,6 @@
 /**
- * `npm run build:index [-- --input <dir|file.jsonl>] [--out <dir>] [--shards N] [--synonyms file] [--strict]`
+ * `npm run build:index [-- --input <dir|file.jsonl>] [--out <dir>] [--shards N] [--synonyms file] [--strict]
+ *  [--journal <file> [--live <url>]]`
  *
  * Builds the search index from a corpus into the Workers static-assets folder the Worker serves.
  * @module
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildIndex } from './build-index.js';
+import { compactJournal, fetchChanges, readJournal, writeJournal, type JournalChange } from './live-journal.js';
 import { formatReport } from './report.js';
 
 /** Where `npm run dev` and `wrangler deploy` pick up static assets (see wrangler.toml). */
@@ -22,7 +24,9 @@ const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <
   --out       static-assets folder that receives index/ (default: dist/assets)
   --shards    number of shards (default: decided from the corpus size)
   --synonyms  synonyms file, one "short = long form" per line (default: <input>/synonyms.txt when present)
-  --strict    when any file or article would be skipped: list them, keep the existing index, exit with status 1`;
+  --strict    when any file or article would be skipped: list them, keep the existing index, exit with status 1
+  --journal   live-index journal to fold in (JSON Lines of changes, kept with the corpus; created by --live)
+  --live      deployment URL whose live changes to fetch into --journal first (token: INGEST_TOKEN env var)`;
 
 async function main(): Promise<number> {
   let args;
@@ -34,6 +38,8 @@ async function main(): Promise<number> {
         shards: { type: 'string' },
         synonyms: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        journal: { type: 'string' },
+        live: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -53,6 +59,20 @@ async function main(): Promise<number> {
   const defaultSynonyms = path.join(input, 'synonyms.txt');
   const synonymsFile = args.synonyms ?? (existsSync(defaultSynonyms) ? defaultSynonyms : undefined);
 
+  let journal: { changes: JournalChange[]; label: string } | undefined;
+  if (args.live !== undefined && args.journal === undefined) {
+    console.error('--live needs --journal <file>: the journal keeps the fetched changes with your corpus, so later builds hold them too.');
+    return 2;
+  }
+  if (args.journal !== undefined) {
+    try {
+      journal = { changes: await journalFor(args.journal, args.live), label: path.basename(args.journal) };
+    } catch (e) {
+      console.error((e as Error).message);
+      return 1;
+    }
+  }
+
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -60,7 +80,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const report = await buildIndex({
-      input, outDir: args.out!, shards, synonymsFile, strict: args.strict,
+      input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal,
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;
@@ -81,6 +101,23 @@ async function main(): Promise<number> {
     console.error(`Build failed: ${(e as Error).message}`);
     return 1;
   }
+}
+
+/** The journal's changes, after fetching the deployment's new ones into it when `live` is given. */
+async function journalFor(file: string, live: string | undefined): Promise<JournalChange[]> {
+  const known = await readJournal(file);
+  if (live === undefined) return known;
+  const token = process.env.INGEST_TOKEN;
+  if (!token) throw new Error('--live needs the deployment\'s write token in the INGEST_TOKEN environment variable.');
+  const since = known.reduce((m, c) => Math.max(m, c.seq), 0);
+  const fetched = await fetchChanges({ url: live, token }, since);
+  if (fetched.lastSeq < since) {
+    throw new Error(`${live} has acknowledged writes up to sequence number ${fetched.lastSeq}, but ${file} already holds ${since}: it belongs to another live index. Use a new --journal file for this deployment.`);
+  }
+  const merged = compactJournal([...known, ...fetched.changes]);
+  await writeJournal(file, merged);
+  console.log(`Fetched ${fetched.changes.length} live change(s) from ${live} (through sequence number ${fetched.lastSeq}) into ${file}.`);
+  return merged;
 }
 
 process.exitCode = await main();

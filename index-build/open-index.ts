@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LoadedShard } from '../src/engine/loaded-shard.js';
 import { SearchService } from '../src/engine/search-service.js';
-import { InProcessShardClient } from '../src/engine/shard-client.js';
+import { InProcessShardClient, type ShardClient } from '../src/engine/shard-client.js';
+import type { LiveLayer } from '../src/engine/live/live-layer.js';
 import { verifyArtifact } from '../src/engine/artifact.js';
 import { Lexicon } from '../src/index-format/lexicon.js';
 import { checkManifest, MANIFEST_FILE, type IndexManifest } from '../src/index-format/manifest.js';
@@ -19,12 +20,12 @@ export async function readArrayBuffer(file: string): Promise<ArrayBuffer> {
 }
 
 /** A search service over an index directory (the `index/` folder of a build). */
-export async function openIndex(indexDir: string): Promise<SearchService> {
+export async function openIndex(indexDir: string, options: { live?: (manifest: IndexManifest, shards: ShardClient[]) => LiveLayer } = {}): Promise<SearchService> {
   const manifest = JSON.parse(await readFile(path.join(indexDir, MANIFEST_FILE), 'utf8')) as IndexManifest;
   const problem = checkManifest(manifest);
   if (problem) throw new Error(problem.message);
   const fetchArtifact = (file: string) => readArrayBuffer(path.join(indexDir, file));
   const lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
   const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact)));
-  return new SearchService(manifest, lexicon, clients);
+  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null);
 }

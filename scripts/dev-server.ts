@@ -1,8 +1,8 @@
 /**
  * Starts the Worker locally with wrangler's dev server (workerd + local Durable Objects + static
- * assets), like `wrangler dev`, but with the DevTools inspector disabled: wrangler's inspector proxy
- * records every subrequest body (Network domain), and loading index shards of tens of MB through
- * the ASSETS binding makes it run out of memory. Used by `npm run dev` and the benchmarks.
+ * assets), like `wrangler dev`, with the DevTools inspector off (nothing attaches to it here, and it
+ * relays every console line to wrangler). Used by `npm run dev`; plain `npx wrangler dev` serves the
+ * same index just as well (see patches/README.md and `npm run bench:wrangler-dev`).
  * @module
  */
 import { unstable_startWorker } from 'wrangler';

@@ -11,6 +11,8 @@ const builds = [
   ['data', 'dist/test-assets/sharded', ['--shards', '3']],
   ['test/fixtures/api-corpus.jsonl', 'dist/test-assets/api', ['--shards', '2']],
   ['test/fixtures/related-corpus.jsonl', 'dist/test-assets/related', ['--shards', '2']],
+  // The sample corpus with the live changes of test/fixtures/live-journal.jsonl folded in (test/live/fold-in.test.ts).
+  ['data', 'dist/test-assets/folded', ['--shards', '2', '--journal', 'test/fixtures/live-journal.jsonl']],
 ];
 for (const [input, out, extra] of builds) {
   execFileSync(process.execPath, [...tsx, '--input', input, '--out', out, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -12,10 +12,14 @@ import { sendError } from './http/errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { htmlSafeJsonResponses } from './http/html-safe-json.js';
 import { conditionalGet } from './middleware/conditional-get/index.js';
+import { indexContext } from './middleware/index-context/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { responseCache } from './middleware/response-cache/index.js';
 import { handler as articleHandler, route as articleRoute } from './routes/articles.js';
+import { batchHandler, batchRoute } from './routes/article-batch.js';
+import { deleteHandler, deleteRoute, putHandler, putRoute } from './routes/article-write.js';
+import { handler as changesHandler, route as changesRoute } from './routes/changes.js';
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
@@ -41,7 +45,11 @@ export function apiRoutes() {
     .openapi(articleRoute, articleHandler)
     .openapi(relatedRoute, relatedHandler)
     .openapi(draftRoute, draftHandler)
-    .openapi(healthRoute, healthHandler);
+    .openapi(healthRoute, healthHandler)
+    .openapi(putRoute, putHandler)
+    .openapi(deleteRoute, deleteHandler)
+    .openapi(batchRoute, batchHandler)
+    .openapi(changesRoute, changesHandler);
 }
 
 /** Type of the API for `hc<AppType>(baseUrl)` (see README, "Typed client"). */
@@ -49,6 +57,8 @@ export type AppType = ReturnType<typeof apiRoutes>;
 
 /** Paths whose responses are cacheable query results (ETag/304, Cache-Control, Cache API, rate limit). */
 const QUERY_PATHS = ['/search', '/suggest', '/articles/*'];
+/** Other paths that need the loaded index. */
+const INDEX_PATHS = ['/health', '/articles'];
 
 /** Builds the app (one per isolate). */
 export function createApp() {
@@ -68,12 +78,16 @@ export function createApp() {
   });
 
   app.use('*', requestLog());
+  // /health loads and verifies every shard: it shares the per-client budget of the query routes.
+  app.use('/health', rateLimit());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
+    app.use(path, indexContext());
     app.use(path, conditionalGet());
     app.use(path, responseCache());
   }
-  app.use('/related', rateLimit(), draftGuards);
+  for (const path of INDEX_PATHS) app.use(path, indexContext());
+  app.use('/related', rateLimit(), draftGuards, indexContext());
 
   app.route('/', apiRoutes());
   registerOpenApi(app);
@@ -85,6 +99,7 @@ export function createApp() {
   app.onError((err, c) => {
     const unavailable = asIndexUnavailable(err);
     if (unavailable) return sendError(c, 503, unavailable.code, unavailable.message, { 'Retry-After': '30' });
+    if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException && err.status < 500) return sendError(c, err.status as 400, 'bad_request', err.message || 'The request could not be processed.');
     console.error(JSON.stringify({ level: 'error', route: c.req.routePath, error: err instanceof Error ? err.message : String(err) }));
     return sendError(c, 500, 'internal_error', 'Something went wrong on our side. Please retry; if it persists, report it with the time of the request.');

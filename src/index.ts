@@ -5,6 +5,7 @@
 import { createApp } from './app.js';
 
 export { ShardObject } from './worker/shard-object.js';
+export { LiveIndexObject } from './worker/live-object.js';
 
 /** The Worker. */
 export default createApp();

@@ -4,7 +4,9 @@
  * Follows the ARIA combobox pattern (list autocomplete): the input has role=combobox with
  * aria-expanded / aria-controls / aria-activedescendant, results are role=option in a
  * role=listbox; ↑/↓ move the active option, Enter opens it, Esc closes (a second Esc clears), Tab
- * leaves. Focus stays in the input (never trapped).
+ * leaves. Focus stays in the input (never trapped). Each option is the result's link itself
+ * (`<a role="option">`, which ARIA allows on a link), not a link inside an option: no interactive
+ * control is nested in another, and the link still opens in a new tab or copies like any link.
  * @module
  */
 import { resolveEndpoint, SearchClient, searchUrl, type Hit, type Outcome } from './api.js';
@@ -40,6 +42,8 @@ export class VnSearchElement extends HTMLElement {
   private readonly live: HTMLElement;
   private readonly client: SearchClient;
   private hits: Hit[] = [];
+  /** The option elements, in result order. */
+  private options: HTMLElement[] = [];
   private active = -1;
   /** The query the panel shows results for. */
   private shown = '';
@@ -77,8 +81,8 @@ export class VnSearchElement extends HTMLElement {
     this.more.addEventListener('pointerdown', (e) => e.preventDefault());
     this.list.addEventListener('click', (e) => this.onClick(e));
     this.list.addEventListener('pointermove', (e) => {
-      const li = (e.target as Element).closest?.('li');
-      if (li) this.setActive(Number(li.dataset.i));
+      const option = (e.target as Element).closest?.<HTMLElement>('[role=option]');
+      if (option) this.setActive(Number(option.dataset.i));
     });
   }
 
@@ -152,6 +156,7 @@ export class VnSearchElement extends HTMLElement {
 
   private clear(): void {
     this.hits = [];
+    this.options = [];
     this.shown = '';
     this.active = -1;
     this.list.replaceChildren();
@@ -192,11 +197,13 @@ export class VnSearchElement extends HTMLElement {
     this.live.textContent = announce;
     data.hits.forEach((hit, i) => {
       const title = h('span', { class: 't', part: 'option-title' }, ...(hit.title_html ? marked(hit.title_html) : [hit.title ?? hit.id]));
-      const link = h('a', { href: this.hrefOf(hit), tabindex: '-1' }, title);
-      if (hit.snippet) link.append(h('span', { class: 's', part: 'option-snippet' }, ...marked(hit.snippet)));
+      // Options are not Tab stops: focus stays in the input (aria-activedescendant).
+      const option = h('a', { href: this.hrefOf(hit), tabindex: '-1', role: 'option', id: `o${i}`, part: 'option', 'aria-selected': 'false', 'data-i': String(i) }, title);
+      if (hit.snippet) option.append(h('span', { class: 's', part: 'option-snippet' }, ...marked(hit.snippet)));
       const meta = hitMeta(hit, t);
-      if (meta) link.append(h('span', { class: 'm', part: 'option-meta' }, meta));
-      this.list.append(h('li', { role: 'option', id: `o${i}`, part: 'option', 'aria-selected': 'false', 'data-i': String(i) }, link));
+      if (meta) option.append(h('span', { class: 'm', part: 'option-meta' }, meta));
+      this.options.push(option);
+      this.list.append(h('li', { role: 'none' }, option));
     });
     const results = this.getAttribute('results-url');
     if (results && data.total > data.hits.length) {
@@ -232,7 +239,7 @@ export class VnSearchElement extends HTMLElement {
   }
 
   private setActive(i: number): void {
-    const options = this.list.children;
+    const options = this.options;
     options[this.active]?.setAttribute('aria-selected', 'false');
     this.active = i >= 0 && i < options.length ? i : -1;
     const el = options[this.active];
@@ -266,7 +273,7 @@ export class VnSearchElement extends HTMLElement {
       case 'Enter': {
         e.preventDefault();
         if (this.isOpen && this.active >= 0) {
-          (this.list.children[this.active]?.querySelector('a') as HTMLAnchorElement | null)?.click();
+          this.options[this.active]?.click();
           return;
         }
         this.submit();
@@ -305,11 +312,10 @@ export class VnSearchElement extends HTMLElement {
   }
 
   private onClick(e: MouseEvent): void {
-    const a = (e.target as Element).closest?.('a');
-    const li = a?.closest('li');
-    if (!a || !li) return;
-    const hit = this.hits[Number(li.dataset.i)];
-    if (hit && !this.emit('vn-search-select', { hit, href: a.href }, true)) e.preventDefault();
+    const option = (e.target as Element).closest?.<HTMLAnchorElement>('a[role=option]');
+    if (!option) return;
+    const hit = this.hits[Number(option.dataset.i)];
+    if (hit && !this.emit('vn-search-select', { hit, href: option.href }, true)) e.preventDefault();
   }
 
   /** Dispatches a composed event; false when a listener cancelled it. */

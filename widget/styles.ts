@@ -28,15 +28,15 @@ input:focus{border-color:var(--vn-search-accent,#1d5fd6);box-shadow:0 0 0 4px va
 ul{list-style:none;margin:0;padding:.3em 0;max-height:var(--vn-search-max-height,28em);overflow-y:auto;overscroll-behavior:contain}
 ul:empty{display:none}
 a{display:block;padding:.65em 1.1em;color:inherit;text-decoration:none;border-left:3px solid transparent}
-li[aria-selected=true] a,a:hover{background:var(--vn-search-active-bg,#f2f6fe)}
-li[aria-selected=true] a{border-left-color:var(--vn-search-accent,#1d5fd6)}
+[aria-selected=true],[role=option]:hover{background:var(--vn-search-active-bg,#f2f6fe)}
+[aria-selected=true]{border-left-color:var(--vn-search-accent,#1d5fd6)}
 .t{display:block;font-weight:600;line-height:1.35}
-li[aria-selected=true] .t{color:var(--vn-search-accent,#1d5fd6)}
+[aria-selected=true] .t{color:var(--vn-search-accent,#1d5fd6)}
 .s{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;margin-top:.25em;font-size:.875em;color:var(--vn-search-muted,#667085)}
 .m{display:block;margin-top:.3em;font-size:.75em;color:var(--vn-search-muted,#667085);letter-spacing:.01em}
-mark{background:var(--vn-search-mark-bg,#fff1a6);color:var(--vn-search-mark-fg,inherit);border-radius:3px;padding:0 .08em}
+mark{background:var(--vn-search-mark-bg,#fff1a6);color:var(--vn-search-mark-fg,var(--vn-search-fg,#1c2333));border-radius:3px;padding:0 .08em}
 .more{display:none;padding:.7em 1.1em;border-top:1px solid var(--vn-search-divider,#eaecf0);font-size:.875em;font-weight:600;color:var(--vn-search-accent,#1d5fd6);border-left:0}
 .more[href]{display:block}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (forced-colors:active){li[aria-selected=true] a{outline:2px solid Highlight;outline-offset:-2px}}
+@media (forced-colors:active){[aria-selected=true]{outline:2px solid Highlight;outline-offset:-2px}}
 `;

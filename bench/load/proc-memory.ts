@@ -33,6 +33,29 @@ function rssKb(pid: number): number {
   }
 }
 
+/** Open file descriptors of a process (sockets included), or 0 when it has ended. */
+export function openFds(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of one process in MB (0 when it has ended). */
+export function rssMb(pid: number): number {
+  return Math.round((rssKb(pid) / 1024) * 10) / 10;
+}
+
+/** The command line of a process, arguments joined by spaces ('' when it has ended). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
 /** Every descendant of `root` (not `root` itself). */
 export function descendants(root: number): Proc[] {
   const procs = listProcs();
@@ -67,7 +90,11 @@ export function workerdRssMb(root: number): { mb: number; processes: WorkerdProc
   return { mb: Math.round(processes.reduce((a, p) => a + p.mb, 0) * 10) / 10, processes };
 }
 
-function entryPort(pid: number): number | null {
+/**
+ * The port of a workerd process's `entry` socket (null for other processes): wrangler's dev proxy
+ * listens on the public port, the workerd running the Worker on another one.
+ */
+export function entryPort(pid: number): number | null {
   try {
     const m = /--socket-addr=entry=[^\0]*?:(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
     return m ? Number(m[1]) : null;

@@ -2,10 +2,10 @@
  * Starting and stopping `wrangler dev` for a benchmark, two ways:
  * - {@link startDevWorker} (default): wrangler's programmatic `wrangler dev` (`unstable_startWorker`:
  *   same wrangler.toml, Miniflare, workerd and Durable Objects) with the DevTools inspector off;
- * - {@link startWranglerDev}: the `wrangler dev` CLI in a child process. The CLI always attaches its
- *   DevTools inspector with network tracking on, and with it workerd leaks a loopback socket per
- *   ~16 KB of asset data it reads: loading the 300 MB baomoi index exhausts its 20,000 file
- *   descriptors ("Too many open files") and the server stops answering. Small indexes are fine.
+ * - {@link startWranglerDev}: the `wrangler dev` CLI in a child process, with its DevTools inspector.
+ *   Unpatched wrangler 4.86 switched on network recording there, which cost one loopback socket per
+ *   4 KiB of asset data read and exhausted the proxy's file descriptors on the baomoi index;
+ *   patches/wrangler+4.86.0.patch fixes that (patches/README.md).
  * Both wait until `/health` answers 200 (every shard loaded and verified). The benchmark runs the
  * first in a child process ({@link startDevWorkerProcess}).
  * @module

@@ -31,7 +31,7 @@ export async function runOurs(engine: { search: SearchService; related: RelatedS
   let maxPlanTerms = 0;
   for (const id of sources) {
     const t = performance.now();
-    const article = await engine.search.article(id);
+    const { article } = await engine.search.article(id);
     if (!article) throw new Error(`article ${id} is not in our index`);
     const r = await engine.related.related(article, { limit: TOP, recent: false, sourceIndexed: true });
     latenciesMs.push(performance.now() - t);

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { cleanText } from './clean-text.js';
+import { cleanText } from '../../src/analyzer/clean-text.js';
 
 /** Result of {@link decodeText}. */
 export type DecodeResult =

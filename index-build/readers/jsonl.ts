@@ -9,8 +9,8 @@
  * @packageDocumentation
  */
 import type { Article, Note, Skip } from './article.js';
-import { cleanLine, cleanText, nonEmptyLines } from './clean-text.js';
-import { isIsoDate } from './iso-date.js';
+import { cleanLine, cleanText } from '../../src/analyzer/clean-text.js';
+import { cleanArticleFields, ONE_LINE_FIELDS, type ArticleFields } from '../../src/index-format/article-fields.js';
 
 /** Result of {@link parseJsonLines}. */
 export interface JsonLinesResult {
@@ -23,7 +23,7 @@ export interface JsonLinesResult {
 }
 
 /** Optional one-line string fields copied to the article when present (null counts as absent). */
-const OPTIONAL_FIELDS = ['kicker', 'url', 'category', 'author', 'agency'] as const;
+const OPTIONAL_FIELDS = ONE_LINE_FIELDS;
 
 /**
  * Parses JSON Lines text. Each non-blank line must be one JSON object with:
@@ -90,36 +90,20 @@ function parseRecord(raw: string, lineNo: number, at: string): { article: Articl
     return bad(`missing "body" for id ${JSON.stringify(id)}; use "" for an article without body text (fields found: ${fieldList(record)})`);
   }
 
-  const title = typeof record.title === 'string' ? cleanLine(cleanText(record.title)) : '';
-  if (title === '') {
+  const cleaned = cleanArticleFields(id, { ...record, title: typeof record.title === 'string' ? record.title : '', body: record.body } as ArticleFields, 'drop');
+  if (!cleaned.ok) {
     return { source: at, reason: 'no-title', detail: `line ${lineNo}: id ${JSON.stringify(id)} has no "title"; add a non-empty headline` };
   }
-
-  const article: Article = { id, title, body: nonEmptyLines(cleanText(record.body)).join('\n'), source: at };
-  if (typeof record.lead === 'string') {
-    const lead = nonEmptyLines(cleanText(record.lead)).join('\n');
-    if (lead !== '') article.lead = lead;
+  const { id: _id, ...fields } = cleaned.doc;
+  const article: Article = { id, ...fields, source: at };
+  if (cleaned.droppedDate !== undefined) {
+    const note: Note = {
+      source: at,
+      detail: `line ${lineNo}: date ${JSON.stringify(cleaned.droppedDate)} is not ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM); article kept without a date`,
+    };
+    return { article, note };
   }
-  for (const field of OPTIONAL_FIELDS) {
-    const v = record[field];
-    if (typeof v === 'string') {
-      const clean = cleanLine(cleanText(v));
-      if (clean !== '') article[field] = clean;
-    }
-  }
-
-  let note: Note | undefined;
-  if (typeof record.date === 'string' && record.date.trim() !== '') {
-    const date = record.date.trim();
-    if (isIsoDate(date)) article.date = date;
-    else {
-      note = {
-        source: at,
-        detail: `line ${lineNo}: date ${JSON.stringify(record.date)} is not ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM); article kept without a date`,
-      };
-    }
-  }
-  return note ? { article, note } : { article };
+  return { article };
 }
 
 function describe(value: unknown): string {

@@ -20,9 +20,9 @@
 import type { Article, Skip } from './article.js';
 import { parseByline } from './byline.js';
 import { isBoilerplateLine } from './boilerplate.js';
-import { cleanText, nonEmptyLines, type ParseTextOptions } from './clean-text.js';
+import { cleanText, nonEmptyLines, type ParseTextOptions } from '../../src/analyzer/clean-text.js';
 import { SEED_DATE_LINE } from './detect-format.js';
-import { isValidDateParts } from './iso-date.js';
+import { isValidDateParts } from '../../src/index-format/iso-date.js';
 
 /** How many of the last body lines are searched for the byline. */
 const BYLINE_WINDOW = 3;

@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import type { Article, Skip } from './article.js';
-import { cleanLine, cleanText, nonEmptyLines, type ParseTextOptions } from './clean-text.js';
+import { cleanLine, cleanText, nonEmptyLines, type ParseTextOptions } from '../../src/analyzer/clean-text.js';
 
 /**
  * Parses one title-first article: line 1 is the title, line 2 the lead, everything after it the body

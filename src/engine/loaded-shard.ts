@@ -8,24 +8,19 @@ import MiniSearch from 'minisearch';
 import { DocumentStore, type StoredDocument } from '../index-format/document-store.js';
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
 import { ShardPostings } from '../index-format/shard-postings.js';
-import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
+import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
 import { ShardSearcher } from './shard-searcher.js';
-import { highlightAll, makeSnippet } from './snippet.js';
+import { hitDocument, type HitDocument } from './hit-document.js';
 
-/** A document as returned in a search hit. */
-export interface HitDocument {
-  id: string;
-  title: string;
-  /** Title, HTML-escaped, with matches marked. */
-  title_html: string;
-  snippet: string;
-  date?: string;
-  url?: string;
-  category?: string;
-  author?: string;
+/** Answer of {@link LoadedShard.lookup}. */
+export interface BaseLookup {
+  /** Per key, the number of documents containing it. */
+  df: number[];
+  /** Per id, its local document or -1. */
+  docs: number[];
 }
 
 /** A title suggestion from one shard. */
@@ -67,31 +62,27 @@ export class LoadedShard {
   }
 
   /** Stored fields plus highlighted title and snippet for local documents `docs`. */
-  hits(docs: number[], highlight: HighlightSpec, snippetChars = 240): HitDocument[] {
-    return docs.map((doc) => {
-      const d = this.documents.get(doc);
-      const title = d.title;
-      const text = [d.lead, d.body].filter(Boolean).join('\n');
-      const hit: HitDocument = { id: d.id, title, title_html: highlightAll(title, highlight), snippet: makeSnippet(text, highlight, snippetChars) };
-      if (d.date) hit.date = d.date;
-      if (d.url) hit.url = d.url;
-      if (d.category) hit.category = d.category;
-      if (d.author) hit.author = d.author;
-      return hit;
-    });
+  hits(docs: number[], highlight: HighlightSpec): HitDocument[] {
+    return docs.map((doc) => hitDocument(this.documents.get(doc), highlight));
+  }
+
+  /**
+   * Per key, how many of this shard's documents contain it (its posting list length); per id, the
+   * local document that has it or -1. The live index scores and places its articles with these.
+   */
+  lookup(keys: readonly string[], ids: readonly string[]): BaseLookup {
+    return {
+      df: keys.map((k) => {
+        const r = this.postings.lookup(k);
+        return r ? r.end - r.start : 0;
+      }),
+      docs: ids.map((id) => this.documents.findById(id)),
+    };
   }
 
   /** Related-article candidates: each document's hit fields (unmarked) and its shingles (near-duplicate test). */
   relatedCandidates(docs: number[]): RelatedCandidate[] {
     return docs.map((doc) => relatedCandidate(this.documents.get(doc)));
-  }
-
-  /** Documents in this shard containing each key (posting-list lengths; 0 for keys it lacks). */
-  documentFrequencies(keys: string[]): number[] {
-    return keys.map((k) => {
-      const r = this.postings.lookup(k);
-      return r ? r.end - r.start : 0;
-    });
   }
 
   /** The stored article with this id, or null. */
@@ -106,7 +97,7 @@ export class LoadedShard {
       const bytes = await verifyArtifact(this.entry.suggest, await this.fetchArtifact(this.entry.suggest.file));
       this.titles = MiniSearch.loadJSON<TitleEntry>(new TextDecoder().decode(bytes), TITLE_INDEX_OPTIONS);
     }
-    const results = this.titles.search(q, { prefix: (_t, i, terms) => i === terms.length - 1, combineWith: 'AND', fuzzy: (t) => (t.length >= 6 ? 1 : 0) });
+    const results = this.titles.search(q, TITLE_SEARCH_OPTIONS);
     return results.slice(0, limit).map((r) => ({ id: this.documents.get(Number(r.id)).id, title: String(r.title), score: r.score }));
   }
 }

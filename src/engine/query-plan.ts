@@ -62,9 +62,15 @@ export interface SearchOptions {
   toMinutes?: number;
   /** Allowed category indexes (into the manifest's categories); empty or absent means any. */
   categories?: number[];
-  sort: 'relevance' | 'date' | '-date';
+  /** Score order, newest first or oldest first (undated articles last in both date orders). */
+  sort: 'relevance' | 'date:desc' | 'date:asc';
   /** Facets to count over all matching documents. */
   facets: Array<'category' | 'year'>;
+  /**
+   * Local documents of this shard to leave out as if they did not exist (taken down or replaced
+   * through the live index): filtered before the top k, so pages are full and totals exact.
+   */
+  suppressed?: number[];
 }
 
 /** A scored document reference from one shard. */

@@ -1,16 +1,24 @@
 /**
  * The front end of a search: plans the query once with the collection-wide lexicon, fans it out to
- * every shard, merges their top hits (scores are comparable because impacts use global statistics),
- * then fetches stored fields and snippets only for the page being returned.
+ * every shard and to the live index (articles written since the build), merges their top hits
+ * (scores are comparable because every impact uses the build's collection statistics), then fetches
+ * stored fields and snippets only for the page being returned. Built articles the live index took
+ * down or replaced are left out inside each shard, before its top k, so pages are full and totals
+ * exact.
  * @module
  */
 import type { StoredDocument } from '../index-format/document-store.js';
+import { LIVE_SHARD, type LiveSearchOptions } from './live/live-index.js';
+import { ArticlePreparer } from './live/article-preparer.js';
+import { baseRefOf, liveBaseOf } from './live/live-base.js';
+import type { BaseRef, LiveLayer, LiveView, Suppression } from './live/live-layer.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { NO_DATE } from '../index-format/shard-postings.js';
-import type { HitDocument, TitleSuggestion } from './loaded-shard.js';
+import type { HitDocument } from './hit-document.js';
+import type { TitleSuggestion } from './loaded-shard.js';
 import { planQuery, type PlannedQuery } from './planner.js';
-import type { SearchOptions, ShardHit, ShardResult } from './query-plan.js';
+import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
 import { SynonymTable } from './synonym-table.js';
 
@@ -44,6 +52,8 @@ export interface SearchResult {
   facets?: ShardResult['facets'];
   /** Syllables dropped from an over-long query. */
   truncatedSyllables: number;
+  /** The live index's sequence number the result reflects (0 without a live index). */
+  liveSeq: number;
 }
 
 const better = (sort: SearchOptions['sort']) => (a: ShardHit, b: ShardHit): number => {
@@ -53,7 +63,7 @@ const better = (sort: SearchOptions['sort']) => (a: ShardHit, b: ShardHit): numb
   if (ad !== bd) {
     if (ad === null) return 1;
     if (bd === null) return -1;
-    return sort === 'date' ? bd - ad : ad - bd;
+    return sort === 'date:desc' ? bd - ad : ad - bd;
   }
   return b.score - a.score || a.shard - b.shard || a.doc - b.doc;
 };
@@ -70,14 +80,29 @@ function mergeFacets(results: ShardResult[]): ShardResult['facets'] {
   return out;
 }
 
-/** Query planning, fan-out and merging over a set of shards. */
+/** Query planning, fan-out and merging over a set of shards and the live index. */
 export class SearchService {
   readonly synonyms: SynonymTable;
+  /** The deployed build, as the live index knows it. */
+  readonly base: BaseRef;
   private readonly categoryIndex: Map<string, number>;
+  private suppression: Suppression = { version: -1, shards: {}, ids: [] };
+  private suppressedIds = new Set<string>();
 
-  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[]) {
+  /**
+   * @param live the live index, or null when the deployment has none (tests, benchmarks)
+   */
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null) {
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
+    this.base = baseRefOf(manifest);
+  }
+
+  private articlePreparer: ArticlePreparer | null = null;
+
+  /** Prepares writes for the live index against this build (see {@link ArticlePreparer}). */
+  get preparer(): ArticlePreparer {
+    return (this.articlePreparer ??= new ArticlePreparer(liveBaseOf(this.manifest, this.shards)));
   }
 
   /** Plans a query (exposed for diagnostics and benchmarks). */
@@ -85,23 +110,70 @@ export class SearchService {
     return planQuery(q, { lexicon: this.lexicon, synonyms: this.synonyms }, { prefixLast });
   }
 
+  /** Takes in a live view's suppression lists when they are newer than the ones held. */
+  private adopt(view: LiveView): void {
+    if (view.suppression && view.suppression.version !== this.suppression.version) {
+      this.suppression = view.suppression;
+      this.suppressedIds = new Set(view.suppression.ids);
+    }
+  }
+
+  /** The live index's current sequence number (0 without one); refreshes the suppression lists. */
+  async liveSeq(): Promise<number> {
+    if (!this.live) return 0;
+    const view = await this.live.view(this.base, this.suppression.version);
+    this.adopt(view);
+    return view.seq;
+  }
+
+  private shardSearch(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult[]> {
+    return Promise.all(this.shards.map((s, i) => {
+      const suppressed = this.suppression.shards[String(i)];
+      return s.search(plan, suppressed?.length ? { ...opts, suppressed } : opts);
+    }));
+  }
+
+  /**
+   * Runs a plan on every shard and the live index at once. The shards get the suppression lists held
+   * from earlier requests; when the live index answers that they changed meanwhile, the shards run
+   * again with the new lists, so the result is exactly the live index's view.
+   */
+  private async fanOut(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
+    if (!this.live) return { results: await this.shardSearch(plan, opts), seq: 0 };
+    if (this.suppression.version < 0) this.adopt(await this.live.view(this.base, -1));
+    const version = this.suppression.version;
+    const [live, base] = await Promise.all([this.live.search(this.base, plan, liveOpts, version), this.shardSearch(plan, opts)]);
+    this.adopt(live.view);
+    const results = this.suppression.version === version ? base : await this.shardSearch(plan, opts);
+    return { results: [...results, live.result], seq: live.view.seq };
+  }
+
+  /**
+   * Runs a plan on every shard and the live index as a search does (built articles the live index
+   * replaced or deleted are left out), for queries other than typed text (related articles).
+   */
+  runPlan(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
+    return this.fanOut(plan, opts, liveOpts);
+  }
+
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const planned = this.plan(req.q, req.prefixLast);
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
-    const opts: SearchOptions = {
+    const common = {
       topK: req.offset + req.limit,
       sort: req.sort,
       facets: req.facets,
       ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
       ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
-      ...(categories ? { categories } : {}),
     };
+    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}) };
+    const liveOpts: LiveSearchOptions = { ...common, ...(req.categories ? { categoryNames: req.categories } : {}) };
     const hasQuery = planned.plan.terms.length > 0 || planned.plan.required.length > 0;
     if (!hasQuery && !(req.categories?.length || req.fromMinutes !== undefined || req.toMinutes !== undefined)) {
-      return { total: 0, hits: [], relaxed: false, truncatedSyllables: planned.truncatedSyllables, ...(req.facets.length ? { facets: {} } : {}) };
+      return { total: 0, hits: [], relaxed: false, truncatedSyllables: planned.truncatedSyllables, liveSeq: await this.liveSeq(), ...(req.facets.length ? { facets: {} } : {}) };
     }
-    let results = await Promise.all(this.shards.map((s) => s.search(planned.plan, opts)));
+    let { results, seq } = await this.fanOut(planned.plan, opts, liveOpts);
     let relaxed = false;
     let total = results.reduce((a, r) => a + r.total, 0);
     if (total === 0 && planned.plan.terms.length > 0 && (planned.plan.minShouldMatch > 1 || planned.plan.required.length > 0)) {
@@ -109,7 +181,7 @@ export class SearchService {
       // to documents matching any word, best first, and say so (`relaxed`).
       relaxed = true;
       const plan = { ...planned.plan, minShouldMatch: 1, required: [] };
-      results = await Promise.all(this.shards.map((s) => s.search(plan, opts)));
+      ({ results, seq } = await this.fanOut(plan, opts, liveOpts));
       total = results.reduce((a, r) => a + r.total, 0);
     }
     const merged = results.flatMap((r) => r.hits).sort(better(req.sort)).slice(req.offset, req.offset + req.limit);
@@ -119,32 +191,53 @@ export class SearchService {
       if (list) list.push(h);
       else byShard.set(h.shard, [h]);
     }
-    const docs = new Map<string, HitDocument>();
+    const docs = new Map<string, HitDocument | null>();
     await Promise.all([...byShard].map(async ([shard, hits]) => {
-      const fetched = await this.shards[shard].hits(hits.map((h) => h.doc), planned.plan.highlight);
+      const slots = hits.map((h) => h.doc);
+      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, planned.plan.highlight) : await this.shards[shard].hits(slots, planned.plan.highlight);
       hits.forEach((h, i) => docs.set(`${shard}:${h.doc}`, fetched[i]));
     }));
     return {
       total,
-      hits: merged.map((h) => ({ ...docs.get(`${h.shard}:${h.doc}`)!, score: Math.round(h.score * 1e4) / 1e4 })),
+      // A live article replaced or deleted between the search and this fetch is left out.
+      hits: merged.flatMap((h) => {
+        const d = docs.get(`${h.shard}:${h.doc}`);
+        return d ? [{ ...d, score: Math.round(h.score * 1e4) / 1e4 }] : [];
+      }),
       relaxed,
       truncatedSyllables: planned.truncatedSyllables,
+      liveSeq: seq,
       ...(planned.interpretedAs ? { interpretedAs: planned.interpretedAs } : {}),
       ...(req.facets.length ? { facets: mergeFacets(results) } : {}),
     };
   }
 
-  /** Title suggestions merged across shards, best first, unique titles. */
-  async suggestTitles(q: string, limit: number): Promise<TitleSuggestion[]> {
-    const all = (await Promise.all(this.shards.map((s) => s.suggest(q, limit)))).flat();
+  /**
+   * Title suggestions merged across shards and the live index, best first, unique titles; with the
+   * live sequence number they reflect.
+   */
+  async suggestTitles(q: string, limit: number): Promise<{ titles: TitleSuggestion[]; liveSeq: number }> {
+    const [live, ...built] = await Promise.all([
+      this.live ? this.live.suggest(this.base, q, limit, this.suppression.version) : null,
+      ...this.shards.map((s) => s.suggest(q, limit)),
+    ]);
+    if (live) this.adopt(live.view);
+    const all = [...built.flat().filter((s) => !this.suppressedIds.has(s.id)), ...(live?.suggestions ?? [])];
     all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const seen = new Set<string>();
-    return all.filter((s) => (seen.has(s.title) ? false : (seen.add(s.title), true))).slice(0, limit);
+    const titles = all.filter((s) => (seen.has(s.title) ? false : (seen.add(s.title), true))).slice(0, limit);
+    return { titles, liveSeq: live?.view.seq ?? 0 };
   }
 
-  /** The article with this id from whichever shard holds it, or null. */
-  async article(id: string): Promise<StoredDocument | null> {
-    const found = await Promise.all(this.shards.map((s) => s.article(id)));
-    return found.find((a) => a !== null) ?? null;
+  /**
+   * The article with this id (the live version when there is one, else the built one; null when none
+   * or taken down), with the live sequence number it reflects.
+   */
+  async article(id: string): Promise<{ article: StoredDocument | null; liveSeq: number }> {
+    const [live, ...found] = await Promise.all([this.live ? this.live.article(this.base, id) : null, ...this.shards.map((s) => s.article(id))]);
+    const liveSeq = live?.seq ?? 0;
+    if (live?.state === 'live') return { article: live.article, liveSeq };
+    if (live?.state === 'deleted') return { article: null, liveSeq };
+    return { article: found.find((a) => a !== null) ?? null, liveSeq };
   }
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import type { StoredDocument } from '../index-format/document-store.js';
-import type { HitDocument, LoadedShard, TitleSuggestion } from './loaded-shard.js';
+import type { HitDocument } from './hit-document.js';
+import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import type { RelatedCandidate } from './related/candidate.js';
 
@@ -14,8 +15,7 @@ export interface ShardClient {
   hits(docs: number[], highlight: HighlightSpec): Promise<HitDocument[]>;
   suggest(q: string, limit: number): Promise<TitleSuggestion[]>;
   article(id: string): Promise<StoredDocument | null>;
-  /** Documents of this shard containing each key (see {@link LoadedShard.documentFrequencies}). */
-  documentFrequencies(keys: string[]): Promise<number[]>;
+  lookup(keys: string[], ids: string[]): Promise<BaseLookup>;
   /** Related-article candidates among local documents (see {@link LoadedShard.relatedCandidates}). */
   relatedCandidates(docs: number[]): Promise<RelatedCandidate[]>;
 }
@@ -38,6 +38,6 @@ export class InProcessShardClient implements ShardClient {
   async hits(docs: number[], highlight: HighlightSpec) { return (await this.shard()).hits(docs, highlight); }
   async suggest(q: string, limit: number) { return (await this.shard()).suggest(q, limit); }
   async article(id: string) { return (await this.shard()).article(id); }
-  async documentFrequencies(keys: string[]) { return (await this.shard()).documentFrequencies(keys); }
+  async lookup(keys: string[], ids: string[]) { return (await this.shard()).lookup(keys, ids); }
   async relatedCandidates(docs: number[]) { return (await this.shard()).relatedCandidates(docs); }
 }

@@ -28,6 +28,11 @@ const byDateAsc = (a: ShardHit, b: ShardHit) => {
   return ad < bd || (ad === bd && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
 };
 
+/** The order of hits for a sort: true when `a` ranks above `b` (ties broken by document number). */
+export function hitOrder(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit) => boolean {
+  return sort === 'date:desc' ? byDateDesc : sort === 'date:asc' ? byDateAsc : byScore;
+}
+
 /** Query execution over one shard. */
 export class ShardSearcher {
   private readonly acc: Float64Array;
@@ -69,6 +74,9 @@ export class ShardSearcher {
     // Excluded keys.
     const excludedRanges = plan.excluded.map((k) => this.postings.lookup(k)).filter((r) => r !== null);
     for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 1;
+    // Documents taken down or replaced by the live index: never counted, never returned.
+    const suppressed = opts.suppressed ?? [];
+    for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 1;
 
     // Required keys (deduplicated): a document must appear in every list.
     const required = [...new Set(plan.required)];
@@ -104,7 +112,7 @@ export class ShardSearcher {
       }
     }
 
-    const better = opts.sort === 'date' ? byDateDesc : opts.sort === '-date' ? byDateAsc : byScore;
+    const better = hitOrder(opts.sort);
     const top = new TopK<ShardHit>(opts.topK, better);
     const catFilter = opts.categories && opts.categories.length ? new Set(opts.categories) : null;
     const from = opts.fromMinutes;
@@ -164,6 +172,7 @@ export class ShardSearcher {
       acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
     }
     for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 0;
+    for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 0;
 
     const facets: ShardResult['facets'] = {};
     if (categoryCounts) facets.category = Object.fromEntries([...categoryCounts].map(([c, k]) => [this.categories[c] ?? String(c), k]));

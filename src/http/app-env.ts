@@ -3,11 +3,20 @@
  * @module
  */
 import type { Env } from '../worker/env.js';
+import type { IndexRuntime } from '../worker/index-runtime.js';
 
 /** Variables set by middleware and handlers during a request. */
 export interface AppVariables {
   /** Extra fields for the structured request log line. */
   logFields: Record<string, unknown>;
+  /** The loaded index (set by the `index-context` middleware on routes that need it). */
+  index: IndexRuntime;
+  /** The live index's sequence number at the start of the request (fetched once, on first call). */
+  liveSeq: () => Promise<number>;
+  /** The live sequence number a route's answer reflects (set by the routes; used for its ETag). */
+  servedSeq: number;
+  /** Why the index could not be loaded (lenient `index-context` only). */
+  indexError: unknown;
 }
 
 /** The app's Hono generic. */

@@ -77,6 +77,11 @@ export interface IndexManifest {
   synonyms: Array<[string, string]>;
   lexicon: ArtifactFile;
   shards: ShardEntry[];
+  /**
+   * Live-index changes folded into this build (`build:index --live`): every change up to sequence
+   * number `seq` is in these shards, so the live index serves only later ones. Absent: none.
+   */
+  live?: { seq: number };
 }
 
 /** Why a manifest cannot be served. */

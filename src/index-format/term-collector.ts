@@ -58,10 +58,16 @@ export class TermCollector {
   /** Exact syllable id of the first → (exact syllable id of the second → occurrences). */
   private readonly pairCount: Array<Map<number, number>> = [];
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
-  private tfTitleOf: Uint32Array = new Uint32Array(1 << 16);
-  private tfBodyOf: Uint32Array = new Uint32Array(1 << 16);
+  private tfTitleOf: Uint32Array;
+  private tfBodyOf: Uint32Array;
   private docTerms: number[] = [];
   private headlineTerms: number[] = [];
+
+  /** @param expectedTerms initial room for distinct keys (grows as needed; small for one article) */
+  constructor(expectedTerms = 1 << 16) {
+    this.tfTitleOf = new Uint32Array(expectedTerms);
+    this.tfBodyOf = new Uint32Array(expectedTerms);
+  }
 
   private intern(key: string): number {
     let id = this.ids.get(key);

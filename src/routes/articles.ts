@@ -5,7 +5,6 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 
 const ArticleSchema = z.object({
   id: z.string(),
@@ -24,7 +23,9 @@ const ArticleSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
   summary: 'Get one article',
+  security: [],
   description: 'Metadata and full text of the article with this id (the corpus file name or JSONL id).',
   request: {
     params: z.object({
@@ -45,8 +46,9 @@ export const route = createRoute({
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const runtime = await getIndexRuntime(c.env);
-  const article = await runtime.service.article(id);
+  const runtime = c.var.index;
+  const { article, liveSeq } = await runtime.service.article(id);
+  c.set('servedSeq', liveSeq);
   if (!article) return sendError(c, 404, 'article_not_found', `No article has id "${id.slice(0, 80)}". Ids come from /search hits.`);
   return c.json(article, 200);
 };

@@ -10,7 +10,8 @@ import type { Context } from 'hono';
 import { isoToMinutes } from '../index-format/dates.js';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
-import { asIndexUnavailable, getIndexRuntime } from '../worker/index-runtime.js';
+import { indexContext } from '../middleware/index-context/index.js';
+import { asIndexUnavailable } from '../worker/index-runtime.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderReaderNotFound, renderReaderPage } from './demo/reader-view.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
@@ -47,8 +48,10 @@ function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' 
     if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE) page = n;
     else notices.push(`Trang “${rawPage.slice(0, 20)}” không hợp lệ (1–${MAX_PAGE}); đang hiển thị trang 1.`);
   }
-  const rawSort = one('sort') ?? 'relevance';
-  const sort: Sort = rawSort in SORTS ? (rawSort as Sort) : 'relevance';
+  const rawSort = (one('sort') ?? 'relevance').trim().toLowerCase();
+  let sort: Sort = 'relevance';
+  if (Object.hasOwn(SORTS, rawSort)) sort = rawSort as Sort;
+  else notices.push(`Cách sắp xếp “${rawSort.slice(0, 20)}” không hợp lệ (dùng date:desc hoặc date:asc); đang xếp theo mức liên quan.`);
   const categories = [...new Set((c.req.queries('category') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))].slice(0, 20);
   const date = (name: 'from' | 'to', label: string) => {
     const v = (one(name) ?? '').trim();
@@ -71,13 +74,14 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
     return c.body(DEMO_CSS, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' });
   });
 
-  app.get('/', async (c) => {
+  app.get('/', indexContext({ lenient: true }), async (c) => {
     const notices: string[] = [];
     const params = readParams(c, notices);
     const state: DemoState = { origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), notices, ...params };
     let status: 200 | 503 = 200;
     try {
-      const runtime = await getIndexRuntime(c.env);
+      if (c.var.indexError !== undefined) throw c.var.indexError;
+      const runtime = c.var.index;
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
         const fromMinutes = state.from ? isoToMinutes(state.from)! : undefined;
@@ -116,13 +120,14 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
     return c.html(renderDemoPage(state), status);
   });
 
-  app.get('/read/:id', async (c) => {
+  app.get('/read/:id', indexContext({ lenient: true }), async (c) => {
     const id = c.req.param('id').slice(0, 512);
     c.header('Content-Security-Policy', DEMO_CSP);
     c.header('Cache-Control', 'no-cache');
     let article;
     try {
-      article = await (await getIndexRuntime(c.env)).service.article(id);
+      if (c.var.indexError !== undefined) throw c.var.indexError;
+      ({ article } = await c.var.index.service.article(id));
     } catch (e) {
       const unavailable = asIndexUnavailable(e);
       if (!unavailable) throw e;

@@ -7,7 +7,8 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { INDEX_FORMAT_VERSION } from '../index-format/manifest.js';
-import { getIndexRuntime, type IndexRuntime } from '../worker/index-runtime.js';
+import { liveStub } from '../worker/durable-live-client.js';
+import type { IndexRuntime } from '../worker/index-runtime.js';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -24,17 +25,31 @@ const HealthSchema = z.object({
     categories: z.array(z.string()),
     dateRange: z.object({ from: z.string(), to: z.string() }).optional(),
     shards: z.array(z.object({ shard: z.number(), documentCount: z.number(), postingsBytes: z.number(), documentsBytes: z.number() })),
+    live: z.object({ seq: z.number().int() }).optional().openapi({ description: 'Live changes folded into this build (through sequence number seq).' }),
   }),
+  live: z.object({
+    seq: z.number().int().openapi({ description: 'Sequence number of the last acknowledged write.' }),
+    changes: z.number().int().openapi({ description: 'Changes served on top of the build (not yet folded in).' }),
+    articles: z.number().int(),
+    deletes: z.number().int(),
+    suppressed: z.number().int().openapi({ description: 'Built articles taken down or replaced.' }),
+    segments: z.number().int(),
+    bytes: z.number().int(),
+    capacity: z.object({ changes: z.number().int(), bytes: z.number().int() }),
+  }).optional().openapi({ description: 'The live index (articles written through the API since the build).' }),
 }).openapi('Health');
 
 /** OpenAPI definition of the route. */
 export const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   summary: 'Index status',
+  security: [],
   description: 'The loaded index manifest and document count; 503 with what to rebuild when the index cannot be served.',
   responses: {
     200: { description: 'The index is loaded and compatible with this code.', content: { 'application/json': { schema: HealthSchema } } },
+    429: errorResponses[429],
     503: errorResponses[503],
   },
 });
@@ -50,9 +65,10 @@ async function verifyShards(rt: IndexRuntime): Promise<void> {
 
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
-  const rt = await getIndexRuntime(c.env);
+  const rt = c.var.index;
   await verifyShards(rt);
   const m = rt.manifest;
+  const live = c.env.LIVE ? await liveStub(c.env.LIVE).stats(rt.service.base) : null;
   c.header('Cache-Control', 'no-store');
   return c.json({
     status: 'ok' as const,
@@ -69,7 +85,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       categories: m.categories,
       ...(m.dateRange ? { dateRange: m.dateRange } : {}),
       shards: m.shards.map((s) => ({ shard: s.shard, documentCount: s.documentCount, postingsBytes: s.postings.bytes, documentsBytes: s.documents.bytes })),
+      ...(m.live ? { live: m.live } : {}),
     },
+    ...(live ? {
+      live: {
+        seq: live.seq, changes: live.changes, articles: live.articles, deletes: live.deletes, suppressed: live.suppressed,
+        segments: live.segments, bytes: live.bytes, capacity: { changes: live.limits.maxChanges, bytes: live.limits.maxBytes },
+      },
+    } : {}),
   }, 200);
 };
 

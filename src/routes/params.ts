@@ -75,3 +75,33 @@ export const listParam = <T extends string>(name: string, allowed?: readonly T[]
     }
     return [...new Set(items)] as T[];
   });
+
+/**
+ * Values of `sort`: the spelling search engines use (Meilisearch, Typesense: `field:direction`).
+ * `relevance` is the default order.
+ */
+export const SORT_VALUES = ['relevance', 'date:desc', 'date:asc'] as const;
+
+/** A value of {@link SORT_VALUES}. */
+export type SortValue = (typeof SORT_VALUES)[number];
+
+/**
+ * `sort`, case-insensitive. The bare `date` and `-date` are refused with a 400 naming `date:desc` /
+ * `date:asc`: this API once read `date` as newest first and `-date` as oldest first, the opposite of
+ * JSON:API and Django REST (a leading minus means descending, a bare field ascending), so accepting
+ * either would silently mean the opposite of what someone following the other convention asked for.
+ */
+export const sortParam = () =>
+  single('sort').transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const s = v.trim().toLowerCase();
+    if ((SORT_VALUES as readonly string[]).includes(s)) return s as SortValue;
+    const ambiguous = /^[-+]?\s*date$/.test(s);
+    ctx.addIssue({
+      code: 'custom',
+      message: ambiguous
+        ? `sort=${v.trim()} is ambiguous (a bare field and a leading minus mean opposite orders in different APIs); give sort=date:desc for newest first or sort=date:asc for oldest first.`
+        : `sort must be relevance, date:desc (newest first) or date:asc (oldest first) (got ${got(v)}).`,
+    });
+    return z.NEVER;
+  });

@@ -14,7 +14,6 @@ import { MAX_RELATED, RelatedService, type RelatedRequest, type RelatedResult } 
 import type { RelatedSource } from '../engine/related/source-terms.js';
 import type { AppEnv } from '../http/app-env.js';
 import { ErrorSchema, errorBody, errorResponses, sendError } from '../http/errors.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 import { boolParam, dateParam, intParam, listParam } from './params.js';
 
 /** Related articles returned when `limit` is not given. */
@@ -94,7 +93,9 @@ const notFound = { description: 'No article has this id.', content: { 'applicati
 export const articleRoute = createRoute({
   method: 'get',
   path: '/articles/{id}/related',
+  operationId: 'getRelatedArticles',
   summary: 'Related articles',
+  security: [],
   description: 'The articles most related to this one ("Bài viết liên quan"), from its most distinctive words and word pairs (headline and lead weighted up). Never the article itself; copies of one story (exact and near duplicates) collapse to the newest, and copies of this article are listed in `duplicates` instead.',
   request: {
     params: z.object({
@@ -134,7 +135,9 @@ export const draftGuards: MiddlewareHandler = async (c, next) => {
 export const draftRoute = createRoute({
   method: 'post',
   path: '/related',
+  operationId: 'relatedForDraft',
   summary: 'Related articles for a draft',
+  security: [],
   description: `What the archive already has on a story that is not published yet: the same answer as /articles/{id}/related for a draft given as JSON (title, optional kicker, lead, body). \`duplicates\` lists indexed articles that are copies of the draft. Bodies over ${MAX_DRAFT_BYTES / 1024 / 1024} MiB are refused (413).`,
   request: { body: { required: true, content: { 'application/json': { schema: DraftSchema } } } },
   responses: {
@@ -177,15 +180,20 @@ function relatedBody(result: RelatedResult, limit: number, started: number) {
 export const articleHandler: RouteHandler<typeof articleRoute, AppEnv> = async (c) => {
   const started = Date.now();
   const { id } = c.req.valid('param');
-  const req = relatedRequest(c.req.valid('query'), true);
+  const filters = c.req.valid('query');
+  const req = relatedRequest(filters, true);
   if (typeof req === 'string') return sendError(c, 400, 'invalid_parameter', req);
-  const runtime = await getIndexRuntime(c.env);
-  // The source article's stored fields; an article of a live index would be looked up here too.
-  const article = await runtime.service.article(id);
-  if (!article) return sendError(c, 404, 'article_not_found', `No article has id "${id.slice(0, 80)}". Ids come from /search hits.`);
-  const result = await RelatedService.of(runtime.service).related(article, req);
+  const related = RelatedService.of(c.var.index.service);
+  // The source's stored fields: its live version when the live index has one, else the built one.
+  const found = await related.source(id);
+  if (!found.article) {
+    c.set('servedSeq', found.liveSeq);
+    return sendError(c, 404, 'article_not_found', `No article has id "${id.slice(0, 80)}". Ids come from /search hits.`);
+  }
+  const result = await related.related(found.article, { ...req, sourceIndexed: found.indexed });
+  c.set('servedSeq', result.liveSeq);
   c.set('logFields', { hits: result.hits.length });
-  return c.json({ article: { id: article.id, title: article.title }, ...relatedBody(result, req.limit, started) }, 200);
+  return c.json({ article: { id: found.article.id, title: found.article.title }, ...relatedBody(result, req.limit, started) }, 200);
 };
 
 /** Handler of `POST /related`. */
@@ -195,8 +203,7 @@ export const draftHandler: RouteHandler<typeof draftRoute, AppEnv> = async (c) =
   const req = relatedRequest(d, false);
   if (typeof req === 'string') return c.json(errorBody('invalid_parameter', req), 400);
   const source: RelatedSource = { title: d.title, body: d.body ?? '', ...(d.kicker ? { kicker: d.kicker } : {}), ...(d.lead ? { lead: d.lead } : {}) };
-  const runtime = await getIndexRuntime(c.env);
-  const result = await RelatedService.of(runtime.service).related(source, req);
+  const result = await RelatedService.of(c.var.index.service).related(source, req);
   c.set('logFields', { hits: result.hits.length });
   return c.json(relatedBody(result, req.limit, started), 200);
 };

@@ -5,8 +5,7 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
-import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single } from './params.js';
+import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES } from './params.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
 export const HIT_FIELDS = ['id', 'title', 'title_html', 'snippet', 'date', 'url', 'category', 'author', 'score'] as const;
@@ -21,8 +20,8 @@ export const SearchQuerySchema = z.object({
   from: dateParam('from', false).openapi({ param: { name: 'from', in: 'query' }, description: 'Only articles dated on or after this ISO date. Undated articles are excluded by date filters.', example: '2011-01-01' }),
   to: dateParam('to', true).openapi({ param: { name: 'to', in: 'query' }, description: 'Only articles dated on or before this ISO date (inclusive).', example: '2024-12-31' }),
   category: listParam('category').openapi({ param: { name: 'category', in: 'query', style: 'form', explode: true }, description: 'Only these categories (repeat the parameter or separate with commas).', example: 'the-thao' }),
-  sort: single('sort').pipe(z.enum(['relevance', 'date', '-date'], { error: 'sort must be relevance, date (newest first) or -date (oldest first).' }).optional())
-    .openapi({ param: { name: 'sort', in: 'query' }, description: 'relevance (default), date (newest first) or -date (oldest first); undated articles come last.', example: 'relevance' }),
+  sort: sortParam()
+    .openapi({ param: { name: 'sort', in: 'query' }, type: 'string', enum: [...SORT_VALUES], description: 'relevance (default), date:desc (newest first) or date:asc (oldest first); undated articles come last either way. The bare `date` and `-date` are refused (400): APIs disagree on which order they mean.', example: 'date:desc' }),
   fields: listParam('fields', HIT_FIELDS).openapi({ param: { name: 'fields', in: 'query' }, description: `Hit fields to return, comma-separated, from ${HIT_FIELDS.join(', ')} (default all).`, example: 'id,title,snippet' }),
   highlight: boolParam('highlight').openapi({ param: { name: 'highlight', in: 'query' }, description: 'Mark matches with <mark> in title_html and snippet (default true). When false, both are plain escaped text.', example: 'true' }),
   facets: listParam('facets', FACETS).openapi({ param: { name: 'facets', in: 'query' }, description: 'Facet counts to return for the query and filters: category, year.', example: 'category,year' }),
@@ -58,8 +57,10 @@ export const SearchResponseSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'search',
   summary: 'Search articles',
   description: 'Diacritic-insensitive Vietnamese full-text search. Matches with the diacritics typed rank first; adjacent words rank above scattered ones.',
+  security: [],
   request: { query: SearchQuerySchema },
   responses: {
     200: { description: 'Search results', content: { 'application/json': { schema: SearchResponseSchema } } },
@@ -91,7 +92,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
     return sendError(c, 400, 'invalid_parameter', 'from is after to; swap them.');
   }
-  const runtime = await getIndexRuntime(c.env);
+  const runtime = c.var.index;
   const rawQ = p.q ?? '';
   const result = await runtime.service.search({
     q,
@@ -117,6 +118,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return out;
   });
   c.set('logFields', { hits: result.total, query_length: q.length });
+  c.set('servedSeq', result.liveSeq);
   return c.json({
     query: q,
     total: result.total,

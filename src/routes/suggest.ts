@@ -8,7 +8,6 @@ import { completePhrases } from '../engine/phrase-completion.js';
 import { markTitle } from '../engine/title-marks.js';
 import { errorBody, errorResponses, ErrorSchema } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { getIndexRuntime } from '../worker/index-runtime.js';
 import { intParam, MAX_QUERY_LENGTH, queryTooLongMessage, single } from './params.js';
 
 /** Most suggestions one response carries. */
@@ -39,8 +38,10 @@ export const SuggestResponseSchema = z.object({
 export const route = createRoute({
   method: 'get',
   path: '/suggest',
+  operationId: 'suggest',
   summary: 'Autocomplete',
   description: 'Fast, diacritic-insensitive completions for a search box: `thanh ph` → “thành phố …” phrases completed from the corpus vocabulary, followed by article titles.',
+  security: [],
   request: { query: SuggestQuerySchema },
   responses: {
     200: { description: 'Suggestions, phrases first', content: { 'application/json': { schema: SuggestResponseSchema } } },
@@ -63,13 +64,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     return c.json(errorBody('query_too_long', queryTooLongMessage(q.length)), 400);
   }
   const limit = p.limit ?? DEFAULT_SUGGESTIONS;
-  const runtime = await getIndexRuntime(c.env);
+  const runtime = c.var.index;
   // Keep one trailing space: it says the last word is complete.
   const typed = /\s$/.test(rawQ) ? `${q} ` : q;
-  const [phrases, titles] = await Promise.all([
+  const [phrases, { titles, liveSeq }] = await Promise.all([
     Promise.resolve(completePhrases(runtime.service.lexicon, typed, limit)),
     runtime.service.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
   ]);
+  c.set('servedSeq', liveSeq);
   // Phrases first, but leave room for titles: at least half the list when there are enough.
   const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - Math.min(limit, titles.length)));
   const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));

@@ -3,7 +3,7 @@
  * use the very same options (MiniSearch requires them again at load time), so they live here once.
  * @module
  */
-import type { Options } from 'minisearch';
+import type { Options, SearchOptions } from 'minisearch';
 import { foldDiacritics } from '../analyzer/fold.js';
 import { normalizeText } from '../analyzer/normalize.js';
 import { tokenize } from '../analyzer/tokenize.js';
@@ -22,4 +22,11 @@ export const TITLE_INDEX_OPTIONS: Options<TitleEntry> = {
   storeFields: ['title'],
   tokenize: (text: string) => tokenize(normalizeText(text)).map((t) => t.exact),
   processTerm: (term: string) => foldDiacritics(term),
+};
+
+/** How titles are searched as the user types: every word required, the last one a prefix, long words with one typo. */
+export const TITLE_SEARCH_OPTIONS: SearchOptions = {
+  prefix: (_term, i, terms) => i === terms.length - 1,
+  combineWith: 'AND',
+  fuzzy: (term) => (term.length >= 6 ? 1 : 0),
 };

@@ -23,6 +23,6 @@ export class DurableShardClient implements ShardClient {
   hits(docs: number[], highlight: HighlightSpec) { return this.stub.hits(this.addr, docs, highlight); }
   suggest(q: string, limit: number) { return this.stub.suggest(this.addr, q, limit); }
   article(id: string) { return this.stub.article(this.addr, id); }
-  documentFrequencies(keys: string[]) { return this.stub.documentFrequencies(this.addr, keys); }
+  lookup(keys: string[], ids: string[]) { return this.stub.lookup(this.addr, keys, ids); }
   relatedCandidates(docs: number[]) { return this.stub.relatedCandidates(this.addr, docs); }
 }

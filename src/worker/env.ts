@@ -3,5 +3,14 @@
  * (`wrangler types`, committed as worker-configuration.d.ts); this alias is what the code imports.
  * @module
  */
-/** Bindings and variables of the Worker and its Durable Objects. */
-export type Env = Cloudflare.Env;
+/**
+ * Secrets: set with `wrangler secret put` (locally in `.dev.vars`), never in wrangler.toml, so
+ * `wrangler types` does not see them. Optional: an unset secret switches its routes off (403).
+ */
+export interface Secrets {
+  /** Bearer token of the write API (`PUT`/`DELETE /articles/:id`, `POST /articles`, `GET /changes`). */
+  INGEST_TOKEN?: string;
+}
+
+/** Bindings, variables and secrets of the Worker and its Durable Objects. */
+export type Env = Cloudflare.Env & Secrets;

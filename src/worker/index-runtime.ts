@@ -4,16 +4,15 @@
  * @module
  */
 import { ArtifactError, verifyArtifact } from '../engine/artifact.js';
-import { LoadedShard } from '../engine/loaded-shard.js';
 import { SearchService } from '../engine/search-service.js';
-import { InProcessShardClient, type ShardClient } from '../engine/shard-client.js';
 import { ContainerError } from '../index-format/binary-container.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
-import { DurableShardClient } from './durable-shard-client.js';
+import { DurableLiveClient } from './durable-live-client.js';
 import type { Env } from './env.js';
 import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { servesInProcess, shardClients } from './shard-clients.js';
 
 /** A loaded index ready to serve. */
 export interface IndexRuntime {
@@ -37,13 +36,14 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   } catch (e) {
     throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   }
-  const inProcess = manifest.shards.length === 1 && env.SHARD_MODE !== 'durable-objects';
-  const clients: ShardClient[] = manifest.shards.map((s) => {
-    if (inProcess) return new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact));
-    const name = `${manifest.contentHash.slice(0, 16)}:${s.shard}`;
-    return new DurableShardClient(env.SHARDS, name, { contentHash: manifest.contentHash, shard: s.shard });
-  });
-  return { manifest, service: new SearchService(manifest, lexicon, clients), mode: inProcess ? 'in-process' : 'durable-objects', loadedAt: started, loadMs: Date.now() - started };
+  const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
+  return {
+    manifest,
+    service: new SearchService(manifest, lexicon, shardClients(env, manifest), live),
+    mode: servesInProcess(env, manifest) ? 'in-process' : 'durable-objects',
+    loadedAt: started,
+    loadMs: Date.now() - started,
+  };
 }
 
 /**

@@ -8,7 +8,8 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredDocument } from '../index-format/document-store.js';
-import { LoadedShard, type HitDocument, type TitleSuggestion } from '../engine/loaded-shard.js';
+import type { HitDocument } from '../engine/hit-document.js';
+import { LoadedShard, type BaseLookup, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
 import type { RelatedCandidate } from '../engine/related/candidate.js';
 import { assetFetcher } from './assets.js';
@@ -62,9 +63,9 @@ export class ShardObject extends DurableObject<Env> {
     return (await this.shard(addr)).article(id);
   }
 
-  /** See {@link LoadedShard.documentFrequencies}. */
-  async documentFrequencies(addr: ShardAddress, keys: string[]): Promise<number[]> {
-    return (await this.shard(addr)).documentFrequencies(keys);
+  /** See {@link LoadedShard.lookup}. */
+  async lookup(addr: ShardAddress, keys: string[], ids: string[]): Promise<BaseLookup> {
+    return (await this.shard(addr)).lookup(keys, ids);
   }
 
   /** See {@link LoadedShard.relatedCandidates}. */

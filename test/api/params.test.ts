@@ -35,13 +35,24 @@ describe('filters, facets, sorting', () => {
   });
 
   it('browses by filter with an empty q, and sorts by date with undated last', async () => {
-    const r = await search({ category: 'kinh-doanh', sort: 'date' });
+    const r = await search({ category: 'kinh-doanh', sort: 'date:desc' });
     expect(r.hits.map((h) => h.id)).toEqual(['kd-02', 'kd-01', 'kd-03']);
-    const asc = await search({ category: 'kinh-doanh', sort: '-date' });
+    const asc = await search({ category: 'kinh-doanh', sort: 'date:asc' });
     expect(asc.hits.map((h) => h.id)).toEqual(['kd-03', 'kd-01', 'kd-02']);
-    for (const sort of ['date', '-date']) {
+    for (const sort of ['date:desc', 'date:asc']) {
       const x = await search({ category: 'xa-hoi', sort });
       expect(x.hits.map((h) => h.id)).toEqual(['xh-01', 'xh-02']);
+    }
+    // Case does not matter.
+    expect((await search({ category: 'kinh-doanh', sort: 'DATE:Desc' })).hits.map((h) => h.id)).toEqual(['kd-02', 'kd-01', 'kd-03']);
+  });
+
+  it('refuses the bare date and -date, whose meaning differs between APIs, naming the spellings to use', async () => {
+    for (const sort of ['date', '-date', '+date', 'Date']) {
+      const { status, body } = await getJson(`/search?category=kinh-doanh&sort=${encodeURIComponent(sort)}`);
+      expect(status, sort).toBe(400);
+      expect(body.error.code, sort).toBe('invalid_parameter');
+      expect(body.error.message, sort).toMatch(/sort=date:desc for newest first or sort=date:asc for oldest first/);
     }
   });
 
@@ -66,11 +77,11 @@ describe('filters, facets, sorting', () => {
       ['/search?q=x&from=2020-13-01', /from must be an ISO date/],
       ['/search?q=x&to=yesterday', /to must be an ISO date/],
       ['/search?q=x&from=2021-01-01&to=2020-01-01', /from is after to/],
-      ['/search?q=x&sort=newest', /sort must be/],
+      ['/search?q=x&sort=newest', /sort must be relevance, date:desc \(newest first\) or date:asc \(oldest first\)/],
       ['/search?q=x&facets=author', /facets accepts category, year/],
       ['/search?q=x&fields=password', /fields accepts/],
       ['/search?q=x&highlight=maybe', /highlight must be true or false/],
-      ['/search?sort=date', /Give a query in q/],
+      ['/search?sort=date:desc', /Give a query in q/],
     ];
     for (const [path, message] of cases) {
       const { status, body } = await getJson(path);

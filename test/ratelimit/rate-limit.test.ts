@@ -15,4 +15,11 @@ describe('rate limiting (RATE_LIMIT=on, 3 requests per minute per client)', () =
     // Another client is unaffected.
     expect((await request('/search?q=ha+noi', { headers: { 'CF-Connecting-IP': '198.51.100.1' } })).status).toBe(200);
   });
+
+  it('counts /health (it loads and verifies every shard) against the same budget', async () => {
+    const headers = { 'CF-Connecting-IP': '203.0.113.8' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await request('/health', { headers })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
 });

@@ -28,7 +28,7 @@ export type FuzzValue = { raw: string } | { text: string };
 export const WRONG_VALUES = [
   '-1', '0', '1', '50', '51', '1000', '1001', 'abc', '1e9', '1e400', '[]', '{}', '', ' ', '1.5', '0x10', '+3', ' 7 ', '007', 'NaN', 'Infinity', '-0',
   'null', 'undefined', 'true', 'false', 'yes', 'off', '9'.repeat(400), '2024-01-01', '2024-13-45', '2024-02-30', '0000-00-00', '99999-01-01',
-  '2024-01-01T25:00', '2024-01-01T08:00Z', '2024-01-01T08:00:00+07:00', '01/02/2024', 'relevance', 'date', '-date', 'DATE', 'category', 'year',
+  '2024-01-01T25:00', '2024-01-01T08:00Z', '2024-01-01T08:00:00+07:00', '01/02/2024', 'relevance', 'date', '-date', 'DATE', 'date:desc', 'date:asc', 'DATE:ASC', 'date:', ':desc', 'category', 'year',
   'category,year', ',,,', 'id,title', 'id,nope', 'snippet,score,title_html', '__proto__', 'constructor', 'toString',
 ];
 
@@ -51,7 +51,7 @@ const validParam: fc.Arbitrary<[string, FuzzValue]> = fc.oneof(
   fc.integer({ min: 1, max: 50 }).map((n): [string, FuzzValue] => ['limit', { text: String(n) }]),
   fc.integer({ min: 0, max: 900 }).map((n): [string, FuzzValue] => ['offset', { text: String(n) }]),
   fc.integer({ min: 1, max: 20 }).map((n): [string, FuzzValue] => ['page', { text: String(n) }]),
-  fc.constantFrom('relevance', 'date', '-date').map((v): [string, FuzzValue] => ['sort', { text: v }]),
+  fc.constantFrom('relevance', 'date:desc', 'date:asc').map((v): [string, FuzzValue] => ['sort', { text: v }]),
   fc.constantFrom('category', 'year', 'category,year').map((v): [string, FuzzValue] => ['facets', { text: v }]),
   fc.constantFrom('id', 'id,title', 'snippet,title_html,score', 'url,date,author').map((v): [string, FuzzValue] => ['fields', { text: v }]),
   fc.constantFrom('highlight', 'prefix').chain((k) => fc.constantFrom('true', 'false', '1', '0').map((v): [string, FuzzValue] => [k, { text: v }])),

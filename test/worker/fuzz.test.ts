@@ -66,7 +66,7 @@ describe('fixed hostile requests', { timeout: 120_000 }, () => {
     ...SEARCH_PARAMS.slice(0, 12).flatMap((p) => WRONG_VALUES.map((v) => `/search?q=ha+noi&${p}=${encodeComponent(v)}`)),
     ...SEARCH_PARAMS.map((p) => `/search?q=ha+noi&${p}=1&${p}=2&${p}=`),
     '/search?q=ha+noi&q=da+nang', '/search?q[]=x', '/search?&&&', '/search?=', '/search?q', '/search?q=x&limit', '/search?category=&from=',
-    '/search?from=2024-01-01', '/search?category=nope&sort=date', '/search?to=1900-01-01&facets=year,category',
+    '/search?from=2024-01-01', '/search?category=nope&sort=date:desc', '/search?to=1900-01-01&facets=year,category',
     '/health?x=%FF', '/health?%', '/nope%FF', '/%', '/search/%FF', '/articles/%FF', '/articles/%E0%A4%A', '/articles/' + encodeComponent('\ud800'.repeat(40)),
   ];
 

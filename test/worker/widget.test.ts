@@ -87,4 +87,13 @@ describe('GET / (demo page)', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('không hợp lệ');
   });
+
+  it('sorts with the API spellings and says so when a sort is not one of them', async () => {
+    const sorted = await (await request('/?q=ha+noi&sort=date:desc')).text();
+    expect(sorted).toContain('<option value="date:desc" selected>Mới nhất</option>');
+    expect(sorted).toContain('href="/?q=ha+noi&amp;sort=date%3Adesc&amp;page=2"');
+    const legacy = await (await request('/?q=ha+noi&sort=-date')).text();
+    expect(legacy).toContain('<option value="relevance" selected>');
+    expect(legacy).toContain('Cách sắp xếp “-date” không hợp lệ');
+  });
 });

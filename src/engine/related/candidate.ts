@@ -4,10 +4,8 @@
  * @module
  */
 import type { StoredDocument } from '../../index-format/document-store.js';
-import { escapeHtml } from '../html-escape.js';
-import type { HitDocument } from '../loaded-shard.js';
+import { hitDocument, type HitDocument } from '../hit-document.js';
 import type { HighlightSpec } from '../query-plan.js';
-import { makeSnippet } from '../snippet.js';
 import { shingleSet, shingleText } from './shingles.js';
 
 /** One candidate related article. */
@@ -26,11 +24,7 @@ export const RELATED_SNIPPET_CHARS = 200;
 
 /** A stored article as a related candidate: the fields of a search hit, unmarked, and its shingles. */
 export function relatedCandidate(d: StoredDocument): RelatedCandidate {
-  const opening = d.lead ? `${d.lead}\n${d.body.slice(0, RELATED_SNIPPET_CHARS * 2)}` : d.body.slice(0, RELATED_SNIPPET_CHARS * 2);
-  const hit: HitDocument = { id: d.id, title: d.title, title_html: escapeHtml(d.title), snippet: makeSnippet(opening, NO_HIGHLIGHT, RELATED_SNIPPET_CHARS) };
-  if (d.date) hit.date = d.date;
-  if (d.url) hit.url = d.url;
-  if (d.category) hit.category = d.category;
-  if (d.author) hit.author = d.author;
-  return { hit, shingles: shingleSet(shingleText(d)) };
+  // Only the opening is shown: the snippet is cut from the lead and the body's first characters.
+  const opening: StoredDocument = { ...d, body: d.body.slice(0, RELATED_SNIPPET_CHARS * 2) };
+  return { hit: hitDocument(opening, NO_HIGHLIGHT, RELATED_SNIPPET_CHARS), shingles: shingleSet(shingleText(d)) };
 }

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('RelatedService', () => {
   it('digs deeper when copies of one story fill the first pool, and shows its newest copy', async () => {
-    const source = (await search.article('source'))!;
+    const source = (await search.article('source')).article!;
     for (const svc of services) {
       const r = await svc.related(source, { limit: 5, recent: false, sourceIndexed: true });
       const ids = r.hits.map((h) => h.id);
@@ -53,13 +53,13 @@ describe('RelatedService', () => {
   });
 
   it('gives the same answer over 1 and 3 shards', async () => {
-    const source = (await search.article('other-2'))!;
+    const source = (await search.article('other-2')).article!;
     const [a, b] = await Promise.all(services.map((s) => s.related(source, { limit: 10, recent: false, sourceIndexed: true })));
     expect(b).toEqual(a);
   });
 
   it('the same text as a draft finds the article and the copies of it', async () => {
-    const source = (await search.article('copy-03'))!;
+    const source = (await search.article('copy-03')).article!;
     const r = await services[1].related({ title: source.title, body: source.body }, { limit: 5, recent: false, sourceIndexed: false });
     expect(r.duplicates).toHaveLength(20);
     expect(r.hits.every((h) => !h.id.startsWith('copy-'))).toBe(true);
@@ -71,7 +71,7 @@ describe('RelatedService', () => {
   });
 
   it('filters apply to related articles', async () => {
-    const source = (await search.article('source'))!;
+    const source = (await search.article('source')).article!;
     const r = await services[0].related(source, { limit: 5, recent: false, sourceIndexed: true, fromMinutes: 0 });
     expect(r.hits.every((h) => h.id.startsWith('copy-'))).toBe(true); // only the copies are dated
     const none = await services[0].related(source, { limit: 5, recent: false, sourceIndexed: true, categories: ['nope'] });

@@ -5,7 +5,7 @@
  * @module
  */
 import { NO_DATE } from '../../index-format/shard-postings.js';
-import type { HitDocument } from '../loaded-shard.js';
+import type { HitDocument } from '../hit-document.js';
 import { isNearDuplicate } from './shingles.js';
 
 /** A candidate with its score and date, as the shards ranked it. */

@@ -1,18 +1,19 @@
 /**
- * ETags derived from the index content hash and the normalized request, so a repeated request is
- * answered with 304 before any search runs, and every ETag changes when the index is rebuilt.
+ * ETags derived from the index content hash, the live index's sequence number and the normalized
+ * request, so a repeated request is answered with 304 before any search runs, and every ETag changes
+ * when the index is rebuilt or an article is written. An ETag names the sequence number the answer
+ * itself reflects, so it never claims a write the answer does not show.
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { getIndexRuntime } from '../../worker/index-runtime.js';
 import { normalizedRequestKey } from '../normalized-request.js';
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The ETag of a request against an index. */
-export async function requestEtag(contentHash: string, url: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${contentHash}\n${normalizedRequestKey(url)}`));
+/** The ETag of a request against an index and a live sequence number. */
+export async function requestEtag(contentHash: string, liveSeq: number, url: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${contentHash}\n${liveSeq}\n${normalizedRequestKey(url)}`));
   return `"${hex(digest).slice(0, 32)}"`;
 }
 
@@ -23,20 +24,26 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /**
- * Middleware: answers 304 when If-None-Match matches, else sets the ETag on successful responses.
- * Requires a loaded index (it is loaded once per isolate anyway).
+ * Middleware: answers 304 when If-None-Match matches (the live sequence number is read first, so the
+ * check costs one small call to the live index), else sets the ETag of successful responses from the
+ * sequence number the route's answer reflects (`c.var.servedSeq`): no ETag when the route did not say.
+ * Runs after `index-context`.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const runtime = await getIndexRuntime(c.env);
-    const etag = await requestEtag(runtime.manifest.contentHash, c.req.url);
-    if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl(c.env) });
+    const hash = c.var.index.manifest.contentHash;
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch) {
+      const etag = await requestEtag(hash, await c.var.liveSeq(), c.req.url);
+      if (matchesIfNoneMatch(ifNoneMatch, etag)) {
+        return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl(c.env) });
+      }
     }
     await next();
-    if (c.res.status === 200) {
-      c.res.headers.set('ETag', etag);
+    const served = c.get('servedSeq');
+    if (c.res.status === 200 && served !== undefined) {
+      c.res.headers.set('ETag', await requestEtag(hash, served, c.req.url));
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', cacheControl(c.env));
     }
   };

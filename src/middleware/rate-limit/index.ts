@@ -15,10 +15,13 @@ export function clientKey(headers: Headers): string {
   return headers.get('cf-connecting-ip') ?? headers.get('x-real-ip') ?? 'unknown';
 }
 
-/** Middleware: 429 JSON with Retry-After when the client exceeded its budget. */
+/**
+ * Middleware: 429 JSON with Retry-After when the client exceeded its budget. Only public reads (GET,
+ * HEAD) count: authenticated writes are the operator's own traffic.
+ */
 export function rateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.env.RATE_LIMIT !== 'on' || !c.env.RATE_LIMITER || c.req.method === 'OPTIONS') return next();
+    if (c.env.RATE_LIMIT !== 'on' || !c.env.RATE_LIMITER || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     const { success } = await c.env.RATE_LIMITER.limit({ key: clientKey(c.req.raw.headers) });
     if (!success) {
       return sendError(c, 429, 'rate_limited', `Too many requests from this client. Wait ${RETRY_AFTER_SECONDS} seconds and retry, or cache results on your side.`, { 'Retry-After': String(RETRY_AFTER_SECONDS) });

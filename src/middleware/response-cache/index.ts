@@ -1,13 +1,13 @@
 /**
  * Edge cache for repeated queries with the Workers Cache API (effective on custom domains; a no-op on
- * workers.dev). Built on Hono's cache middleware; the key includes the index content hash and the
- * normalized request, so a rebuilt index never serves old results and equivalent URLs share an entry.
+ * workers.dev). Built on Hono's cache middleware; the key includes the index content hash, the live
+ * index's sequence number and the normalized request, so neither a rebuilt index nor a written
+ * article is ever hidden by an old entry, and equivalent URLs share an entry.
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
 import { cache } from 'hono/cache';
 import type { AppEnv } from '../../http/app-env.js';
-import { getIndexRuntime } from '../../worker/index-runtime.js';
 import { normalizedRequestKey } from '../normalized-request.js';
 
 /** Cache name used in `caches.open`. */
@@ -20,8 +20,8 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     wait: false,
     onCacheNotAvailable: false,
     keyGenerator: async (c) => {
-      const runtime = await getIndexRuntime(c.env as AppEnv['Bindings']);
-      return `https://cache.vn-search.invalid/${runtime.manifest.contentHash.slice(0, 16)}${normalizedRequestKey(c.req.url)}`;
+      const { index, liveSeq } = c.var as AppEnv['Variables'];
+      return `https://cache.vn-search.invalid/${index.manifest.contentHash.slice(0, 16)}/${await liveSeq()}${normalizedRequestKey(c.req.url)}`;
     },
   }) as unknown as MiddlewareHandler<AppEnv>;
   return async (c, next) => {

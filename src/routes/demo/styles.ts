@@ -25,7 +25,8 @@ nav.links a:hover{color:var(--accent)}
 .hero.compact{padding:28px 0 24px}
 .hero h1{margin:0 0 10px;font-size:clamp(1.75rem,3.2vw + 1rem,2.6rem);line-height:1.2;letter-spacing:-.02em}
 .hero .lead{margin:0 auto 26px;max-width:620px;color:var(--muted);font-size:1.0625rem}
-.hero.compact h1,.hero.compact .lead{display:none}
+.hero.compact .lead{display:none}
+.hero.compact h1{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 vn-search{max-width:720px;margin:0 auto;--vn-search-font-size:17px;--vn-search-radius:14px;--vn-search-accent:var(--accent)}
 .fallback{display:flex;gap:8px;max-width:720px;margin:0 auto}
 .fallback input{flex:1;font:inherit;padding:12px 14px;border:1px solid #d0d5dd;border-radius:12px}
@@ -76,7 +77,7 @@ nav.pages a,nav.pages span{min-width:40px;height:40px;display:inline-grid;place-
 nav.pages a:hover{border-color:var(--accent);color:var(--accent)}
 nav.pages a[aria-current]{background:var(--accent);border-color:var(--accent);color:#fff;font-weight:700}
 nav.pages span{border-color:transparent;background:none;color:var(--muted)}
-nav.pages .off{opacity:.45}
+nav.pages .off{color:var(--muted);border:1px dashed var(--line)}
 .features{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:16px;margin-bottom:32px}
 .feature h2{margin:0 0 6px;font-size:1.0625rem}
 .feature p{margin:0;color:var(--muted);font-size:.9375rem}

@@ -4,13 +4,15 @@
  * @module
  */
 import { html, raw } from 'hono/html';
-import type { HitDocument } from '../../engine/loaded-shard.js';
+import type { HitDocument } from '../../engine/hit-document.js';
+import type { SortValue } from '../params.js';
 import { pageNumbers } from './pagination.js';
 
 type Html = ReturnType<typeof html>;
 
 /** Sort orders of the results page. */
-export const SORTS = { relevance: 'Liên quan nhất', date: 'Mới nhất', '-date': 'Cũ nhất' } as const;
+export const SORTS = { relevance: 'Liên quan nhất', 'date:desc': 'Mới nhất', 'date:asc': 'Cũ nhất' } as const satisfies Record<SortValue, string>;
+/** A sort order of the page (the API's `sort` values). */
 export type Sort = keyof typeof SORTS;
 
 /** One result as shown: the fields of a search hit the page uses. */

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { normalizeText } from '../../src/analyzer/normalize.js';
+import { normalizeText } from './normalize.js';
 
 const CR_LF = /\r\n?/g;
 /** Runs of horizontal whitespace: tab, vertical tab, form feed, and every Unicode space separator (incl. NBSP). */
