@@ -10,7 +10,7 @@ import { OPENAPI_INFO } from './openapi.js';
 
 interface Param { name: string; in: string; description?: string; example?: unknown; required?: boolean }
 interface Schema { $ref?: string; properties?: Record<string, { example?: unknown }> }
-interface Operation { summary?: string; description?: string; parameters?: Param[]; responses?: Record<string, { description?: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }
+interface Operation { summary?: string; description?: string; parameters?: Param[]; responses?: Record<string, { description?: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[] }
 interface Doc { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
 
 /** An example JSON body for an operation's request schema: the properties that have an example. */
@@ -24,7 +24,7 @@ function exampleBody(op: Operation, doc: Doc): string | null {
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f7f8fa}
 main{max-width:960px;margin:0 auto;padding:32px 20px 64px}h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;font-size:20px}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:14px}pre{background:#1d2330;color:#e8ecf3;padding:12px 14px;border-radius:8px;overflow:auto}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:14px}pre{background:#1d2330;color:#e8ecf3;padding:12px 14px;border-radius:8px;white-space:pre-wrap;overflow-wrap:anywhere}
 .op{background:#fff;border:1px solid #e3e6ec;border-radius:10px;padding:16px 20px;margin:18px 0}.verb{display:inline-block;background:#0b7a53;color:#fff;border-radius:6px;padding:2px 8px;font-weight:600;margin-right:8px}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:6px 8px;border-top:1px solid #eef0f4;vertical-align:top}th{color:#5b6474;font-weight:600}
 a{color:#0b5cad}`;
@@ -38,7 +38,9 @@ export function renderDocs(doc: Doc, origin: string): string {
       .map((p) => `${p.name}=${encodeURIComponent(String(p.example))}`).join('&');
     const examplePath = path.replace(/\{(\w+)\}/g, (_m, n) => String(params.find((p) => p.name === n)?.example ?? n));
     const body = exampleBody(op, doc);
-    const curl = `curl ${body !== null ? `-X ${method.toUpperCase()} -H 'content-type: application/json' -d '${body.replace(/'/g, "'\\''")}' ` : ''}'${origin}${examplePath}${example ? `?${example}` : ''}'`;
+    const auth = op.security?.length ? `-H "Authorization: Bearer $INGEST_TOKEN" ` : '';
+    const send = body !== null ? `-X ${method.toUpperCase()} -H 'content-type: application/json' -d '${body.replace(/'/g, "'\\''")}' ` : method === 'get' ? '' : `-X ${method.toUpperCase()} `;
+    const curl = `curl ${auth}${send}'${origin}${examplePath}${example ? `?${example}` : ''}'`;
     return `<section class="op"><h2 id="${escapeHtml(method + path)}"><span class="verb">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code></h2>
 <p><strong>${escapeHtml(op.summary ?? '')}</strong> ${escapeHtml(op.description ?? '')}</p>
 ${params.length ? `<table><tr><th>Parameter</th><th>In</th><th>Description</th><th>Example</th></tr>${params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' *' : ''}</td><td>${escapeHtml(p.in)}</td><td>${escapeHtml(p.description ?? '')}</td><td><code>${escapeHtml(p.example === undefined ? '' : String(p.example))}</code></td></tr>`).join('')}</table>` : ''}

@@ -67,7 +67,7 @@ describe('RelatedService', () => {
 
   it('an article with nothing distinctive to relate by gets an empty list', async () => {
     const r = await services[0].related({ title: '!!!', body: '2024 123' }, { limit: 5, recent: false, sourceIndexed: false });
-    expect(r).toEqual({ hits: [], duplicates: [], keys: 0 });
+    expect(r).toEqual({ hits: [], duplicates: [], keys: 0, liveSeq: 0 });
   });
 
   it('filters apply to related articles', async () => {
