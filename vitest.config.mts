@@ -34,7 +34,7 @@ export default defineConfig({
       // Related articles: stories, exact and near copies, a repeated headline (hand-written fixture, 2 shards).
       workerProject('worker-related', './dist/test-assets/related', { SHARD_MODE: 'auto' }, ['test/related/**/*.test.ts']),
       // The live index (write API, change feed) with a write token, on the 3-shard sample index.
-      workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts']),
+      workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts', 'test/live/related.test.ts']),
       // A build that folded test/fixtures/live-journal.jsonl in, with the live index that wrote those changes.
       workerProject('worker-live-folded', './dist/test-assets/folded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token' }, ['test/live/fold-in.test.ts']),
       // Rate limiting switched on with a tiny budget.
