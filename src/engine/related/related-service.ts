@@ -114,18 +114,16 @@ export class RelatedService {
   }
 
   /**
-   * The article with this id as a source: the live version when there is one, else the built one
-   * (null when none, or taken down). Whether the build holds the id comes with the article's own
-   * fan-out, plus one id lookup per shard when a live index might hold it instead.
+   * The article with this id as a source, as {@link SearchService.article} finds it (the live version
+   * when there is one, else the built one; null when none or taken down), and whether the build holds
+   * the id — from the same fan-out.
    */
   async source(id: string): Promise<FoundSource> {
     const { search } = this;
-    if (!search.live) {
-      const { article, liveSeq } = await search.article(id);
-      return { article, indexed: article !== null, liveSeq };
-    }
-    const [found, ...built] = await Promise.all([search.article(id), ...search.shards.map((s) => s.lookup([], [id]))]);
-    return { article: found.article, indexed: built.some((b) => (b.docs[0] ?? -1) >= 0), liveSeq: found.liveSeq };
+    const [live, ...found] = await Promise.all([search.live ? search.live.article(search.base, id) : null, ...search.shards.map((s) => s.article(id))]);
+    const built = found.find((a) => a !== null) ?? null;
+    const article = live?.state === 'live' ? live.article : live?.state === 'deleted' ? null : built;
+    return { article, indexed: built !== null, liveSeq: live?.seq ?? 0 };
   }
 
   /** The lexicon's document frequency of a folded syllable, memoized. */
