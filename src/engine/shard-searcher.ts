@@ -33,6 +33,24 @@ export function hitOrder(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit
   return sort === 'date:desc' ? byDateDesc : sort === 'date:asc' ? byDateAsc : byScore;
 }
 
+/** Turns an index key into its UTF-8 bytes (the dictionaries compare bytes). */
+export type KeyEncoder = (key: string) => Uint8Array;
+
+const encoder = new TextEncoder();
+
+/** Encodes every time: right for one shard, where each key is looked up once. */
+export const encodeKey: KeyEncoder = (key) => encoder.encode(key);
+
+/** Encodes each key once and remembers it: for one plan run over many segments (the live index). */
+export function memoizedKeyEncoder(): KeyEncoder {
+  const memo = new Map<string, Uint8Array>();
+  return (key) => {
+    let bytes = memo.get(key);
+    if (!bytes) memo.set(key, (bytes = encoder.encode(key)));
+    return bytes;
+  };
+}
+
 /** Query execution over one shard. */
 export class ShardSearcher {
   private readonly acc: Float64Array;
@@ -62,8 +80,11 @@ export class ShardSearcher {
     this.touched = new Int32Array(n);
   }
 
-  /** Runs a plan with filters, facets and ordering; returns the shard's total and top `topK`. */
-  search(plan: QueryPlan, opts: SearchOptions): ShardResult {
+  /**
+   * Runs a plan with filters, facets and ordering; returns the shard's total and top `topK`.
+   * @param encode how keys become bytes (pass a {@link memoizedKeyEncoder} when running one plan on many segments)
+   */
+  search(plan: QueryPlan, opts: SearchOptions, encode: KeyEncoder = encodeKey): ShardResult {
     const started = performance.now();
     const { postingDocs: docs, postingImpacts: impacts, docDate, docCategory } = this.postings;
     const n = this.postings.documentCount;
@@ -72,7 +93,7 @@ export class ShardSearcher {
     const browse = plan.terms.length === 0 && plan.required.length === 0;
 
     // Excluded keys.
-    const excludedRanges = plan.excluded.map((k) => this.postings.lookup(k)).filter((r) => r !== null);
+    const excludedRanges = plan.excluded.map((k) => this.postings.lookup(encode(k))).filter((r) => r !== null);
     for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[docs[p]] = 1;
     // Documents taken down or replaced by the live index: never counted, never returned.
     const suppressed = opts.suppressed ?? [];
@@ -80,7 +101,7 @@ export class ShardSearcher {
 
     // Required keys (deduplicated): a document must appear in every list.
     const required = [...new Set(plan.required)];
-    const requiredRanges = required.map((k) => this.postings.lookup(k));
+    const requiredRanges = required.map((k) => this.postings.lookup(encode(k)));
     const requiredImpossible = requiredRanges.some((r) => r === null);
 
     if (!browse && !requiredImpossible) {
@@ -95,7 +116,7 @@ export class ShardSearcher {
       const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
       const wordClauses = plan.clauseCount;
       for (const t of terms) {
-        const r = this.postings.lookup(t.key);
+        const r = this.postings.lookup(encode(t.key));
         if (!r) continue;
         const w = t.weight * this.impactScale;
         const c = t.clause;
@@ -128,7 +149,7 @@ export class ShardSearcher {
 
     // Headline phrase match: only scored documents, and only when the boost could still matter.
     const headline = !browse && plan.syllables.length >= 2
-      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.termIndex(foldedKey(f))))
+      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOfBytes(encode(foldedKey(f)))))
       : null;
     const { headlineStarts, headlineTerms } = this.postings;
     const maxBoost = maxHeadlineBoost();

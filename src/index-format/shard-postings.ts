@@ -23,13 +23,6 @@ export const NO_DATE = -2147483648;
 /** Value of {@link ShardPostings.docCategory} for articles without a category. */
 export const NO_CATEGORY = 0xffff;
 
-/**
- * Dictionary positions of this many recently looked-up keys are remembered per shard: a key lookup
- * is a binary search over hundreds of thousands of UTF-8 terms (~1–2 µs), and queries keep asking
- * for the same common syllables.
- */
-export const LOOKUP_MEMO_SIZE = 8192;
-
 /** Header data of a postings artifact. */
 export interface ShardPostingsMeta {
   shard: number;
@@ -109,22 +102,9 @@ export class ShardPostings {
     return this.meta.documentCount;
   }
 
-  private readonly memo = new Map<string, number>();
-
-  /** Dictionary index of a term key (-1 when absent), remembered for the last {@link LOOKUP_MEMO_SIZE} keys. */
-  termIndex(key: string): number {
-    let i = this.memo.get(key);
-    if (i === undefined) {
-      i = this.dictionary.indexOf(key);
-      if (this.memo.size >= LOOKUP_MEMO_SIZE) this.memo.clear();
-      this.memo.set(key, i);
-    }
-    return i;
-  }
-
-  /** The posting range of a term key, or null when the shard does not contain it. */
-  lookup(key: string): { start: number; end: number } | null {
-    const i = this.termIndex(key);
+  /** The posting range of a term key (text or UTF-8 bytes), or null when the shard does not contain it. */
+  lookup(key: string | Uint8Array): { start: number; end: number } | null {
+    const i = typeof key === 'string' ? this.dictionary.indexOf(key) : this.dictionary.indexOfBytes(key);
     if (i < 0) return null;
     return { start: this.postingStarts[i], end: this.postingStarts[i + 1] };
   }

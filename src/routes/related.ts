@@ -7,13 +7,13 @@
  * is in `src/engine/related/`; the source article is only read through its stored fields.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_RELATED, RelatedService, type RelatedRequest, type RelatedResult } from '../engine/related/related-service.js';
 import type { RelatedSource } from '../engine/related/source-terms.js';
 import type { AppEnv } from '../http/app-env.js';
-import { ErrorSchema, errorBody, errorResponses, sendError } from '../http/errors.js';
+import { ErrorSchema, errorResponses, sendError } from '../http/errors.js';
 import { boolParam, dateParam, intParam, listParam } from './params.js';
 
 /** Related articles returned when `limit` is not given. */
@@ -60,6 +60,13 @@ const filterDescriptions = {
   recent: 'Prefer recent news: among articles with comparable scores (within 20% of each other), newer first.',
 };
 
+/** The rule across the date filters, checked in the schemas with the API's error code. */
+function dateOrder(p: { from?: number; to?: number }, ctx: z.RefinementCtx): void {
+  if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to; swap them.', params: { apiCode: 'invalid_parameter' } });
+  }
+}
+
 /** Query parameters of `GET /articles/:id/related`. */
 export const RelatedQuerySchema = z.object({
   limit: intParam('limit', 1, MAX_RELATED).openapi({ param: { name: 'limit', in: 'query' }, description: filterDescriptions.limit, example: '5' }),
@@ -67,7 +74,7 @@ export const RelatedQuerySchema = z.object({
   to: dateParam('to', true).openapi({ param: { name: 'to', in: 'query' }, description: filterDescriptions.to, example: '2017-12-31' }),
   category: listParam('category').openapi({ param: { name: 'category', in: 'query', style: 'form', explode: true }, description: filterDescriptions.category, example: 'the-thao' }),
   recent: boolParam('recent').openapi({ param: { name: 'recent', in: 'query' }, description: filterDescriptions.recent, example: 'true' }),
-});
+}).superRefine(dateOrder);
 
 const text = (name: string, max: number) => z.string({ error: `${name} must be a string.` }).max(max, { error: `${name} is longer than ${max.toLocaleString('en-US')} characters; send at most that.` });
 
@@ -85,7 +92,7 @@ export const DraftSchema = z.object({
   to: dateParam('to', true).openapi({ description: filterDescriptions.to, type: 'string' }),
   category: listParam('category').openapi({ description: `${filterDescriptions.category.split(' (')[0]} (a string, comma-separated, or an array).` }),
   recent: z.boolean({ error: 'recent must be true or false.' }).optional().openapi({ description: filterDescriptions.recent }),
-}).openapi('Draft');
+}).superRefine(dateOrder).openapi('Draft');
 
 const notFound = { description: 'No article has this id.', content: { 'application/json': { schema: ErrorSchema } } };
 
@@ -158,9 +165,8 @@ interface Filters {
   recent?: boolean;
 }
 
-/** The engine request for validated filters, or the 400 message when they contradict each other. */
-function relatedRequest(p: Filters, sourceIndexed: boolean): RelatedRequest | string {
-  if (p.from !== undefined && p.to !== undefined && p.from > p.to) return 'from is after to; swap them.';
+/** The engine request for validated filters. */
+function relatedRequest(p: Filters, sourceIndexed: boolean): RelatedRequest {
   return {
     limit: p.limit ?? DEFAULT_RELATED,
     recent: p.recent ?? false,
@@ -180,9 +186,7 @@ function relatedBody(result: RelatedResult, limit: number, started: number) {
 export const articleHandler: RouteHandler<typeof articleRoute, AppEnv> = async (c) => {
   const started = Date.now();
   const { id } = c.req.valid('param');
-  const filters = c.req.valid('query');
-  const req = relatedRequest(filters, true);
-  if (typeof req === 'string') return sendError(c, 400, 'invalid_parameter', req);
+  const req = relatedRequest(c.req.valid('query'), true);
   const related = RelatedService.of(c.var.index.service);
   // The source's stored fields: its live version when the live index has one, else the built one.
   const found = await related.source(id);
@@ -201,14 +205,8 @@ export const draftHandler: RouteHandler<typeof draftRoute, AppEnv> = async (c) =
   const started = Date.now();
   const d = c.req.valid('json');
   const req = relatedRequest(d, false);
-  if (typeof req === 'string') return c.json(errorBody('invalid_parameter', req), 400);
   const source: RelatedSource = { title: d.title, body: d.body ?? '', ...(d.kicker ? { kicker: d.kicker } : {}), ...(d.lead ? { lead: d.lead } : {}) };
   const result = await RelatedService.of(c.var.index.service).related(source, req);
   c.set('logFields', { hits: result.hits.length });
   return c.json(relatedBody(result, req.limit, started), 200);
 };
-
-/** Registers both routes on an app. */
-export function registerRelated(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(articleRoute, articleHandler).openapi(draftRoute, draftHandler);
-}

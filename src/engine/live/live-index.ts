@@ -16,7 +16,7 @@ import { mergeShardPostingsArtifact, mergeShardPostingsAsync } from '../../index
 import { NO_CATEGORY, ShardPostings } from '../../index-format/shard-postings.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../../suggest/title-index-options.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from '../query-plan.js';
-import { hitOrder, ShardSearcher } from '../shard-searcher.js';
+import { hitOrder, memoizedKeyEncoder, ShardSearcher } from '../shard-searcher.js';
 import { TopK } from '../top-k.js';
 import type { PreparedArticle } from './prepared-article.js';
 
@@ -156,8 +156,9 @@ export class LiveIndex {
     const top = new TopK<ShardHit>(opts.topK, hitOrder(opts.sort));
     const facets: ShardResult['facets'] = {};
     let total = 0;
+    const encode = memoizedKeyEncoder(); // each key encoded once for all segments
     for (const s of this.segments) {
-      const r = s.searcher.search(plan, { ...rest, ...(categories ? { categories } : {}), suppressed: s.deadList });
+      const r = s.searcher.search(plan, { ...rest, ...(categories ? { categories } : {}), suppressed: s.deadList }, encode);
       total += r.total;
       for (const h of r.hits) top.push({ shard: LIVE_SHARD, doc: s.slots[h.doc], score: h.score, date: h.date });
       for (const [name, counts] of Object.entries(r.facets) as Array<[keyof ShardResult['facets'], Record<string, number>]>) {
