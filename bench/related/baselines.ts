@@ -38,13 +38,14 @@ interface CachedRun {
 /**
  * Runs a baseline in a worker thread over `docs`, querying each source's headline + lead. Answers
  * do not depend on our engine, so they are cached under `cacheDir`, keyed by the documents, the
- * queries and the baseline code and dependency versions (MiniSearch takes ~2 s per query at 35k).
+ * queries, the baseline code and the MiniSearch and better-sqlite3 versions (MiniSearch takes ~2 s per query at 35k).
  * @param sources source ids with their query text
  */
 export async function runBaseline(key: BaselineKey, corpus: string, docs: BenchDoc[], sources: ReadonlyArray<{ id: string; query: string }>, o: { projectRoot: string; cacheDir: string }): Promise<BaselineRun & { cached: boolean }> {
   const queries = sources.map((s) => s.query);
   const codeHash = hashCodeTrees(o.projectRoot, ['bench/relevance/baselines']);
-  const lockHash = shortHash(readFileSync(path.join(o.projectRoot, 'package-lock.json')));
+  const versionOf = (pkg: string) => (JSON.parse(readFileSync(path.join(o.projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  const lockHash = shortHash(versionOf('minisearch'), versionOf('better-sqlite3'));
   const dataHash = shortHash(JSON.stringify(docs), JSON.stringify(sources));
   const file = path.join(o.cacheDir, `baseline-${key}-${corpus}-${shortHash(codeHash, lockHash, dataHash, String(TOP))}.json`);
   let run: CachedRun;
