@@ -53,8 +53,9 @@ export interface RelatedRequest {
   /** Among comparable scores, newer first (`stories.ts`, {@link orderStories}). */
   recent: boolean;
   /**
-   * Whether the source article is itself in this index (true for `/articles/:id/related`): a key only
-   * it contains then finds nothing else and is not planned. False for drafts and live articles.
+   * Whether the build holds the source article (its text is then counted in the index's
+   * statistics, so a key only it contains finds nothing else and is not planned). False for drafts
+   * and for articles only the live index has.
    */
   sourceIndexed: boolean;
 }
