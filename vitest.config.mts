@@ -34,8 +34,10 @@ export default defineConfig({
       workerProject('worker-sharded', './dist/test-assets/sharded', { SHARD_MODE: 'auto', EXPECTED_SHARDS: '3' }),
       // API parameters, filters and facets against a hand-checked 8-article fixture (2 shards).
       workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test/api/**/*.test.ts']),
+      // Related articles: stories, exact and near copies, a repeated headline (hand-written fixture, 2 shards).
+      workerProject('worker-related', './dist/test-assets/related', { SHARD_MODE: 'auto' }, ['test/related/**/*.test.ts']),
       // The live index (write API, change feed) with a write token, on the 3-shard sample index.
-      workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts']),
+      workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts', 'test/live/related.test.ts']),
       // A live index that holds at most 5 changes.
       workerProject('worker-live-capacity', './dist/test-assets/single', { INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '5' }, ['test/live/capacity.test.ts']),
       // A build that folded test/fixtures/live-journal.jsonl in, with the live index that wrote those changes.

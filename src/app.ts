@@ -24,6 +24,7 @@ import { handler as changesHandler, route as changesRoute } from './routes/chang
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
+import { articleHandler as relatedHandler, articleRoute as relatedRoute, draftGuards, draftHandler, draftRoute } from './routes/related.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
@@ -45,6 +46,8 @@ export function apiRoutes() {
     .openapi(searchRoute, searchHandler)
     .openapi(suggestRoute, suggestHandler)
     .openapi(articleRoute, articleHandler)
+    .openapi(relatedRoute, relatedHandler)
+    .openapi(draftRoute, draftHandler)
     .openapi(healthRoute, healthHandler)
     .openapi(putRoute, putHandler)
     .openapi(deleteRoute, deleteHandler)
@@ -71,7 +74,7 @@ export function createApp() {
     const origins = allowedOrigins(c.env.CORS_ORIGINS);
     return cors({
       origin: origins === '*' ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 86400,
     })(c, next);
@@ -89,6 +92,7 @@ export function createApp() {
     app.use(path, responseCache());
   }
   for (const path of INDEX_PATHS) app.use(path, indexContext());
+  app.use('/related', rateLimit(), draftGuards, indexContext());
 
   app.route('/', apiRoutes());
   registerOpenApi(app);

@@ -38,6 +38,30 @@ export function loadAverage(): number[] {
 }
 
 /**
+ * Ids of the `workerd` processes descending from `root` (default: this process).
+ * @param root ancestor process id
+ */
+export function workerdPids(root = process.pid): number[] {
+  const parent = new Map<number, number>();
+  const out: number[] = [];
+  const names = new Map<number, string>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(Number(name), stat.slice(stat.indexOf('(') + 1, close));
+      parent.set(Number(name), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch { /* exited while listing */ }
+  }
+  for (const [pid, name] of names) {
+    if (name !== 'workerd') continue;
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) { out.push(pid); break; }
+  }
+  return out;
+}
+
+/**
  * Summed RSS (MB) and count of `workerd` processes descending from `root` (default: this process).
  * @param root ancestor process id
  */

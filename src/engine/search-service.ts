@@ -148,6 +148,14 @@ export class SearchService {
     return { results: [...results, live.result], seq: live.view.seq };
   }
 
+  /**
+   * Runs a plan on every shard and the live index as a search does (built articles the live index
+   * replaced or deleted are left out), for queries other than typed text (related articles).
+   */
+  runPlan(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
+    return this.fanOut(plan, opts, liveOpts);
+  }
+
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const planned = this.plan(req.q, req.prefixLast);

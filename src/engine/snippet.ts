@@ -20,6 +20,7 @@ interface Marked {
 
 /** Finds the tokens of `text` to mark under `spec`. */
 function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; marks: Marked[] } {
+  if (spec.folded.length === 0 && spec.exact.length === 0 && spec.phrases.length === 0) return { tokens: [], marks: [] };
   const tokens = tokenize(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
   const folded = new Set(spec.folded);
   const exact = new Set(spec.exact);

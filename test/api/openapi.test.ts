@@ -11,9 +11,9 @@ describe('OpenAPI 3.1 document', () => {
       for (const [method, op] of Object.entries<any>(item)) {
         expect(['get', 'put', 'delete', 'post'], `${method} ${path}`).toContain(method);
         expect(op.responses['200'] ?? op.responses['204'], `${path} 200/204`).toBeDefined();
-        // Reads are public, and so are widget click reports (POST /events); everything else is an
-        // operator route with the bearer scheme and its 401/403.
-        if ((method !== 'get' || path === '/changes' || path === '/insights') && path !== '/events') {
+        // Reads are public, and so are widget click reports (POST /events) and POST /related (it only
+        // reads); everything else is an operator route with the bearer scheme and its 401/403.
+        if ((method !== 'get' || path === '/changes' || path === '/insights') && path !== '/events' && path !== '/related') {
           expect(op.security, `${method} ${path}`).toEqual([{ bearer: [] }]);
           expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
         } else {
@@ -44,6 +44,8 @@ describe('OpenAPI 3.1 document', () => {
       // This project sets no INGEST_TOKEN or INSIGHTS_TOKEN: operator reads are served, switched off.
       expect(res.status, `${concrete} is served`).toBe(item.get.security?.length ? 403 : 200);
     }
+    const draft = await request('/related', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Hà Nội' }) });
+    expect(draft.status, 'POST /related is served').toBe(200);
     // And an unknown path is not.
     expect((await request('/undocumented')).status).toBe(404);
   });
