@@ -35,7 +35,6 @@ function exampleBody(op: Operation, doc: Doc): { type: string; body: string } | 
   const example = Object.fromEntries(Object.entries(schema.properties).filter(([, p]) => p.example !== undefined).map(([k, p]) => [k, p.example]));
   return { type: 'application/json', body: JSON.stringify(example) };
 }
-}
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f7f8fa}
 main{max-width:960px;margin:0 auto;padding:32px 20px 64px}h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;font-size:20px}
