@@ -112,15 +112,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     categories: p.category,
     facets: p.facets ?? [],
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
+    highlight: p.highlight ?? true,
   });
-  const highlight = p.highlight ?? true;
   const fields = p.fields ?? HIT_FIELDS;
   const hits = result.hits.map((h) => {
     const full: Record<string, unknown> = { ...h };
-    if (!highlight) {
-      full.title_html = stripMarks(h.title_html);
-      full.snippet = stripMarks(h.snippet);
-    }
     const out: Record<string, unknown> = {};
     for (const f of fields) if (full[f] !== undefined) out[f] = full[f];
     return out;
@@ -146,7 +142,3 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 };
 
 
-/** Removes `<mark>` tags from highlighted (already escaped) HTML. */
-function stripMarks(html: string): string {
-  return html.replace(/<\/?mark>/g, '');
-}
