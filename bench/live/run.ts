@@ -29,9 +29,9 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath, type BaomoiArti
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { fmt, fmtInt, markdownTable } from '../lib/table.js';
-import { workerdRssMb } from '../load/proc-memory.js';
-import { queryMix } from '../load/queries.js';
-import { startDevWorkerProcess, type DevServer } from '../load/wrangler-dev.js';
+import { workerdRssMb } from '../lib/proc.js';
+import { queryMix } from '../lib/query-mix.js';
+import { startLocalWorkerProcess, type LocalWorker } from '../../scripts/local-worker.js';
 import { linkFolder, splitCorpus } from './corpus-split.js';
 import { faultTest, type FaultResult } from './fault.js';
 import { pool, timed } from './http.js';
@@ -88,7 +88,7 @@ const all = loadBaomoi(corpusDir, files);
 const byId = new Map(all.map((a) => [a.id, a]));
 const liveArticles = split.live.map((f) => byId.get(f.name.slice(0, -4))!);
 const copies = duplicateGroups(all);
-const mix = queryMix(split.base.map((f) => byId.get(f.name.slice(0, -4))!.title), QUERIES, 77);
+const mix = queryMix(split.base.map((f) => byId.get(f.name.slice(0, -4))!), QUERIES, 77);
 const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto', INGEST_TOKEN: TOKEN };
 const stateDir = path.join(cacheRoot, `state-${Date.now()}`);
 const serverLog = path.join(cacheRoot, 'server.log');
@@ -107,7 +107,7 @@ async function measureSearches(url: string, label: string): Promise<{ latency: L
   return { latency, failures };
 }
 
-const workerMb = (server: DevServer) => {
+const workerMb = (server: LocalWorker) => {
   const port = Number(new URL(server.url).port);
   const { processes } = workerdRssMb(server.pid);
   return Math.round(processes.filter((p) => p.entryPort !== port).reduce((a, p) => a + p.mb, 0));
@@ -115,7 +115,7 @@ const workerMb = (server: DevServer) => {
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) } };
 let exitCode = 0;
-let server = await startDevWorkerProcess({ assets: baseAssets, persistTo: stateDir, vars, logFile: serverLog });
+let server = await startLocalWorkerProcess({ assets: baseAssets, persistTo: stateDir, vars, logFile: serverLog });
 try {
   log(`local Worker at ${server.url}: base of ${split.base.length} articles; ${liveArticles.length} to write live`);
   // 2. Searches with the live index empty (after a warm-up that loads every shard).
@@ -183,7 +183,7 @@ try {
     rmSync(foldedAssets, { recursive: true, force: true });
     build('folded', baseCorpus, ['--journal', journal]);
     await server.stop();
-    server = await startDevWorkerProcess({ assets: foldedAssets, persistTo: stateDir, vars, logFile: serverLog });
+    server = await startLocalWorkerProcess({ assets: foldedAssets, persistTo: stateDir, vars, logFile: serverLog });
     const after = (await timed(`${server.url}/health`)).body;
     let doubled = 0;
     let missing = 0;

@@ -5,7 +5,7 @@
  * deployed), with search insights recording on and off, measured in the same run: builds the index
  * into bench/.cache/load/ (reused while the corpus and the build code are unchanged), starts two
  * local servers (`--via api`, the default: wrangler's programmatic dev server without the DevTools
- * inspector, see wrangler-dev.ts for why; `--via cli`: the CLI with `--assets <dir>`), one with
+ * inspector, see scripts/local-worker.ts and patches/README.md for why; `--via cli`: the CLI with `--assets <dir>`), one with
  * INSIGHTS = "off" and one with INSIGHTS = "on", and loads both at the same time with autocannon
  * (`--connections` each, the same mixed query set): whatever else runs on the machine (other jobs
  * share its CPUs) affects both alike at every moment. After a warm-up, reports per mode requests/s
@@ -29,9 +29,9 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
-import { slope, workerdRssMb } from './proc-memory.js';
-import { queryMix } from './queries.js';
-import { startDevWorkerProcess, startWranglerDev, type DevServer } from './wrangler-dev.js';
+import { slope, workerdRssMb } from '../lib/proc.js';
+import { queryMix } from '../lib/query-mix.js';
+import { startLocalWorkerProcess, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
@@ -71,7 +71,7 @@ if (args.rebuild || !existsSync(path.join(assets, 'index', 'manifest.json'))) {
 const manifest = JSON.parse(readFileSync(path.join(assets, 'index', 'manifest.json'), 'utf8')) as { documentCount: number; shards: unknown[] };
 
 // 2. The query mix.
-const mix = queryMix(loadBaomoi(corpusDir, files).map((a) => a.title), 4000);
+const mix = queryMix(loadBaomoi(corpusDir, files), 4000);
 const paths = mix.map((m) => `/search?q=${encodeURIComponent(m.q)}`);
 /** The query sequence, from its start: each server gets the same queries in the same order. */
 const requestsOf = () => {
@@ -86,7 +86,7 @@ const baseVars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on
 const varsOf = (mode: Mode): Record<string, string> => ({ ...baseVars, INSIGHTS: mode, ...(mode === 'on' ? { INSIGHTS_TOKEN: token } : {}) });
 mkdirSync(cacheRoot, { recursive: true });
 const stateDirs: string[] = [];
-const servers = {} as Record<Mode, DevServer>;
+const servers = {} as Record<Mode, LocalWorker>;
 
 /** Memory samples of one server's processes. */
 type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
@@ -138,7 +138,7 @@ try {
     const state = mkdtempSync(path.join(cacheRoot, `state-${mode}-`));
     stateDirs.push(state);
     const opts = { assets, vars: varsOf(mode), persistTo: state, logFile: path.join(cacheRoot, `server-${mode}.log`) };
-    servers[mode] = args.via === 'cli' ? await startWranglerDev(opts) : await startDevWorkerProcess(opts);
+    servers[mode] = args.via === 'cli' ? await startWranglerDev(opts) : await startLocalWorkerProcess(opts);
     console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
     sample(mode, 'started', 0);
   }

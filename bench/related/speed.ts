@@ -1,16 +1,15 @@
 /**
  * Speed of related-articles requests at 35k: the built baomoi index served by the real Worker on
- * wrangler's local runtime (`scripts/dev-server.ts`: workerd, one Durable Object per shard, static
+ * wrangler's local runtime (`scripts/local-worker.ts`: workerd, one Durable Object per shard, static
  * assets), as `bench:scale` serves it, and timed end to end over local HTTP with a kept-alive
  * connection: `GET /articles/:id/related?limit=5` for sampled articles and `POST /related` with
  * sampled articles as drafts, one request at a time after a warm-up.
  * @module
  */
 import http from 'node:http';
-import { startDevServer } from '../../scripts/dev-server.js';
-import { freePort } from '../lib/free-port.js';
+import { startLocalWorker } from '../../scripts/local-worker.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
-import { cpuSecondsOf, loadAverage, workerdPids } from '../scale/proc-stats.js';
+import { cpuSecondsOf, loadAverage, workerdPids } from '../lib/proc.js';
 
 /** Variables the Worker runs with: no log line, no response cache (every request does the work). */
 export const SPEED_VARS = { REQUEST_LOG: 'off', RESPONSE_CACHE: 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' } as const;
@@ -72,9 +71,8 @@ const relatedPath = (id: string) => `/articles/${encodeURIComponent(id)}/related
  * @param o the ids to GET (the first `warmup` warm up), the drafts to POST, a progress log
  */
 export async function runSpeed(o: { assets: string; ids: readonly string[]; drafts: readonly Draft[]; warmup: number; log: (s: string) => void }): Promise<SpeedResult> {
-  const port = await freePort();
   const t0 = performance.now();
-  const server = await startDevServer({ port, assets: o.assets, vars: { ...SPEED_VARS }, watch: false });
+  const server = await startLocalWorker({ assets: o.assets, vars: { ...SPEED_VARS }, readyWhen: 'started' });
   const startMs = performance.now() - t0;
   o.log(`speed: local Worker ready at ${server.url} in ${(startMs / 1000).toFixed(1)} s`);
   try {
