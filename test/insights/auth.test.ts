@@ -130,6 +130,6 @@ describe('OpenAPI', () => {
   it('the docs page shows how to call them', async () => {
     const html = await (await request('/docs')).text();
     expect(html).toContain('curl -H &quot;Authorization: Bearer $TOKEN&quot;');
-    expect(html).toContain('curl -X POST -H &#39;Content-Type: text/plain&#39; --data &#39;{&quot;type&quot;:&quot;click&quot;');
+    expect(html).toContain('curl -X POST -H &#39;content-type: text/plain&#39; -d &#39;{&quot;type&quot;:&quot;click&quot;');
   });
 });
