@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../src/analyzer/version.js';
 import { parseSynonymsFile } from '../src/analyzer/abbreviations.js';
 import type { StoredDocument } from '../src/index-format/document-store.js';
+import { storedFieldsOf } from '../src/index-format/article-fields.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE,
@@ -82,19 +83,6 @@ export function dateOrder(dates: ReadonlyArray<number | null>): number[] {
   return dates.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
 }
 
-/** Fields kept in the document store. */
-function storedDocument(a: Article): StoredDocument {
-  const d: StoredDocument = { id: a.id, title: a.title, body: a.body };
-  if (a.kicker) d.kicker = a.kicker;
-  if (a.lead) d.lead = a.lead;
-  if (a.date) d.date = a.date;
-  if (a.url) d.url = a.url;
-  if (a.category) d.category = a.category;
-  if (a.author) d.author = a.author;
-  if (a.agency) d.agency = a.agency;
-  return d;
-}
-
 /** Builds an index from a corpus and writes it under `outDir/index/`. */
 export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const timings: Record<string, number> = {};
@@ -144,8 +132,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const minutes = corpus.articles.map((a) => (a.date ? isoToMinutes(a.date) : null));
   const order = dateOrder(minutes);
   const encoder = new TextEncoder();
-  const recordOf = (k: number) => encoder.encode(JSON.stringify(storedDocument(corpus.articles[order[k]])));
-  const bounds = planShards(order.map((i) => Buffer.byteLength(JSON.stringify(storedDocument(corpus.articles[i])))), { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
+  const stored = corpus.articles.map(storedFieldsOf);
+  const recordOf = (k: number) => encoder.encode(JSON.stringify(stored[order[k]]));
+  const bounds = planShards(order.map((i) => Buffer.byteLength(JSON.stringify(stored[i]))), { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
   const categories = [...new Set(corpus.articles.map((a) => a.category).filter((c): c is string => !!c))].sort();
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
 

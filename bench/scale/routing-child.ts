@@ -21,7 +21,7 @@ import { compareHits } from '../../src/engine/shard-searcher.js';
 import { openIndex } from '../../index-build/open-index.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { emitResult } from '../lib/node-child.js';
-import type { MixQuery } from './queries.js';
+import type { MixQuery } from '../lib/query-mix.js';
 
 /** One design's figures over the mix. */
 export interface DesignFigures {

@@ -16,10 +16,11 @@ import type { PostingsView } from '../index-format/postings-view.js';
 import { ShardHead } from '../index-format/shard-head.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
-import { verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ArtifactError, verifyArtifact, type FetchArtifact } from './artifact.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
 import { ShardSearcher } from './shard-searcher.js';
 
 /** Answer of {@link LoadedShard.lookup}. */
@@ -126,10 +127,10 @@ export class LoadedShard {
   /** Loads and verifies (size and SHA-256) a shard's head; nothing else is read until a query needs it. */
   static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, budget = SHARD_CACHE_BUDGET): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
-    if (!entry) throw new Error(`shard ${shard} is not in the manifest`);
+    if (!entry) throw new ArtifactError(`shard ${shard} is not in the manifest`);
     const head = new ShardHead(await verifyArtifact(entry.head, await fetchArtifact(entry.head.file)));
     if (head.meta.shard !== shard || head.documentCount !== entry.documentCount) {
-      throw new Error(`shard ${shard}'s head is inconsistent with the manifest (corrupt file)`);
+      throw new ArtifactError(`shard ${shard}'s head is inconsistent with the manifest (corrupt file)`);
     }
     return new LoadedShard(entry, head, fetchArtifact, manifest, budget);
   }
@@ -203,6 +204,11 @@ export class LoadedShard {
       return l ? l.end - l.start : 0;
     }));
     return { df, docs: ids.map((id) => this.head.findById(id)) };
+  }
+
+  /** Related-article candidates: each document's hit fields (unmarked) and its shingles (near-duplicate test). */
+  async relatedCandidates(docs: number[]): Promise<RelatedCandidate[]> {
+    return (await this.records(docs)).map((r) => relatedCandidate(parseRecord(r)));
   }
 
   /** The stored article with this id, or null. */

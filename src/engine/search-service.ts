@@ -51,6 +51,8 @@ export interface SearchRequest {
   prefixLast: boolean;
   /** Count matches exactly up to this many (default {@link DEFAULT_TRACK_TOTAL_HITS}; Infinity: always exact). */
   trackTotalHits?: number;
+  /** Mark matches with `<mark>` in `title_html` and `snippet` (default true). */
+  highlight?: boolean;
 }
 
 /** One hit of a response. */
@@ -231,6 +233,18 @@ export class SearchService {
     }
   }
 
+  /**
+   * Runs a plan on every shard and the live index as a search does (built articles the live index
+   * replaced or deleted are left out), for queries other than typed text (related articles).
+   */
+  async runPlan(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
+    // Routed like a search (the union of the results holds exactly the top `opts.topK`), totals exact.
+    const filter: RoutingFilter = { fromMinutes: opts.fromMinutes, toMinutes: opts.toMinutes, categories: opts.categories };
+    const { records: _records, ...plain } = opts;
+    const g = await this.execute(plan, plain, liveOpts, filter, Number.POSITIVE_INFINITY);
+    return { results: g.results, seq: g.seq };
+  }
+
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const planned = this.plan(req.q, req.prefixLast);
@@ -271,10 +285,11 @@ export class SearchService {
     }
     const page = g.top.slice(req.offset, req.offset + req.limit);
     const docs = new Map<string, HitDocument | null>();
+    const highlight = req.highlight === false ? { ...plan.highlight, mark: false } : plan.highlight;
     const missing = new Map<number, ShardHit[]>();
     for (const h of page) {
       const record = h.shard === LIVE_SHARD ? undefined : g.records.get(recordKey(h.shard, h.doc));
-      if (record) docs.set(recordKey(h.shard, h.doc), hitDocument(parseRecord(record), plan.highlight));
+      if (record) docs.set(recordKey(h.shard, h.doc), hitDocument(parseRecord(record), highlight));
       else {
         const list = missing.get(h.shard);
         if (list) list.push(h);
@@ -285,7 +300,7 @@ export class SearchService {
       const slots = hits.map((h) => h.doc);
       if (shard === LIVE_SHARD) g.routing.liveCalls++;
       else g.routing.shardCalls++;
-      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, plan.highlight) : await this.shards[shard].hits(slots, plan.highlight);
+      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, highlight) : await this.shards[shard].hits(slots, highlight);
       hits.forEach((h, i) => docs.set(recordKey(shard, h.doc), fetched[i]));
     }));
     return {
