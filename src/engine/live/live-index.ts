@@ -93,6 +93,11 @@ export class LiveIndex {
     return this.segments.length;
   }
 
+  /** True while a background merge runs (searches meanwhile share the isolate with it). */
+  get merging(): boolean {
+    return this.background !== null;
+  }
+
   /** Segment merges done so far (for diagnostics). */
   get mergeCount(): number {
     return this.merges;
