@@ -5,7 +5,7 @@
  */
 import { BUILTIN_ABBREVIATIONS } from '../analyzer/abbreviations.js';
 import { analyzeQueryText } from '../analyzer/analyze.js';
-import { LIMITS } from './planner.js';
+import { LIMITS } from './planner/limits.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** Caps on the parts of a plan. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from '../index-format/term-keys.js';
-import { minimumShouldMatch, planQuery, SHORT_QUERY, WEIGHTS, type PlannerContext } from './planner.js';
+import { planQuery, type PlannerContext } from './planner.js';
+import { minimumShouldMatch } from '../scoring/minimum-should-match.js';
+import { SHORT_QUERY, WEIGHTS } from '../scoring/query-weights.js';
 import type { PlannedTerm } from './query-plan.js';
 import { SynonymTable } from './synonym-table.js';
 

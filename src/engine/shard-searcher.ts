@@ -8,15 +8,10 @@
 import { NO_CATEGORY, NO_DATE, type ShardPostings } from '../index-format/shard-postings.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
+import { coverageFactor } from '../scoring/coverage.js';
 import { HeadlineQuery, headlineBoost, maxHeadlineBoost } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
-
-/**
- * How strongly the share of matched clauses (words and adjacent pairs) scales the score: score =
- * BM25F sum × share^exponent (0 = plain BM25 sum). Tuned on `npm run bench:relevance`.
- */
-export const COVERAGE_EXPONENT: number = 0.5;
 
 const byScore = (a: ShardHit, b: ShardHit) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
 const byDateDesc = (a: ShardHit, b: ShardHit) =>
@@ -181,8 +176,7 @@ export class ShardSearcher {
       for (let i = 0; i < touchedCount; i++) {
         const d = touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
-        const share = allClauses > 0 ? (coverage[d] + pairCoverage[d]) / allClauses : 1;
-        const score = acc[d] * Math.pow(share, COVERAGE_EXPONENT);
+        const score = acc[d] * coverageFactor(coverage[d] + pairCoverage[d], allClauses);
         consider(d, plan.terms.length ? score : 0);
       }
     }
