@@ -154,6 +154,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       shardDocs.push({
         termIds: docs[d].termIds,
         headline: docs[d].headline,
+        headlineExact: docs[d].headlineExact,
         date: (a.date ? isoToMinutes(a.date) : null) ?? NO_DATE,
         category: a.category ? categoryIndex.get(a.category)! : NO_CATEGORY,
       });

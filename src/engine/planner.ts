@@ -54,7 +54,7 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
   const { syllables, excluded, truncated } = analyzeSegments(segments);
   decodeTypedInputMethod(syllables, lexicon);
   restoreSyllables(syllables, lexicon);
-  const { parts, clauseCount, pairClauseCount } = expandQuery(syllables, lexicon, synonyms, options.prefixLast ?? false);
+  const { parts, clauseCount, pairClauseCount, coverage } = expandQuery(syllables, lexicon, synonyms, options.prefixLast ?? false);
   return {
     plan: {
       terms: parts.terms,
@@ -64,6 +64,7 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
       required: parts.required,
       excluded,
       syllables: syllables.map((s) => s.folded),
+      coverage,
       highlight: { folded: [...parts.highlightFolded], exact: [...parts.highlightExact], phrases: parts.highlightPhrases },
     },
     interpretedAs: interpretation(syllables),

@@ -142,11 +142,11 @@ export class ShardSearcher {
     const msm = Math.max(0, plan.minShouldMatch);
     const allClauses = plan.clauseCount + (plan.pairClauseCount ?? 0);
 
-    // Headline phrase match: only scored documents, and only when the boost could still matter.
-    const headline = !browse && plan.syllables.length >= 2
-      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.dictionary.indexOfBytes(encode(foldedKey(f)))))
+    // Headline match: only scored documents, and only when the boost could still matter.
+    const headline = !browse && (plan.syllables.length >= 2 || (plan.coverage && plan.syllables.length >= 1))
+      ? this.headlineQuery(plan, encode)
       : null;
-    const { headlineStarts, headlineTerms } = this.postings;
+    const { headlineStarts, headlineTerms, headlineExact } = this.postings;
     const maxBoost = maxHeadlineBoost();
 
     const consider = (d: number, score: number) => {
@@ -165,7 +165,9 @@ export class ShardSearcher {
       if (headline && !headline.empty && score > 0) {
         hit.score = score * maxBoost;
         if (!top.wouldAccept(hit)) return;
-        hit.score = score * headlineBoost(headline.match(headlineTerms, headlineStarts[d], headlineStarts[d + 1]), headline.length);
+        const hs = headlineStarts[d];
+        const he = headlineStarts[d + 1];
+        hit.score = score * headlineBoost(headline.match(headlineTerms, hs, he), headline.length, headline.cover(headlineTerms, headlineExact, hs, he));
       }
       if (top.wouldAccept(hit)) top.push(hit);
     };
@@ -193,5 +195,18 @@ export class ShardSearcher {
     if (categoryCounts) facets.category = Object.fromEntries([...categoryCounts].map(([c, k]) => [this.categories[c] ?? String(c), k]));
     if (yearCounts) facets.year = Object.fromEntries([...yearCounts].map(([y, k]) => [String(y), k]));
     return { total, hits: top.sorted(), facets, tookUs: Math.round((performance.now() - started) * 1000) };
+  }
+
+  /** The plan's headline query in this shard's term numbers. */
+  private headlineQuery(plan: QueryPlan, encode: KeyEncoder): HeadlineQuery {
+    const index = (key: string) => this.postings.dictionary.indexOfBytes(encode(key));
+    const terms = plan.syllables.map((f) => index(foldedKey(f)));
+    const c = plan.coverage;
+    if (!c) return new HeadlineQuery(terms);
+    return new HeadlineQuery(terms, {
+      exact: c.exactKeys.map((k) => (k === '' ? -1 : index(k) < 0 ? -2 : index(k))),
+      adjacent: c.adjacent,
+      alternatives: c.alternatives.map((a) => ({ start: a.start, end: a.end, terms: a.folded.map((f) => index(foldedKey(f))) })),
+    });
   }
 }

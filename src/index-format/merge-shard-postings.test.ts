@@ -19,7 +19,7 @@ function corpus() {
   const rank = new Uint32Array(collector.keys.length);
   sortTermsByBytes(collector.keys).forEach((id, r) => { rank[id] = r; });
   const builder = new ShardPostingsBuilder(collector.keys, rank);
-  const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, date: i === 2 ? NO_DATE : 1000 + i, category: i % 2 ? 1 : NO_CATEGORY }));
+  const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, headlineExact: t.headlineExact, date: i === 2 ? NO_DATE : 1000 + i, category: i % 2 ? 1 : NO_CATEGORY }));
   // A deterministic impact that differs per document and term.
   const impactOf = (base: number) => (d: number, k: number) => 1 + ((base + d) * 31 + k * 7) % 60000;
   const shard = (from: number, to: number) => {

@@ -36,7 +36,7 @@ export function analyzeSegments(segments: readonly QuerySegment[]): AnalyzedQuer
       if (syllables.length >= LIMITS.maxSyllables) { truncated++; return; }
       syllables.push({
         token: t, exact: t.exact, folded: t.folded, accented: t.exact !== t.folded,
-        adjacent: i > 0 && t.joined, quoted: seg.quoted, decoded: false, restored: null, segment: segIndex,
+        adjacent: i > 0 && t.joined, quoted: seg.quoted, decoded: false, restored: null, asWritten: false, segment: segIndex,
       });
     });
   });

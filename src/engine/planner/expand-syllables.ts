@@ -34,7 +34,7 @@ export function expandSyllables(syllables: readonly QuerySyllable[], layout: Cla
     } else {
       // In a query typed with diacritics elsewhere, a word without marks most likely means exactly
       // that (`công ty`: ty, not tỷ): highlight it exactly where it occurs exactly.
-      if (anyAccent) highlightExact.add(s.exact);
+      if (anyAccent) highlightExact.add(s.restored ?? s.exact);
       else highlightFolded.add(s.folded);
       if (s.restored) terms.push({ key: exactKey(s.restored), weight: WEIGHTS.restored, clause: c });
     }

@@ -5,6 +5,8 @@
  * @module
  */
 import type { Lexicon } from '../../index-format/lexicon.js';
+import { exactKey, foldedKey } from '../../index-format/term-keys.js';
+import type { CoverageSpecKeys } from '../query-plan.js';
 import type { SynonymTable } from '../synonym-table.js';
 import { assignClauses } from './clauses.js';
 import { expandSyllables } from './expand-syllables.js';
@@ -20,6 +22,18 @@ export interface ExpandedQuery {
   clauseCount: number;
   /** Adjacency clauses (ids `clauseCount …`). */
   pairClauseCount: number;
+  /** How headlines cover the query. */
+  coverage: CoverageSpecKeys;
+}
+
+/**
+ * The key that covers a syllable in a headline: its exact key when typed (or decoded) with
+ * diacritics, its folded key when meant as written (headlines give a syllable without marks its
+ * folded key), '' for any reading.
+ */
+export function coverageKey(s: QuerySyllable): string {
+  if (s.accented) return exactKey(s.exact);
+  return s.asWritten ? foldedKey(s.folded) : '';
 }
 
 /** Expands the query's syllables into plan terms. */
@@ -29,5 +43,6 @@ export function expandQuery(syllables: readonly QuerySyllable[], lexicon: Lexico
   expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts);
   const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts);
   expandTitleStart(syllables, parts);
-  return { parts, clauseCount: layout.clauseCount, pairClauseCount };
+  const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), adjacent: syllables.map((s) => s.adjacent), alternatives: parts.alternatives };
+  return { parts, clauseCount: layout.clauseCount, pairClauseCount, coverage };
 }

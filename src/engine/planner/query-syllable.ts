@@ -19,6 +19,11 @@ export interface QuerySyllable {
   decoded: boolean;
   /** The accented reading restoration chose, or null. */
   restored: string | null;
+  /**
+   * Typed without marks in a query typed with diacritics, and not restored to a reading with marks:
+   * meant as written (`ty` in `công ty`, not tỷ).
+   */
+  asWritten: boolean;
   /** Index of the query-syntax segment it came from. */
   segment: number;
 }
