@@ -33,6 +33,8 @@ export default defineConfig({
       workerProject('worker-api', './dist/test-assets/api', { SHARD_MODE: 'auto' }, ['test/api/**/*.test.ts']),
       // The live index (write API, change feed) with a write token, on the 3-shard sample index.
       workerProject('worker-live', './dist/test-assets/sharded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '300' }, ['test/live/write-api.test.ts', 'test/live/recovery.test.ts']),
+      // A live index that holds at most 5 changes.
+      workerProject('worker-live-capacity', './dist/test-assets/single', { INGEST_TOKEN: 'test-ingest-token', LIVE_MAX_CHANGES: '5' }, ['test/live/capacity.test.ts']),
       // A build that folded test/fixtures/live-journal.jsonl in, with the live index that wrote those changes.
       workerProject('worker-live-folded', './dist/test-assets/folded', { SHARD_MODE: 'auto', INGEST_TOKEN: 'test-ingest-token' }, ['test/live/fold-in.test.ts']),
       // Rate limiting switched on with a tiny budget.

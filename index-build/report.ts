@@ -4,14 +4,9 @@
  * @module
  */
 import type { BuildReport } from './build-index.js';
-import type { Skip } from './readers/article.js';
+import { skipLine } from './skip-line.js';
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(2) + ' MB';
-
-/** One report line for a skipped file or record: where, why, and what to do. */
-export function skipLine(s: Skip): string {
-  return `    SKIPPED ${s.source}: ${s.reason} — ${s.detail}`;
-}
 
 /** Formats a build report as text lines. */
 export function formatReport(r: BuildReport): string {

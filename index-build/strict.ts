@@ -4,7 +4,7 @@
  * @module
  */
 import type { Skip } from './readers/article.js';
-import { skipLine } from './report.js';
+import { skipLine } from './skip-line.js';
 
 /** Thrown by `buildIndex({ strict: true })` when files or records were skipped; nothing was written. */
 export class StrictBuildError extends Error {

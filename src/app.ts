@@ -27,7 +27,7 @@ import { handler as searchHandler, route as searchRoute } from './routes/search.
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
 import { registerWidget } from './routes/widget.js';
-import { asIndexUnavailable } from './worker/index-runtime.js';
+import { asIndexUnavailable } from './http/index-unavailable.js';
 
 /** Parses the CORS_ORIGINS variable: `*` or a comma-separated allow-list. */
 export function allowedOrigins(value: string | undefined): '*' | string[] {

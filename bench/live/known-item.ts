@@ -44,3 +44,32 @@ export async function successAt1(service: SearchService, articles: readonly Baom
   }
   return hits / articles.length;
 }
+
+/** How far live scores are from the scores a clean build gives the same articles for the same queries. */
+export interface ScoreDrift {
+  /** Articles found by both (in the top 20 for their headline). */
+  compared: number;
+  /** Mean and 95th percentile of |live − clean| / clean. */
+  meanRelative: number;
+  p95Relative: number;
+  maxRelative: number;
+}
+
+/**
+ * Statistics drift: a live article's impacts use the deployed build's collection statistics, which do
+ * not count the live articles; a clean build of everything does. Compares each article's score for its
+ * headline over HTTP (live) and in process (clean build).
+ */
+export async function scoreDrift(url: string, clean: SearchService, articles: readonly BaomoiArticle[], concurrency = 8): Promise<ScoreDrift> {
+  const rel: number[] = [];
+  await pool(articles, concurrency, async (a) => {
+    const live = await timed(`${url}/search?q=${encodeURIComponent(a.title)}&limit=20&prefix=false&fields=id,score`);
+    const ls = live.body?.hits?.find((h: { id: string }) => h.id === a.id)?.score as number | undefined;
+    const c = await clean.search({ q: a.title, limit: 20, offset: 0, sort: 'relevance', facets: [], prefixLast: false });
+    const cs = c.hits.find((h) => h.id === a.id)?.score;
+    if (ls !== undefined && cs !== undefined && cs > 0) rel.push(Math.abs(ls - cs) / cs);
+  });
+  rel.sort((x, y) => x - y);
+  const at = (p: number) => (rel.length ? rel[Math.min(rel.length - 1, Math.floor(p * rel.length))] : NaN);
+  return { compared: rel.length, meanRelative: rel.reduce((s, x) => s + x, 0) / Math.max(1, rel.length), p95Relative: at(0.95), maxRelative: rel.length ? rel[rel.length - 1] : NaN };
+}

@@ -36,7 +36,7 @@ import { linkFolder, splitCorpus } from './corpus-split.js';
 import { faultTest, type FaultResult } from './fault.js';
 import { pool, timed } from './http.js';
 import { ingest, storedTitle } from './ingest.js';
-import { duplicateGroups, successAt1, successAt1Http } from './known-item.js';
+import { duplicateGroups, scoreDrift, successAt1, successAt1Http } from './known-item.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
@@ -161,6 +161,8 @@ try {
   log(`  lost writes: ${lost} (feed has ${inFeed.size} puts, ${served} served by /articles/:id)`);
   const s1Live = await successAt1Http(server.url, liveArticles, copies);
   log(`  known-item S@1 of the live articles while live: ${fmt(s1Live)}`);
+  const drift = await scoreDrift(server.url, await openIndex(path.join(cleanAssets, 'index')), liveArticles.slice(0, 500));
+  log(`  statistics drift of live scores vs a clean build (${drift.compared} articles): mean ${(100 * drift.meanRelative).toFixed(2)}%, p95 ${(100 * drift.p95Relative).toFixed(2)}%, max ${(100 * drift.maxRelative).toFixed(2)}%`);
 
   results.ingest = {
     articles: ingested.acked.size, failed: ingested.unacked.size, seconds: Math.round(ingested.wallMs / 100) / 10, articlesPerSecond: Math.round(rate),
@@ -170,6 +172,7 @@ try {
   results.memory = { liveSegmentsMb: Math.round(health.live.bytes / 1048576 * 10) / 10, segments: health.live.segments, workerRssBeforeMb: rssBefore, workerRssAfterMb: rssAfter, bytesPerArticle: Math.round(health.live.bytes / Math.max(1, health.live.articles)) };
   results.durability = { lost, inFeed: inFeed.size, served };
   results.knownItem = { live: s1Live };
+  results.drift = drift;
 
   // 6. Fold in: the change feed into a journal, a build with it, served on the same live storage.
   if (!args['skip-fold']) {
@@ -228,6 +231,7 @@ const rows: Array<[string, string, string, boolean]> = [
   ['live index memory', `${r.memory.liveSegmentsMb} MB of segments (${fmtInt(r.memory.bytesPerArticle)} B/article, ${r.memory.segments} segments); Worker runtime RSS ${r.memory.workerRssBeforeMb} → ${r.memory.workerRssAfterMb} MB`, '', true],
   ['acknowledged writes lost', String(r.durability.lost), '0', r.durability.lost === 0],
   ['known-item S@1 of the 5,000 while live', fmt(r.knownItem.live), '', true],
+  ['statistics drift: live score vs clean build, mean / p95 / max', `${(100 * r.drift.meanRelative).toFixed(2)}% / ${(100 * r.drift.p95Relative).toFixed(2)}% / ${(100 * r.drift.maxRelative).toFixed(2)}% (${r.drift.compared} articles)`, '', true],
 ];
 if (r.fold) {
   rows.push(['after fold-in: live changes still served, doubled, missing', `${r.fold.liveChangesServedAfter}, ${r.fold.doubled}, ${r.fold.missing} (of ${r.fold.checked})`, '0, 0, 0', r.fold.liveChangesServedAfter === 0 && r.fold.doubled === 0 && r.fold.missing === 0]);

@@ -9,7 +9,7 @@ import { DocumentStore, type StoredDocument } from '../index-format/document-sto
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
 import { ShardPostings } from '../index-format/shard-postings.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
-import { verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ArtifactError, verifyArtifact, type FetchArtifact } from './artifact.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import { ShardSearcher } from './shard-searcher.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
@@ -47,7 +47,7 @@ export class LoadedShard {
   /** Loads and verifies (size and SHA-256) a shard's postings and documents. */
   static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
-    if (!entry) throw new Error(`shard ${shard} is not in the manifest`);
+    if (!entry) throw new ArtifactError(`shard ${shard} is not in the manifest`);
     // Fetch both, then verify both: verifying the first while the second is still being fetched left
     // its rejection (a corrupt file) unhandled until Promise.all was reached.
     const [pb, db] = await Promise.all([fetchArtifact(entry.postings.file), fetchArtifact(entry.documents.file)]);

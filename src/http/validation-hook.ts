@@ -9,6 +9,8 @@ interface Issue {
   path: PropertyKey[];
   message: string;
   code?: string;
+  /** A schema's own error code for the API (`params: { apiCode }` on a custom issue). */
+  params?: { apiCode?: string };
 }
 
 /** The `defaultHook` of the OpenAPI app: 400 with the first issue's message. */
@@ -18,5 +20,6 @@ export function validationHook(result: { success: boolean; error?: { issues: Iss
   const first = issues[0];
   const param = first?.path?.map(String).join('.') || 'request';
   const message = first ? (first.message.includes(param) ? first.message : `${param}: ${first.message}`) : 'The request is invalid.';
-  return sendError(c, 400, issues.length && first.path.length ? 'invalid_parameter' : 'invalid_request', message);
+  const code = first?.params?.apiCode ?? (issues.length && first.path.length ? 'invalid_parameter' : 'invalid_request');
+  return sendError(c, 400, code, first?.params?.apiCode ? first.message : message);
 }

@@ -2,7 +2,7 @@
  * `GET /articles/:id`: one article's metadata and full text.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses, sendError } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 
@@ -53,7 +53,3 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   return c.json(article, 200);
 };
 
-/** Registers the route on an app. */
-export function registerArticles(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(route, handler);
-}

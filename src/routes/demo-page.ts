@@ -7,14 +7,14 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { isoToMinutes } from '../index-format/dates.js';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import { indexContext } from '../middleware/index-context/index.js';
-import { asIndexUnavailable } from '../worker/index-runtime.js';
+import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
+import { SearchQuerySchema } from './search.js';
 import { widgetPath } from './widget.js';
 
 const PER_PAGE = 10;
@@ -32,8 +32,15 @@ function fnv1a(s: string): string {
 
 const CSS_ETAG = `"css-${fnv1a(DEMO_CSS)}"`;
 
-/** Reads the page parameters leniently: a bad one is dropped with a notice, never an error page. */
-function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' | 'page' | 'sort' | 'categories' | 'from' | 'to'> {
+/** The page's parameters, with the date filters as the search takes them. */
+type PageParams = Pick<DemoState, 'q' | 'page' | 'sort' | 'categories' | 'from' | 'to'> & { fromMinutes?: number; toMinutes?: number };
+
+/**
+ * Reads the page parameters with the API's own parameter schemas (one set of rules), leniently: a bad
+ * one is dropped with a notice in Vietnamese, never an error page.
+ */
+function readParams(c: Context<AppEnv>, notices: string[]): PageParams {
+  const field = SearchQuerySchema.shape;
   const one = (name: string) => c.req.queries(name)?.[0];
   let q = (one('q') ?? '').trim();
   if (q.length > MAX_QUERY_LENGTH) {
@@ -43,26 +50,34 @@ function readParams(c: Context<AppEnv>, notices: string[]): Pick<DemoState, 'q' 
   let page = 1;
   const rawPage = one('page');
   if (rawPage !== undefined) {
-    const n = Number(rawPage);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE) page = n;
+    const parsed = field.page.safeParse(rawPage);
+    if (parsed.success && parsed.data !== undefined && parsed.data <= MAX_PAGE) page = parsed.data;
     else notices.push(`Trang “${rawPage.slice(0, 20)}” không hợp lệ (1–${MAX_PAGE}); đang hiển thị trang 1.`);
   }
-  const rawSort = (one('sort') ?? 'relevance').trim().toLowerCase();
+  const rawSort = one('sort');
   let sort: Sort = 'relevance';
-  if (Object.hasOwn(SORTS, rawSort)) sort = rawSort as Sort;
-  else notices.push(`Cách sắp xếp “${rawSort.slice(0, 20)}” không hợp lệ (dùng date:desc hoặc date:asc); đang xếp theo mức liên quan.`);
-  const categories = [...new Set((c.req.queries('category') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))].slice(0, 20);
+  if (rawSort !== undefined) {
+    const parsed = field.sort.safeParse(rawSort);
+    if (parsed.success && parsed.data) sort = parsed.data;
+    else notices.push(`Cách sắp xếp “${rawSort.slice(0, 20)}” không hợp lệ (dùng date:desc hoặc date:asc); đang xếp theo mức liên quan.`);
+  }
+  const cats = field.category.safeParse(c.req.queries('category'));
+  const categories = (cats.success ? cats.data ?? [] : []).slice(0, 20);
   const date = (name: 'from' | 'to', label: string) => {
     const v = (one(name) ?? '').trim();
     if (!v) return undefined;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(v) && isoToMinutes(v) !== null) return v;
+    const parsed = field[name].safeParse(v);
+    if (parsed.success && parsed.data !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v)) return { iso: v, minutes: parsed.data };
     notices.push(`${label} “${v.slice(0, 20)}” không hợp lệ (cần dạng 2024-01-31) nên đã bị bỏ qua.`);
     return undefined;
   };
   let from = date('from', 'Ngày bắt đầu');
   let to = date('to', 'Ngày kết thúc');
-  if (from && to && from > to) [from, to] = [to, from];
-  return { q, page, sort, categories, from, to };
+  if (from && to && from.iso > to.iso) {
+    // Swapped: parse each as the other end of the range.
+    [from, to] = [{ iso: to.iso, minutes: field.from.parse(to.iso)! }, { iso: from.iso, minutes: field.to.parse(from.iso)! }];
+  }
+  return { q, page, sort, categories, from: from?.iso, to: to?.iso, fromMinutes: from?.minutes, toMinutes: to?.minutes };
 }
 
 /** Registers `/` and `/demo.css`. */
@@ -75,16 +90,14 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
 
   app.get('/', indexContext({ lenient: true }), async (c) => {
     const notices: string[] = [];
-    const params = readParams(c, notices);
-    const state: DemoState = { origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), notices, ...params };
+    const { fromMinutes, toMinutes, ...shown } = readParams(c, notices);
+    const state: DemoState = { origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), notices, ...shown };
     let status: 200 | 503 = 200;
     try {
       if (c.var.indexError !== undefined) throw c.var.indexError;
       const runtime = c.var.index;
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
-        const fromMinutes = state.from ? isoToMinutes(state.from)! : undefined;
-        const toMinutes = state.to ? isoToMinutes(state.to)! + 24 * 60 - 1 : undefined;
         const base = { q: state.q, sort: state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true };
         const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });
         // Facet counts leave out their own filter, so other years / categories stay selectable.

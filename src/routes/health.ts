@@ -2,7 +2,7 @@
  * `GET /health`: whether the index is loaded, and its manifest.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { ANALYZER_VERSION } from '../analyzer/version.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -96,7 +96,3 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   }, 200);
 };
 
-/** Registers the route on an app. */
-export function registerHealth(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(route, handler);
-}

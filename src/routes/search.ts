@@ -2,8 +2,8 @@
  * `GET /search`: full-text search with filters, facets, sorting and paging.
  * @module
  */
-import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import { errorResponses, sendError } from '../http/errors.js';
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES } from './params.js';
 
@@ -26,7 +26,30 @@ export const SearchQuerySchema = z.object({
   highlight: boolParam('highlight').openapi({ param: { name: 'highlight', in: 'query' }, description: 'Mark matches with <mark> in title_html and snippet (default true). When false, both are plain escaped text.', example: 'true' }),
   facets: listParam('facets', FACETS).openapi({ param: { name: 'facets', in: 'query' }, description: 'Facet counts to return for the query and filters: category, year.', example: 'category,year' }),
   prefix: boolParam('prefix').openapi({ param: { name: 'prefix', in: 'query' }, description: 'Complete the last word as a prefix (as-you-type). Default: true unless the query ends with a space.', example: 'true' }),
+}).superRefine((p, ctx) => {
+  // Rules across parameters: checked here once, with the API's error codes.
+  const fail = (apiCode: string, path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { apiCode } });
+  const q = (p.q ?? '').trim();
+  if (!q && !(p.category?.length || p.from !== undefined || p.to !== undefined)) {
+    fail('missing_query', 'q', 'Give a query in q (for example /search?q=ha+noi), or at least one filter (category, from, to) to browse.');
+  } else if (q.length > MAX_QUERY_LENGTH) {
+    fail('query_too_long', 'q', queryTooLongMessage(q.length));
+  } else if (p.offset !== undefined && p.page !== undefined) {
+    fail('invalid_parameter', 'page', 'Give either offset or page, not both.');
+  } else if (pageStart(p) + (p.limit ?? DEFAULT_LIMIT) > MAX_RESULT_WINDOW) {
+    fail('invalid_parameter', 'offset', `offset + limit is ${pageStart(p) + (p.limit ?? DEFAULT_LIMIT)}; results are available up to position ${MAX_RESULT_WINDOW}. Narrow the query or add filters.`);
+  } else if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
+    fail('invalid_parameter', 'from', 'from is after to; swap them.');
+  }
 });
+
+/** Hits per page when `limit` is not given. */
+export const DEFAULT_LIMIT = 10;
+
+/** The first position of the page a request asks for (`offset`, or from `page`). */
+function pageStart(p: { offset?: number; page?: number; limit?: number }): number {
+  return p.offset ?? ((p.page ?? 1) - 1) * (p.limit ?? DEFAULT_LIMIT);
+}
 
 const HitSchema = z.object({
   id: z.string(),
@@ -49,6 +72,7 @@ export const SearchResponseSchema = z.object({
   limit: z.number().int(),
   interpreted_as: z.string().optional().openapi({ description: 'The accented reading the query was understood as (diacritic restoration, Telex/VNI decoding), for "Showing results for …".' }),
   relaxed: z.boolean().optional().openapi({ description: 'True when no article matched enough of the words and results match any of them.' }),
+  ignored_syllables: z.number().int().optional().openapi({ description: 'Syllables of a very long query beyond the first 64 that were not searched.' }),
   facets: z.object({ category: z.record(z.string(), z.number()).optional(), year: z.record(z.string(), z.number()).optional() }).optional(),
   hits: z.array(HitSchema),
 }).openapi('SearchResponse');
@@ -74,24 +98,8 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const started = Date.now();
   const p = c.req.valid('query');
   const q = (p.q ?? '').trim();
-  const hasFilter = !!(p.category?.length || p.from !== undefined || p.to !== undefined);
-  if (!q && !hasFilter) {
-    return sendError(c, 400, 'missing_query', 'Give a query in q (for example /search?q=ha+noi), or at least one filter (category, from, to) to browse.');
-  }
-  if (q.length > MAX_QUERY_LENGTH) {
-    return sendError(c, 400, 'query_too_long', queryTooLongMessage(q.length));
-  }
-  if (p.offset !== undefined && p.page !== undefined) {
-    return sendError(c, 400, 'invalid_parameter', 'Give either offset or page, not both.');
-  }
-  const limit = p.limit ?? 10;
-  const offset = p.offset ?? ((p.page ?? 1) - 1) * limit;
-  if (offset + limit > MAX_RESULT_WINDOW) {
-    return sendError(c, 400, 'invalid_parameter', `offset + limit is ${offset + limit}; results are available up to position ${MAX_RESULT_WINDOW}. Narrow the query or add filters.`);
-  }
-  if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
-    return sendError(c, 400, 'invalid_parameter', 'from is after to; swap them.');
-  }
+  const limit = p.limit ?? DEFAULT_LIMIT;
+  const offset = pageStart(p);
   const runtime = c.var.index;
   const rawQ = p.q ?? '';
   const result = await runtime.service.search({
@@ -127,15 +135,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     limit,
     ...(result.interpretedAs ? { interpreted_as: result.interpretedAs } : {}),
     ...(result.relaxed ? { relaxed: true } : {}),
+    ...(result.truncatedSyllables ? { ignored_syllables: result.truncatedSyllables } : {}),
     ...(result.facets ? { facets: result.facets } : {}),
     hits,
   }, 200);
 };
 
-/** Registers the route on an app. */
-export function registerSearch(app: OpenAPIHono<AppEnv>) {
-  return app.openapi(route, handler);
-}
 
 /** Removes `<mark>` tags from highlighted (already escaped) HTML. */
 function stripMarks(html: string): string {

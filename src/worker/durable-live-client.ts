@@ -4,9 +4,10 @@
  * @module
  */
 import type { LiveSearchOptions } from '../engine/live/live-index.js';
-import type { BaseRef, LiveLayer } from '../engine/live/live-layer.js';
+import type { BaseRef, LiveArticle, LiveLayer } from '../engine/live/live-layer.js';
 import type { HighlightSpec, QueryPlan } from '../engine/query-plan.js';
 import type { LiveIndexObject } from './live-object.js';
+import { rpcCall } from './rpc-errors.js';
 
 /** Name of the live index's Durable Object. */
 export const LIVE_OBJECT_NAME = 'live';
@@ -24,9 +25,9 @@ export class DurableLiveClient implements LiveLayer {
     return liveStub(this.namespace);
   }
 
-  view(base: BaseRef, knownVersion: number) { return this.stub.view(base, knownVersion); }
-  search(base: BaseRef, plan: QueryPlan, opts: LiveSearchOptions, knownVersion: number) { return this.stub.search(base, plan, opts, knownVersion); }
-  hits(base: BaseRef, slots: number[], highlight: HighlightSpec) { return this.stub.hits(base, slots, highlight); }
-  suggest(base: BaseRef, q: string, limit: number, knownVersion: number) { return this.stub.suggest(base, q, limit, knownVersion); }
-  article(base: BaseRef, id: string) { return this.stub.article(base, id); }
+  view(base: BaseRef, knownVersion: number) { return rpcCall(this.stub.view(base, knownVersion)); }
+  search(base: BaseRef, plan: QueryPlan, opts: LiveSearchOptions, knownVersion: number) { return rpcCall(this.stub.search(base, plan, opts, knownVersion)); }
+  hits(base: BaseRef, slots: number[], highlight: HighlightSpec) { return rpcCall(this.stub.hits(base, slots, highlight)); }
+  suggest(base: BaseRef, q: string, limit: number, knownVersion: number) { return rpcCall(this.stub.suggest(base, q, limit, knownVersion)); }
+  article(base: BaseRef, id: string): Promise<LiveArticle> { return rpcCall(this.stub.article(base, id) as PromiseLike<LiveArticle>); }
 }

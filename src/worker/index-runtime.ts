@@ -3,9 +3,9 @@
  * requests. Holds the manifest, the lexicon (for query planning) and one client per shard.
  * @module
  */
-import { ArtifactError, verifyArtifact } from '../engine/artifact.js';
+import { verifyArtifact } from '../engine/artifact.js';
 import { SearchService } from '../engine/search-service.js';
-import { ContainerError } from '../index-format/binary-container.js';
+import { SuggestService } from '../suggest/suggest-service.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
@@ -18,6 +18,8 @@ import { servesInProcess, shardClients } from './shard-clients.js';
 export interface IndexRuntime {
   manifest: IndexManifest;
   service: SearchService;
+  /** Search-box suggestions over the same index. */
+  suggest: SuggestService;
   /** How shards are served. */
   mode: 'in-process' | 'durable-objects';
   loadedAt: number;
@@ -37,9 +39,11 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
+  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live);
   return {
     manifest,
-    service: new SearchService(manifest, lexicon, shardClients(env, manifest), live),
+    service,
+    suggest: new SuggestService(service),
     mode: servesInProcess(env, manifest) ? 'in-process' : 'durable-objects',
     loadedAt: started,
     loadMs: Date.now() - started,
@@ -56,18 +60,6 @@ export function getIndexRuntime(env: Env): Promise<IndexRuntime> {
     current.catch(() => { current = null; });
   }
   return current;
-}
-
-/** Maps a load or shard failure to an {@link IndexUnavailableError} (503) when it is one. */
-export function asIndexUnavailable(e: unknown): IndexUnavailableError | null {
-  if (e instanceof IndexUnavailableError) return e;
-  if (e instanceof ArtifactError) return new IndexUnavailableError('index_corrupt', `${e.message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
-  const message = e instanceof Error ? e.message : String(e);
-  // Errors from a shard's Durable Object arrive over RPC as plain Errors: also recognized by their message.
-  if (e instanceof ContainerError || /corrupt|truncated|format version|section|inconsistent|missing from the deployed assets|not in the manifest/i.test(message)) {
-    return new IndexUnavailableError('index_corrupt', `The search index is damaged: ${message}. Rebuild it with \`npm run build:index\` and redeploy.`);
-  }
-  return null;
 }
 
 /** Forgets the loaded index (tests). */

@@ -18,6 +18,7 @@ import type { HighlightSpec, QueryPlan, ShardResult } from '../engine/query-plan
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { Env } from './env.js';
 import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { rpcGuard } from './rpc-errors.js';
 import { shardClients } from './shard-clients.js';
 import { SqliteLiveStorage } from './sqlite-live-storage.js';
 
@@ -92,46 +93,46 @@ export class LiveIndexObject extends DurableObject<Env> {
 
   /** Creates or replaces articles in order (prepared by the caller, or here). */
   put(ref: BaseRef, items: Array<{ id: string; doc: StoredDocument; prepared?: PreparedWrite }>): Promise<WriteResult[]> {
-    return this.core.put(ref, items);
+    return rpcGuard(() => this.core.put(ref, items));
   }
 
   /** Takes articles down. */
   delete(ref: BaseRef, ids: string[], prepared?: PreparedWrite[]): Promise<WriteResult[]> {
-    return this.core.delete(ref, ids, prepared);
+    return rpcGuard(() => this.core.delete(ref, ids, prepared));
   }
 
   /** The change feed after `since`. */
-  changes(since: number, limit: number): { changes: Change[]; lastSeq: number } {
-    return this.core.changes(since, limit);
+  changes(since: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }> {
+    return rpcGuard(() => this.core.changes(since, limit));
   }
 
   /** Diagnostics. */
   stats(ref: BaseRef): Promise<LiveStats> {
-    return this.core.stats(ref);
+    return rpcGuard(() => this.core.stats(ref));
   }
 
   /** See {@link LiveCore.view}. */
   view(ref: BaseRef, knownVersion: number): Promise<LiveView> {
-    return this.core.view(ref, knownVersion);
+    return rpcGuard(() => this.core.view(ref, knownVersion));
   }
 
   /** See {@link LiveCore.search}. */
   search(ref: BaseRef, plan: QueryPlan, opts: LiveSearchOptions, knownVersion: number): Promise<{ view: LiveView; result: ShardResult }> {
-    return this.core.search(ref, plan, opts, knownVersion);
+    return rpcGuard(() => this.core.search(ref, plan, opts, knownVersion));
   }
 
   /** See {@link LiveCore.hits}. */
   hits(ref: BaseRef, slots: number[], highlight: HighlightSpec): Promise<Array<HitDocument | null>> {
-    return this.core.hits(ref, slots, highlight);
+    return rpcGuard(() => this.core.hits(ref, slots, highlight));
   }
 
   /** See {@link LiveCore.suggest}. */
   suggest(ref: BaseRef, q: string, limit: number, knownVersion: number): Promise<{ view: LiveView; suggestions: TitleSuggestion[] }> {
-    return this.core.suggest(ref, q, limit, knownVersion);
+    return rpcGuard(() => this.core.suggest(ref, q, limit, knownVersion));
   }
 
   /** See {@link LiveCore.article}. */
   article(ref: BaseRef, id: string): Promise<LiveArticle> {
-    return this.core.article(ref, id);
+    return rpcGuard(() => this.core.article(ref, id));
   }
 }

@@ -13,7 +13,8 @@ import { LoadedShard, type BaseLookup, type TitleSuggestion } from '../engine/lo
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
-import { loadManifest } from './manifest-loader.js';
+import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { rpcGuard } from './rpc-errors.js';
 
 /** Identifies which shard of which index build a call is for. */
 export interface ShardAddress {
@@ -33,7 +34,7 @@ export class ShardObject extends DurableObject<Env> {
       this.loaded = (async () => {
         const manifest = await loadManifest(this.env.ASSETS);
         if (manifest.contentHash !== addr.contentHash) {
-          throw new Error(`index changed during the request (expected ${addr.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry`);
+          throw new IndexUnavailableError('index_changing', `A new index is being deployed (expected ${addr.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry in a few seconds.`);
         }
         return LoadedShard.load(manifest, addr.shard, assetFetcher(this.env.ASSETS));
       })();
@@ -44,32 +45,34 @@ export class ShardObject extends DurableObject<Env> {
 
   /** See {@link LoadedShard.search}. */
   async search(addr: ShardAddress, plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
-    return (await this.shard(addr)).search(plan, opts);
+    return rpcGuard(async () => (await this.shard(addr)).search(plan, opts));
   }
 
   /** See {@link LoadedShard.hits}. */
   async hits(addr: ShardAddress, docs: number[], highlight: HighlightSpec): Promise<HitDocument[]> {
-    return (await this.shard(addr)).hits(docs, highlight);
+    return rpcGuard(async () => (await this.shard(addr)).hits(docs, highlight));
   }
 
   /** See {@link LoadedShard.suggest}. */
   async suggest(addr: ShardAddress, q: string, limit: number): Promise<TitleSuggestion[]> {
-    return (await this.shard(addr)).suggest(q, limit);
+    return rpcGuard(async () => (await this.shard(addr)).suggest(q, limit));
   }
 
   /** See {@link LoadedShard.article}. */
   async article(addr: ShardAddress, id: string): Promise<StoredDocument | null> {
-    return (await this.shard(addr)).article(id);
+    return rpcGuard(async () => (await this.shard(addr)).article(id));
   }
 
   /** See {@link LoadedShard.lookup}. */
   async lookup(addr: ShardAddress, keys: string[], ids: string[]): Promise<BaseLookup> {
-    return (await this.shard(addr)).lookup(keys, ids);
+    return rpcGuard(async () => (await this.shard(addr)).lookup(keys, ids));
   }
 
   /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */
   async stats(addr: ShardAddress): Promise<{ shard: number; documents: number; postingsBytes: number; documentsBytes: number }> {
-    const s = await this.shard(addr);
-    return { shard: addr.shard, documents: s.postings.documentCount, postingsBytes: s.postings.byteLength, documentsBytes: s.documents.byteLength };
+    return rpcGuard(async () => {
+      const s = await this.shard(addr);
+      return { shard: addr.shard, documents: s.postings.documentCount, postingsBytes: s.postings.byteLength, documentsBytes: s.documents.byteLength };
+    });
   }
 }

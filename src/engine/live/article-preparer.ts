@@ -8,7 +8,7 @@
  */
 import type { StoredDocument } from '../../index-format/document-store.js';
 import { DfCache } from './df-cache.js';
-import type { LiveBase } from './live-core.js';
+import type { LiveBase } from './live-base.js';
 import type { BaseLocation } from './live-storage.js';
 import { analyzeArticle, prepareArticle, type PreparedArticle } from './prepared-article.js';
 

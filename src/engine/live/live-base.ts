@@ -5,8 +5,18 @@
  */
 import type { IndexManifest } from '../../index-format/manifest.js';
 import type { ShardClient } from '../shard-client.js';
-import type { LiveBase } from './live-core.js';
 import type { BaseRef } from './live-layer.js';
+import type { BaseLocation } from './live-storage.js';
+import type { BaseStatistics } from './prepared-article.js';
+
+/** The deployed build as the live index uses it. */
+export interface LiveBase {
+  ref: BaseRef;
+  stats: BaseStatistics;
+  /** Per key, built documents containing it; per id, where the build holds it. */
+  lookup(keys: string[], ids: string[]): Promise<{ df: number[]; locations: Array<BaseLocation | null> }>;
+}
+
 
 /** The {@link BaseRef} of a build. */
 export function baseRefOf(manifest: IndexManifest): BaseRef {

@@ -18,17 +18,12 @@ import type { TitleSuggestion } from '../loaded-shard.js';
 import type { HighlightSpec, QueryPlan, ShardResult } from '../query-plan.js';
 import { ArticlePreparer, LOOKUP_CHUNK, type PreparedWrite } from './article-preparer.js';
 import { LiveIndex, type LiveSearchOptions } from './live-index.js';
+import type { LiveBase } from './live-base.js';
 import type { BaseRef, LiveArticle, LiveLayer, LiveView, Suppression } from './live-layer.js';
+
+export type { LiveBase };
 import type { BaseLocation, LiveRow, LiveStorage } from './live-storage.js';
 import type { BaseStatistics } from './prepared-article.js';
-
-/** The deployed build as the live index uses it. */
-export interface LiveBase {
-  ref: BaseRef;
-  stats: BaseStatistics;
-  /** Per key, built documents containing it; per id, where the build holds it. */
-  lookup(keys: string[], ids: string[]): Promise<{ df: number[]; locations: Array<BaseLocation | null> }>;
-}
 
 /** Opens the deployed build a call names (throws when it is not the one deployed). */
 export type OpenBase = (ref: BaseRef) => Promise<LiveBase>;

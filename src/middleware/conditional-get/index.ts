@@ -50,8 +50,8 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
 }
 
 /** Cache-Control for search responses: browsers and the CDN may keep them CACHE_SECONDS. */
-export function cacheControl(env: { CACHE_SECONDS?: string }): string {
-  const s = Number(env.CACHE_SECONDS ?? '60');
+export function cacheControl(env: { CACHE_SECONDS?: string } | undefined): string {
+  const s = Number(env?.CACHE_SECONDS ?? '60');
   const seconds = Number.isFinite(s) && s >= 0 ? Math.floor(s) : 60;
   return seconds === 0 ? 'no-cache' : `public, max-age=${seconds}, s-maxage=${seconds}`;
 }

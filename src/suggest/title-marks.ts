@@ -5,7 +5,7 @@
  */
 import { normalizeText } from '../analyzer/normalize.js';
 import { tokenize } from '../analyzer/tokenize.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../engine/html-escape.js';
 
 /** Leading characters of the surface `exact` that spell the first `n` characters of its folded form. */
 function prefixChars(exact: string, folded: string, n: number): number {

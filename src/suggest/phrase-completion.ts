@@ -17,8 +17,8 @@ import { foldDiacritics } from '../analyzer/fold.js';
 import { normalizeText } from '../analyzer/normalize.js';
 import { tokenize, type Token } from '../analyzer/tokenize.js';
 import type { Lexicon } from '../index-format/lexicon.js';
-import { escapeHtml } from './html-escape.js';
-import { restoreDiacritics } from './restore-diacritics.js';
+import { escapeHtml } from '../engine/html-escape.js';
+import { restoreDiacritics } from '../engine/restore-diacritics.js';
 
 /** One completed phrase. */
 export interface PhraseCompletion {
