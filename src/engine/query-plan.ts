@@ -63,8 +63,8 @@ export interface CoverageSpecKeys {
    * `công ty`) — or '' for any reading.
    */
   exactKeys: string[];
-  /** Parallel to `syllables`: directly follows the previous syllable (the pair counts). */
-  adjacent: boolean[];
+  /** Parallel to `syllables`: forms one word with the previous syllable (see `planner/collocations.ts`). */
+  bound: boolean[];
   /** Synonyms and abbreviations of spans of the query, as folded syllables. */
   alternatives: Array<{ start: number; end: number; folded: string[] }>;
 }

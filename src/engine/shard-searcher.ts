@@ -205,7 +205,7 @@ export class ShardSearcher {
     if (!c) return new HeadlineQuery(terms);
     return new HeadlineQuery(terms, {
       exact: c.exactKeys.map((k) => (k === '' ? -1 : index(k) < 0 ? -2 : index(k))),
-      adjacent: c.adjacent,
+      bound: c.bound,
       alternatives: c.alternatives.map((a) => ({ start: a.start, end: a.end, terms: a.folded.map((f) => index(foldedKey(f))) })),
     });
   }

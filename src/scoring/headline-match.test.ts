@@ -76,27 +76,33 @@ describe('headlineBoost', () => {
 describe('HeadlineQuery.cover', () => {
   // Folded term numbers: 1 bao, 2 mien, 3 trung, 4 quoc, 5 nam; exact term numbers: 11 bão, 12 miền, 13 trung (as is), 14 quốc, 21 bao (as is).
   const head = (folded: number[], exact: number[]) => ({ f: Uint32Array.from(folded), e: Uint32Array.from(exact) });
-  const query = (spec: Partial<CoverageSpec> = {}) => new HeadlineQuery([1, 2, 3], { exact: [-1, -1, -1], adjacent: [false, true, true], alternatives: [], ...spec });
+  const query = (spec: Partial<CoverageSpec> = {}) => new HeadlineQuery([1, 2, 3], { exact: [-1, -1, -1], bound: [false, false, true], alternatives: [], ...spec });
   const cover = (q: HeadlineQuery, h: { f: Uint32Array; e: Uint32Array }) => q.cover(h.f, h.e, 0, h.f.length);
 
-  it('counts the syllables and adjacent pairs the headline names', () => {
-    // "Bão đổ bộ miền Trung": 3 syllables + 1 of 2 pairs.
-    expect(cover(query(), head([1, 9, 9, 2, 3], [11, 9, 9, 12, 13]))).toBeCloseTo(4 / 5);
-    // "Bão miền Trung": everything.
+  it('counts the words the headline names: a bound pair (miền trung) only side by side', () => {
+    // Query "bão | miền trung": two units.
+    // "Bão đổ bộ miền Trung": both.
+    expect(cover(query(), head([1, 9, 9, 2, 3], [11, 9, 9, 12, 13]))).toBe(1);
     expect(cover(query(), head([1, 2, 3], [11, 12, 13]))).toBe(1);
-    // "Miền Bắc đón bão, Trung Quốc sơ tán": the words, but neither pair.
-    expect(cover(query(), head([2, 9, 9, 1, 3, 4], [12, 9, 9, 11, 13, 14]))).toBeCloseTo(3 / 5);
+    // "Miền Bắc đón bão, Trung Quốc sơ tán": bão, but not the region.
+    expect(cover(query(), head([2, 9, 9, 1, 3, 4], [12, 9, 9, 11, 13, 14]))).toBe(1 / 2);
     expect(cover(query(), head([], []))).toBe(0);
+  });
+
+  it('counts every syllable on its own when none is bound', () => {
+    const q = query({ bound: [false, false, false] });
+    expect(cover(q, head([2, 9, 9, 1, 3, 4], [12, 9, 9, 11, 13, 14]))).toBe(1);
+    expect(cover(q, head([1, 9], [11, 9]))).toBeCloseTo(1 / 3);
   });
 
   it('compares a syllable with an exact form by that form only', () => {
     const q = query({ exact: [11, -1, -1] }); // bão typed with diacritics
-    expect(cover(q, head([1, 2, 3], [21, 12, 13]))).toBeCloseTo(3 / 5); // "Bao miền Trung": bao is not bão, nor is its pair
+    expect(cover(q, head([1, 2, 3], [21, 12, 13]))).toBe(1 / 2); // "Bao miền Trung": bao is not bão
   });
 
   it('covers a whole span by an alternative (an abbreviation or synonym)', () => {
     // Query "mien trung" (2, 3) with the alternative 7 ("MT") in the headline.
-    const q = new HeadlineQuery([2, 3], { exact: [-1, -1], adjacent: [false, true], alternatives: [{ start: 0, end: 2, terms: [7] }] });
+    const q = new HeadlineQuery([2, 3], { exact: [-1, -1], bound: [false, true], alternatives: [{ start: 0, end: 2, terms: [7] }] });
     expect(q.cover(Uint32Array.of(9, 7), Uint32Array.of(9, 7), 0, 2)).toBe(1);
     expect(q.cover(Uint32Array.of(9, 8), Uint32Array.of(9, 8), 0, 2)).toBe(0);
   });

@@ -31,7 +31,7 @@ export const HEADLINE_WEIGHTS = {
   run: 0.3,
   /** Run of query syllables the headline starts with (query syllable 0 = headline syllable 0). */
   start: 0.3,
-  /** Share of the query's syllables and adjacent pairs the headline covers, to the power `coveragePower`. */
+  /** Share of the query's units (words) the headline covers, to the power `coveragePower`. */
   coverage: 1,
   coveragePower: 2,
   /**
@@ -65,8 +65,12 @@ export interface CoverageSpec {
    * or −2 when that exact form is not in the shard (nothing covers it).
    */
   exact: ArrayLike<number>;
-  /** Per query syllable, whether it directly follows the previous one (then the pair counts too). */
-  adjacent: ArrayLike<boolean>;
+  /**
+   * Per query syllable, whether it forms one word with the previous one (a collocation typed
+   * adjacently, `hà nội`): the two are then one unit, covered only side by side in the headline, so
+   * `Hà Tĩnh … nội đồng` does not cover `ha noi`.
+   */
+  bound: ArrayLike<boolean>;
   alternatives: readonly HeadlineAlternative[];
 }
 
@@ -91,8 +95,8 @@ export class HeadlineQuery {
   private readonly coverage: CoverageSpec | null;
   private readonly covered: Uint8Array;
   private readonly pairCovered: Uint8Array;
-  /** Adjacent pairs of the query (the denominator of coverage, with the syllables). */
-  private readonly pairs: number;
+  /** Units of the query (the denominator of coverage): bound pairs, and syllables in none. */
+  private readonly units: number;
 
   /**
    * @param terms the query's syllables in order, as term numbers (−1 = unknown)
@@ -102,9 +106,12 @@ export class HeadlineQuery {
     this.coverage = coverage ?? null;
     this.covered = new Uint8Array(terms.length);
     this.pairCovered = new Uint8Array(terms.length);
-    let pairs = 0;
-    for (let j = 1; j < terms.length; j++) if (coverage?.adjacent[j]) pairs++;
-    this.pairs = pairs;
+    let units = 0;
+    for (let j = 0; j < terms.length; j++) {
+      if (j > 0 && coverage?.bound[j]) units++;
+      else if (!coverage?.bound[j + 1]) units++;
+    }
+    this.units = units;
     this.length = terms.length;
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
@@ -155,10 +162,10 @@ export class HeadlineQuery {
   }
 
   /**
-   * The share of the query one headline covers: of the query's syllables and adjacent pairs, those
-   * the headline names (a syllable typed with diacritics or meant as written by its exact form, the
-   * others by any reading; a pair as two adjacent headline syllables; a whole span by any of its
-   * alternatives). 0 without a {@link CoverageSpec}.
+   * The share of the query one headline covers: of the query's units (each bound pair, each syllable
+   * in no bound pair), those the headline names (a syllable typed with diacritics or meant as written
+   * by its exact form, the others by any reading; a bound pair as two adjacent headline syllables; a
+   * whole span by any of its alternatives). 0 without a {@link CoverageSpec}.
    * @param headline folded term numbers of all headlines; `exact` the parallel exact term numbers
    */
   cover(headline: ArrayLike<number>, exact: ArrayLike<number>, start: number, end: number): number {
@@ -193,10 +200,10 @@ export class HeadlineQuery {
     }
     let got = 0;
     for (let j = 0; j < n; j++) {
-      got += covered[j];
-      if (j > 0 && spec.adjacent[j]) got += pairCovered[j];
+      if (j > 0 && spec.bound[j]) got += pairCovered[j];
+      else if (!spec.bound[j + 1]) got += covered[j];
     }
-    return got / (n + this.pairs);
+    return got / this.units;
   }
 }
 

@@ -9,6 +9,7 @@ import { exactKey, foldedKey } from '../../index-format/term-keys.js';
 import type { CoverageSpecKeys } from '../query-plan.js';
 import type { SynonymTable } from '../synonym-table.js';
 import { assignClauses } from './clauses.js';
+import { boundSyllables } from './collocations.js';
 import { expandSyllables } from './expand-syllables.js';
 import { expandSynonyms } from './expand-synonyms.js';
 import { expandTitleStart } from './expand-title-start.js';
@@ -43,6 +44,6 @@ export function expandQuery(syllables: readonly QuerySyllable[], lexicon: Lexico
   expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts);
   const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts);
   expandTitleStart(syllables, parts);
-  const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), adjacent: syllables.map((s) => s.adjacent), alternatives: parts.alternatives };
+  const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), bound: boundSyllables(syllables, lexicon), alternatives: parts.alternatives };
   return { parts, clauseCount: layout.clauseCount, pairClauseCount, coverage };
 }
