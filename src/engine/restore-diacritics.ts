@@ -15,9 +15,9 @@ const MAX_READINGS = 8;
  */
 const MAX_RARE_READINGS = 40;
 /** Readings of the neighbour a rare reading is checked against. */
-const NEIGHBOUR_READINGS = 8;
+const NEIGHBOUR_READINGS = 4;
 /** Pair lookups spent on rare readings per query (about 1 µs each), whatever its length. */
-const RARE_READING_BUDGET = 8192;
+const RARE_READING_BUDGET = 2048;
 /** Interpolation weight of the pair model against the reading frequency. */
 const PAIR_WEIGHT = 0.9;
 /** A syllable without pair evidence is restored only when one reading has at least this share. */
