@@ -3,7 +3,7 @@
  * a module may import only modules of its own layer or of layers below it, and no import cycle is
  * allowed anywhere in src/ or index-build/.
  *
- *   analyzer → index-format → scoring → engine, suggest → worker → http, middleware → routes → app
+ *   analyzer → index-format → scoring → engine, suggest → insights → worker → http, middleware → routes → app
  *
  * `src/generated/` (the built widget bundle) has no imports and may be used by any layer. The build
  * step (index-build/) runs in Node and may use every layer up to the engine, never the Worker's.
@@ -13,6 +13,7 @@ const LAYERS = [
   ['index-format', ['src/index-format']],
   ['scoring', ['src/scoring']],
   ['engine', ['src/engine', 'src/suggest']],
+  ['insights', ['src/insights']],
   ['worker', ['src/worker']],
   ['http', ['src/http', 'src/middleware']],
   ['routes', ['src/routes']],

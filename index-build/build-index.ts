@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../src/analyzer/version.js';
 import { parseSynonymsFile } from '../src/analyzer/abbreviations.js';
 import { writeDocumentStore, type StoredDocument } from '../src/index-format/document-store.js';
+import { storedFieldsOf } from '../src/index-format/article-fields.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE, shardFileNames,
@@ -68,19 +69,6 @@ export interface BuildReport {
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Fields kept in the document store. */
-function storedDocument(a: Article): StoredDocument {
-  const d: StoredDocument = { id: a.id, title: a.title, body: a.body };
-  if (a.kicker) d.kicker = a.kicker;
-  if (a.lead) d.lead = a.lead;
-  if (a.date) d.date = a.date;
-  if (a.url) d.url = a.url;
-  if (a.category) d.category = a.category;
-  if (a.author) d.author = a.author;
-  if (a.agency) d.agency = a.agency;
-  return d;
-}
-
 /** Builds an index from a corpus and writes it under `outDir/index/`. */
 export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const timings: Record<string, number> = {};
@@ -127,7 +115,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   order.forEach((id, r) => { rank[id] = r; });
   lap('sort');
 
-  const stored = corpus.articles.map(storedDocument);
+  const stored = corpus.articles.map(storedFieldsOf);
   const storedBytes = stored.map((d) => Buffer.byteLength(JSON.stringify(d)));
   const bounds = planShards(storedBytes, { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
   const categories = [...new Set(corpus.articles.map((a) => a.category).filter((c): c is string => !!c))].sort();

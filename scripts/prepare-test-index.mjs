@@ -1,6 +1,7 @@
 // `npm test` helper: builds the sample corpus (data/) into the fixture indexes the workerd tests serve:
 // one single-shard index (served in-process) and one 3-shard index (served by Durable Objects), plus
-// the hand-checked API fixture (test/fixtures/api-corpus.jsonl: categories and dates for filters/facets).
+// the hand-checked API fixture (test/fixtures/api-corpus.jsonl: categories and dates for filters/facets)
+// and the related-articles fixture (test/fixtures/related-corpus.jsonl: stories, copies, repeated headlines).
 import { execFileSync } from 'node:child_process';
 import { writeBrokenFixtures } from './broken-fixtures.mjs';
 
@@ -9,6 +10,7 @@ const builds = [
   ['data', 'dist/test-assets/single', []],
   ['data', 'dist/test-assets/sharded', ['--shards', '3']],
   ['test/fixtures/api-corpus.jsonl', 'dist/test-assets/api', ['--shards', '2']],
+  ['test/fixtures/related-corpus.jsonl', 'dist/test-assets/related', ['--shards', '2']],
   // The sample corpus with the live changes of test/fixtures/live-journal.jsonl folded in (test/live/fold-in.test.ts).
   ['data', 'dist/test-assets/folded', ['--shards', '2', '--journal', 'test/fixtures/live-journal.jsonl']],
 ];

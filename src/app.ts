@@ -16,6 +16,7 @@ import { indexContext } from './middleware/index-context/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { responseCache } from './middleware/response-cache/index.js';
+import { recordSearches } from './middleware/search-insights/index.js';
 import { handler as articleHandler, route as articleRoute } from './routes/articles.js';
 import { batchHandler, batchRoute } from './routes/article-batch.js';
 import { deleteHandler, deleteRoute, putHandler, putRoute } from './routes/article-write.js';
@@ -23,9 +24,12 @@ import { handler as changesHandler, route as changesRoute } from './routes/chang
 import { registerDocs } from './routes/docs-page.js';
 import { handler as healthHandler, route as healthRoute } from './routes/health.js';
 import { registerOpenApi } from './routes/openapi.js';
+import { articleHandler as relatedHandler, articleRoute as relatedRoute, draftGuards, draftHandler, draftRoute } from './routes/related.js';
 import { handler as searchHandler, route as searchRoute } from './routes/search.js';
 import { handler as suggestHandler, route as suggestRoute } from './routes/suggest.js';
 import { registerDemoPage } from './routes/demo-page.js';
+import { registerEvents } from './routes/events.js';
+import { registerInsights } from './routes/insights.js';
 import { registerWidget } from './routes/widget.js';
 import { asIndexUnavailable } from './http/index-unavailable.js';
 
@@ -42,6 +46,8 @@ export function apiRoutes() {
     .openapi(searchRoute, searchHandler)
     .openapi(suggestRoute, suggestHandler)
     .openapi(articleRoute, articleHandler)
+    .openapi(relatedRoute, relatedHandler)
+    .openapi(draftRoute, draftHandler)
     .openapi(healthRoute, healthHandler)
     .openapi(putRoute, putHandler)
     .openapi(deleteRoute, deleteHandler)
@@ -68,7 +74,7 @@ export function createApp() {
     const origins = allowedOrigins(c.env.CORS_ORIGINS);
     return cors({
       origin: origins === '*' ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 86400,
     })(c, next);
@@ -77,6 +83,8 @@ export function createApp() {
   app.use('*', requestLog());
   // /health loads and verifies every shard: it shares the per-client budget of the query routes.
   app.use('/health', rateLimit());
+  // Outside the ETag and cache middleware, so searches they answer are recorded too.
+  app.use('/search', recordSearches());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
     app.use(path, indexContext());
@@ -84,12 +92,15 @@ export function createApp() {
     app.use(path, responseCache());
   }
   for (const path of INDEX_PATHS) app.use(path, indexContext());
+  app.use('/related', rateLimit(), draftGuards, indexContext());
 
   app.route('/', apiRoutes());
   registerOpenApi(app);
   registerDocs(app);
   registerWidget(app);
   registerDemoPage(app);
+  registerInsights(app);
+  registerEvents(app);
 
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /docs for the API.`));
   app.onError((err, c) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveEndpoint, SearchClient, searchUrl, type Outcome } from './api.js';
+import { reportClick, resolveEndpoint, SearchClient, searchUrl, type Outcome } from './api.js';
 
 const ok = (q: string) => new Response(JSON.stringify({ query: q, total: 1, hits: [{ id: q }] }), { status: 200 });
 
@@ -101,5 +101,21 @@ describe('URLs', () => {
   });
   it('asks /search for prefix matches with the fields it shows', () => {
     expect(searchUrl('https://api.example', 'hà nội & co', 8)).toBe('https://api.example/search?q=h%C3%A0+n%E1%BB%99i+%26+co&limit=8&prefix=true&fields=id%2Ctitle%2Ctitle_html%2Csnippet%2Cdate%2Curl%2Ccategory');
+  });
+});
+
+describe('reportClick', () => {
+  it('sends one click event to <endpoint>/events as a text beacon', () => {
+    const sent: Array<[string, string]> = [];
+    expect(reportClick('https://s.example', 'Hà Nội', 3, (u, d) => { sent.push([u, d]); return true; })).toBe(true);
+    expect(sent).toEqual([['https://s.example/events', '{"type":"click","q":"Hà Nội","rank":3}']]);
+  });
+
+  it('sends nothing for an empty or over-long query, or without sendBeacon', () => {
+    const beacon = vi.fn(() => true);
+    expect(reportClick('https://s.example', '  ', 1, beacon)).toBe(false);
+    expect(reportClick('https://s.example', 'a'.repeat(513), 1, beacon)).toBe(false);
+    expect(beacon).not.toHaveBeenCalled();
+    expect(reportClick('https://s.example', 'ha noi', 1, () => { throw new Error('blocked'); })).toBe(false);
   });
 });

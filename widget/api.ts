@@ -47,6 +47,27 @@ export function searchUrl(endpoint: string, q: string, limit: number): string {
   return `${endpoint}/search?${p}`;
 }
 
+/** Longest query the API accepts (`/search` answers 400 beyond it, so there is nothing to report). */
+const MAX_QUERY_LENGTH = 512;
+
+/**
+ * Reports a click on a result for the operator's search insights: one small `POST <endpoint>/events`
+ * with `navigator.sendBeacon` (survives the navigation the click starts; a text/plain string, so no
+ * CORS preflight). Returns whether the browser queued it.
+ * @param q the query the results were shown for
+ * @param rank 1-based position of the clicked result
+ */
+export function reportClick(endpoint: string, q: string, rank: number, beacon?: (url: string, data: string) => boolean): boolean {
+  if (!q.trim() || q.length > MAX_QUERY_LENGTH) return false;
+  const send = beacon ?? (typeof navigator !== 'undefined' && navigator.sendBeacon ? (u: string, d: string) => navigator.sendBeacon(u, d) : null);
+  if (!send) return false;
+  try {
+    return send(`${endpoint}/events`, JSON.stringify({ type: 'click', q, rank }));
+  } catch {
+    return false;
+  }
+}
+
 /** Debounced, cancellable, in-order searches. */
 export class SearchClient {
   /** Sequence number of the latest search asked for; older responses are dropped. */

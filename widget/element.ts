@@ -9,35 +9,10 @@
  * control is nested in another, and the link still opens in a new tab or copies like any link.
  * @module
  */
-import { resolveEndpoint, SearchClient, searchUrl, type Hit, type Outcome } from './api.js';
-import { parseMarked } from './marked.js';
+import { reportClick, resolveEndpoint, SearchClient, searchUrl, type Hit, type Outcome } from './api.js';
+import { adoptStyles, h, hitHref, hitMeta, marked, safeUrl, SCRIPT_ORIGIN, type Attrs } from './dom.js';
 import { stringsFor, type Strings } from './strings.js';
 import { CSS } from './styles.js';
-
-/** Where widget.js was loaded from: the default endpoint. */
-const SCRIPT_ORIGIN = (() => {
-  try {
-    const src = (document.currentScript as HTMLScriptElement | null)?.src;
-    return src ? new URL(src).origin : '';
-  } catch {
-    return '';
-  }
-})();
-
-type Attrs = Record<string, string>;
-
-/** Creates an element with attributes and children. */
-function h(tag: string, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.append(...children);
-  return el;
-}
-
-/** Text and `<mark>` nodes for the API's highlighted HTML (never innerHTML). */
-function marked(html: string): Node[] {
-  return parseMarked(html).map((r) => (r.mark ? h('mark', { part: 'mark' }, r.text) : document.createTextNode(r.text)));
-}
 
 /** The magnifier icon, built as SVG nodes. */
 function icon(): SVGElement {
@@ -53,32 +28,6 @@ function icon(): SVGElement {
   path.setAttribute('d', 'm20 20-3.5-3.5');
   svg.append(circle, path);
   return svg;
-}
-
-/** Styles shared by every instance: one constructable sheet when supported (not subject to CSP). */
-let sheet: CSSStyleSheet | null | undefined;
-function adoptStyles(root: ShadowRoot): void {
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-    } catch {
-      sheet = null;
-    }
-  }
-  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
-  else root.append(h('style', {}, CSS));
-}
-
-/** Only http(s) links are followed; anything else (javascript:, data:) is ignored. */
-function safeUrl(url: string | undefined, base: string): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The custom element. */
@@ -103,7 +52,7 @@ export class VnSearchElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
-    adoptStyles(root);
+    adoptStyles(root, CSS);
     this.input = h('input', {
       part: 'input', type: 'search', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
       'aria-controls': 'lb', autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', enterkeyhint: 'search',
@@ -246,17 +195,13 @@ export class VnSearchElement extends HTMLElement {
     }
     if (data.relaxed) this.status.append(h('span', {}, t.relaxed));
     this.live.textContent = announce;
-    const dates = new Intl.DateTimeFormat(t.locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
     data.hits.forEach((hit, i) => {
       const title = h('span', { class: 't', part: 'option-title' }, ...(hit.title_html ? marked(hit.title_html) : [hit.title ?? hit.id]));
       // Options are not Tab stops: focus stays in the input (aria-activedescendant).
       const option = h('a', { href: this.hrefOf(hit), tabindex: '-1', role: 'option', id: `o${i}`, part: 'option', 'aria-selected': 'false', 'data-i': String(i) }, title);
       if (hit.snippet) option.append(h('span', { class: 's', part: 'option-snippet' }, ...marked(hit.snippet)));
-      const meta: string[] = [];
-      const d = hit.date ? new Date(`${hit.date.slice(0, 10)}T00:00:00Z`) : null;
-      if (d && !Number.isNaN(d.getTime())) meta.push(dates.format(d));
-      if (hit.category) meta.push(hit.category);
-      if (meta.length) option.append(h('span', { class: 'm', part: 'option-meta' }, meta.join(' · ')));
+      const meta = hitMeta(hit, t);
+      if (meta) option.append(h('span', { class: 'm', part: 'option-meta' }, meta));
       this.options.push(option);
       this.list.append(h('li', { role: 'none' }, option));
     });
@@ -269,11 +214,7 @@ export class VnSearchElement extends HTMLElement {
 
   /** The link of a hit: its url, else `href-template` with {id}, else `<endpoint>/articles/<id>`. */
   private hrefOf(hit: Hit): string {
-    const base = document.baseURI;
-    const template = this.getAttribute('href-template');
-    return safeUrl(hit.url, base)
-      ?? (template ? safeUrl(template.replace(/\{id\}/g, encodeURIComponent(hit.id)), base) : null)
-      ?? `${this.endpoint}/articles/${encodeURIComponent(hit.id)}`;
+    return hitHref(hit, this.endpoint, this.getAttribute('href-template'));
   }
 
   private fill(template: string, q: string): string {
@@ -373,8 +314,11 @@ export class VnSearchElement extends HTMLElement {
   private onClick(e: MouseEvent): void {
     const option = (e.target as Element).closest?.<HTMLAnchorElement>('a[role=option]');
     if (!option) return;
-    const hit = this.hits[Number(option.dataset.i)];
-    if (hit && !this.emit('vn-search-select', { hit, href: option.href }, true)) e.preventDefault();
+    const i = Number(option.dataset.i);
+    const hit = this.hits[i];
+    if (!hit) return;
+    if (this.getAttribute('insights') !== 'off') reportClick(this.endpoint, this.shown, i + 1);
+    if (!this.emit('vn-search-select', { hit, href: option.href }, true)) e.preventDefault();
   }
 
   /** Dispatches a composed event; false when a listener cancelled it. */

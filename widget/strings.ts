@@ -30,6 +30,16 @@ export interface Strings {
   seeAll: (n: number) => string;
   /** Locale for numbers and dates. */
   locale: string;
+  /** `<vn-related>`: heading of the list. */
+  relatedHeading: string;
+  /** `<vn-related>`: announced while the list loads. */
+  relatedLoading: string;
+  /** `<vn-related>`: no related article. */
+  relatedEmpty: string;
+  /** `<vn-related>`: the list could not be loaded. */
+  relatedError: string;
+  /** `<vn-related>`: "5 bài viết liên quan" (announced when the list is shown). */
+  relatedCount: (n: number) => string;
 }
 
 const vi: Strings = {
@@ -46,6 +56,11 @@ const vi: Strings = {
   loading: 'Đang tìm…',
   seeAll: (n) => `Xem tất cả ${n.toLocaleString('vi-VN')} kết quả`,
   locale: 'vi-VN',
+  relatedHeading: 'Bài viết liên quan',
+  relatedLoading: 'Đang tải bài viết liên quan…',
+  relatedEmpty: 'Chưa có bài viết liên quan.',
+  relatedError: 'Không thể tải bài viết liên quan. Vui lòng thử lại sau.',
+  relatedCount: (n) => `${n} bài viết liên quan`,
 };
 
 const en: Strings = {
@@ -62,6 +77,11 @@ const en: Strings = {
   loading: 'Searching…',
   seeAll: (n) => `See all ${n.toLocaleString('en-US')} results`,
   locale: 'en-GB',
+  relatedHeading: 'Related articles',
+  relatedLoading: 'Loading related articles…',
+  relatedEmpty: 'No related articles yet.',
+  relatedError: 'Related articles could not be loaded. Please try again later.',
+  relatedCount: (n) => `${n} related article${n === 1 ? '' : 's'}`,
 };
 
 /** The texts for a `lang` attribute value (`en`, `en-US` … → English; anything else Vietnamese). */

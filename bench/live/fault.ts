@@ -8,7 +8,7 @@
  * @module
  */
 import type { BaomoiArticle } from '../lib/baomoi.js';
-import { startDevWorkerProcess } from '../load/wrangler-dev.js';
+import { startLocalWorkerProcess } from '../../scripts/local-worker.js';
 import { pool, searchUrl, timed } from './http.js';
 import { ingest, storedTitle } from './ingest.js';
 
@@ -54,7 +54,7 @@ async function visibility(url: string, a: BaomoiArticle): Promise<{ article: boo
 /** Runs the fault test (see module docs). */
 export async function faultTest(o: FaultOptions): Promise<FaultResult> {
   const options = { assets: o.assets, persistTo: o.persistTo, vars: o.vars, logFile: o.logFile };
-  const first = await startDevWorkerProcess(options);
+  const first = await startLocalWorkerProcess(options);
   let killed = false;
   let killedAfterAcks = 0;
   const ingested = await ingest(o.articles, {
@@ -69,7 +69,7 @@ export async function faultTest(o: FaultOptions): Promise<FaultResult> {
   }, () => killed);
   await first.stop(); // already dead: returns at once
   const t0 = performance.now();
-  const second = await startDevWorkerProcess(options);
+  const second = await startLocalWorkerProcess(options);
   const restartMs = performance.now() - t0;
   o.log(`  restarted on the same storage in ${(restartMs / 1000).toFixed(1)} s; checking ${o.articles.length} articles`);
   let lost = 0;

@@ -10,7 +10,8 @@ declare module 'autocannon' {
     requests?: Array<RawRequest & { setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }>;
   }
   interface Result {
-    requests: Histogram;
+    /** `sent`: requests written, including those still in flight when the run stopped. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     throughput: Histogram;
     errors: number;

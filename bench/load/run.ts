@@ -1,36 +1,43 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 32 --warmup 60 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60 --cache off --via api|cli]`
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
- * deployed): builds the index into bench/.cache/load/ (reused while the corpus and the build code are
- * unchanged), starts `wrangler dev` on a free port (`--via api`, the default: wrangler's programmatic
- * dev server without the DevTools inspector, see wrangler-dev.ts for why; `--via cli`: the CLI with
- * `--assets <dir>`), warms up, then runs autocannon with a mixed query
- * set. Reports requests/s, latency p50/p90/p99, non-2xx responses (any → exit 1) and the RSS of the
- * workerd process tree sampled before, every 10 s during and after the run, with its trend: the
- * verdict is on the process running the Worker and its Durable Objects (the other workerd is
- * wrangler's dev proxy, whose memory is reported apart). The warm-up (60 s by default) lets V8 heaps
- * reach their working size first.
+ * deployed), with search insights recording on and off, measured in the same run: builds the index
+ * into bench/.cache/load/ (reused while the corpus and the build code are unchanged), starts two
+ * local servers (`--via api`, the default: wrangler's programmatic dev server without the DevTools
+ * inspector, see scripts/local-worker.ts and patches/README.md for why; `--via cli`: the CLI with `--assets <dir>`), one with
+ * INSIGHTS = "off" and one with INSIGHTS = "on", and loads both at the same time with autocannon
+ * (`--connections` each, the same mixed query set): whatever else runs on the machine (other jobs
+ * share its CPUs) affects both alike at every moment. After a warm-up, reports per mode requests/s
+ * and latency p50/p90/p99 over every response, the change with recording on (budget: within 10%),
+ * the events sent against the searches the insights stored (read back from GET /insights before and
+ * after the run: none may be lost while the Worker is healthy; requests still in flight when
+ * autocannon stops may be answered and recorded after it gave up on them, so "stored" must lie
+ * between the searches answered and the requests written), and the RSS of each server's workerd
+ * process tree every 10 s, with its trend. Exits 1 on any non-2xx response or lost event.
  * Writes bench/results/load.json. Skips (exit 0) when ../shared/corpora/baomoi-35k is absent.
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
-import { slope, workerdRssMb } from './proc-memory.js';
-import { queryMix } from './queries.js';
-import { startDevWorkerProcess, startWranglerDev } from './wrangler-dev.js';
+import { markdownTable } from '../lib/table.js';
+import { compareModes, summarizeMode, type Mode } from './compare.js';
+import { slope, workerdRssMb } from '../lib/proc.js';
+import { queryMix } from '../lib/query-mix.js';
+import { startLocalWorkerProcess, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
-    connections: { type: 'string', default: '32' },
+    connections: { type: 'string', default: '16' },
     warmup: { type: 'string', default: '60' },
     cache: { type: 'string', default: 'off' },
     rebuild: { type: 'boolean', default: false },
@@ -41,6 +48,7 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
 const SAMPLE_EVERY_S = 10;
+const BUDGET_PCT = 10;
 
 const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
 if (!existsSync(path.resolve(root, '../shared')) || !existsSync(corpusDir)) {
@@ -63,97 +71,199 @@ if (args.rebuild || !existsSync(path.join(assets, 'index', 'manifest.json'))) {
 const manifest = JSON.parse(readFileSync(path.join(assets, 'index', 'manifest.json'), 'utf8')) as { documentCount: number; shards: unknown[] };
 
 // 2. The query mix.
-const mix = queryMix(loadBaomoi(corpusDir, files).map((a) => a.title), 4000);
+const mix = queryMix(loadBaomoi(corpusDir, files), 4000);
 const paths = mix.map((m) => `/search?q=${encodeURIComponent(m.q)}`);
-let next = 0;
-const requests = [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+/** The query sequence, from its start: each server gets the same queries in the same order. */
+const requestsOf = () => {
+  let next = 0;
+  return [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+};
 console.log(`query mix: ${mix.length} queries (${mix.filter((m) => m.kind !== 'headline').length} short, half unaccented; ${mix.filter((m) => m.kind === 'headline').length} headlines), e.g. ${mix.slice(0, 4).map((m) => JSON.stringify(m.q)).join(', ')}`);
 
-// 3. wrangler dev, warm-up, measured run with memory samples.
-const vars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
-mkdirSync(path.join(cacheRoot, 'state'), { recursive: true });
-const devOptions = { assets, vars, persistTo: path.join(cacheRoot, 'state'), logFile: path.join(cacheRoot, 'server.log') };
-const server = args.via === 'cli' ? await startWranglerDev(devOptions) : await startDevWorkerProcess(devOptions);
-// wrangler's dev proxy is the workerd listening on the public port; the other one runs the Worker and its DOs.
-const publicPort = Number(new URL(server.url).port);
-const samples: Array<{ label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] }> = [];
-const sample = (label: string, t: number) => {
+// 3. Two servers: recording off and on (a throwaway operator token to read the insights back).
+const token = randomBytes(24).toString('hex');
+const baseVars = { REQUEST_LOG: 'off', RESPONSE_CACHE: args.cache === 'on' ? 'on' : 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' };
+const varsOf = (mode: Mode): Record<string, string> => ({ ...baseVars, INSIGHTS: mode, ...(mode === 'on' ? { INSIGHTS_TOKEN: token } : {}) });
+mkdirSync(cacheRoot, { recursive: true });
+const stateDirs: string[] = [];
+const servers = {} as Record<Mode, LocalWorker>;
+
+/** Memory samples of one server's processes. */
+type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
+const samples: Record<Mode, Sample[]> = { off: [], on: [] };
+const sample = (mode: Mode, label: string, t: number) => {
+  const server = servers[mode];
+  const publicPort = Number(new URL(server.url).port);
   const { mb, processes } = workerdRssMb(server.pid);
+  // wrangler's dev proxy is the workerd listening on the public port; the other one runs the Worker and its DOs.
   const worker = processes.filter((p) => p.entryPort !== publicPort);
   const workerMb = Math.round(worker.reduce((a, p) => a + p.mb, 0) * 10) / 10;
-  const proxyMb = Math.round((mb - workerMb) * 10) / 10;
-  samples.push({ label, t, rssMb: mb, workerMb, proxyMb, workerPids: worker.map((p) => p.pid) });
-  console.log(`  RSS ${label.padEnd(8)} ${String(mb).padStart(8)} MB = Worker runtime ${workerMb} (pid ${worker.map((p) => p.pid).join(',') || 'none'}) + wrangler dev proxy ${proxyMb}`);
+  samples[mode].push({ label, t, rssMb: mb, workerMb, proxyMb: Math.round((mb - workerMb) * 10) / 10, workerPids: worker.map((p) => p.pid) });
 };
-let exitCode = 0;
-let loadAverageBefore: number[] = [];
-try {
-  console.log(`wrangler dev ready at ${server.url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
-  sample('started', 0);
-  const warm = await autocannon({ url: server.url, connections, duration: warmup, requests });
-  console.log(`warm-up: ${warm['2xx']} responses in ${warmup}s (${warm.non2xx} non-2xx)`);
-  sample('before', 0);
-  loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
-  const started = Date.now();
-  const timer = setInterval(() => sample('during', Math.round((Date.now() - started) / 1000)), SAMPLE_EVERY_S * 1000);
-  // Per-window throughput, failures and slowest response: shows stalls that averages hide.
-  const windows: Array<{ fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
-  const windowAt = () => {
-    const i = Math.floor((Date.now() - started) / 1000 / SAMPLE_EVERY_S);
-    while (windows.length <= i) windows.push({ fromS: windows.length * SAMPLE_EVERY_S, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
-    return windows[i];
-  };
-  const run = autocannon({ url: server.url, connections, duration, requests, timeout: 30 });
-  run.on('response', (_c, status, _b, ms) => { const w = windowAt(); w.responses++; if (status < 200 || status > 299) w.non2xx++; w.maxMs = Math.max(w.maxMs, Math.round(ms)); });
-  run.on('reqError', () => { windowAt().errors++; });
-  const result = await run;
-  clearInterval(timer);
-  await new Promise((r) => setTimeout(r, 2000));
-  sample('after', Math.round((Date.now() - started) / 1000));
 
-  const trend = samples.filter((s) => s.label !== 'started');
-  const mbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.rssMb })));
-  const workerMbPerMin = slope(trend.map((s) => ({ x: s.t / 60, y: s.workerMb })));
-  const meanMb = trend.reduce((a, s) => a + s.rssMb, 0) / trend.length;
-  // A new Worker-runtime pid means workerd was restarted under the load (a crash), which hides memory.
-  const runtimeRestarts = trend.slice(1).filter((s, i) => s.workerPids.join() !== trend[i].workerPids.join()).length;
-  // The verdict is about the Worker (its runtime process); wrangler's dev proxy is reported apart.
+/** The searches the "on" server's insights hold, and the events its Worker reported lost. */
+async function storedSearches(): Promise<{ searches: number; lost: number }> {
+  const res = await fetch(`${servers.on.url}/insights`, { headers: { Authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET /insights answered ${res.status}: ${await res.text()}`);
+  const body = await res.json() as { totals: { searches: number; lost: number } };
+  return { searches: body.totals.searches, lost: body.totals.lost };
+}
+
+/** Memory verdict of one server's samples (the Worker runtime process; the dev proxy is apart). */
+function memoryOf(list: Sample[]) {
+  const trend = list.filter((s) => s.label !== 'started');
+  const minutes = (s: Sample) => s.t / 60;
+  const workerMbPerMin = slope(trend.map((s) => ({ x: minutes(s), y: s.workerMb })));
   const workerMeanMb = trend.reduce((a, s) => a + s.workerMb, 0) / trend.length;
-  const growthOverRun = workerMbPerMin * (duration / 60);
+  const span = (trend.at(-1)!.t - trend[0].t) / 60;
+  const growthOverRun = workerMbPerMin * span;
   const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * workerMeanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
-  // A leak raises the floor; a V8 heap that grows until its next major GC does not.
-  const before = trend[0].workerMb;
+  const runtimeRestarts = trend.slice(1).filter((s, i) => s.workerPids.join() !== trend[i].workerPids.join()).length;
   const secondHalf = trend.slice(Math.floor(trend.length / 2));
-  const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - before) * 10) / 10;
+  const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - trend[0].workerMb) * 10) / 10;
+  return {
+    samples: list,
+    workerRuntimeSlopeMbPerMin: Math.round(workerMbPerMin * 100) / 100,
+    slopeMbPerMin: Math.round(slope(trend.map((s) => ({ x: minutes(s), y: s.rssMb }))) * 100) / 100,
+    workerMeanMb: Math.round(workerMeanMb),
+    verdict,
+    floorAfterRunVsBeforeMb,
+    runtimeRestarts,
+  };
+}
+
+let exitCode = 0;
+try {
+  for (const mode of ['off', 'on'] as const) {
+    const state = mkdtempSync(path.join(cacheRoot, `state-${mode}-`));
+    stateDirs.push(state);
+    const opts = { assets, vars: varsOf(mode), persistTo: state, logFile: path.join(cacheRoot, `server-${mode}.log`) };
+    servers[mode] = args.via === 'cli' ? await startWranglerDev(opts) : await startLocalWorkerProcess(opts);
+    console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
+    sample(mode, 'started', 0);
+  }
+  // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
+  // both alike at every moment (they share its CPUs, as they would share a deployment's).
+  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, duration: warmup, requests: requestsOf() })));
+  (['off', 'on'] as const).forEach((mode, i) => {
+    console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${warmup}s (${warm[i].non2xx} non-2xx)`);
+    if (warm[i].non2xx > 0) exitCode = 1;
+  });
+  // The warm-up's last requests (and their events) may still be in the servers: wait until the count holds.
+  let storedBefore = await storedSearches();
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 1500));
+    const again = await storedSearches();
+    if (again.searches === storedBefore.searches) break;
+    storedBefore = again;
+  }
+  const loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+  const latencies: Record<Mode, number[]> = { off: [], on: [] };
+  const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 } };
+  const timeline: Array<{ mode: Mode; fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
+  const started = Date.now();
+  const windowOf = (mode: Mode) => {
+    const fromS = Math.floor((Date.now() - started) / 1000 / SAMPLE_EVERY_S) * SAMPLE_EVERY_S;
+    let w = timeline.find((x) => x.mode === mode && x.fromS === fromS);
+    if (!w) timeline.push(w = { mode, fromS, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
+    return w;
+  };
+  for (const mode of ['off', 'on'] as const) sample(mode, 'before', 0);
+  const timer = setInterval(() => { for (const m of ['off', 'on'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
+  const results = await Promise.all((['off', 'on'] as const).map((mode) => {
+    const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30 });
+    run.on('response', (_c, status, _b, ms) => {
+      const w = windowOf(mode);
+      w.responses++;
+      if (status >= 200 && status <= 299) { counts[mode].ok++; latencies[mode].push(ms); }
+      else { counts[mode].non2xx++; w.non2xx++; }
+      w.maxMs = Math.max(w.maxMs, Math.round(ms));
+    });
+    run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
+    return run;
+  }));
+  clearInterval(timer);
+  const seconds: Record<Mode, number> = { off: 0, on: 0 };
+  (['off', 'on'] as const).forEach((mode, i) => {
+    counts[mode].timeouts += results[i].timeouts;
+    counts[mode].written += results[i].requests.sent;
+    seconds[mode] = results[i].duration;
+  });
+  timeline.sort((a, b) => a.fromS - b.fromS || a.mode.localeCompare(b.mode));
+  for (const w of timeline) console.log(`  ${String(w.fromS).padStart(4)}s recording ${w.mode.padEnd(3)}: ${w.responses} responses (${w.non2xx} non-2xx, ${w.errors} errors, max ${w.maxMs} ms)`);
+  const loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+  // 5. Events sent (2xx searches on the "on" server) against searches stored, once the flushes land.
+  // autocannon stops with requests in flight: the Worker may still answer (and record) them,
+  // so the stored count must lie between the searches answered and the requests written.
+  let storedAfter = await storedSearches();
+  const sent = counts.on.ok;
+  const inFlight = counts.on.written - sent - counts.on.non2xx;
+  for (let i = 0; i < 30 && storedAfter.searches - storedBefore.searches < sent; i++) {
+    // Flushes run 100 ms after a search; give a backlog in the Durable Object time to drain.
+    await new Promise((r) => setTimeout(r, 500));
+    storedAfter = await storedSearches();
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  storedAfter = await storedSearches();
+  const stored = storedAfter.searches - storedBefore.searches;
+  const lostReported = storedAfter.lost - storedBefore.lost;
+  for (const mode of ['off', 'on'] as const) sample(mode, 'after', Math.round((Date.now() - started) / 1000));
+
+  // 6. Report.
+  const summary = { off: summarizeMode(latencies.off, seconds.off), on: summarizeMode(latencies.on, seconds.on) };
+  const cmp = compareModes(summary.off, summary.on, BUDGET_PCT);
+  const memory = { off: memoryOf(samples.off), on: memoryOf(samples.on) };
+  const sign = (x: number) => `${x > 0 ? '+' : ''}${x}%`;
+  const table = markdownTable(
+    ['recording', 'responses', 'seconds', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'Worker RSS MB'],
+    [
+      ...(['off', 'on'] as const).map((m) => [m, String(summary[m].responses), String(seconds[m]), String(summary[m].perSecond), String(summary[m].p50), String(summary[m].p90), String(summary[m].p99), String(summary[m].max), String(counts[m].non2xx + counts[m].errors + counts[m].timeouts), String(memory[m].workerMeanMb)]),
+      ['on vs off', '', '', sign(cmp.throughputPct), sign(cmp.p50Pct), '', sign(cmp.p99Pct), '', '', ''],
+    ],
+  );
+  const eventsOk = stored >= sent && stored <= sent + inFlight && lostReported === 0;
   const out = {
     date: new Date().toISOString(),
     corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
     server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
-    config: { connections, durationS: duration, warmupS: warmup, vars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
-    requests: { total: result['2xx'] + result.non2xx, perSecond: Math.round(result.requests.average * 10) / 10 },
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.average * 10) / 10 },
-    non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats ?? {},
-    timeline: windows,
-    memory: { samples, slopeMbPerMin: Math.round(mbPerMin * 100) / 100, workerRuntimeSlopeMbPerMin: Math.round(workerMbPerMin * 100) / 100, meanMb: Math.round(meanMb), verdict, floorAfterRunVsBeforeMb, runtimeRestarts },
-    machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    config: { connectionsPerServer: connections, durationS: duration, warmupS: warmup, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    recording: {
+      off: { ...summary.off, seconds: seconds.off, ...counts.off },
+      on: { ...summary.on, seconds: seconds.on, ...counts.on },
+      change: cmp,
+      budgetPct: BUDGET_PCT,
+    },
+    events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
+    timeline,
+    memory,
+    machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(out, null, 2) + '\n');
-  console.log(`\n${out.requests.total} requests in ${duration}s at concurrency ${connections}: ${out.requests.perSecond} req/s`);
-  console.log(`latency p50 ${out.latencyMs.p50} ms, p90 ${out.latencyMs.p90} ms, p99 ${out.latencyMs.p99} ms (max ${out.latencyMs.max} ms)`);
-  console.log(`non-2xx ${out.non2xx}, errors ${out.errors}, timeouts ${out.timeouts}`);
-  console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${out.machine.loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
-  console.log(`Worker runtime RSS: ${samples.map((s) => `${s.label}@${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${out.memory.workerRuntimeSlopeMbPerMin} MB/min: ${verdict}`);
-  console.log(`all workerd (incl. wrangler dev proxy): ${samples.map((s) => `${s.t}s ${s.rssMb}`).join(', ')} MB → slope ${out.memory.slopeMbPerMin} MB/min`);
-  console.log(`per ${SAMPLE_EVERY_S}s: ${windows.map((w) => `${w.fromS}s ${w.responses} resp (${w.non2xx} non-2xx, ${w.errors} err, max ${w.maxMs} ms)`).join('; ')}`);
-  console.log(`Worker runtime: lowest RSS in the second half of the run minus RSS before it ${floorAfterRunVsBeforeMb} MB; restarts seen ${runtimeRestarts}`);
+
+  console.log(`\n${duration}s, both servers at once, ${connections} connections each:\n`);
+  console.log(table);
+  console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
+  console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
+  console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
+  for (const m of ['off', 'on'] as const) {
+    console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
+    if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
+  }
   console.log('written bench/results/load.json');
-  if (runtimeRestarts > 0) console.error(`WARNING: the Worker runtime process changed ${runtimeRestarts} time(s) during the run (restarted after a crash?); see ${devOptions.logFile}`);
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || warm.non2xx > 0) {
+  const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts, 0);
+  if (failures > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');
     exitCode = 1;
   }
+  if (!eventsOk) {
+    console.error(`FAIL: stored ${stored} search events for ${sent} answered searches (+${inFlight} in flight), ${lostReported} reported lost`);
+    exitCode = 1;
+  }
 } finally {
-  await server.stop();
+  for (const server of Object.values(servers)) await server.stop();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
 }
 process.exitCode = exitCode;

@@ -39,6 +39,11 @@ export interface PrepareOptions {
   rebuild: boolean;
   /** Progress lines go here. */
   log: (line: string) => void;
+  /**
+   * Code folders whose content keys the cache (default: all of `src/` and `index-build/`). A
+   * benchmark of query-time code can narrow it to what the build runs, so tuning does not rebuild.
+   */
+  codeDirs?: readonly string[];
 }
 
 let codeHashMemo: string | null = null;
@@ -59,7 +64,8 @@ const STALE_AFTER_MS = 30 * 60_000;
  * @param o what to build and where
  */
 export async function prepareOurIndex(o: PrepareOptions): Promise<PreparedIndex> {
-  const key = `${o.name}-${shortHash(o.inputHash, ourCodeHash(o.projectRoot))}`;
+  const codeHash = o.codeDirs ? hashCodeTrees(o.projectRoot, o.codeDirs) : ourCodeHash(o.projectRoot);
+  const key = `${o.name}-${shortHash(o.inputHash, codeHash)}`;
   const finalDir = path.join(o.cacheRoot, key);
   const marker = path.join(finalDir, MARKER);
   const indexDir = path.join(finalDir, 'index');
@@ -67,7 +73,7 @@ export async function prepareOurIndex(o: PrepareOptions): Promise<PreparedIndex>
     const m = JSON.parse(readFileSync(marker, 'utf8')) as { articlesIndexed: number; skipped: number };
     const now = new Date();
     utimesSync(finalDir, now, now); // "in use": concurrent runs prune only folders untouched for a while
-    o.log(`  ours: using cached index bench/.cache/relevance/${key}`);
+    o.log(`  ours: using cached index ${path.relative(o.projectRoot, finalDir)}`);
     return { indexDir, built: false, buildMs: 0, articlesIndexed: m.articlesIndexed, skipped: m.skipped };
   }
   // Build into a private folder, then move it into place: concurrent runs never see a half-built index.
@@ -75,7 +81,7 @@ export async function prepareOurIndex(o: PrepareOptions): Promise<PreparedIndex>
   const tmpDir = path.join(o.cacheRoot, `.tmp-${key}-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
   const input = await o.input();
-  o.log(`  ours: building index of ${o.name} into bench/.cache/relevance/${key} …`);
+  o.log(`  ours: building index of ${o.name} into ${path.relative(o.projectRoot, finalDir)} …`);
   const t0 = performance.now();
   try {
     const report = await buildIndex({ input: input.path, outDir: tmpDir, sourceLabel: o.name });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { IndexManifest } from '../../src/index-format/manifest.js';
-import { followCpu, loadAverage } from './proc-stats.js';
+import { followCpu, loadAverage } from '../lib/proc.js';
 
 const gzipAsync = promisify(gzip);
 

@@ -35,7 +35,7 @@ import { openIndex, readArrayBuffer } from '../../index-build/open-index.js';
 import { baomoiBody, loadBaomoi } from '../lib/baomoi.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { emitResult } from '../lib/node-child.js';
-import type { MixQuery, QueryKind } from './queries.js';
+import type { MixQuery, QueryKind } from '../lib/query-mix.js';
 
 /** Result of the `ours`, `minisearch` and `flexsearch` engines. */
 export interface EngineResult {

@@ -1,6 +1,6 @@
 /**
  * The scale benchmark's HTTP step: serves the built index with the real Worker on wrangler's local
- * runtime (scripts/dev-server.ts: workerd, local Durable Objects, static assets, no inspector) and
+ * runtime (scripts/local-worker.ts: workerd, local Durable Objects, static assets, no inspector) and
  * measures end to end over HTTP: the cold first query, warm sequential latency over the query mix,
  * throughput under concurrency (autocannon), workerd memory, and whether Durable Objects share an
  * isolate locally (a probe Worker in bench/scale/isolate-probe/).
@@ -10,11 +10,10 @@ import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { unstable_startWorker } from 'wrangler';
-import { startDevServer } from '../../scripts/dev-server.js';
-import { freePort } from '../lib/free-port.js';
+import { freePort, startLocalWorker } from '../../scripts/local-worker.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
-import { workerdRss } from './proc-stats.js';
-import type { MixQuery, QueryKind } from './queries.js';
+import { workerdRssMb } from '../lib/proc.js';
+import type { MixQuery, QueryKind } from '../lib/query-mix.js';
 
 /** Variables the Worker runs with: no request log, no response cache (so cache hits never hide search cost). */
 export const HTTP_VARS = { REQUEST_LOG: 'off', RESPONSE_CACHE: 'off', RATE_LIMIT: 'off', SHARD_MODE: 'auto' } as const;
@@ -111,9 +110,8 @@ async function probeIsolates(n: number): Promise<IsolateProbe> {
  * @param o assets folder (holding `index/`), the query mix, warm-up count, autocannon settings
  */
 export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup: number; connections: number; durationS: number; log: (s: string) => void }): Promise<HttpResult> {
-  const port = await freePort();
   const t0 = performance.now();
-  const server = await startDevServer({ port, assets: o.assets, vars: { ...HTTP_VARS }, watch: false });
+  const server = await startLocalWorker({ assets: o.assets, vars: { ...HTTP_VARS }, readyWhen: 'started' });
   const startMs = performance.now() - t0;
   o.log(`  local Worker ready at ${server.url} in ${(startMs / 1000).toFixed(1)}s (vars ${JSON.stringify(HTTP_VARS)})`);
   try {
@@ -135,7 +133,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
       const t = tookMs(r.body);
       if (t !== null) took.push(t);
     }
-    const afterSequential = workerdRss();
+    const afterSequential = workerdRssMb(process.pid);
     o.log(`  sequential: ${lat.length} queries, non-200 ${non200}`);
     const noop: number[] = [];
     const healthy: number[] = [];
@@ -153,7 +151,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
       url: server.url, connections: o.connections, duration: o.durationS, timeout: 30,
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
     });
-    const afterThroughput = workerdRss();
+    const afterThroughput = workerdRssMb(process.pid);
     return {
       vars: { ...HTTP_VARS },
       startMs,
@@ -168,7 +166,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
         connections: o.connections, durationS: o.durationS, requests: ac['2xx'] + ac.non2xx, reqPerSec: ac.requests.average,
         latencyP50: ac.latency.p50, latencyP99: ac.latency.p99, latencyMax: ac.latency.max, non2xx: ac.non2xx, errors: ac.errors, timeouts: ac.timeouts,
       },
-      workerdRssMb: { afterSequential: afterSequential.mb, afterThroughput: afterThroughput.mb, processes: afterThroughput.processes },
+      workerdRssMb: { afterSequential: afterSequential.mb, afterThroughput: afterThroughput.mb, processes: afterThroughput.processes.length },
       isolates: { error: 'not run' },
     };
   } finally {

@@ -35,9 +35,9 @@ import type { ColdLoadResult } from './cold-load-child.js';
 import type { EngineResult, PhaseResult } from './engine-child.js';
 import type { LexiconPoint } from './growth-child.js';
 import { runHttpBench, runIsolateProbe, type HttpResult } from './http-bench.js';
-import { loadAverage } from './proc-stats.js';
+import { loadAverage } from '../lib/proc.js';
 import { ASSUMED_RPC_RTT_MS, PLATFORM, PRICES, project, shardsFor, type ProjectionRow } from './projection.js';
-import { queryMix } from './queries.js';
+import { queryMix } from '../lib/query-mix.js';
 
 const root = process.cwd();
 const { values: args } = parseArgs({
@@ -133,7 +133,7 @@ const shardCold = cold.filter((c) => c.target !== 'lexicon');
 const lexCold = cold.find((c) => c.target === 'lexicon')!;
 
 // ── 3. HTTP through the local Worker ────────────────────────────────────────────────────────────
-section('3. Through the local Worker (scripts/dev-server.ts: wrangler\'s workerd, local Durable Objects, static assets; inspector off)');
+section('3. Through the local Worker (scripts/local-worker.ts: wrangler\'s workerd, local Durable Objects, static assets; inspector off)');
 let http: HttpResult | null = null;
 let httpError = '';
 try {
@@ -328,7 +328,7 @@ writeFileSync(path.join(root, 'bench/results/scale.json'), JSON.stringify(result
 const md: string[] = [
   `# Scale benchmark: baomoi-35k (${fmtInt(manifest.documentCount)} articles) on Workers`,
   '',
-  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'}). Local Worker: wrangler's local runtime via scripts/dev-server.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
+  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'}). Local Worker: wrangler's local runtime via scripts/local-worker.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
   '',
   targetTable,
   '',

@@ -4,7 +4,7 @@
  * inspector proxy) and the workerd running the Worker and its Durable Objects.
  * @module
  */
-import { commandLine, descendants, entryPort, openFds, rssMb } from '../load/proc-memory.js';
+import { commandLine, descendants, entryPort, openFds, rssMb } from '../lib/proc.js';
 
 /** What a process does for `wrangler dev`. */
 export type Role = 'wrangler (Node)' | 'dev proxy (workerd)' | 'Worker runtime (workerd)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryMix, type TitledArticle } from '../scale/queries.js';
+import { queryMix, type TitledArticle } from '../lib/query-mix.js';
 import { benchRequests } from './requests.js';
 
 const articles: TitledArticle[] = Array.from({ length: 200 }, (_, i) => ({ id: `a${i}`, title: `Tiêu đề số ${i} về Hà Nội và kinh tế` }));

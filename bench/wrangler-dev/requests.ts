@@ -1,11 +1,11 @@
 /**
  * The requests `npm run bench:wrangler-dev` sends: the scale benchmark's query mix (70% short
- * queries, half of them unaccented, 30% whole headlines; see bench/scale/queries.ts) spread over the
+ * queries, half of them unaccented, 30% whole headlines; see bench/lib/query-mix.ts) spread over the
  * read endpoints a user of the demo page and the widget hits: mostly `/search` (some sorted by date,
  * with facets or on page 2), `/suggest` for every tenth, and `/articles/:id` for some headlines.
  * @module
  */
-import type { MixQuery } from '../scale/queries.js';
+import type { MixQuery } from '../lib/query-mix.js';
 
 /** One request of the run. */
 export interface BenchRequest {
@@ -21,7 +21,7 @@ function firstWords(q: string, n: number): string {
 
 /**
  * One request per query of the mix, deterministic for a given mix.
- * @param mix queries from `queryMix` (bench/scale/queries.ts)
+ * @param mix queries from `queryMix` (bench/lib/query-mix.ts)
  */
 export function benchRequests(mix: readonly MixQuery[]): BenchRequest[] {
   return mix.map((m, i) => {

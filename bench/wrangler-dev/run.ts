@@ -15,17 +15,17 @@
  * when a target is missed. Skips (exit 0) when ../shared/corpora/baomoi-35k is absent.
  * @module
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
-import { freePort } from '../lib/free-port.js';
 import { summarizeLatency } from '../lib/latency-summary.js';
 import { markdownTable } from '../lib/table.js';
-import { queryMix } from '../scale/queries.js';
+import { queryMix } from '../lib/query-mix.js';
+import { freePort, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
 import { swapInIndex } from './index-swap.js';
 import { ROLES, sampleRoles, type Role, type RoleSample } from './process-roles.js';
 import { benchRequests, type BenchRequest } from './requests.js';
@@ -86,57 +86,40 @@ const requests = benchRequests(queryMix(loadBaomoi(corpusDir, files), REQUESTS))
 const swap = swapInIndex(path.join(root, 'dist/assets'), path.join(built, 'index'));
 const port = await freePort();
 const logFile = path.join(cacheRoot, 'wrangler.log');
-const child = spawn('npx', ['wrangler', 'dev', '--port', String(port)], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-const log = createWriteStream(logFile);
-let tail = '';
-const keep = (b: Buffer) => { log.write(b); tail = (tail + b.toString()).slice(-6000); };
-child.stdout!.on('data', keep);
-child.stderr!.on('data', keep);
-const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+// Memory and file descriptors by role, every 250 ms, from the moment wrangler is spawned.
+const peaks = new Map<Role, RoleSample>(ROLES.map((role) => [role, { role, pids: [], rssMb: 0, fds: 0 }]));
+let last: RoleSample[] = [];
+let sampler: ReturnType<typeof setInterval> | undefined;
+const startSampling = (pid: number) => {
+  sampler = setInterval(() => {
+    last = sampleRoles(pid, port);
+    for (const s of last) {
+      const p = peaks.get(s.role)!;
+      p.rssMb = Math.max(p.rssMb, s.rssMb);
+      p.fds = Math.max(p.fds, s.fds);
+      p.pids = [...new Set([...p.pids, ...s.pids])];
+    }
+  }, 250);
+};
+let server: LocalWorker | undefined;
 let stopped = false;
 const stop = async () => {
   if (stopped) return;
   stopped = true;
-  const signal = (s: NodeJS.Signals) => { try { process.kill(-child.pid!, s); } catch { /* gone */ } };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 8_000);
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  clearTimeout(timer);
-  signal('SIGKILL'); // workerd children that outlived wrangler, if any
+  clearInterval(sampler);
+  await server?.stop();
   swap.restore();
 };
 for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => { void stop().then(() => process.exit(130)); });
-
-// Memory and file descriptors by role, every 250 ms, from the start.
-const peaks = new Map<Role, RoleSample>(ROLES.map((role) => [role, { role, pids: [], rssMb: 0, fds: 0 }]));
-let last: RoleSample[] = [];
-const sampler = setInterval(() => {
-  last = sampleRoles(child.pid!, port);
-  for (const s of last) {
-    const p = peaks.get(s.role)!;
-    p.rssMb = Math.max(p.rssMb, s.rssMb);
-    p.fds = Math.max(p.fds, s.fds);
-    p.pids = [...new Set([...p.pids, ...s.pids])];
-  }
-}, 250);
 
 const base = `http://127.0.0.1:${port}`;
 let exitCode = 0;
 try {
   // 4. Ready: /health loads and verifies every shard.
-  const started = Date.now();
-  let readyMs = -1;
-  while (Date.now() - started < READY_TIMEOUT_MS) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npx wrangler dev exited (${child.exitCode ?? child.signalCode}):\n${tail}`);
-    try {
-      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      await res.arrayBuffer();
-      if (res.status === 200) { readyMs = Date.now() - started; break; }
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (readyMs < 0) throw new Error(`/health did not answer 200 within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
-  const afterLoad = sampleRoles(child.pid!, port);
+  server = await startWranglerDev({ asTyped: true, port, logFile, timeoutMs: READY_TIMEOUT_MS, onSpawn: startSampling });
+  const readyMs = server.readyMs;
+  const afterLoad = sampleRoles(server.pid, port);
   console.log(`npx wrangler dev --port ${port}: /health 200 after ${(readyMs / 1000).toFixed(1)} s (${manifest.documentCount} documents, ${manifest.shards.length} shards loaded and verified)`);
 
   // 5. The requests, CONCURRENCY at a time.
@@ -210,8 +193,6 @@ try {
   console.error(`FAIL: ${(e as Error).message}`);
   exitCode = 1;
 } finally {
-  clearInterval(sampler);
   await stop();
-  log.end();
 }
 process.exitCode = exitCode;

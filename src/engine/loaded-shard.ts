@@ -11,6 +11,7 @@ import { ShardPostings } from '../index-format/shard-postings.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
 import { ArtifactError, verifyArtifact, type FetchArtifact } from './artifact.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
 import { ShardSearcher } from './shard-searcher.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 
@@ -77,6 +78,11 @@ export class LoadedShard {
       }),
       docs: ids.map((id) => this.documents.findById(id)),
     };
+  }
+
+  /** Related-article candidates: each document's hit fields (unmarked) and its shingles (near-duplicate test). */
+  relatedCandidates(docs: number[]): RelatedCandidate[] {
+    return docs.map((doc) => relatedCandidate(this.documents.get(doc)));
   }
 
   /** The stored article with this id, or null. */

@@ -30,6 +30,11 @@ export interface HighlightSpec {
   exact: string[];
   /** Folded syllable sequences marked only where they occur adjacently (synonym expansions). */
   phrases: string[][];
+  /**
+   * `false`: the matches still choose the snippet's passage, but no `<mark>` is written (the
+   * response's `highlight=false`). Default `true`.
+   */
+  mark?: boolean;
 }
 
 /** A fully analyzed query, ready to execute on any shard. */
@@ -103,6 +108,4 @@ export interface ShardResult {
   total: number;
   hits: ShardHit[];
   facets: { category?: Record<string, number>; year?: Record<string, number> };
-  /** Microseconds spent evaluating (for diagnostics). */
-  tookUs: number;
 }

@@ -35,6 +35,8 @@ export interface SearchRequest {
   facets: SearchOptions['facets'];
   /** Treat the last word as a prefix (as-you-type). */
   prefixLast: boolean;
+  /** Mark matches with `<mark>` in `title_html` and `snippet` (default true). */
+  highlight?: boolean;
 }
 
 /** One hit of a response. */
@@ -148,6 +150,14 @@ export class SearchService {
     return { results: [...results, live.result], seq: live.view.seq };
   }
 
+  /**
+   * Runs a plan on every shard and the live index as a search does (built articles the live index
+   * replaced or deleted are left out), for queries other than typed text (related articles).
+   */
+  runPlan(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions): Promise<{ results: ShardResult[]; seq: number }> {
+    return this.fanOut(plan, opts, liveOpts);
+  }
+
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const planned = this.plan(req.q, req.prefixLast);
@@ -184,9 +194,10 @@ export class SearchService {
       else byShard.set(h.shard, [h]);
     }
     const docs = new Map<string, HitDocument | null>();
+    const highlight = req.highlight === false ? { ...planned.plan.highlight, mark: false } : planned.plan.highlight;
     await Promise.all([...byShard].map(async ([shard, hits]) => {
       const slots = hits.map((h) => h.doc);
-      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, planned.plan.highlight) : await this.shards[shard].hits(slots, planned.plan.highlight);
+      const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, highlight) : await this.shards[shard].hits(slots, highlight);
       hits.forEach((h, i) => docs.set(`${shard}:${h.doc}`, fetched[i]));
     }));
     return {

@@ -7,6 +7,7 @@ import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from './hit-document.js';
 import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
+import type { RelatedCandidate } from './related/candidate.js';
 
 /** Operations a shard offers. */
 export interface ShardClient {
@@ -15,6 +16,8 @@ export interface ShardClient {
   suggest(q: string, limit: number): Promise<TitleSuggestion[]>;
   article(id: string): Promise<StoredDocument | null>;
   lookup(keys: string[], ids: string[]): Promise<BaseLookup>;
+  /** Related-article candidates among local documents (see {@link LoadedShard.relatedCandidates}). */
+  relatedCandidates(docs: number[]): Promise<RelatedCandidate[]>;
 }
 
 /** A client over a shard loaded in this isolate, loading it on first use. */
@@ -36,4 +39,5 @@ export class InProcessShardClient implements ShardClient {
   async suggest(q: string, limit: number) { return (await this.shard()).suggest(q, limit); }
   async article(id: string) { return (await this.shard()).article(id); }
   async lookup(keys: string[], ids: string[]) { return (await this.shard()).lookup(keys, ids); }
+  async relatedCandidates(docs: number[]) { return (await this.shard()).relatedCandidates(docs); }
 }

@@ -80,7 +80,6 @@ export class ShardSearcher {
    * @param encode how keys become bytes (pass a {@link memoizedKeyEncoder} when running one plan on many segments)
    */
   search(plan: QueryPlan, opts: SearchOptions, encode: KeyEncoder = encodeKey): ShardResult {
-    const started = performance.now();
     const { postingDocs: docs, postingImpacts: impacts, docDate, docCategory } = this.postings;
     const n = this.postings.documentCount;
     const { acc, coverage, pairCoverage, lastClause, requiredHits, excludedMark, seen, touched } = this;
@@ -194,7 +193,7 @@ export class ShardSearcher {
     const facets: ShardResult['facets'] = {};
     if (categoryCounts) facets.category = Object.fromEntries([...categoryCounts].map(([c, k]) => [this.categories[c] ?? String(c), k]));
     if (yearCounts) facets.year = Object.fromEntries([...yearCounts].map(([y, k]) => [String(y), k]));
-    return { total, hits: top.sorted(), facets, tookUs: Math.round((performance.now() - started) * 1000) };
+    return { total, hits: top.sorted(), facets };
   }
 
   /** The plan's headline query in this shard's term numbers. */

@@ -99,3 +99,16 @@ describe('makeSnippet', () => {
     expect(s).not.toContain('<mark>');
   });
 });
+
+describe('mark: false (highlight=false)', () => {
+  it('returns the same passage as with marks, escaped, without any <mark>', () => {
+    const text = `${filler(80)} Mưa lớn ở Hà Nội <b> ngập ${filler(80)}`;
+    const marked = makeSnippet(text, spec(['ha', 'noi']), 120);
+    const plain = makeSnippet(text, { ...spec(['ha', 'noi']), mark: false }, 120);
+    expect(marked).toContain('<mark>Hà Nội</mark>');
+    expect(plain).not.toContain('<mark>');
+    expect(plain).toBe(unmark(marked));
+    expect(plain).toContain('&lt;b&gt;');
+    expect(highlightAll('Hà Nội <i>', { ...spec(['ha']), mark: false })).toBe('Hà Nội &lt;i&gt;');
+  });
+});

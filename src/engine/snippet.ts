@@ -1,7 +1,8 @@
 /**
  * Snippets: a passage of the original text around the best match, HTML-escaped, with matched words
  * wrapped in `<mark>` in their original spelling (also when the query had no diacritics). Adjacent
- * matched words share one mark: `<mark>Hà Nội</mark>`.
+ * matched words share one mark: `<mark>Hà Nội</mark>`. With `spec.mark === false` the same passage is
+ * returned without marks (no marks are made only to be stripped later).
  * @module
  */
 import { tokenize, type Token } from '../analyzer/tokenize.js';
@@ -20,6 +21,7 @@ interface Marked {
 
 /** Finds the tokens of `text` to mark under `spec`. */
 function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; marks: Marked[] } {
+  if (spec.folded.length === 0 && spec.exact.length === 0 && spec.phrases.length === 0) return { tokens: [], marks: [] };
   const tokens = tokenize(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
   const folded = new Set(spec.folded);
   const exact = new Set(spec.exact);
@@ -58,7 +60,8 @@ function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; mark
 const phraseKey = (folded: string) => 'phrase:' + folded;
 
 /** Renders `text[from, to)` escaped, with marks (merged across whitespace). */
-function render(text: string, from: number, to: number, marks: Marked[]): string {
+function render(text: string, from: number, to: number, marks: Marked[], mark = true): string {
+  if (!mark) return escapeHtml(text.slice(from, to));
   let out = '';
   let pos = from;
   let i = 0;
@@ -75,6 +78,7 @@ function render(text: string, from: number, to: number, marks: Marked[]): string
 
 /** Whole field (e.g. a title) escaped with marks. */
 export function highlightAll(text: string, spec: HighlightSpec): string {
+  if (spec.mark === false) return escapeHtml(text);
   const { marks } = findMatches(text, spec);
   return render(text, 0, text.length, marks);
 }
@@ -119,6 +123,6 @@ export function makeSnippet(text: string, spec: HighlightSpec, maxChars = 240): 
     const cut = text.lastIndexOf(' ', end);
     if (cut > start + maxChars / 2) end = cut;
   }
-  const body = render(text, start, end, marks).replace(/\s*\n\s*/g, ' ');
+  const body = render(text, start, end, marks, spec.mark !== false).replace(/\s*\n\s*/g, ' ');
   return (start > 0 ? '… ' : '') + body + (end < text.length ? ' …' : '');
 }

@@ -2,6 +2,7 @@
  * Hono environment type of the app: bindings and per-request variables.
  * @module
  */
+import type { SearchOutcome } from '../insights/events.js';
 import type { Env } from '../worker/env.js';
 import type { IndexRuntime } from '../worker/index-runtime.js';
 
@@ -17,6 +18,8 @@ export interface AppVariables {
   servedSeq: number;
   /** Why the index could not be loaded (lenient `index-context` only). */
   indexError: unknown;
+  /** What a search handler found, for search insights (set only when a search ran). */
+  searchOutcome: SearchOutcome;
 }
 
 /** The app's Hono generic. */

@@ -56,13 +56,17 @@ export function cleanArticleFields(id: string, f: ArticleFields, invalidDate: 'd
     const date = f.date.trim();
     if (isIsoDate(date)) doc.date = date;
     else if (invalidDate === 'reject') return { ok: false, field: 'date', message: `date ${JSON.stringify(f.date.slice(0, 40))} is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)` };
-    else return { ok: true, doc: orderFields(doc), droppedDate: f.date };
+    else return { ok: true, doc: storedFieldsOf(doc), droppedDate: f.date };
   }
-  return { ok: true, doc: orderFields(doc) };
+  return { ok: true, doc: storedFieldsOf(doc) };
 }
 
-/** Fields in the order the build stores them (stored JSON is compared byte for byte). */
-function orderFields(d: StoredDocument): StoredDocument {
+/**
+ * The stored fields of an article (anything with them, e.g. the build's `Article`), empty optional
+ * fields left out, in the one order the build and the live index store them (stored JSON is
+ * compared byte for byte).
+ */
+export function storedFieldsOf(d: StoredDocument): StoredDocument {
   const out: StoredDocument = { id: d.id, title: d.title, body: d.body };
   if (d.kicker) out.kicker = d.kicker;
   if (d.lead) out.lead = d.lead;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeShardPostings, mergeShardPostingsArtifact } from './merge-shard-postings.js';
+import { mergeShardPostings, mergeShardPostingsArtifact, mergeShardPostingsAsync, TERMS_PER_STEP } from './merge-shard-postings.js';
 import { ShardPostingsBuilder, type PostingsDocument } from './shard-postings-builder.js';
 import { NO_CATEGORY, NO_DATE, ShardPostings } from './shard-postings.js';
 import { sortTermsByBytes } from './sort-terms.js';
@@ -58,5 +58,28 @@ describe('mergeShardPostings', () => {
     const empty = mergeShardPostingsArtifact(0, [{ postings: shard(0, 2), drop: new Set([0, 1]) }]).postings;
     expect(empty.documentCount).toBe(0);
     expect(empty.dictionary.size).toBe(0);
+  });
+});
+
+describe('mergeShardPostingsAsync', () => {
+  it('pauses after every slice of terms (not by the clock, which a Worker stops during sync work) and gives the same shard', async () => {
+    const words = (from: number, n: number) => Array.from({ length: n }, (_, i) => `từ${from + i}`).join(' ');
+    const collector = new TermCollector();
+    const terms = [collector.add(['một'], [words(0, 3000)], 'một'), collector.add(['hai'], [words(2500, 3000)], 'hai')];
+    const rank = new Uint32Array(collector.keys.length);
+    sortTermsByBytes(collector.keys).forEach((id, r) => { rank[id] = r; });
+    const builder = new ShardPostingsBuilder(collector.keys, rank);
+    const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, date: 1000 + i, category: NO_CATEGORY }));
+    const shard = (from: number, to: number) => new ShardPostings(builder.build(0, docs.slice(from, to), (d, k) => 1 + ((d * 31 + k * 7) % 60000)).buffer as ArrayBuffer);
+    const inputs = [{ postings: shard(0, 1) }, { postings: shard(1, 2) }];
+    let pauses = 0;
+    const merged = await mergeShardPostingsAsync(inputs, async () => { pauses++; });
+    const sync = mergeShardPostingsArtifact(0, inputs);
+    const termCount = sync.postings.dictionary.size;
+    expect(merged.postings.dictionary.size).toBe(termCount);
+    expect([...merged.postings.postingImpacts]).toEqual([...sync.postings.postingImpacts]);
+    expect([...merged.postings.postingStarts]).toEqual([...sync.postings.postingStarts]);
+    expect(termCount).toBeGreaterThan(2 * TERMS_PER_STEP);
+    expect(pauses).toBe(Math.floor(termCount / TERMS_PER_STEP));
   });
 });

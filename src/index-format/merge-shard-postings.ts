@@ -35,7 +35,7 @@ function compareRanges(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs:
 }
 
 /** Output terms between two pauses of {@link mergeShardPostingsSteps}. */
-const TERMS_PER_STEP = 4096;
+export const TERMS_PER_STEP = 4096;
 
 /** Merges postings artifacts (documents in input order, dropped ones left out). */
 export function mergeShardPostings(inputs: readonly MergeInput[]): MergeResult {
@@ -176,19 +176,17 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
 }
 
 /**
- * Runs a merge in slices of about `sliceMs`, awaiting `pause()` between slices (a macrotask in the
- * Worker: other requests are served meanwhile).
+ * Runs a merge in slices of {@link TERMS_PER_STEP} terms (a few milliseconds each), awaiting
+ * `pause()` after each (a macrotask in the Worker: other requests are served meanwhile). Slices are
+ * counted in work, not timed: a Worker's clock (`Date.now`, `performance.now`) does not advance
+ * during synchronous work, so a timed slice would never end and the merge would block the isolate.
  */
-export async function mergeShardPostingsAsync(inputs: readonly MergeInput[], pause: () => Promise<void>, sliceMs = 4): Promise<{ postings: ShardPostings; docMaps: Int32Array[] }> {
+export async function mergeShardPostingsAsync(inputs: readonly MergeInput[], pause: () => Promise<void>): Promise<{ postings: ShardPostings; docMaps: Int32Array[] }> {
   const steps = mergeShardPostingsSteps(inputs);
-  let sliceStart = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return openMerged(r.value);
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
 }
 

@@ -10,8 +10,10 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { matchesIfNoneMatch } from '../middleware/conditional-get/index.js';
 import { indexContext } from '../middleware/index-context/index.js';
+import { recordSearchOutcome } from '../middleware/search-insights/index.js';
 import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
+import { renderReaderNotFound, renderReaderPage } from './demo/reader-view.js';
 import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
 import { SearchQuerySchema } from './search.js';
@@ -80,7 +82,7 @@ function readParams(c: Context<AppEnv>, notices: string[]): PageParams {
   return { q, page, sort, categories, from: from?.iso, to: to?.iso, fromMinutes: from?.minutes, toMinutes: to?.minutes };
 }
 
-/** Registers `/` and `/demo.css`. */
+/** Registers `/`, `/read/:id` (an article with its related articles) and `/demo.css`. */
 export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
   app.get('/demo.css', (c) => {
     const headers = { ETag: CSS_ETAG, 'Cache-Control': 'public, max-age=3600' };
@@ -99,7 +101,11 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
         const base = { q: state.q, sort: state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true };
+        const started = Date.now();
         const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });
+        if (state.page === 1) {
+          recordSearchOutcome(c, { q: state.q, total: main.total, interpretedAs: main.interpretedAs, relaxed: main.relaxed, category: !!base.categories, dates: fromMinutes !== undefined || toMinutes !== undefined, tookMs: Date.now() - started, at: started });
+        }
         // Facet counts leave out their own filter, so other years / categories stay selectable.
         const [years, cats] = await Promise.all([
           fromMinutes !== undefined || toMinutes !== undefined
@@ -130,5 +136,22 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
     c.header('Content-Security-Policy', DEMO_CSP);
     c.header('Cache-Control', 'no-cache');
     return c.html(renderDemoPage(state), status);
+  });
+
+  app.get('/read/:id', indexContext({ lenient: true }), async (c) => {
+    const id = c.req.param('id').slice(0, 512);
+    c.header('Content-Security-Policy', DEMO_CSP);
+    c.header('Cache-Control', 'no-cache');
+    let article;
+    try {
+      if (c.var.indexError !== undefined) throw c.var.indexError;
+      ({ article } = await c.var.index.service.article(id));
+    } catch (e) {
+      const unavailable = asIndexUnavailable(e);
+      if (!unavailable) throw e;
+      return c.html(renderReaderNotFound(id), 503);
+    }
+    if (!article) return c.html(renderReaderNotFound(id), 404);
+    return c.html(renderReaderPage({ origin: new URL(c.req.url).origin, widgetSrc: widgetPath(), article }));
   });
 }

@@ -34,6 +34,7 @@ const HealthSchema = z.object({
     deletes: z.number().int(),
     suppressed: z.number().int().openapi({ description: 'Built articles taken down or replaced.' }),
     segments: z.number().int(),
+    merging: z.boolean().openapi({ description: 'A background merge of segments is running.' }),
     bytes: z.number().int(),
     capacity: z.object({ changes: z.number().int(), bytes: z.number().int() }),
   }).optional().openapi({ description: 'The live index (articles written through the API since the build).' }),
@@ -90,7 +91,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     ...(live ? {
       live: {
         seq: live.seq, changes: live.changes, articles: live.articles, deletes: live.deletes, suppressed: live.suppressed,
-        segments: live.segments, bytes: live.bytes, capacity: { changes: live.limits.maxChanges, bytes: live.limits.maxBytes },
+        segments: live.segments, merging: live.merging, bytes: live.bytes, capacity: { changes: live.limits.maxChanges, bytes: live.limits.maxBytes },
       },
     } : {}),
   }, 200);

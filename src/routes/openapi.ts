@@ -24,7 +24,7 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Operator routes (writes, change feed): the INGEST_TOKEN secret (`wrangler secret put INGEST_TOKEN`).',
+    description: 'Operator routes: writes and the change feed take the INGEST_TOKEN secret (`wrangler secret put INGEST_TOKEN`); search insights (GET /insights) take the read-only INSIGHTS_TOKEN secret, or INGEST_TOKEN.',
   });
   app.doc31('/openapi.json', (c) => ({ ...OPENAPI_INFO, servers: [{ url: new URL(c.req.url).origin }] }));
   return app;

@@ -112,25 +112,25 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     categories: p.category,
     facets: p.facets ?? [],
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
+    highlight: p.highlight ?? true,
   });
-  const highlight = p.highlight ?? true;
   const fields = p.fields ?? HIT_FIELDS;
   const hits = result.hits.map((h) => {
     const full: Record<string, unknown> = { ...h };
-    if (!highlight) {
-      full.title_html = stripMarks(h.title_html);
-      full.snippet = stripMarks(h.snippet);
-    }
     const out: Record<string, unknown> = {};
     for (const f of fields) if (full[f] !== undefined) out[f] = full[f];
     return out;
   });
   c.set('logFields', { hits: result.total, query_length: q.length });
   c.set('servedSeq', result.liveSeq);
+  const tookMs = Date.now() - started;
+  if (offset === 0) {
+    c.set('searchOutcome', { q, total: result.total, interpretedAs: result.interpretedAs, relaxed: result.relaxed, category: !!p.category?.length, dates: p.from !== undefined || p.to !== undefined, tookMs, at: started });
+  }
   return c.json({
     query: q,
     total: result.total,
-    took_ms: Date.now() - started,
+    took_ms: tookMs,
     offset,
     limit,
     ...(result.interpretedAs ? { interpreted_as: result.interpretedAs } : {}),
@@ -142,7 +142,3 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 };
 
 
-/** Removes `<mark>` tags from highlighted (already escaped) HTML. */
-function stripMarks(html: string): string {
-  return html.replace(/<\/?mark>/g, '');
-}

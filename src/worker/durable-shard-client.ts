@@ -26,4 +26,5 @@ export class DurableShardClient implements ShardClient {
   suggest(q: string, limit: number) { return rpcCall(this.stub.suggest(this.addr, q, limit)); }
   article(id: string) { return rpcCall(this.stub.article(this.addr, id)); }
   lookup(keys: string[], ids: string[]) { return rpcCall(this.stub.lookup(this.addr, keys, ids)); }
+  relatedCandidates(docs: number[]) { return rpcCall(this.stub.relatedCandidates(this.addr, docs)); }
 }

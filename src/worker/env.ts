@@ -10,6 +10,8 @@
 export interface Secrets {
   /** Bearer token of the write API (`PUT`/`DELETE /articles/:id`, `POST /articles`, `GET /changes`). */
   INGEST_TOKEN?: string;
+  /** Read-only bearer token of search insights (`GET /insights`); INGEST_TOKEN is accepted there too. */
+  INSIGHTS_TOKEN?: string;
 }
 
 /** Bindings, variables and secrets of the Worker and its Durable Objects. */

@@ -11,6 +11,7 @@ import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from '../engine/hit-document.js';
 import { LoadedShard, type BaseLookup, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
+import type { RelatedCandidate } from '../engine/related/candidate.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
 import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
@@ -66,6 +67,11 @@ export class ShardObject extends DurableObject<Env> {
   /** See {@link LoadedShard.lookup}. */
   async lookup(addr: ShardAddress, keys: string[], ids: string[]): Promise<BaseLookup> {
     return rpcGuard(async () => (await this.shard(addr)).lookup(keys, ids));
+  }
+
+  /** See {@link LoadedShard.relatedCandidates}. */
+  async relatedCandidates(addr: ShardAddress, docs: number[]): Promise<RelatedCandidate[]> {
+    return (await this.shard(addr)).relatedCandidates(docs);
   }
 
   /** Heap and load diagnostics for benchmarks and `/health?shards=1`. */

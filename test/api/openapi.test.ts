@@ -10,9 +10,10 @@ describe('OpenAPI 3.1 document', () => {
     for (const [path, item] of Object.entries<any>(body.paths)) {
       for (const [method, op] of Object.entries<any>(item)) {
         expect(['get', 'put', 'delete', 'post'], `${method} ${path}`).toContain(method);
-        expect(op.responses['200'], `${path} 200`).toBeDefined();
-        // Reads are public; everything else is an operator route with the bearer scheme and its 401/403.
-        if (method !== 'get' || path === '/changes') {
+        expect(op.responses['200'] ?? op.responses['204'], `${path} 200/204`).toBeDefined();
+        // Reads are public, and so are widget click reports (POST /events) and POST /related (it only
+        // reads); everything else is an operator route with the bearer scheme and its 401/403.
+        if ((method !== 'get' || path === '/changes' || path === '/insights') && path !== '/events' && path !== '/related') {
           expect(op.security, `${method} ${path}`).toEqual([{ bearer: [] }]);
           expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
         } else {
@@ -31,13 +32,20 @@ describe('OpenAPI 3.1 document', () => {
     const params = body.paths['/search'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(params).toEqual(['category', 'facets', 'fields', 'from', 'highlight', 'limit', 'offset', 'page', 'prefix', 'q', 'sort', 'to']);
     for (const [path, item] of Object.entries<any>(body.paths)) {
-      if (!item.get) continue;
       const concrete = path.replace('{id}', 'kd-01');
+      if (path === '/events') {
+        const res = await request(concrete, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"type":"click","q":"hà","rank":1}' });
+        expect(res.status, `POST ${concrete} is served`).toBe(204);
+        continue;
+      }
+      if (!item.get) continue;
       const q = path === '/search' || path === '/suggest' ? '?q=h%C3%A0' : '';
       const res = await request(concrete + q);
-      // This project sets no INGEST_TOKEN: operator reads are served, switched off.
+      // This project sets no INGEST_TOKEN or INSIGHTS_TOKEN: operator reads are served, switched off.
       expect(res.status, `${concrete} is served`).toBe(item.get.security?.length ? 403 : 200);
     }
+    const draft = await request('/related', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Hà Nội' }) });
+    expect(draft.status, 'POST /related is served').toBe(200);
     // And an unknown path is not.
     expect((await request('/undocumented')).status).toBe(404);
   });

@@ -63,6 +63,8 @@ describe('filters, facets, sorting', () => {
     for (const h of plain.hits) expect(h.snippet + h.title_html).not.toContain('<mark>');
     const marked = await search({ q: 'hà nội', limit: 5 });
     expect(marked.hits.some((h) => h.snippet.includes('<mark>'))).toBe(true);
+    // The same passages, only without marks.
+    expect(plain.hits.map((h) => h.snippet)).toEqual(marked.hits.map((h) => h.snippet.replace(/<\/?mark>/g, '')));
   });
 
   it('page is an alternative to offset', async () => {

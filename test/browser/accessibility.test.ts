@@ -1,5 +1,5 @@
 /**
- * axe-core (WCAG 2.1 A/AA and best practices) on every state of the `<vn-search>` widget and of the
+ * axe-core (WCAG 2.1 A/AA and best practices) on every state of the `<vn-search>` widget, of `<vn-related>` and of the
  * demo page, in headless Chromium against the Worker under `wrangler dev` (global-setup.ts). The
  * widget is checked in its default theme and in the dark theme its README documents (read from
  * widget/README.md, so the documented variables are what is tested); the demo page has one theme.
@@ -157,12 +157,28 @@ describe.skipIf(!!unavailable)('accessibility (axe-core, WCAG 2.1 AA + best prac
       ['results with notices about bad parameters', '/?q=ha+noi&page=abc&sort=-date&from=nope', '.notice.warn'],
       ['no result', '/?q=qqxxzzkk', '.empty'],
       ['API docs', '/docs', 'h1'],
+      ['article page ending with <vn-related>', '/read/sample-01-ha-noi-xay-dung-dang', 'vn-related [part~=item]'],
+      ['article page, unknown id', '/read/khong-co', '.empty'],
     ];
     for (const [state, url, ready] of pages) {
       it(state, async () => {
         const page = await newPage();
         await page.goto(`${workerUrl}${url}`);
         await page.locator(ready).first().waitFor();
+        expect(await violations(page)).toEqual([]);
+        await page.context().close();
+      });
+    }
+
+    for (const [state, status] of [['<vn-related> error state', 500], ['<vn-related> empty state', 200]] as const) {
+      it(state, async () => {
+        const page = await newPage();
+        await page.route(`${workerUrl}/articles/*/related?**`, (route) => route.fulfill({
+          status, contentType: 'application/json',
+          body: status === 200 ? '{"article":{"id":"x","title":"x"},"took_ms":1,"limit":5,"duplicates":[],"hits":[]}' : '{"error":{"code":"internal_error","message":"x"}}',
+        }));
+        await page.goto(`${workerUrl}/read/sample-01-ha-noi-xay-dung-dang`);
+        await page.locator(`vn-related[data-state=${status === 200 ? 'empty' : 'error'}]`).waitFor();
         expect(await violations(page)).toEqual([]);
         await page.context().close();
       });

@@ -92,7 +92,7 @@ if (unavailable && process.env.CI === 'true') {
       // Each option is the result's link itself (no link nested in an option).
       const href = await page.locator(`${options} >> nth=0`).getAttribute('href');
       expect(await page.locator(`${options} >> nth=0`).evaluate((el) => el.tagName)).toBe('A');
-      expect(href).toMatch(new RegExp(`^${workerUrl}/articles/`));
+      expect(href).toMatch(new RegExp(`^${workerUrl}/read/`)); // the demo page's href-template: its article pages
       // Debounced: fewer requests than keystrokes (typically one), and the last one is the full query.
       expect(searches.length).toBeLessThan('ha noi'.length);
       expect(searches.at(-1)).toContain('q=ha+noi&');
@@ -131,7 +131,7 @@ if (unavailable && process.env.CI === 'true') {
       const target = await page.locator('vn-search #o1').getAttribute('href');
       await Promise.all([page.waitForURL(target!), page.keyboard.press('Enter')]);
       expect(page.url()).toBe(target);
-      expect(new URL(page.url()).pathname).toMatch(/^\/articles\//);
+      expect(new URL(page.url()).pathname).toMatch(/^\/read\//);
       await page.context().close();
     });
 

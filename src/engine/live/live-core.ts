@@ -69,6 +69,8 @@ export interface LiveStats {
   deletes: number;
   suppressed: number;
   segments: number;
+  /** A background merge is running. */
+  merging: boolean;
   merges: number;
   bytes: number;
   limits: LiveLimits;
@@ -318,7 +320,7 @@ export class LiveCore implements LiveLayer {
     for (const e of st.entries.values()) if (e.op === 'delete') deletes++;
     return {
       seq: this.storage.lastSeq(), changes: st.entries.size, articles: st.index.documentCount, deletes,
-      suppressed: st.suppression.ids.length, segments: st.index.segmentCount, merges: st.index.mergeCount,
+      suppressed: st.suppression.ids.length, segments: st.index.segmentCount, merging: st.index.merging, merges: st.index.mergeCount,
       bytes: st.index.byteLength, limits: this.limits,
     };
   }

@@ -93,6 +93,11 @@ export class LiveIndex {
     return this.segments.length;
   }
 
+  /** True while a background merge runs (searches meanwhile share the isolate with it). */
+  get merging(): boolean {
+    return this.background !== null;
+  }
+
   /** Segment merges done so far (for diagnostics). */
   get mergeCount(): number {
     return this.merges;
@@ -150,7 +155,6 @@ export class LiveIndex {
 
   /** Runs a plan over every segment; hits carry {@link LIVE_SHARD} and their slot as `doc`. */
   search(plan: QueryPlan, opts: LiveSearchOptions): ShardResult {
-    const started = performance.now();
     const categories = opts.categoryNames?.length ? opts.categoryNames.map((c) => this.categoryIndex.get(c) ?? -1) : undefined;
     const { categoryNames: _names, ...rest } = opts;
     const top = new TopK<ShardHit>(opts.topK, hitOrder(opts.sort));
@@ -166,7 +170,7 @@ export class LiveIndex {
         for (const [k, v] of Object.entries(counts)) target[k] = (target[k] ?? 0) + v;
       }
     }
-    return { total, hits: top.sorted(), facets, tookUs: Math.round((performance.now() - started) * 1000) };
+    return { total, hits: top.sorted(), facets };
   }
 
   /** Live titles matching what was typed (as the built shards' title indexes do). */

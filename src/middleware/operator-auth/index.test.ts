@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../http/app-env.js';
-import { operatorAuth } from './index.js';
+import { configuredSecrets, operatorAuth, tokenMatches } from './index.js';
 
 function app() {
   const a = new Hono<AppEnv>();
@@ -43,5 +43,39 @@ describe('operatorAuth', () => {
     const env = { INGEST_TOKEN: 's3cret-token' };
     expect((await call({ Authorization: 'Bearer s3cret-token' }, env)).status).toBe(200);
     expect((await call({ Authorization: 'bearer s3cret-token' }, env)).status).toBe(200);
+  });
+});
+
+describe('operatorAuth with several accepted secrets', () => {
+  function multi() {
+    const a = new Hono<AppEnv>();
+    a.use('/op/*', operatorAuth({ secret: ['INSIGHTS_TOKEN', 'INGEST_TOKEN'], what: 'Search insights' }));
+    a.get('/op/x', (c) => c.json({ ok: true }));
+    a.onError((err) => (err instanceof HTTPException ? err.getResponse() : new Response('boom', { status: 500 })));
+    return a;
+  }
+  const get = (authorization: string | undefined, env: Record<string, string>) => multi().request('/op/x', { headers: authorization ? { Authorization: authorization } : {} }, env);
+
+  it('accepts any configured one, and names the first to create when none is', async () => {
+    const env = { INSIGHTS_TOKEN: 'read-only-token', INGEST_TOKEN: 'write-token' };
+    expect((await get('Bearer read-only-token', env)).status).toBe(200);
+    expect((await get('Bearer write-token', env)).status).toBe(200);
+    expect((await get('Bearer write-token', { INGEST_TOKEN: 'write-token' })).status).toBe(200);
+    expect((await get('Bearer read-only-token', { INGEST_TOKEN: 'write-token' })).status).toBe(401);
+    expect((await get('Bearer other', env)).status).toBe(401);
+    const off = await get('Bearer x', {});
+    expect(off.status).toBe(403);
+    const message = ((await off.json()) as { error: { message: string } }).error.message;
+    expect(message).toContain('no INSIGHTS_TOKEN or INGEST_TOKEN secret');
+    expect(message).toContain('wrangler secret put INSIGHTS_TOKEN');
+  });
+
+  it('compares exactly, against every secret', async () => {
+    expect(await tokenMatches('abc', ['abc'])).toBe(true);
+    expect(await tokenMatches('abc', ['abcd'])).toBe(false);
+    expect(await tokenMatches('abcd', ['abc'])).toBe(false);
+    expect(await tokenMatches('abc', ['x', 'abc'])).toBe(true);
+    expect(await tokenMatches('abc', [])).toBe(false);
+    expect(configuredSecrets({ INSIGHTS_TOKEN: '', INGEST_TOKEN: 'w' }, ['INSIGHTS_TOKEN', 'INGEST_TOKEN'])).toEqual(['w']);
   });
 });

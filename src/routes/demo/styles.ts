@@ -89,6 +89,12 @@ p code{background:#eef1f6;padding:1px 6px;border-radius:6px;white-space:nowrap}
 footer{border-top:1px solid var(--line);padding:22px 0 32px;color:var(--muted);font-size:.875rem}
 footer .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px}
 .to-filters{display:none}
+.reader{max-width:780px;display:grid;gap:20px}
+.story h1{margin:0 0 8px;font-size:clamp(1.5rem,2vw + 1rem,2.1rem);line-height:1.25;letter-spacing:-.015em}
+.story .kicker{margin:0 0 6px;color:var(--accent);font-weight:700;font-size:.9375rem}
+.story .sapo{font-weight:600}
+.story p{margin:0 0 14px}
+vn-related{--vn-search-accent:var(--accent)}
 @media (max-width:860px){
 .layout{grid-template-columns:1fr}
 aside.filters{position:static;order:2}

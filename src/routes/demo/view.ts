@@ -67,9 +67,9 @@ function formatDate(d: string | undefined): string | null {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
 }
 
-/** Link of a hit: its URL when it is http(s), else the article route. */
+/** Link of a hit: its URL when it is http(s), else the demo's article page (with related articles). */
 function hitHref(h: DemoHit): string {
-  return h.url && /^https?:\/\//i.test(h.url) ? h.url : `/articles/${encodeURIComponent(h.id)}`;
+  return h.url && /^https?:\/\//i.test(h.url) ? h.url : `/read/${encodeURIComponent(h.id)}`;
 }
 
 const EXAMPLES = ['ha noi', 'giá vàng', 'TP.HCM', 'dang uy', 'u23 viet nam', 'haf nooij'];
@@ -93,7 +93,7 @@ function hero(s: DemoState, compact: boolean): Html {
 <div class="wrap">
 <h1>Tìm kiếm tin tức tiếng Việt</h1>
 <p class="lead">Gõ có dấu hay không dấu, kiểu Telex hay VNI: kết quả hiện ngay khi bạn gõ, từ khóa được tô sáng.</p>
-<vn-search id="search" endpoint="${s.origin}" value="${s.q}" limit="6" results-url="/?q={q}" placeholder="Tìm bài viết, ví dụ: ha noi">
+<vn-search id="search" endpoint="${s.origin}" value="${s.q}" limit="6" results-url="/?q={q}" href-template="/read/{id}" placeholder="Tìm bài viết, ví dụ: ha noi">
 <form class="fallback" action="/" method="get" role="search"><input name="q" value="${s.q}" aria-label="Tìm kiếm bài viết" placeholder="Tìm kiếm…"><button class="btn">Tìm</button></form>
 </vn-search>
 <p class="try">Thử: ${EXAMPLES.map((e) => html`<a href="${pageUrl(s, { q: e, categories: [], from: undefined, to: undefined, sort: 'relevance' })}">${e}</a>`)}</p>
@@ -182,6 +182,7 @@ function embed(s: DemoState): Html {
 <p>Chỉ cần hai dòng HTML, không cần thư viện nào khác:</p>
 <pre><code>${snippet}</code></pre>
 <p>Đổi giao diện bằng biến CSS như <code>--vn-search-accent</code>, <code>--vn-search-font</code>, <code>--vn-search-radius</code> hoặc <code>vn-search::part(input)</code>; thêm <code>lang="en"</code> để hiển thị tiếng Anh.</p>
+<p>Cùng tệp script có <code>&lt;vn-related article-id="…"&gt;</code>: danh sách “Bài viết liên quan” đặt dưới mỗi bài, các bản sao của cùng một tin chỉ hiện một lần. Mở một kết quả tìm kiếm để xem.</p>
 </section>`;
 }
 

@@ -1,12 +1,13 @@
 /**
- * Resident memory of a process tree from Linux `/proc`, and a least-squares slope to tell steady
- * memory from a leak over a load test.
+ * The benchmarks' one reader of Linux `/proc`: process trees, resident memory (of the workerd
+ * processes that run the Worker and its Durable Objects), open file descriptors, CPU time, the load
+ * average, and a least-squares slope to tell steady memory from a leak over a load test.
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** One process: id, parent id and command name. */
-interface Proc { pid: number; ppid: number; comm: string }
+export interface Proc { pid: number; ppid: number; comm: string }
 
 function listProcs(): Proc[] {
   const out: Proc[] = [];
@@ -100,6 +101,43 @@ export function entryPort(pid: number): number | null {
     return m ? Number(m[1]) : null;
   } catch {
     return null;
+  }
+}
+
+/** Ids of the `workerd` processes descending from `root` (default: this process). */
+export function workerdPids(root = process.pid): number[] {
+  return descendants(root).filter((p) => p.comm === 'workerd').map((p) => p.pid);
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, or null when it is gone. */
+export function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "(comm) ": state is field 0, utime is field 11, stime field 12 (in clock ticks, 100/s).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows a process's CPU time until it exits (sampled every 200 ms).
+ * @param pid the process
+ * @returns `last()`: the last CPU seconds seen (exact to ~0.2 s), and `stop()`
+ */
+export function followCpu(pid: number): { last: () => number; stop: () => void } {
+  let last = 0;
+  const timer = setInterval(() => { const s = cpuSecondsOf(pid); if (s !== null) last = s; }, 200);
+  return { last: () => last, stop: () => clearInterval(timer) };
+}
+
+/** Load average (1, 5, 15 min), rounded to hundredths. */
+export function loadAverage(): number[] {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  } catch {
+    return [];
   }
 }
 

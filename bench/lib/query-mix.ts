@@ -1,5 +1,5 @@
 /**
- * The scale benchmark's query mix, drawn from the corpus headlines with a seeded PRNG:
+ * The benchmarks' one query mix (bench:scale, bench:load, bench:live, bench:wrangler-dev), drawn from the corpus headlines with a seeded PRNG:
  * - 70% short queries: a random span of 1–4 consecutive syllables of a random headline; half of
  *   them typed without diacritics (diacritics stripped, lower-cased), the other half as written;
  * - 30% whole headlines, copied from the corpus (each remembers the ids of the articles carrying
