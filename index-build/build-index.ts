@@ -166,7 +166,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       if (category !== NO_CATEGORY) categorySet.add(category);
       if (date === NO_DATE) undated++;
       else { minDate = Math.min(minDate, date); maxDate = Math.max(maxDate, date); }
-      shardDocs.push({ termIds: docs[order[k]].termIds, headline: docs[order[k]].headline, date, category });
+      shardDocs.push({ termIds: docs[order[k]].termIds, headline: docs[order[k]].headline, headlineExact: docs[order[k]].headlineExact, date, category });
     }
     const arrays = builder.arrays(shardDocs, (local, k) => {
       const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[order[from + local]];

@@ -24,6 +24,11 @@ import { OurEngine, ourCodeHash, prepareOurIndex } from './ours.js';
 import { buildReport, type EngineKey, type EngineRun, type ReportInput } from './report.js';
 import { Lanes, runInWorker, runWorker } from './scheduler.js';
 import type { QuerySet, SetOutput, TaskInput } from './task.js';
+import { TYPING_ORDERS, telexSources, typedQueries } from './telex-set.js';
+import { readJudgments, TopicalJudge } from './topical/judgments.js';
+import { loadTopicalQueries } from './topical/queries.js';
+import { recordTopicalResults } from './topical/pool-cache.js';
+import type { TypingOrder } from '../lib/telex.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheRoot = path.join(projectRoot, 'bench/.cache/relevance');
@@ -38,13 +43,15 @@ const DEFAULT_SAMPLE = 1000;
  */
 const DEFAULT_MS_SUBSET = 6_000;
 
-type BenchName = 'known' | 'zalo' | 'exact';
-const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact'];
+type BenchName = 'known' | 'zalo' | 'exact' | 'topical' | 'telex';
+const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact', 'topical', 'telex'];
+/** Benchmarks that run on baomoi. */
+const BAOMOI_BENCHES: readonly BenchName[] = ['known', 'exact', 'topical', 'telex'];
 
-const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact] [--sample=N] [--ms-subset=N] [--rebuild]
+const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact,topical,telex] [--sample=N] [--ms-subset=N] [--rebuild]
 
   --only=ours      run our engine only (no baselines): fast tuning loop
-  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact (default: all)
+  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact, topical, telex (default: all)
   --sample=N       known-item sample size (default ${DEFAULT_SAMPLE})
   --ms-subset=N    baomoi articles the MiniSearch baselines index (default ${DEFAULT_MS_SUBSET}; targets always included)
   --rebuild        rebuild our indexes even when bench/.cache has them
@@ -82,7 +89,7 @@ function parseOptions(): Options | null {
   if (values.only !== undefined && values.only !== 'ours') fail(`--only accepts only "ours", got "${values.only}"`);
   const benches = new Set<BenchName>();
   for (const b of (values.bench ?? ALL_BENCHES.join(',')).split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!ALL_BENCHES.includes(b as BenchName)) fail(`unknown benchmark "${b}" (known, zalo, exact)`);
+    if (!ALL_BENCHES.includes(b as BenchName)) fail(`unknown benchmark "${b}" (${ALL_BENCHES.join(', ')})`);
     benches.add(b as BenchName);
   }
   const int = (name: string, v: string | undefined, dflt: number): number => {
@@ -150,6 +157,7 @@ async function runBaseline(task: TaskInput): Promise<EngineRun> {
 
 function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries): QuerySet[] {
   const sets: QuerySet[] = [];
+  if (benches.has('topical')) sets.push({ name: 'topical:queries', queries: loadTopicalQueries().map((q) => q.q), k: 10 });
   if (benches.has('known')) {
     for (const { kind } of KNOWN_KINDS) sets.push({ name: `known:${kind}`, queries: known.byKind[kind].map((q) => q.q), k: 10 });
   }
@@ -192,10 +200,10 @@ async function main(): Promise<number> {
   const baomoiDir = sharedCorpusPath(projectRoot, 'baomoi-35k');
   const zaloFile = sharedCorpusPath(projectRoot, 'zalo-wikiqa/test.json');
   const benches = new Set(opts.benches);
-  if ((benches.has('known') || benches.has('exact')) && !existsSync(baomoiDir)) {
-    console.log('skipped: ../shared/corpora/baomoi-35k not found (known-item and exact-diacritics benchmarks)');
-    benches.delete('known');
-    benches.delete('exact');
+  const onBaomoi = () => BAOMOI_BENCHES.some((x) => benches.has(x));
+  if (onBaomoi() && !existsSync(baomoiDir)) {
+    console.log('skipped: ../shared/corpora/baomoi-35k not found (known-item, exact-diacritics, topical and Telex benchmarks)');
+    for (const x of BAOMOI_BENCHES) benches.delete(x);
   }
   if (benches.has('zalo') && !existsSync(zaloFile)) {
     console.log('skipped: ../shared/corpora/zalo-wikiqa/test.json not found (Zalo QA benchmark)');
@@ -206,13 +214,15 @@ async function main(): Promise<number> {
   const baselines: BaselineKey[] = opts.oursOnly ? [] : [...BASELINE_KEYS];
   const lanes = new Lanes(Math.max(1, Math.min(2, os.availableParallelism())));
   const jobs: Array<Promise<unknown>> = [];
+  /** Run once every job has finished, before the report. */
+  const afterJobs: Array<() => void> = [];
   const input: ReportInput = {
     options: { sample: opts.sample, msSubset: opts.msSubset, oursOnly: opts.oursOnly, benches: ALL_BENCHES.filter((b) => benches.has(b)) },
     engines: ['ours', ...(baselines.length && (benches.has('known') || benches.has('exact')) ? ['ours-subset' as const] : []), ...baselines],
   };
 
-  // ---- baomoi: known-item and exact-diacritics -------------------------------------------------
-  if (benches.has('known') || benches.has('exact')) {
+  // ---- baomoi: known-item, exact-diacritics, topical, Telex --------------------------------------
+  if (onBaomoi()) {
     const files = listBaomoi(baomoiDir);
     const corpusHash = hashFileList(files);
     const articles = loadBaomoi(baomoiDir, files);
@@ -222,6 +232,20 @@ async function main(): Promise<number> {
     const toDoc = (a: BaomoiArticle): BenchDoc => ({ id: a.id, title: a.title, body: baomoiBody(a) });
     const sets = baomoiSets(benches, known);
     const runs = new Map<EngineKey, EngineRun>();
+    const topicalQueries = loadTopicalQueries();
+    const topicalRuns = new Map<EngineKey, EngineRun>();
+    const telexSourceTexts = telexSources(topicalQueries.map((q) => q.topic), articles);
+    const telexQueries = Object.fromEntries(TYPING_ORDERS.map((o) => [o, typedQueries(telexSourceTexts, o)])) as Record<TypingOrder, string[]>;
+    const telexSets: QuerySet[] = benches.has('telex') ? TYPING_ORDERS.map((o) => ({ name: `telex:${o}`, queries: telexQueries[o], k: 10 })) : [];
+    /** Moves the topical set of a run over all articles into the topical runs. */
+    const takeTopical = (run: EngineRun): EngineRun => {
+      const set = run.sets.get('topical:queries');
+      if (set && run.corpusSize === articles.length) {
+        topicalRuns.set(run.key, { ...run, sets: new Map([['topical:queries', set]]) });
+        run.sets.delete('topical:queries');
+      }
+      return run;
+    };
 
     jobs.push(lanes.run(async () => {
       const prep = await prepareOurIndex({
@@ -231,7 +255,12 @@ async function main(): Promise<number> {
       const t = performance.now();
       const engine = await OurEngine.open(prep.indexDir);
       const openMs = performance.now() - t;
-      runs.set('ours', { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, sets, 'baomoi'), queryErrors: 0 });
+      const ours: EngineRun = { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, [...sets, ...telexSets], 'baomoi'), queryErrors: 0 };
+      if (telexSets.length) {
+        baomoi.telex = { sources: telexSourceTexts, queries: telexQueries, run: { ...ours, sets: new Map(telexSets.map((t) => [t.name, ours.sets.get(t.name)!])) } };
+        for (const t of telexSets) ours.sets.delete(t.name);
+      }
+      runs.set('ours', takeTopical(ours));
     }));
     // FTS5 on all 35k is the longest baseline: its queries are split over two tasks (each indexes
     // the corpus, ~10 s) so the two lanes stay balanced. Submission order = start order.
@@ -242,6 +271,11 @@ async function main(): Promise<number> {
     if (want('minisearch-fold')) plan.push({ key: 'minisearch-fold', sets, parts: 1 });
     if (want('fts5') && ftsParts.length > 1) plan.push({ key: 'fts5', sets: ftsParts[1], parts: ftsParts.length });
     if (want('minisearch-default')) plan.push({ key: 'minisearch-default', sets, parts: 1 });
+    // The topical set runs on all articles for every engine: MiniSearch indexes all 35k for it.
+    const topicalSets = sets.filter((s) => s.name === 'topical:queries');
+    const subsetSets = sets.filter((s) => s.name !== 'topical:queries');
+    for (const p of plan) if (p.key !== 'fts5') p.sets = subsetSets;
+    for (const p of [...plan]) if (p.key !== 'fts5' && p.sets.length === 0) plan.splice(plan.indexOf(p), 1);
     const done = new Map<BaselineKey, EngineRun[]>();
     for (const p of plan) {
       jobs.push(lanes.run(async () => {
@@ -249,10 +283,18 @@ async function main(): Promise<number> {
         const run = await runBaseline({ key: p.key, corpus: 'baomoi', docs, sets: p.sets });
         const list = [...(done.get(p.key) ?? []), run];
         done.set(p.key, list);
-        if (list.length === p.parts) runs.set(p.key, mergeRuns(list));
+        if (list.length === p.parts) runs.set(p.key, takeTopical(mergeRuns(list)));
       }));
     }
-    if (input.engines.includes('ours-subset')) {
+    if (topicalSets.length) {
+      for (const key of baselines.filter((k) => k !== 'fts5')) {
+        jobs.push(lanes.run(async () => {
+          const run = await runBaseline({ key, corpus: 'baomoi (all, topical)', docs: articles.map(toDoc), sets: topicalSets });
+          takeTopical(run);
+        }));
+      }
+    }
+    if (input.engines.includes('ours-subset') && subsetSets.length) {
       // Our engine on exactly the MiniSearch subset: a same-corpus comparison for those baselines.
       jobs.push(lanes.run(async () => {
         const prep = await prepareOurIndex({
@@ -269,12 +311,20 @@ async function main(): Promise<number> {
         const t = performance.now();
         const engine = await OurEngine.open(prep.indexDir);
         const openMs = performance.now() - t;
-        runs.set('ours-subset', { key: 'ours-subset', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, sets, 'baomoi subset'), queryErrors: 0 });
+        runs.set('ours-subset', { key: 'ours-subset', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, subsetSets, 'baomoi subset'), queryErrors: 0 });
       }));
     }
-    const baomoi: NonNullable<ReportInput['baomoi']> = { articles, known, subset, runs, masks: null, relevant: titleTwins(articles) };
+    const baomoi: NonNullable<ReportInput['baomoi']> & { telex?: ReportInput['telex'] } = { articles, known, subset, runs, masks: null, relevant: titleTwins(articles) };
     if (benches.has('exact')) jobs.push(lanes.run(async () => { baomoi.masks = await masksFor(baomoiDir, corpusHash, articles.length); }));
     input.baomoi = baomoi;
+    afterJobs.push(() => {
+      if (benches.has('telex')) input.telex = baomoi.telex;
+      if (benches.has('topical')) {
+        recordTopicalResults(cacheRoot, topicalQueries, topicalRuns);
+        const byId = new Map(articles.map((a) => [a.id, a.title]));
+        input.topical = { queries: topicalQueries, judge: new TopicalJudge(articles, topicalQueries, readJudgments()), runs: topicalRuns, titleOf: (id) => byId.get(id) };
+      }
+    });
   }
 
   // ---- Zalo QA ---------------------------------------------------------------------------------
@@ -313,6 +363,7 @@ async function main(): Promise<number> {
     for (const f of failed) console.error(f.reason);
     return 1;
   }
+  for (const f of afterJobs) f();
   input.totalWallMs = performance.now() - started;
 
   input.codeHash = ourCodeHash(projectRoot);

@@ -16,6 +16,7 @@ import { KNOWN_KINDS, SEED, headlinePrefix, scoreKnown, type KnownItemQueries, t
 import { prefixAmbiguity, type PrefixAmbiguity } from './prefix-ambiguity.js';
 import { scoreRestoration, type RestorationScore } from './restoration.js';
 import type { SetOutput } from './task.js';
+import { telexSection, topicalSection, type Section, type TelexData, type TopicalData } from './topical/section.js';
 
 /**
  * Our engine, our engine on the MiniSearch baselines' baomoi subset (a same-corpus comparison; no
@@ -57,6 +58,10 @@ export interface ReportInput {
     relevant: (target: number) => Set<string>;
   };
   zalo?: { data: ZaloData; runs: Map<EngineKey, EngineRun> };
+  /** Topical queries on baomoi (every engine on all articles). */
+  topical?: TopicalData;
+  /** Queries typed in Telex/VNI (our engine). */
+  telex?: TelexData;
   totalWallMs?: number;
 }
 
@@ -66,6 +71,9 @@ export interface Report {
   markdown: string;
   json: unknown;
 }
+
+/** A target before it is judged (what sections hand to the report). */
+export type TargetSpec = Omit<Target, 'pass' | 'beatsAll' | 'vsBaselines'>;
 
 interface Target {
   id: string;
@@ -260,6 +268,18 @@ export function buildReport(input: ReportInput): Report {
     json.zalo = { questions: z.data.questions.length, paragraphs: z.data.paragraphs.length, sets: zJson };
   }
 
+  // ---- topical, Telex -------------------------------------------------------------------------
+  const sections: Array<{ title: string; md: string; section: Section }> = [];
+  if (input.topical) sections.push({ title: `## Topical queries on baomoi-35k (${input.topical.queries.length} queries as readers type them, graded judgments; every engine on all articles)\n`, md: '### Topical queries on baomoi-35k\n', section: topicalSection(input.topical, engines, header(), baselines) });
+  if (input.telex) sections.push({ title: `## Queries typed in Telex or VNI (${input.telex.sources.length} per typing order)\n`, md: '### Queries typed in Telex or VNI\n', section: telexSection(input.telex, engines) });
+  for (const { title, md: mdTitle, section } of sections) {
+    out.push(title, ...section.details, '');
+    md.push(mdTitle, ...section.details, '');
+    for (const t of section.targets) addTarget(t);
+  }
+  if (input.topical) json.topical = sections.find((x) => x.title.startsWith('## Topical'))!.section.json;
+  if (input.telex) json.telexDecoding = sections.find((x) => x.title.startsWith('## Queries typed'))!.section.json;
+
   // ---- exact diacritics ------------------------------------------------------------------------
   const exactScores = new Map<EngineKey, { precision: PrecisionScore[]; readings: ReadingsScore[] }>();
   if (b && b.masks && input.options.benches.includes('exact')) {
@@ -394,6 +414,7 @@ export function buildReport(input: ReportInput): Report {
     for (const f of t.failures!.slice(0, 10) as Array<Record<string, unknown>>) fl.push(`- ${formatFailure(f)}`);
     fl.push('');
   }
+  for (const { section } of sections) if (section.failures.length) fl.push('### Topical queries of the tuning half below P@10 = 1 (the held-out half is not listed)', ...section.failures, '');
   if (fl.length) out.push('## Failing examples (our engine, missed targets)', '', ...fl);
 
   // ---- headline markdown -----------------------------------------------------------------------
@@ -434,6 +455,7 @@ export function buildReport(input: ReportInput): Report {
       return s ? `${s.readings.filter((r) => r.findsAllReadings).length}/${s.readings.length}` : '–';
     })]);
   }
+  for (const { section } of sections) head.push(...section.head);
   const headlineTable = markdownTable(['', ...engines.map((e) => ENGINE_NAMES[e])], head);
   const oursAmbiguity = ambiguity.get('ours');
   const footnote = oursAmbiguity
@@ -442,7 +464,13 @@ export function buildReport(input: ReportInput): Report {
   const restorationNote = restoration.size
     ? `² Of the accented syllables of the ${b!.known.byKind.b.length} unaccented headlines of kind (b), the share the engine's \`interpreted_as\` spells exactly as the headline does (right) or with other diacritics (wrong); the others are left open, matching every reading equally. Only engines that restore diacritics report this.`
     : '';
-  const headline = [headlineTable, footnote, restorationNote].filter(Boolean).join('\n\n');
+  const topicalNote = input.topical
+    ? `³ ${input.topical.queries.length} short queries as readers type them (topics, names, places, events, abbreviations; with and without diacritics, some in Telex), each graded 2 (the headline names the topic), 1 (the lead does) or 0, by a rule checked by reading every engine's pooled top 10 (\`bench/relevance/topical/\`); P@10 counts grades ≥ 1. The halves are fixed: the ranking was tuned looking at the tuning half only. Every engine indexes all ${fmtInt(b?.articles.length ?? 0)} articles.`
+    : '';
+  const telexNote = input.telex
+    ? `⁴ Of the words carrying marks in ${input.telex.sources.length} short queries (the topical topics and ${input.telex.sources.length - (input.topical?.queries.length ?? 0)} headline starts) typed without an input method, the share \`interpreted_as\` spells exactly.`
+    : '';
+  const headline = [headlineTable, footnote, restorationNote, topicalNote, telexNote].filter(Boolean).join('\n\n');
   const subsetNote = b && baselines.some((e) => e.startsWith('minisearch'))
     ? ` MiniSearch indexes a ${fmtInt(b.subset.length)}-article subset of baomoi (the ${fmtInt(b.known.targets.length)} targets plus seeded random others): a whole-headline query costs it tens of ms even there, so all ${fmtInt(b.articles.length)} would not fit the run time; ours and FTS5 index all ${fmtInt(b.articles.length)}. "ours on MS subset" is our engine built on that same subset, for a same-corpus comparison (targets are judged on "ours").`
     : '';

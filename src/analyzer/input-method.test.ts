@@ -51,6 +51,19 @@ describe('decodeTelex', () => {
     ['aan', 'ân'],
     ['aaus', 'ấu'],
     ['hasz', 'ha'],
+    // Free typing order: the circumflex vowel typed again after the word.
+    ['vietej', 'việt'],
+    ['noioj', 'nội'],
+    ['tienges', 'tiếng'],
+    ['nguoiwf', 'người'],
+    // …and a late w, on the u or o of the word.
+    ['luawr', 'lửa'],
+    ['cuuws', 'cứu'],
+    ['huuwx', 'hữu'],
+    ['muaw', 'mưa'],
+    // Abbreviations: dd is đ anywhere in a word without vowels.
+    ['hddnd', 'hđnd'],
+    ['ddbscl', 'đbscl'],
   ])('%s → %s', (input, expected) => {
     expect(decodeTelex(input)).toBe(expected);
   });
@@ -86,6 +99,10 @@ describe('decodeVni', () => {
     ['thuo73', 'thuở'],
     ['hoa8c5', 'hoặc'],
     ['a1', 'á'],
+    ['cuu71', 'cứu'],
+    ['ruou75', 'rượu'],
+    ['hdnd9', 'hđnd'],
+    ['dbscl9', 'đbscl'],
   ])('%s → %s', (input, expected) => {
     expect(decodeVni(input)).toBe(expected);
   });

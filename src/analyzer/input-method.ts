@@ -83,12 +83,70 @@ function finish(out: string[], tone: Tone): string | null {
  * (`w` after the nucleus applies to it: `duongw` → dương), `dd` → đ at the start; tone keys
  * `s` sắc, `f` huyền, `r` hỏi, `x` ngã, `j` nặng anywhere after the first vowel; `z` after a tone key clears the
  * tone (elsewhere it is a literal, non-Vietnamese letter). Examples: `haf` → `hà`, `nooij` → `nội`, `dduwowngf` → `đường`, `nguyeenx` → `nguyễn`.
+ * The free typing order that input methods accept (marks after the whole word) decodes too: a
+ * circumflex vowel typed again later in the word applies to it when nothing else makes a syllable
+ * (`vietej` → việt, `noioj` → nội, `tienges` → tiếng).
  * @param word one lower-case ASCII token
  * @returns the lower-case NFC syllable with canonical tone placement, or `null` when no Telex key
  * was used (`ha`, `noi`) or the result is not a plausible Vietnamese syllable (`facebook`)
  */
 export function decodeTelex(word: string): string | null {
   if (word.length === 0 || word.length > MAX_INPUT || !/^[a-z]+$/.test(word)) return null;
+  const strict = decodeTelexInOrder(word);
+  if (strict !== null) return strict;
+  const abbreviation = decodeTelexAbbreviation(word);
+  if (abbreviation !== null) return abbreviation;
+  for (const rewritten of freeOrderRewrites(word)) {
+    const d = decodeTelexInOrder(rewritten);
+    if (d !== null) return d;
+  }
+  return null;
+}
+
+/** Vowel letters of the plain alphabet. */
+const hasVowel = (word: string) => /[aeiouy]/.test(word);
+
+/**
+ * An abbreviation typed in Telex (no vowel, `dd` for đ): `hddnd` → hđnd, `ddbscl` → đbscl; null when
+ * the word has a vowel or no `dd`.
+ */
+function decodeTelexAbbreviation(word: string): string | null {
+  return !hasVowel(word) && word.includes('dd') && !word.includes('ddd') ? word.replace(/dd/g, 'đ') : null;
+}
+
+/**
+ * Readings of a word typed in the free order, to try when the strict order makes no syllable: a
+ * circumflex vowel typed again later moved next to its vowel (`vietej` → `vieetj`), a late `w` moved
+ * right after a `u` or `o` of the word (`luawr` → `luwar`, lửa).
+ */
+function* freeOrderRewrites(word: string): Generator<string> {
+  const moved = moveLateCircumflex(word);
+  if (moved !== null) yield moved;
+  for (const base of moved === null ? [word] : [word, moved]) {
+    const w = base.lastIndexOf('w');
+    if (w < 1) continue;
+    const rest = base.slice(0, w) + base.slice(w + 1);
+    for (let j = 0; j < w; j++) if (rest[j] === 'u' || rest[j] === 'o') yield rest.slice(0, j + 1) + 'w' + rest.slice(j + 1);
+  }
+}
+
+/**
+ * The word with a late circumflex key moved next to its vowel (`vietej` → `vieetj`), or null when it
+ * has none: an `a`, `e` or `o` that does not follow the same letter but repeats an earlier one.
+ */
+function moveLateCircumflex(word: string): string | null {
+  for (let i = 1; i < word.length; i++) {
+    const ch = word[i];
+    if ((ch !== 'a' && ch !== 'e' && ch !== 'o') || word[i - 1] === ch) continue;
+    const at = word.lastIndexOf(ch, i - 1);
+    if (at < 0) continue;
+    return word.slice(0, at + 1) + ch + word.slice(at + 1, i) + word.slice(i + 1);
+  }
+  return null;
+}
+
+/** {@link decodeTelex} for marks typed right after their letter (tone keys anywhere after the first vowel). */
+function decodeTelexInOrder(word: string): string | null {
   const out: string[] = [];
   let tone: Tone = 0;
   let changed = false;
@@ -119,7 +177,8 @@ export function decodeTelex(word: string): string | null {
     }
     if (ch === 'w') {
       changed = true;
-      if (prev === 'u') out[out.length - 1] = 'ư';
+      if (prev === 'u' && out[out.length - 2] === 'u') out[out.length - 2] = 'ư'; // ưu (cứu, hưu)
+      else if (prev === 'u') out[out.length - 1] = 'ư';
       else if (prev === 'o' && out[out.length - 2] === 'u') {
         out[out.length - 2] = 'ư';
         out[out.length - 1] = 'ơ';
@@ -153,6 +212,8 @@ export function decodeTelex(word: string): string | null {
  */
 export function decodeVni(word: string): string | null {
   if (word.length === 0 || word.length > MAX_INPUT || !/^[a-z0-9]+$/.test(word)) return null;
+  // An abbreviation (no vowel) with `9` for đ: `hdnd9` → hđnd (the first d).
+  if (!hasVowel(word) && /^[a-z]*d[a-z]*9$/.test(word)) return word.slice(0, -1).replace('d', 'đ');
   const out: string[] = [];
   let tone: Tone = 0;
   let changed = false;
@@ -180,10 +241,14 @@ export function decodeVni(word: string): string | null {
         else if (!applyToNucleus(out, 'a', 'â') && !applyToNucleus(out, 'e', 'ê') && !applyToNucleus(out, 'o', 'ô')) return null;
         break;
       case '7':
-        if (prev === 'o' && out[out.length - 2] === 'u') {
+        if (prev === 'u' && out[out.length - 2] === 'o' && out[out.length - 3] === 'u') {
+          out[out.length - 3] = 'ư'; // ươu (rượu)
+          out[out.length - 2] = 'ơ';
+        } else if (prev === 'o' && out[out.length - 2] === 'u') {
           out[out.length - 2] = 'ư';
           out[out.length - 1] = 'ơ';
         } else if (prev === 'o') out[out.length - 1] = 'ơ';
+        else if (prev === 'u' && out[out.length - 2] === 'u') out[out.length - 2] = 'ư'; // ưu
         else if (prev === 'u') out[out.length - 1] = 'ư';
         else if (!applyHornToNucleus(out)) return null;
         break;

@@ -30,7 +30,7 @@ function fetcher(read: string[], root = path.join(dir, 'index')) {
 const plan = (q: string) => planQuery(q, { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, {}).plan;
 const OPTS: SearchOptions = { topK: 5, sort: 'relevance', facets: [] };
 
-describe('LoadedShard (index format 3)', () => {
+describe('LoadedShard (since index format 3)', () => {
   it('reads only its head to load, then the blocks a query needs', async () => {
     const read: string[] = [];
     const shard = await LoadedShard.load(manifest, 0, fetcher(read));

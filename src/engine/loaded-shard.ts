@@ -1,5 +1,5 @@
 /**
- * One shard, loaded on demand (index format 3): the head on first use (per-document columns, id
+ * One shard, loaded on demand (since index format 3): the head on first use (per-document columns, id
  * dictionary, block directories), then only the postings blocks a query's keys live in and the
  * document blocks of the hits it returns, each verified against the SHA-256 the head lists and kept
  * in a byte-bounded cache. A shard therefore answers its first query after reading a small fraction
@@ -60,13 +60,16 @@ export interface ShardStats {
 
 const encoder = new TextEncoder();
 
-/** Every key a plan reads (terms, required and excluded keys, headline syllables). */
+/** Every key a plan reads (terms, required and excluded keys, headline syllables and coverage keys). */
 export function planKeys(plan: QueryPlan): string[] {
   const keys = new Set<string>();
   for (const t of plan.terms) keys.add(t.key);
   for (const k of plan.required) keys.add(k);
   for (const k of plan.excluded) keys.add(k);
   for (const f of plan.syllables) keys.add(foldedKey(f));
+  // Headline coverage: the exact forms typed and the syllables of aliases and abbreviations.
+  for (const k of plan.coverage?.exactKeys ?? []) if (k) keys.add(k);
+  for (const alt of plan.coverage?.alternatives ?? []) for (const f of alt.folded) keys.add(foldedKey(f));
   return [...keys];
 }
 
@@ -82,6 +85,7 @@ class BlockView implements PostingsView {
   get docCategory() { return this.head.docCategory; }
   get headlineStarts() { return this.head.headlineStarts; }
   get headlineTerms() { return this.head.headlineTerms; }
+  get headlineExact() { return this.head.headlineExact; }
 
   private find(key: Uint8Array): { block: PostingsBlock; i: number } | null {
     const b = this.head.blockOf(key);

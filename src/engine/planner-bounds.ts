@@ -4,8 +4,9 @@
  * @module
  */
 import { BUILTIN_ABBREVIATIONS } from '../analyzer/abbreviations.js';
+import { BUILTIN_ALIASES } from '../analyzer/aliases.js';
 import { analyzeQueryText } from '../analyzer/analyze.js';
-import { LIMITS } from './planner.js';
+import { LIMITS } from './planner/limits.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** Caps on the parts of a plan. */
@@ -28,7 +29,7 @@ export interface PlanBounds {
  */
 export function synonymTermsPerSpan(synonyms: SynonymTable, userPairs: ReadonlyArray<readonly [string, string]> = []): number {
   let max = 0;
-  for (const side of [...BUILTIN_ABBREVIATIONS, ...userPairs].flat()) {
+  for (const side of [...BUILTIN_ABBREVIATIONS, ...BUILTIN_ALIASES, ...userPairs].flat()) {
     const folded = analyzeQueryText(side).map((t) => t.folded);
     for (const m of synonyms.find(folded)) {
       const n = m.alternatives.reduce((a, alt) => a + Math.max(1, alt.folded.length - 1), 0);

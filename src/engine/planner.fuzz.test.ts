@@ -4,7 +4,8 @@ import { anyQuery, hostileQuery } from '../../test/support/arbitraries.js';
 import { openTestIndex } from '../../test/support/node-test-index.js';
 import type { SearchService } from './search-service.js';
 import { planBounds, type PlanBounds } from './planner-bounds.js';
-import { LIMITS, planQuery, type PlannerContext } from './planner.js';
+import { planQuery, type PlannerContext } from './planner.js';
+import { LIMITS } from './planner/limits.js';
 
 /** Generated queries per property; 2 properties → 2 × RUNS inputs. */
 const RUNS = 1500;

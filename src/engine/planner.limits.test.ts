@@ -5,7 +5,9 @@ import type { Lexicon } from '../index-format/lexicon.js';
 import { isFoldedKey } from '../index-format/term-keys.js';
 import { FUZZY_MIN_LENGTH } from './fuzzy.js';
 import { planBounds } from './planner-bounds.js';
-import { LIMITS, planQuery, WEIGHTS, type PlannedQuery } from './planner.js';
+import { planQuery, type PlannedQuery } from './planner.js';
+import { LIMITS } from './planner/limits.js';
+import { WEIGHTS } from '../scoring/query-weights.js';
 import type { SearchService } from './search-service.js';
 
 /** What the planner asked of the lexicon while planning one query. */

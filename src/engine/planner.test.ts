@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from '../index-format/term-keys.js';
-import { minimumShouldMatch, planQuery, SHORT_QUERY, WEIGHTS, type PlannerContext } from './planner.js';
+import { planQuery, type PlannerContext } from './planner.js';
+import { minimumShouldMatch } from '../scoring/minimum-should-match.js';
+import { SHORT_QUERY, WEIGHTS } from '../scoring/query-weights.js';
 import type { PlannedTerm } from './query-plan.js';
 import { SynonymTable } from './synonym-table.js';
 
@@ -51,13 +53,24 @@ describe('planQuery: syllable evidence', () => {
     expect(keys(p.terms)).not.toContain(exactKey('phụ'));
   });
 
-  it('does not restore when any word carries diacritics', () => {
+  it('in a query typed with diacritics, restores a word typed without marks only when the corpus never writes it so there', () => {
+    // Intentional change (issue 13): `chinh phủ` used to be searched as typed; the corpus never writes
+    // "chinh phủ", so the word without marks is restored from its neighbour.
     const { plan: p, interpretedAs } = plan('chinh phủ');
-    expect(interpretedAs).toBeUndefined();
-    expect(keys(p.terms)).not.toContain(exactKey('chính'));
+    expect(interpretedAs).toBe('chính phủ');
+    expect(p.terms).toContainEqual({ key: exactKey('chính'), weight: WEIGHTS.restored, clause: 0 });
     expect(p.terms).toContainEqual({ key: exactKey('phủ'), weight: WEIGHTS.exact, clause: 1 });
-    // The unaccented word of an accented query is highlighted exactly as typed.
-    expect(p.highlight.exact).toEqual(expect.arrayContaining(['chinh', 'phủ']));
+    expect(p.highlight.exact).toEqual(expect.arrayContaining(['chính', 'phủ']));
+  });
+
+  it('in a query typed with diacritics, takes a word without marks as written when the corpus writes it so (công ty, not tỷ)', () => {
+    const lx = lexiconOf([...repeat('công ty cổ phần', 3), ...repeat('lãi một tỷ đồng', 9)]);
+    const { plan: p, interpretedAs } = planQuery('công ty', { lexicon: lx, synonyms: new SynonymTable() });
+    expect(interpretedAs).toBeUndefined();
+    expect(keys(p.terms)).not.toContain(exactKey('tỷ'));
+    // Headlines cover it only with the word as written (its folded key: a syllable without marks).
+    expect(p.coverage?.exactKeys).toEqual([exactKey('công'), foldedKey('ty')]);
+    expect(p.highlight.exact).toEqual(expect.arrayContaining(['công', 'ty']));
   });
 
   it('decodes Telex typing to words the corpus has', () => {

@@ -55,7 +55,23 @@ export interface QueryPlan {
    * headline (`scoring/headline-match.ts`).
    */
   syllables: string[];
+  /** How headlines cover the query (`scoring/headline-match.ts`); absent: runs only, no coverage. */
+  coverage?: CoverageSpecKeys;
   highlight: HighlightSpec;
+}
+
+/** The query side of headline coverage, as index keys (each shard turns them into its term numbers). */
+export interface CoverageSpecKeys {
+  /**
+   * Parallel to `syllables`: the key a headline syllable must have to cover it — the exact key of a
+   * syllable typed with diacritics (`=đảng`), the folded key of one meant as written (`ty` in
+   * `công ty`) — or '' for any reading.
+   */
+  exactKeys: string[];
+  /** Parallel to `syllables`: forms one word with the previous syllable (see `planner/collocations.ts`). */
+  bound: boolean[];
+  /** Synonyms and abbreviations of spans of the query, as folded syllables. */
+  alternatives: Array<{ start: number; end: number; folded: string[] }>;
 }
 
 /** Filters, facets and ordering of a search request, evaluated inside each shard. */

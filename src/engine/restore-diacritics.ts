@@ -24,6 +24,12 @@ const PAIR_WEIGHT = 0.9;
 export const MIN_UNIGRAM_SHARE = 0.8;
 /** Pair evidence must have been seen at least this often to count as confident. */
 const MIN_PAIR_EVIDENCE = 2;
+/**
+ * In a query typed with diacritics (some readings fixed), how much likelier a word typed without
+ * marks is meant as written than its frequency alone says: `công ty` stays ty, `chinh phủ` (never
+ * written so) becomes chính phủ.
+ */
+export const AS_WRITTEN_PRIOR = 20;
 
 /** Result for one syllable: the chosen reading, or null when left ambiguous. */
 export type Restoration = Array<string | null>;
@@ -32,10 +38,15 @@ export type Restoration = Array<string | null>;
  * Restores a run of folded syllables (`['chinh', 'phu']` → `['chính', 'phủ']`).
  * @param folded folded syllables in query order
  * @param adjacent `adjacent[i]` is true when syllable i directly follows syllable i-1
+ * @param fixed per syllable, a reading already known (typed with diacritics), which is kept and serves
+ * as context for its neighbours; null where the reading is to be found
  */
-export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], adjacent: readonly boolean[]): Restoration {
+export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], adjacent: readonly boolean[], fixed?: ReadonlyArray<string | null>): Restoration {
   const n = folded.length;
-  const all = folded.map((f) => lexicon.readings(f, MAX_RARE_READINGS));
+  const all = folded.map((f, i) => {
+    const known = fixed?.[i];
+    return known ? [{ exact: known, count: lexicon.exactCount(known) }] : lexicon.readings(f, MAX_RARE_READINGS);
+  });
   const totals = all.map((c) => c.reduce((s, r) => s + r.count, 0));
   // Unigram probabilities are over the whole collection, like the pair model's: a reading of
   // `dong` seen next to `hà` (Hà Đông) must beat one that is merely frequent (đồng, động).
@@ -79,9 +90,10 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
     const prevBest = noPrevious ? 0 : Math.max(...score[i - 1]);
     const prevArg = noPrevious ? -1 : score[i - 1].indexOf(prevBest);
     for (let k = 0; k < ci.length; k++) {
+      const prior = fixed && !fixed[i] && ci[k].exact === folded[i] ? Math.log(AS_WRITTEN_PRIOR) : 0;
       const uni = (ci[k].count + 0.5) / collection;
       if (noPrevious || !adjacent[i]) {
-        score[i].push(prevBest + Math.log(uni));
+        score[i].push(prevBest + Math.log(uni) + prior);
         back[i].push(prevArg);
         continue;
       }
@@ -93,7 +105,7 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
         const s = score[i - 1][j] + Math.log(p);
         if (s > best) { best = s; arg = j; }
       }
-      score[i].push(best);
+      score[i].push(best + prior);
       back[i].push(arg);
     }
   }
@@ -110,6 +122,7 @@ export function restoreDiacritics(lexicon: Lexicon, folded: readonly string[], a
   }
   // Confidence per syllable.
   return folded.map((f, i) => {
+    if (fixed?.[i]) return fixed[i];
     if (chosen[i] < 0) return null;
     const reading = cands[i][chosen[i]].exact;
     if (cands[i].length === 1) return reading === f ? null : reading;

@@ -9,15 +9,10 @@ import { NO_CATEGORY, NO_DATE } from '../index-format/shard-postings.js';
 import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
+import { coverageFactor } from '../scoring/coverage.js';
 import { HeadlineQuery, headlineBoost, maxHeadlineBoost } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
-
-/**
- * How strongly the share of matched clauses (words and adjacent pairs) scales the score: score =
- * BM25F sum × share^exponent (0 = plain BM25 sum). Tuned on `npm run bench:relevance`.
- */
-export const COVERAGE_EXPONENT: number = 0.5;
 
 const byScore = (a: ShardHit, b: ShardHit) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
 const byDateDesc = (a: ShardHit, b: ShardHit) =>
@@ -168,11 +163,11 @@ export class ShardSearcher {
     const msm = Math.max(0, plan.minShouldMatch);
     const allClauses = plan.clauseCount + (plan.pairClauseCount ?? 0);
 
-    // Headline phrase match: only scored documents, and only when the boost could still matter.
-    const headline = !browse && plan.syllables.length >= 2
-      ? new HeadlineQuery(plan.syllables.map((f) => this.postings.termNumber(encode(foldedKey(f)))))
+    // Headline match: only scored documents, and only when the boost could still matter.
+    const headline = !browse && (plan.syllables.length >= 2 || (plan.coverage && plan.syllables.length >= 1))
+      ? this.headlineQuery(plan, encode)
       : null;
-    const { headlineStarts, headlineTerms } = this.postings;
+    const { headlineStarts, headlineTerms, headlineExact } = this.postings;
     const maxBoost = maxHeadlineBoost();
 
     const consider = (d: number, score: number) => {
@@ -191,7 +186,9 @@ export class ShardSearcher {
       if (headline && !headline.empty && score > 0) {
         hit.score = score * maxBoost;
         if (!keep(hit)) return;
-        hit.score = score * headlineBoost(headline.match(headlineTerms, headlineStarts[d], headlineStarts[d + 1]), headline.length);
+        const hs = headlineStarts[d];
+        const he = headlineStarts[d + 1];
+        hit.score = score * headlineBoost(headline.match(headlineTerms, hs, he), headline.length, headline.cover(headlineTerms, headlineExact, hs, he));
       }
       if (keep(hit)) top.push(hit);
     };
@@ -202,8 +199,7 @@ export class ShardSearcher {
       for (let i = 0; i < touchedCount; i++) {
         const d = touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
-        const share = allClauses > 0 ? (coverage[d] + pairCoverage[d]) / allClauses : 1;
-        const score = acc[d] * Math.pow(share, COVERAGE_EXPONENT);
+        const score = acc[d] * coverageFactor(coverage[d] + pairCoverage[d], allClauses);
         consider(d, plan.terms.length ? score : 0);
       }
     }
@@ -220,5 +216,18 @@ export class ShardSearcher {
     if (categoryCounts) facets.category = Object.fromEntries([...categoryCounts].map(([c, k]) => [this.categories[c] ?? String(c), k]));
     if (yearCounts) facets.year = Object.fromEntries([...yearCounts].map(([y, k]) => [String(y), k]));
     return { total, hits: top.sorted(), facets };
+  }
+
+  /** The plan's headline query in this shard's term numbers. */
+  private headlineQuery(plan: QueryPlan, encode: KeyEncoder): HeadlineQuery {
+    const index = (key: string) => this.postings.termNumber(encode(key));
+    const terms = plan.syllables.map((f) => index(foldedKey(f)));
+    const c = plan.coverage;
+    if (!c) return new HeadlineQuery(terms);
+    return new HeadlineQuery(terms, {
+      exact: c.exactKeys.map((k) => (k === '' ? -1 : index(k) < 0 ? -2 : index(k))),
+      bound: c.bound,
+      alternatives: c.alternatives.map((a) => ({ start: a.start, end: a.end, terms: a.folded.map((f) => index(foldedKey(f))) })),
+    });
   }
 }

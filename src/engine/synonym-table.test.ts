@@ -64,3 +64,41 @@ describe('SynonymTable', () => {
     expect(folded(builtIn.find(['bds'])[0])).toEqual(['bat dong san']);
   });
 });
+
+describe('SynonymTable: built-in aliases', () => {
+  it('knows clubs, countries, organizations and people by their short names, both ways', () => {
+    const table = new SynonymTable();
+    expect(folded(table.find(['barca'])[0])).toEqual(['barcelona']);
+    expect(folded(table.find(syl('phao thu'))[0])).toEqual(['arsenal']);
+    expect(folded(table.find(['mu'])[0])).toContain('manchester united');
+    expect(folded(table.find(syl('manchester united'))[0])).toEqual(expect.arrayContaining(['mu', 'man utd', 'quy do']));
+    expect(folded(table.find(['who'])[0])).toEqual(['to chuc y te the gioi']);
+    expect(folded(table.find(syl('hoa ky'))[0])).toEqual(['my']);
+    expect(folded(table.find(syl('nguyen cong phuong'))[0])).toEqual(['cong phuong']);
+  });
+
+  it('lets the user file win: a form it mentions leaves the built-in alias groups', () => {
+    // An archive where "real" means real estate, and one that drops the alias altogether.
+    const estate = new SynonymTable([['real', 'bất động sản']]);
+    expect(folded(estate.find(['real'])[0])).toEqual(['bat dong san', 'bds']);
+    expect(folded(estate.find(syl('real madrid'))[0])).toEqual(['ken ken trang']); // the rules without "real" stay
+    expect(new SynonymTable([['barca', 'barca']]).find(['barca'])).toEqual([]);
+    // Built-in abbreviations still join user rules (see above): only aliases give way.
+    expect(folded(new SynonymTable([['hđnd', 'hội đồng']]).find(['hdnd'])[0])).toEqual(['hoi dong', 'hoi dong nhan dan']);
+  });
+});
+
+describe('SynonymTable: diacritics typed', () => {
+  it('matches a built-in form only as written when the query spells it with diacritics', () => {
+    const table = new SynonymTable();
+    expect(table.find(['mu'], ['mũ'])).toEqual([]); // mũ (hat) is not MU
+    expect(folded(table.find(['mu'], [null])[0])).toContain('manchester united');
+    expect(folded(table.find(syl('hoa ky'), ['hoa', 'kỳ'])[0])).toEqual(['my']);
+    expect(folded(table.find(['hdnd'], ['hđnd'])[0])).toContain('hoi dong nhan dan');
+  });
+
+  it('matches the user file\'s forms by their folded syllables whatever the query\'s diacritics', () => {
+    const table = new SynonymTable([['sai gon', 'thanh pho ho chi minh']]);
+    expect(folded(table.find(syl('sai gon'), ['sài', 'gòn'])[0])).toContain('thanh pho ho chi minh');
+  });
+});

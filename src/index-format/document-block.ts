@@ -1,5 +1,5 @@
 /**
- * One block of a shard's document store (index format 3): the stored articles (UTF-8 JSON records)
+ * One block of a shard's document store (since index format 3): the stored articles (UTF-8 JSON records)
  * of a run of consecutive local documents. A shard loads only the blocks of the documents it returns,
  * so returning ten hits costs ten small reads, not the shard's whole store.
  * @module

@@ -19,7 +19,7 @@ function corpus() {
   const rank = new Uint32Array(collector.keys.length);
   sortTermsByBytes(collector.keys).forEach((id, r) => { rank[id] = r; });
   const builder = new ShardPostingsBuilder(collector.keys, rank);
-  const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, date: i === 2 ? NO_DATE : 1000 + i, category: i % 2 ? 1 : NO_CATEGORY }));
+  const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, headlineExact: t.headlineExact, date: i === 2 ? NO_DATE : 1000 + i, category: i % 2 ? 1 : NO_CATEGORY }));
   // A deterministic impact that differs per document and term.
   const impactOf = (base: number) => (d: number, k: number) => 1 + ((base + d) * 31 + k * 7) % 60000;
   const shard = (from: number, to: number) => {
@@ -69,7 +69,7 @@ describe('mergeShardPostingsAsync', () => {
     const rank = new Uint32Array(collector.keys.length);
     sortTermsByBytes(collector.keys).forEach((id, r) => { rank[id] = r; });
     const builder = new ShardPostingsBuilder(collector.keys, rank);
-    const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, date: 1000 + i, category: NO_CATEGORY }));
+    const docs: PostingsDocument[] = terms.map((t, i) => ({ termIds: t.termIds, headline: t.headline, headlineExact: t.headlineExact, date: 1000 + i, category: NO_CATEGORY }));
     const shard = (from: number, to: number) => new ShardPostings(builder.build(0, docs.slice(from, to), (d, k) => 1 + ((d * 31 + k * 7) % 60000)).buffer as ArrayBuffer);
     const inputs = [{ postings: shard(0, 1) }, { postings: shard(1, 2) }];
     let pauses = 0;

@@ -147,6 +147,7 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
     }
   });
   const headlineTerms = new Uint32Array(headlineLength);
+  const headlineExact = new Uint32Array(headlineLength);
   inputs.forEach(({ postings: p }, i) => {
     const map = docMaps[i];
     const termMap = termMaps[i];
@@ -154,7 +155,10 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
       const nd = map[d];
       if (nd < 0) continue;
       let at = headlineStarts[nd];
-      for (let h = p.headlineStarts[d]; h < p.headlineStarts[d + 1]; h++) headlineTerms[at++] = termMap[p.headlineTerms[h]];
+      for (let h = p.headlineStarts[d]; h < p.headlineStarts[d + 1]; h++) {
+        headlineTerms[at] = termMap[p.headlineTerms[h]];
+        headlineExact[at++] = termMap[p.headlineExact[h]];
+      }
     }
   });
 
@@ -165,7 +169,7 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
       postingStarts: postingStarts.slice(0, terms + 1),
       postingDocs: postingDocs.slice(0, postingsAt),
       postingImpacts: postingImpacts.slice(0, postingsAt),
-      docDate, docCategory, headlineStarts, headlineTerms,
+      docDate, docCategory, headlineStarts, headlineTerms, headlineExact,
     },
     docMaps,
   };

@@ -1,5 +1,5 @@
 /**
- * One block of a shard's postings (index format 3): a contiguous range of the shard's sorted term
+ * One block of a shard's postings (since index format 3): a contiguous range of the shard's sorted term
  * dictionary with the posting lists of those terms and each term's largest impact. A shard's
  * postings are cut into blocks of a few hundred kilobytes, each its own static asset named by its
  * content hash, so a shard answers a query after loading only the blocks holding the query's keys

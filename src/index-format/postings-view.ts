@@ -20,6 +20,8 @@ export interface PostingsView {
   readonly headlineStarts: Uint32Array;
   /** Term numbers of each headline's folded syllables, in headline order. */
   readonly headlineTerms: Uint32Array;
+  /** Parallel to `headlineTerms`: term numbers of each headline syllable's exact key when it carries diacritics, else of its folded key. */
+  readonly headlineExact: Uint32Array;
   /** The posting list of a key (UTF-8 bytes), or null when the shard does not contain it. */
   list(key: Uint8Array): PostingList | null;
   /** The term number of a key (the numbers `headlineTerms` uses), or -1 when absent. */

@@ -1,5 +1,5 @@
 /**
- * The head of a shard (index format 3): what a shard loads before answering its first query, kept
+ * The head of a shard (since index format 3): what a shard loads before answering its first query, kept
  * small. It holds the per-document columns every query reads (date, category, headline syllables),
  * the id dictionary, and directories of the shard's postings blocks and document blocks: each block's
  * first key or document, size and SHA-256. The head is verified against the manifest; each block is
@@ -31,6 +31,11 @@ export interface ShardHeadArrays {
   headlineStarts: Uint32Array;
   /** Term numbers of each headline's folded syllables, in headline order. */
   headlineTerms: Uint32Array;
+  /**
+   * Parallel to `headlineTerms`: the term number of each headline syllable's exact key (`=đảng`)
+   * when it carries diacritics, else of its folded key.
+   */
+  headlineExact: Uint32Array;
   /** Article ids sorted by bytes, and the local document of each. */
   idBytes: Uint8Array;
   idOffsets: Uint32Array;
@@ -79,6 +84,7 @@ export class ShardHead {
   readonly docCategory: Uint16Array;
   readonly headlineStarts: Uint32Array;
   readonly headlineTerms: Uint32Array;
+  readonly headlineExact: Uint32Array;
   private readonly ids: TermDictionary;
   private readonly idDocs: Uint32Array;
   private readonly blockKeys: TermDictionary;
@@ -89,7 +95,7 @@ export class ShardHead {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardHeadMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as ShardHeadArrays;
-    for (const k of ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha'] as const) {
+    for (const k of ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha'] as const) {
       if (!a[k]) throw new ContainerError(`shard head lacks section ${k} (corrupt file)`);
     }
     this.a = a;
@@ -99,6 +105,7 @@ export class ShardHead {
     this.docCategory = a.docCategory;
     this.headlineStarts = a.headlineStarts;
     this.headlineTerms = a.headlineTerms;
+    this.headlineExact = a.headlineExact;
     this.ids = new TermDictionary(a.idBytes, a.idOffsets);
     this.idDocs = a.idDocs;
     this.blockKeys = new TermDictionary(a.blockKeyBytes, a.blockKeyOffsets);
@@ -106,7 +113,7 @@ export class ShardHead {
     const n = c.meta.documentCount;
     const b = this.blockKeys.size;
     const d = a.docBlockBytes.length;
-    if (a.docDate.length !== n || a.docCategory.length !== n || a.headlineStarts.length !== n + 1 || a.headlineStarts[n] !== a.headlineTerms.length
+    if (a.docDate.length !== n || a.docCategory.length !== n || a.headlineStarts.length !== n + 1 || a.headlineStarts[n] !== a.headlineTerms.length || a.headlineExact.length !== a.headlineTerms.length
       || this.ids.size !== n || a.idDocs.length !== n
       || a.blockFirstTerm.length !== b + 1 || a.blockFirstTerm[b] !== c.meta.termCount || a.blockBytes.length !== b || a.blockSha.length !== 32 * b
       || a.docBlockFirst.length !== d + 1 || a.docBlockFirst[d] !== n || a.docBlockSha.length !== 32 * d) {

@@ -34,6 +34,7 @@ function randomShard(seed: number) {
     return {
       termIds: Uint32Array.from([...terms]),
       headline: Uint32Array.from(words.slice(0, 4).map((w) => ids.get(foldedKey(w))!)),
+      headlineExact: Uint32Array.from(words.slice(0, 4).map((w) => ids.get(foldedKey(w))!)),
       date: d % 7 === 0 ? NO_DATE : 21_000_000 + d * 60,
       category: d % 5 === 0 ? NO_CATEGORY : d % 3,
     };
@@ -110,7 +111,7 @@ describe('layoutShard', () => {
   });
 
   it('lays out an empty dictionary as one empty block', () => {
-    const empty = { ...arrays, termBytes: new Uint8Array(0), termOffsets: Uint32Array.of(0), postingStarts: Uint32Array.of(0), postingDocs: new Uint16Array(0), postingImpacts: new Uint16Array(0), headlineStarts: new Uint32Array(301), headlineTerms: new Uint32Array(0) };
+    const empty = { ...arrays, termBytes: new Uint8Array(0), termOffsets: Uint32Array.of(0), postingStarts: Uint32Array.of(0), postingDocs: new Uint16Array(0), postingImpacts: new Uint16Array(0), headlineStarts: new Uint32Array(301), headlineTerms: new Uint32Array(0), headlineExact: new Uint32Array(0) };
     const f = layoutShard(0, empty, records, ids, sha);
     const h = new ShardHead(buf(f.head));
     expect(h.blockCount).toBe(1);

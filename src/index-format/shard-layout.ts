@@ -1,5 +1,5 @@
 /**
- * Cuts a shard into the files of index format 3: a small head (see `shard-head.ts`), postings
+ * Cuts a shard into the files of index format 3 and later: a small head (see `shard-head.ts`), postings
  * blocks of about {@link ShardLayoutOptions.postingsBlockBytes} each (contiguous ranges of the term
  * dictionary, never splitting a posting list) and document blocks of about
  * {@link ShardLayoutOptions.documentBlockBytes}. Deterministic: the same arrays give the same bytes.
@@ -112,7 +112,7 @@ export function layoutShard(shard: number, a: ShardPostingsArrays, records: read
   const idDict = encodeTermDictionary(order.map((i) => ids[i]));
   const keyDict = encodeTermDictionary(firstKeys);
   const head = writeShardHead({ shard, documentCount: n, termCount: terms }, {
-    docDate: a.docDate, docCategory: a.docCategory, headlineStarts: a.headlineStarts, headlineTerms: a.headlineTerms,
+    docDate: a.docDate, docCategory: a.docCategory, headlineStarts: a.headlineStarts, headlineTerms: a.headlineTerms, headlineExact: a.headlineExact,
     idBytes: idDict.bytes, idOffsets: idDict.offsets, idDocs: Uint32Array.from(order),
     blockKeyBytes: keyDict.bytes, blockKeyOffsets: keyDict.offsets, blockFirstTerm: Uint32Array.from(blockFirstTerm),
     blockBytes: Uint32Array.from(postingsBlocks, (f) => f.length), blockSha: hashes(postingsBlocks),

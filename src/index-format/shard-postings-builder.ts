@@ -15,6 +15,8 @@ export interface PostingsDocument {
   termIds: Uint32Array;
   /** Term ids of the headline's folded syllables, in headline order. */
   headline: Uint32Array;
+  /** Parallel to `headline`: term ids of the exact keys of syllables with diacritics, else of the folded keys. */
+  headlineExact: Uint32Array;
   /** Date in stored minutes, or `NO_DATE`. */
   date: number;
   /** Category index, or `NO_CATEGORY`. */
@@ -67,10 +69,14 @@ export class ShardPostingsBuilder {
     const headlineStarts = new Uint32Array(n + 1);
     for (let d = 0; d < n; d++) headlineStarts[d + 1] = headlineStarts[d] + docs[d].headline.length;
     const headlineTerms = new Uint32Array(headlineStarts[n]);
+    const headlineExact = new Uint32Array(headlineStarts[n]);
     for (let d = 0; d < n; d++) {
       const { termIds, headline, date, category } = docs[d];
-      // Every headline syllable's folded key is in this shard's dictionary (the document contains it).
-      for (let k = 0; k < headline.length; k++) headlineTerms[headlineStarts[d] + k] = localOf[headline[k]];
+      // Every headline syllable's folded and exact keys are in this shard's dictionary (the document contains them).
+      for (let k = 0; k < headline.length; k++) {
+        headlineTerms[headlineStarts[d] + k] = localOf[headline[k]];
+        headlineExact[headlineStarts[d] + k] = localOf[docs[d].headlineExact[k]];
+      }
       for (let k = 0; k < termIds.length; k++) {
         const p = cursor[termIds[k]]++;
         postingDocs[p] = d;
@@ -79,7 +85,7 @@ export class ShardPostingsBuilder {
       docDate[d] = date;
       docCategory[d] = category;
     }
-    return { termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory, headlineStarts, headlineTerms };
+    return { termBytes, termOffsets, postingStarts, postingDocs, postingImpacts, docDate, docCategory, headlineStarts, headlineTerms, headlineExact };
   }
 
   /** The serialized postings artifact of shard number `shard` holding `docs`. */

@@ -32,11 +32,16 @@ function arrays(): ShardPostingsArrays {
     for (const [d, w] of POSTINGS[t]) { docs.push(d); impacts.push(w); }
     starts.push(docs.length);
   }
-  const headlines = [['ha', 'noi'], ['ha', 'long'], []];
+  const headlines = [[['ha', 'hà'], ['noi', 'nội']], [['ha', 'hạ'], ['long', 'long']], []];
   const headlineStarts = [0];
   const headlineTerms: number[] = [];
+  const headlineExact: number[] = [];
   for (const h of headlines) {
-    for (const f of h) headlineTerms.push(termIndex(foldedKey(f)));
+    for (const [f, e] of h) {
+      headlineTerms.push(termIndex(foldedKey(f)));
+      // "nội" has no exact key in this fixture's dictionary (only docs 0 and 2 hold it): its folded one stands in.
+      headlineExact.push(e !== f && termIndex(exactKey(e)) >= 0 ? termIndex(exactKey(e)) : termIndex(foldedKey(f)));
+    }
     headlineStarts.push(headlineTerms.length);
   }
   return {
@@ -49,6 +54,7 @@ function arrays(): ShardPostingsArrays {
     docCategory: Uint16Array.of(1, 0, NO_CATEGORY),
     headlineStarts: Uint32Array.from(headlineStarts),
     headlineTerms: Uint32Array.from(headlineTerms),
+    headlineExact: Uint32Array.from(headlineExact),
   };
 }
 
@@ -111,6 +117,10 @@ describe('writeShardPostings / ShardPostings', () => {
     expect(headline(0)).toEqual(['ha', 'noi']);
     expect(headline(1)).toEqual(['ha', 'long']);
     expect(headline(2)).toEqual([]);
+    const exact = (d: number) =>
+      Array.from(p.headlineExact.subarray(p.headlineStarts[d], p.headlineStarts[d + 1]), (t) => p.dictionary.termAt(t));
+    expect(exact(0)).toEqual([exactKey('hà'), foldedKey('noi')]);
+    expect(exact(1)).toEqual([exactKey('hạ'), foldedKey('long')]);
     expect(p.headlineStarts.length).toBe(p.documentCount + 1);
   });
 
@@ -127,7 +137,7 @@ describe('writeShardPostings / ShardPostings', () => {
       termBytes: empty.bytes, termOffsets: empty.offsets, postingStarts: Uint32Array.of(0),
       postingDocs: new Uint16Array(0), postingImpacts: new Uint16Array(0),
       docDate: new Int32Array(0), docCategory: new Uint16Array(0),
-      headlineStarts: Uint32Array.of(0), headlineTerms: new Uint32Array(0),
+      headlineStarts: Uint32Array.of(0), headlineTerms: new Uint32Array(0), headlineExact: new Uint32Array(0),
     }, { shard: 0, documentCount: 0 });
     expect(p.documentCount).toBe(0);
     expect(p.lookup('ha')).toBeNull();
@@ -177,6 +187,11 @@ describe('ShardPostings refuses inconsistent columns', () => {
     const shifted = a.headlineStarts.slice();
     shifted[0] = 1;
     expect(() => open({ ...a, headlineStarts: shifted })).toThrow(headlineError);
+  });
+
+  it('headlineExact not parallel to headlineTerms', () => {
+    const a = arrays();
+    expect(() => open({ ...a, headlineExact: a.headlineExact.slice(0, -1) })).toThrow(/inconsistent headline columns \(corrupt file\)/);
   });
 
   it('a missing section', () => {

@@ -1,8 +1,8 @@
 /**
  * The postings artifact of one shard: a term dictionary, one posting list per term (local document
  * number + quantized impact), per-document filter columns (date, category) and each document's
- * headline as a sequence of folded-syllable term numbers (for the headline phrase match, see
- * `scoring/headline-match.ts`).
+ * headline as a sequence of folded-syllable term numbers and of exact-syllable term numbers (for the
+ * headline match, see `scoring/headline-match.ts`).
  *
  * Impacts are BM25F contributions computed at build time with collection-wide statistics (see
  * `ScoringParameters`), so every shard scores with the same document frequencies and a query's score
@@ -48,6 +48,11 @@ export interface ShardPostingsArrays {
   headlineStarts: Uint32Array;
   /** Dictionary indexes of each headline's folded syllables, in headline order. */
   headlineTerms: Uint32Array;
+  /**
+   * Parallel to `headlineTerms`: the dictionary index of each headline syllable's exact key (`=đảng`)
+   * when it carries diacritics, else of its folded key (the same index as in `headlineTerms`).
+   */
+  headlineExact: Uint32Array;
 }
 
 /** Serializes a shard's postings. */
@@ -69,13 +74,14 @@ export class ShardPostings implements PostingsView {
   readonly docCategory: Uint16Array;
   readonly headlineStarts: Uint32Array;
   readonly headlineTerms: Uint32Array;
+  readonly headlineExact: Uint32Array;
   readonly byteLength: number;
 
   /** Opens the bytes of a postings artifact; throws `ContainerError` when corrupt. */
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardPostingsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ShardPostingsArrays;
-    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms'] as const) {
+    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact'] as const) {
       if (!s[k]) throw new ContainerError(`postings artifact lacks section ${k} (corrupt file)`);
     }
     this.meta = c.meta;
@@ -88,6 +94,7 @@ export class ShardPostings implements PostingsView {
     this.docCategory = s.docCategory;
     this.headlineStarts = s.headlineStarts;
     this.headlineTerms = s.headlineTerms;
+    this.headlineExact = s.headlineExact;
     const n = this.dictionary.size;
     if (this.postingStarts.length !== n + 1 || this.postingStarts[n] !== this.postingDocs.length || this.postingDocs.length !== this.postingImpacts.length) {
       throw new ContainerError('postings artifact is inconsistent (corrupt file)');
@@ -96,7 +103,7 @@ export class ShardPostings implements PostingsView {
       throw new ContainerError('postings artifact has wrong document column lengths (corrupt file)');
     }
     const h = this.headlineStarts;
-    if (h.length !== c.meta.documentCount + 1 || h[0] !== 0 || h[h.length - 1] !== this.headlineTerms.length) {
+    if (h.length !== c.meta.documentCount + 1 || h[0] !== 0 || h[h.length - 1] !== this.headlineTerms.length || this.headlineExact.length !== this.headlineTerms.length) {
       throw new ContainerError('postings artifact has inconsistent headline columns (corrupt file)');
     }
   }

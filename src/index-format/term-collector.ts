@@ -21,6 +21,8 @@ export interface DocTerms {
   lenBody: number;
   /** Term ids of the headline's folded syllables in order (at most `MAX_HEADLINE_SYLLABLES`). */
   headline: Uint32Array;
+  /** Parallel to `headline`: the exact key's term id of a syllable with diacritics, else its folded key's. */
+  headlineExact: Uint32Array;
 }
 
 const TITLE = 0;
@@ -62,6 +64,7 @@ export class TermCollector {
   private tfBodyOf: Uint32Array;
   private docTerms: number[] = [];
   private headlineTerms: number[] = [];
+  private headlineExactTerms: number[] = [];
 
   /** @param expectedTerms initial room for distinct keys (grows as needed; small for one article) */
   constructor(expectedTerms = 1 << 16) {
@@ -129,8 +132,11 @@ export class TermCollector {
         const s = this.syllable(t.exact, t.folded);
         this.syllableCount[s]++;
         this.bump(this.syllableFoldedTerm[s], field);
-        if (isHeadline && this.headlineTerms.length < MAX_HEADLINE_SYLLABLES) this.headlineTerms.push(this.syllableFoldedTerm[s]);
         const exactTerm = this.syllableExactTerm[s];
+        if (isHeadline && this.headlineTerms.length < MAX_HEADLINE_SYLLABLES) {
+          this.headlineTerms.push(this.syllableFoldedTerm[s]);
+          this.headlineExactTerms.push(exactTerm >= 0 ? exactTerm : this.syllableFoldedTerm[s]);
+        }
         if (exactTerm >= 0) this.bump(exactTerm, field);
         if (prev >= 0 && t.joined) {
           const fa = this.syllableFolded[prev];
@@ -160,6 +166,7 @@ export class TermCollector {
   add(title: readonly (string | undefined)[], body: readonly (string | undefined)[], headline?: string): DocTerms {
     this.docTerms = [];
     this.headlineTerms = [];
+    this.headlineExactTerms = [];
     const lenTitle = this.addField(title, TITLE, headline);
     const lenBody = this.addField(body, 1);
     const n = this.docTerms.length;
@@ -178,7 +185,7 @@ export class TermCollector {
     this.documentCount++;
     this.totalTitleLength += lenTitle;
     this.totalBodyLength += lenBody;
-    return { termIds, tfTitle, tfBody, lenTitle, lenBody, headline: Uint32Array.from(this.headlineTerms) };
+    return { termIds, tfTitle, tfBody, lenTitle, lenBody, headline: Uint32Array.from(this.headlineTerms), headlineExact: Uint32Array.from(this.headlineExactTerms) };
   }
 
   /** Every exact syllable (accented or not) with its number of occurrences. */

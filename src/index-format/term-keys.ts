@@ -5,7 +5,7 @@
  * Every key starts with the folded form of its first syllable, followed by a separator or the end,
  * so in byte order all evidence about one syllable sits together (`ha`, `ha noi`, `ha=hà`,
  * `ha^noi`): a shard's dictionary is cut into blocks loaded on demand, and a query touches about one
- * block per syllable it contains (index format 3).
+ * block per syllable it contains (since index format 3).
  * @module
  */
 import { foldDiacritics } from '../analyzer/fold.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADLINE_WEIGHTS, HeadlineQuery, headlineBoost, maxHeadlineBoost } from './headline-match.js';
+import { HEADLINE_WEIGHTS, HeadlineQuery, headlineBoost, maxHeadlineBoost, type CoverageSpec } from './headline-match.js';
 
 // Term numbers stand for folded syllables: 1 ha, 2 noi, 3 lay, 4 y, 5 kien, 6 tam, 7 dung, 8 taxi, 9 truyen, 10 thong, 11 to.
 const match = (query: number[], headline: number[]) => new HeadlineQuery(query).match(Uint32Array.from(headline), 0, headline.length);
@@ -53,8 +53,14 @@ describe('headlineBoost', () => {
     expect(headlineBoost({ longestRun: 1, startRun: 1 }, 5)).toBe(1);
   });
 
-  it('reaches its maximum when the headline starts with the whole query', () => {
-    expect(headlineBoost({ longestRun: 5, startRun: 5 }, 5)).toBeCloseTo(maxHeadlineBoost());
+  it('reaches its maximum when the headline starts with the whole query (and so covers all of it)', () => {
+    expect(headlineBoost({ longestRun: 5, startRun: 5 }, 5, 1)).toBeCloseTo(maxHeadlineBoost());
+  });
+
+  it('grows with the share of the query the headline covers, for one-syllable queries too', () => {
+    expect(headlineBoost({ longestRun: 1, startRun: 1 }, 1, 1)).toBeGreaterThan(1);
+    expect(headlineBoost({ longestRun: 1, startRun: 0 }, 3, 0.8)).toBeGreaterThan(headlineBoost({ longestRun: 1, startRun: 0 }, 3, 0.4));
+    expect(headlineBoost({ longestRun: 1, startRun: 1 }, 1, 1)).toBeLessThanOrEqual(maxHeadlineBoost());
   });
 
   it('ranks a headline starting with the query above one containing it later, above a split match', () => {
@@ -64,5 +70,44 @@ describe('headlineBoost', () => {
     expect(atStart).toBeGreaterThan(inside);
     expect(inside).toBeGreaterThan(split);
     expect(split).toBeCloseTo(1 + HEADLINE_WEIGHTS.run * 0.5 + HEADLINE_WEIGHTS.start * 0.25);
+  });
+});
+
+describe('HeadlineQuery.cover', () => {
+  // Folded term numbers: 1 bao, 2 mien, 3 trung, 4 quoc, 5 nam; exact term numbers: 11 bão, 12 miền, 13 trung (as is), 14 quốc, 21 bao (as is).
+  const head = (folded: number[], exact: number[]) => ({ f: Uint32Array.from(folded), e: Uint32Array.from(exact) });
+  const query = (spec: Partial<CoverageSpec> = {}) => new HeadlineQuery([1, 2, 3], { exact: [-1, -1, -1], bound: [false, false, true], alternatives: [], ...spec });
+  const cover = (q: HeadlineQuery, h: { f: Uint32Array; e: Uint32Array }) => q.cover(h.f, h.e, 0, h.f.length);
+
+  it('counts the words the headline names: a bound pair (miền trung) only side by side', () => {
+    // Query "bão | miền trung": two units.
+    // "Bão đổ bộ miền Trung": both.
+    expect(cover(query(), head([1, 9, 9, 2, 3], [11, 9, 9, 12, 13]))).toBe(1);
+    expect(cover(query(), head([1, 2, 3], [11, 12, 13]))).toBe(1);
+    // "Miền Bắc đón bão, Trung Quốc sơ tán": bão, but not the region.
+    expect(cover(query(), head([2, 9, 9, 1, 3, 4], [12, 9, 9, 11, 13, 14]))).toBe(1 / 2);
+    expect(cover(query(), head([], []))).toBe(0);
+  });
+
+  it('counts every syllable on its own when none is bound', () => {
+    const q = query({ bound: [false, false, false] });
+    expect(cover(q, head([2, 9, 9, 1, 3, 4], [12, 9, 9, 11, 13, 14]))).toBe(1);
+    expect(cover(q, head([1, 9], [11, 9]))).toBeCloseTo(1 / 3);
+  });
+
+  it('compares a syllable with an exact form by that form only', () => {
+    const q = query({ exact: [11, -1, -1] }); // bão typed with diacritics
+    expect(cover(q, head([1, 2, 3], [21, 12, 13]))).toBe(1 / 2); // "Bao miền Trung": bao is not bão
+  });
+
+  it('covers a whole span by an alternative (an abbreviation or synonym)', () => {
+    // Query "mien trung" (2, 3) with the alternative 7 ("MT") in the headline.
+    const q = new HeadlineQuery([2, 3], { exact: [-1, -1], bound: [false, true], alternatives: [{ start: 0, end: 2, terms: [7] }] });
+    expect(q.cover(Uint32Array.of(9, 7), Uint32Array.of(9, 7), 0, 2)).toBe(1);
+    expect(q.cover(Uint32Array.of(9, 8), Uint32Array.of(9, 8), 0, 2)).toBe(0);
+  });
+
+  it('is 0 without a coverage spec', () => {
+    expect(new HeadlineQuery([1]).cover(Uint32Array.of(1), Uint32Array.of(11), 0, 1)).toBe(0);
   });
 });

@@ -1,14 +1,18 @@
 /**
- * Headline phrase match: how much of the query appears in the headline as one unbroken run of
- * syllables, and whether the headline starts with the query. This is the known-item signal a bag of
- * words and single adjacent pairs miss: someone pasting the start of a headline (`Ha Noi: Lay y kien`)
- * means the article whose headline begins with exactly those syllables, not one that has `hà nội`,
- * `lấy ý kiến` in another order.
+ * Headline match: how much of the query appears in the headline as one unbroken run of syllables,
+ * whether the headline starts with the query, and how much of the query the headline covers at all.
+ * The first two are the known-item signal a bag of words and single adjacent pairs miss: someone
+ * pasting the start of a headline (`Ha Noi: Lay y kien`) means the article whose headline begins with
+ * exactly those syllables, not one that has `hà nội`, `lấy ý kiến` in another order. Coverage is the
+ * topical signal: for `bão miền trung` a reader means the articles whose headline names the storm and
+ * the region (its words, in their adjacent pairs, or an abbreviation or synonym of them), not the
+ * ones whose body mentions them in passing.
  *
- * Both sides are sequences of folded-syllable term numbers (punctuation ignored), so the feature is
- * diacritic-insensitive like the rest of the recall; the diacritics typed still rank through the
- * exact-form postings. The boost multiplies the BM25F score, is at most {@link maxHeadlineBoost},
- * and depends only on the document and the query, so shards merge exactly as one index would rank.
+ * Runs compare folded-syllable term numbers (punctuation ignored), so they are diacritic-insensitive
+ * like the rest of the recall; coverage compares a syllable typed with diacritics (or meant as
+ * written) by its exact term number, so `Đảng` is covered by a headline naming Đảng and not by one
+ * saying đang. The boost multiplies the BM25F score, is at most {@link maxHeadlineBoost}, and depends
+ * only on the document and the query, so shards merge exactly as one index would rank.
  * @module
  */
 
@@ -21,17 +25,53 @@ export { MAX_HEADLINE_SYLLABLES };
  */
 export const MAX_POSITIONS_PER_SYLLABLE = 8;
 
-/** Weights of the two parts of the boost (tuned on `npm run bench:relevance`). */
+/** Weights of the parts of the boost (tuned on `npm run bench:relevance`). */
 export const HEADLINE_WEIGHTS = {
   /** Longest run of consecutive query syllables found consecutively anywhere in the headline. */
   run: 0.3,
   /** Run of query syllables the headline starts with (query syllable 0 = headline syllable 0). */
   start: 0.3,
+  /** Share of the query's units (words) the headline covers, to the power `coveragePower`. */
+  coverage: 1,
+  coveragePower: 2,
+  /**
+   * Queries up to this many syllables get the whole coverage weight, longer ones (questions, pasted
+   * sentences) a share falling with the square of their length: a question's answer is in a paragraph,
+   * not in a title naming its words.
+   */
+  coverageSyllables: 6,
 };
 
 /** Largest factor {@link headlineBoost} returns (read at call time, so tuning runs can change the weights). */
 export function maxHeadlineBoost(): number {
-  return 1 + HEADLINE_WEIGHTS.run + HEADLINE_WEIGHTS.start;
+  return 1 + HEADLINE_WEIGHTS.run + HEADLINE_WEIGHTS.start + HEADLINE_WEIGHTS.coverage;
+}
+
+/** A synonym or abbreviation of a span of the query, as folded-syllable term numbers. */
+export interface HeadlineAlternative {
+  /** First query syllable of the span. */
+  start: number;
+  /** Exclusive end of the span. */
+  end: number;
+  /** The alternative's syllables (−1 = not in this shard: it cannot occur). */
+  terms: ArrayLike<number>;
+}
+
+/** What coverage needs beyond the query's folded syllables. */
+export interface CoverageSpec {
+  /**
+   * Per query syllable, the exact term number a headline syllable must have to cover it (the exact key
+   * of a syllable typed with diacritics, the folded key of one meant as written), −1 for any reading,
+   * or −2 when that exact form is not in the shard (nothing covers it).
+   */
+  exact: ArrayLike<number>;
+  /**
+   * Per query syllable, whether it forms one word with the previous one (a collocation typed
+   * adjacently, `hà nội`): the two are then one unit, covered only side by side in the headline, so
+   * `Hà Tĩnh … nội đồng` does not cover `ha noi`.
+   */
+  bound: ArrayLike<boolean>;
+  alternatives: readonly HeadlineAlternative[];
 }
 
 /** Result of {@link matchHeadline}. */
@@ -52,8 +92,26 @@ export class HeadlineQuery {
   private readonly runPrev: Int32Array;
   private readonly runCur: Int32Array;
 
-  /** @param terms the query's syllables in order, as term numbers (−1 = unknown) */
-  constructor(readonly terms: ArrayLike<number>) {
+  private readonly coverage: CoverageSpec | null;
+  private readonly covered: Uint8Array;
+  private readonly pairCovered: Uint8Array;
+  /** Units of the query (the denominator of coverage): bound pairs, and syllables in none. */
+  private readonly units: number;
+
+  /**
+   * @param terms the query's syllables in order, as term numbers (−1 = unknown)
+   * @param coverage for {@link HeadlineQuery.cover}: exact forms, adjacency and alternatives
+   */
+  constructor(readonly terms: ArrayLike<number>, coverage?: CoverageSpec) {
+    this.coverage = coverage ?? null;
+    this.covered = new Uint8Array(terms.length);
+    this.pairCovered = new Uint8Array(terms.length);
+    let units = 0;
+    for (let j = 0; j < terms.length; j++) {
+      if (j > 0 && coverage?.bound[j]) units++;
+      else if (!coverage?.bound[j + 1]) units++;
+    }
+    this.units = units;
     this.length = terms.length;
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
@@ -102,15 +160,75 @@ export class HeadlineQuery {
     if (prevAt) for (const j of prevAt) prev[j + 1] = 0;
     return { longestRun: longest, startRun };
   }
+
+  /**
+   * The share of the query one headline covers: of the query's units (each bound pair, each syllable
+   * in no bound pair), those the headline names (a syllable typed with diacritics or meant as written
+   * by its exact form, the others by any reading; a bound pair as two adjacent headline syllables; a
+   * whole span by any of its alternatives). 0 without a {@link CoverageSpec}.
+   * @param headline folded term numbers of all headlines; `exact` the parallel exact term numbers
+   */
+  cover(headline: ArrayLike<number>, exact: ArrayLike<number>, start: number, end: number): number {
+    const spec = this.coverage;
+    const n = this.length;
+    if (!spec || n === 0) return 0;
+    const { covered, pairCovered } = this;
+    covered.fill(0);
+    pairCovered.fill(0);
+    // Query positions matched at the previous headline syllable (for pairs).
+    let prevMatched: number[] = [];
+    for (let i = start; i < end; i++) {
+      const at = this.positions.get(headline[i]);
+      const matched: number[] = [];
+      if (at) {
+        for (const j of at) {
+          const want = spec.exact[j];
+          if (want !== -1 && exact[i] !== want) continue;
+          covered[j] = 1;
+          matched.push(j);
+          if (j > 0 && prevMatched.includes(j - 1)) pairCovered[j] = 1;
+        }
+      }
+      prevMatched = matched;
+    }
+    for (const alt of spec.alternatives) {
+      if (!containsRun(headline, start, end, alt.terms)) continue;
+      for (let j = alt.start; j < alt.end; j++) {
+        covered[j] = 1;
+        if (j > alt.start) pairCovered[j] = 1;
+      }
+    }
+    let got = 0;
+    for (let j = 0; j < n; j++) {
+      if (j > 0 && spec.bound[j]) got += pairCovered[j];
+      else if (!spec.bound[j + 1]) got += covered[j];
+    }
+    return got / this.units;
+  }
+}
+
+/** Whether `headline[start..end)` contains `run` as consecutive term numbers (never for an empty run or one with −1). */
+function containsRun(headline: ArrayLike<number>, start: number, end: number, run: ArrayLike<number>): boolean {
+  const k = run.length;
+  if (k === 0) return false;
+  for (let r = 0; r < k; r++) if (run[r] < 0) return false;
+  outer: for (let i = start; i + k <= end; i++) {
+    for (let r = 0; r < k; r++) if (headline[i + r] !== run[r]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /**
- * The score factor for a headline match of a query of `querySyllables` syllables: 1 when the query
- * has one syllable or no two of its syllables occur together in the headline; up to
+ * The score factor for a headline match of a query of `querySyllables` syllables: 1 when the headline
+ * covers nothing of the query and no two of its syllables occur together; up to
  * {@link maxHeadlineBoost} when the headline starts with the whole query.
+ * @param coverage the share of the query the headline covers ({@link HeadlineQuery.cover}), 0 by default
  */
-export function headlineBoost(m: HeadlineMatch, querySyllables: number): number {
-  if (querySyllables < 2) return 1;
+export function headlineBoost(m: HeadlineMatch, querySyllables: number, coverage = 0): number {
+  const taper = querySyllables <= HEADLINE_WEIGHTS.coverageSyllables ? 1 : (HEADLINE_WEIGHTS.coverageSyllables / querySyllables) ** 2;
+  const covers = coverage > 0 ? HEADLINE_WEIGHTS.coverage * taper * Math.pow(coverage, HEADLINE_WEIGHTS.coveragePower) : 0;
+  if (querySyllables < 2) return 1 + covers;
   const share = (run: number) => (run >= 2 ? (run - 1) / (querySyllables - 1) : 0);
-  return 1 + HEADLINE_WEIGHTS.run * share(m.longestRun) + HEADLINE_WEIGHTS.start * share(m.startRun);
+  return 1 + HEADLINE_WEIGHTS.run * share(m.longestRun) + HEADLINE_WEIGHTS.start * share(m.startRun) + covers;
 }

@@ -26,6 +26,8 @@ export interface AnalyzedArticle {
   lenBody: number;
   /** Indexes into `keys` of the headline's folded syllables, in headline order. */
   headline: Uint32Array;
+  /** Parallel to `headline`: indexes of the exact keys of syllables with diacritics, else of the folded keys. */
+  headlineExact: Uint32Array;
 }
 
 /** A scored article ready to be searched (see module docs). */
@@ -65,7 +67,7 @@ export function analyzeArticle(d: StoredDocument): AnalyzedArticle {
     tfBody[i] = terms.tfBody[k];
     position[id] = i;
   });
-  return { keys, tfTitle, tfBody, lenTitle: terms.lenTitle, lenBody: terms.lenBody, headline: Uint32Array.from(terms.headline, (id) => position[id]) };
+  return { keys, tfTitle, tfBody, lenTitle: terms.lenTitle, lenBody: terms.lenBody, headline: Uint32Array.from(terms.headline, (id) => position[id]), headlineExact: Uint32Array.from(terms.headlineExact, (id) => position[id]) };
 }
 
 /**
@@ -83,7 +85,7 @@ export function prepareArticle(d: StoredDocument, a: AnalyzedArticle, df: ArrayL
   const identity = Uint32Array.from(a.keys, (_k, i) => i);
   const minutes = d.date ? isoToMinutes(d.date) : null;
   const postings = new ShardPostingsBuilder(a.keys, identity).build(0, [{
-    termIds: identity, headline: a.headline, date: minutes ?? NO_DATE, category: NO_CATEGORY,
+    termIds: identity, headline: a.headline, headlineExact: a.headlineExact, date: minutes ?? NO_DATE, category: NO_CATEGORY,
   }], (_d, k) => impacts[k]);
   return { postings, title: suggestionTitle(d), ...(d.category ? { category: d.category } : {}) };
 }

@@ -1,0 +1,41 @@
+/**
+ * The planner's working unit: one syllable of the query as it moves through the stages (analyzed,
+ * maybe decoded from Telex/VNI, maybe restored), with where it stood in the query.
+ * @module
+ */
+import type { Token } from '../../analyzer/tokenize.js';
+
+/** One query syllable and what the planner learned about it. */
+export interface QuerySyllable {
+  token: Token;
+  exact: string;
+  folded: string;
+  /** Typed (or decoded) with diacritics. */
+  accented: boolean;
+  /** Directly follows the previous syllable in the same segment. */
+  adjacent: boolean;
+  quoted: boolean;
+  /** Decoded from Telex or VNI. */
+  decoded: boolean;
+  /** The accented reading restoration chose, or null. */
+  restored: string | null;
+  /**
+   * Typed without marks in a query typed with diacritics, and not restored to a reading with marks:
+   * meant as written (`ty` in `công ty`, not tỷ).
+   */
+  asWritten: boolean;
+  /** Index of the query-syntax segment it came from. */
+  segment: number;
+}
+
+/** Words and abbreviations (not numbers or symbols): what restoration, completion and synonyms apply to. */
+export const isWordLike = (s: QuerySyllable): boolean => s.token.kind === 'word' || s.token.kind === 'abbreviation';
+
+/**
+ * The accented reading the query was interpreted as, when decoding or restoration changed any
+ * syllable (undefined otherwise).
+ */
+export function interpretation(syllables: readonly QuerySyllable[]): string | undefined {
+  const changed = syllables.some((s) => s.decoded || s.restored);
+  return changed ? syllables.map((s) => (s.restored ?? (s.decoded ? s.exact : s.token.exact))).join(' ') : undefined;
+}
