@@ -133,3 +133,13 @@ export function readContainer<M>(buffer: ArrayBuffer, magic: string, formatVersi
   }
   return { meta: header.meta, formatVersion: header.formatVersion, sections, byteLength: buffer.byteLength };
 }
+
+/**
+ * Checks that an opened container holds every section `keys` names; throws `ContainerError`
+ * ("<what> lacks section <k> (corrupt file)") for the first one missing.
+ */
+export function requireSections(sections: Record<string, unknown>, keys: readonly string[], what: string): void {
+  for (const k of keys) {
+    if (!sections[k]) throw new ContainerError(`${what} lacks section ${k} (corrupt file)`);
+  }
+}

@@ -6,7 +6,7 @@
  * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`).
  * @module
  */
-import { ContainerError, readContainer, writeContainer } from './binary-container.js';
+import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -100,9 +100,7 @@ export class Lexicon {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as LexiconArrays;
-    for (const k of ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'] as const) {
-      if (!a[k]) throw new ContainerError(`lexicon lacks section ${k} (corrupt file)`);
-    }
+    requireSections(a as unknown as Record<string, unknown>, ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'], 'lexicon');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;

@@ -6,7 +6,7 @@
  * (keys about one syllable sort together: see `term-keys.ts`).
  * @module
  */
-import { ContainerError, readContainer, writeContainer, type SectionArray } from './binary-container.js';
+import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -62,9 +62,7 @@ export class PostingsBlock {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<PostingsBlockMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as PostingsBlockArrays;
-    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'termMax'] as const) {
-      if (!s[k]) throw new ContainerError(`postings block lacks section ${k} (corrupt file)`);
-    }
+    requireSections(s as unknown as Record<string, unknown>, ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'termMax'], 'postings block');
     this.meta = c.meta;
     this.byteLength = c.byteLength;
     this.dictionary = new TermDictionary(s.termBytes, s.termOffsets);

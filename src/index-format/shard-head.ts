@@ -7,7 +7,7 @@
  * reading (or hashing) what a query does not need.
  * @module
  */
-import { ContainerError, readContainer, writeContainer, type SectionArray } from './binary-container.js';
+import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -95,9 +95,7 @@ export class ShardHead {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardHeadMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as ShardHeadArrays;
-    for (const k of ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha'] as const) {
-      if (!a[k]) throw new ContainerError(`shard head lacks section ${k} (corrupt file)`);
-    }
+    requireSections(a as unknown as Record<string, unknown>, ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha'], 'shard head');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;

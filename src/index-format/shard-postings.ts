@@ -9,7 +9,7 @@
  * is a sum of stored impacts: shard results merge exactly as one big index would rank them.
  * @module
  */
-import { ContainerError, readContainer, writeContainer, type SectionArray } from './binary-container.js';
+import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import type { PostingList, PostingsView } from './postings-view.js';
 import { TermDictionary } from './term-dictionary.js';
@@ -81,9 +81,7 @@ export class ShardPostings implements PostingsView {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardPostingsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ShardPostingsArrays;
-    for (const k of ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact'] as const) {
-      if (!s[k]) throw new ContainerError(`postings artifact lacks section ${k} (corrupt file)`);
-    }
+    requireSections(s as unknown as Record<string, unknown>, ['termBytes', 'termOffsets', 'postingStarts', 'postingDocs', 'postingImpacts', 'docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact'], 'postings artifact');
     this.meta = c.meta;
     this.byteLength = c.byteLength;
     this.dictionary = new TermDictionary(s.termBytes, s.termOffsets);
