@@ -71,6 +71,9 @@ export interface BuildReport {
   timingsMs: Record<string, number>;
 }
 
+/** What the shard phase needs of an article once its text has been analyzed and stored. */
+type ShardArticle = Pick<Article, 'id' | 'title' | 'kicker' | 'category' | 'date'>;
+
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const sha256Bytes = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
 
@@ -107,14 +110,25 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   }
   const synonyms = opts.synonymsFile ? parseSynonymsFile(await readFile(opts.synonymsFile, 'utf8')) : [];
 
-  // Pass 1: analyze every article once.
+  // Pass 1: analyze every article once. Its text is then kept only as its stored UTF-8 record
+  // (outside the JavaScript heap), so a large corpus does not hold the heap at its limit.
   const collector = new TermCollector();
-  const docs: DocTerms[] = new Array(corpus.articles.length);
-  corpus.articles.forEach((a, i) => {
+  const count = corpus.articles.length;
+  const docs: DocTerms[] = new Array(count);
+  const encoder = new TextEncoder();
+  const records: Uint8Array[] = new Array(count);
+  const articles: ShardArticle[] = new Array(count);
+  const read: Array<Article | null> = corpus.articles;
+  corpus.articles = [];
+  for (let i = 0; i < count; i++) {
+    const a = read[i]!;
+    read[i] = null;
     docs[i] = collector.add([a.kicker, a.title], [a.lead, a.body], a.title);
-    if ((i & 255) === 0) progress('analyze', i, corpus.articles.length);
-  });
-  progress('analyze', corpus.articles.length, corpus.articles.length);
+    records[i] = encoder.encode(JSON.stringify(storedFieldsOf(a)));
+    articles[i] = { id: a.id, title: a.title, kicker: a.kicker, category: a.category, date: a.date };
+    if ((i & 255) === 0) progress('analyze', i, count);
+  }
+  progress('analyze', count, count);
   lap('analyze');
 
   const N = collector.documentCount;
@@ -129,13 +143,11 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   termOrder.forEach((id, r) => { rank[id] = r; });
   lap('sort');
 
-  const minutes = corpus.articles.map((a) => (a.date ? isoToMinutes(a.date) : null));
+  const minutes = articles.map((a) => (a.date ? isoToMinutes(a.date) : null));
   const order = dateOrder(minutes);
-  const encoder = new TextEncoder();
-  const stored = corpus.articles.map(storedFieldsOf);
-  const recordOf = (k: number) => encoder.encode(JSON.stringify(stored[order[k]]));
-  const bounds = planShards(order.map((i) => Buffer.byteLength(JSON.stringify(stored[i]))), { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
-  const categories = [...new Set(corpus.articles.map((a) => a.category).filter((c): c is string => !!c))].sort();
+  const recordOf = (k: number) => records[order[k]];
+  const bounds = planShards(order.map((i) => records[i].length), { shards: opts.shards, maxShardBytes: opts.maxShardBytes });
+  const categories = [...new Set(articles.map((a) => a.category).filter((c): c is string => !!c))].sort();
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
 
   const indexDir = path.join(opts.outDir, 'index');
@@ -160,7 +172,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     let maxDate = -Infinity;
     let undated = 0;
     for (let k = from; k < to; k++) {
-      const a = corpus.articles[order[k]];
+      const a = articles[order[k]];
       const date = minutes[order[k]] ?? NO_DATE;
       const category = a.category ? categoryIndex.get(a.category)! : NO_CATEGORY;
       if (category !== NO_CATEGORY) categorySet.add(category);
@@ -173,7 +185,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       return quantizeImpact(impact(termIdf[termIds[k]], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring), impactScale);
     });
     const records = Array.from({ length: to - from }, (_, local) => recordOf(from + local));
-    const files = layoutShard(s, arrays, records, shardDocs.map((_, local) => corpus.articles[order[from + local]].id), sha256Bytes, layout);
+    const files = layoutShard(s, arrays, records, shardDocs.map((_, local) => articles[order[from + local]].id), sha256Bytes, layout);
     await mkdir(path.join(tmpDir, shardDir(s)), { recursive: true });
     const blockFile = async (kind: 'p' | 'd', bytes: Uint8Array) => {
       await writeFile(path.join(tmpDir, blockFileName(s, kind, sha256(bytes))), bytes);
@@ -187,7 +199,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const head = await writeArtifact(`${shardDir(s)}/head-${headSha.slice(0, 16)}.bin`, files.head);
     const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
     titles.addAll(shardDocs.map((_, local) => {
-      const a = corpus.articles[order[from + local]];
+      const a = articles[order[from + local]];
       return { doc: local, title: a.kicker ? `${a.kicker}: ${a.title}` : a.title };
     }));
     const titlesJson = JSON.stringify(titles);
@@ -216,7 +228,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   }
   lap('lexicon');
 
-  const dates = corpus.articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
+  const dates = articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
   const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,

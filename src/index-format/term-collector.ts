@@ -9,6 +9,7 @@
  * @module
  */
 import { forEachToken } from '../analyzer/tokenize.js';
+import { PairTable } from './pair-table.js';
 import { MAX_HEADLINE_SYLLABLES } from './shard-postings.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from './term-keys.js';
 
@@ -57,8 +58,8 @@ export class TermCollector {
   private readonly foldedForms: string[] = [];
   /** Folded-form id of the first syllable → (folded-form id of the second → pair term id). */
   private readonly bigramTerms: Array<Map<number, number>> = [];
-  /** Exact syllable id of the first → (exact syllable id of the second → occurrences). */
-  private readonly pairCount: Array<Map<number, number>> = [];
+  /** Exact adjacent pairs (syllable ids) → occurrences, each with the term id of its folded bigram key. */
+  private readonly pairs: PairTable;
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
   private tfTitleOf: Uint32Array;
   private tfBodyOf: Uint32Array;
@@ -70,6 +71,18 @@ export class TermCollector {
   constructor(expectedTerms = 1 << 16) {
     this.tfTitleOf = new Uint32Array(expectedTerms);
     this.tfBodyOf = new Uint32Array(expectedTerms);
+    this.pairs = new PairTable(expectedTerms);
+  }
+
+  /** The term id of the folded bigram key `fa fb` (folded-form ids), interned on first sight. */
+  private bigramTerm(fa: number, fb: number): number {
+    const second = this.bigramTerms[fa];
+    let term = second.get(fb);
+    if (term === undefined) {
+      term = this.intern(bigramKey(this.foldedForms[fa], this.foldedForms[fb]));
+      second.set(fb, term);
+    }
+    return term;
   }
 
   private intern(key: string): number {
@@ -101,7 +114,6 @@ export class TermCollector {
       this.foldedForms.push(folded);
     }
     this.syllableFolded.push(f);
-    this.pairCount.push(new Map());
     if (this.bigramTerms.length <= f) this.bigramTerms.push(new Map());
     return s;
   }
@@ -139,17 +151,10 @@ export class TermCollector {
         }
         if (exactTerm >= 0) this.bump(exactTerm, field);
         if (prev >= 0 && t.joined) {
-          const fa = this.syllableFolded[prev];
-          const fb = this.syllableFolded[s];
-          const second = this.bigramTerms[fa];
-          let term = second.get(fb);
-          if (term === undefined) {
-            term = this.intern(bigramKey(this.foldedForms[fa], this.foldedForms[fb]));
-            second.set(fb, term);
-          }
-          this.bump(term, field);
-          const pairs = this.pairCount[prev];
-          pairs.set(s, (pairs.get(s) ?? 0) + 1);
+          const pairs = this.pairs;
+          const pair = pairs.add(prev, s);
+          if (pairs.countOf(pair) === 1) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[prev], this.syllableFolded[s]));
+          this.bump(pairs.payloadOf(pair), field);
         }
         prev = s;
       });
@@ -193,12 +198,14 @@ export class TermCollector {
     return this.syllables.map((s, i) => [s, this.syllableCount[i]]);
   }
 
-  /** Exact adjacent pairs `a b` seen at least `min` times, with their occurrences. */
+  /** Exact adjacent pairs `a b` seen at least `min` times, with their occurrences (in order of first sight). */
   pairCounts(min: number): Array<[string, number]> {
     const out: Array<[string, number]> = [];
-    this.pairCount.forEach((seconds, a) => {
-      for (const [b, n] of seconds) if (n >= min) out.push([this.syllables[a] + ' ' + this.syllables[b], n]);
-    });
+    const { pairs } = this;
+    for (let p = 0; p < pairs.size; p++) {
+      const n = pairs.countOf(p);
+      if (n >= min) out.push([this.syllables[pairs.firstOf(p)] + ' ' + this.syllables[pairs.secondOf(p)], n]);
+    }
     return out;
   }
 }
