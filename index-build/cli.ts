@@ -91,6 +91,7 @@ async function main(): Promise<number> {
     bar?.stop();
     console.log(formatReport(report));
     console.log(`  total:             ${((performance.now() - started) / 1000).toFixed(1)}s`);
+    console.log(`  peak memory:       ${Math.round(process.resourceUsage().maxRSS / 1024)} MB resident`);
     if (args.strict && report.skipped.length > 0) {
       console.error(`--strict: ${report.skipped.length} file(s)/article(s) were skipped (listed above); failing.`);
       return 1;

@@ -23,6 +23,8 @@ export interface BuildStep {
   wallMs: number;
   /** CPU seconds of the build process (user + system, all threads). */
   cpuS: number;
+  /** Peak resident memory of the build process (MB, as the build reports it). */
+  peakRssMb: number;
   /** Phase timings the build reported (ms). */
   phasesMs: Record<string, number>;
   loadAverageBefore: number[];
@@ -61,6 +63,7 @@ export async function runBuildStep(root: string, input: string, out: string, log
   cpu.stop();
   if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${stdout.slice(-2000)}\n${stderr}`);
   for (const line of stdout.trimEnd().split('\n')) log(`  | ${line}`);
+  const peakRssMb = Number(/^\s*peak memory:\s+(\d+) MB/m.exec(stdout)?.[1] ?? NaN);
   const phasesMs: Record<string, number> = {};
   const timeLine = /^\s*time:\s+(.*)$/m.exec(stdout)?.[1] ?? '';
   for (const m of timeLine.matchAll(/(\w+) ([\d.]+)s/g)) phasesMs[m[1]] = Math.round(Number(m[2]) * 1000);
@@ -81,7 +84,7 @@ export async function runBuildStep(root: string, input: string, out: string, log
   const all = await listFiles(indexDir);
   const largest = all.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   return {
-    command, wallMs, cpuS: cpu.last(), phasesMs, loadAverageBefore, loadAverageAfter: loadAverage(),
+    command, wallMs, cpuS: cpu.last(), peakRssMb, phasesMs, loadAverageBefore, loadAverageAfter: loadAverage(),
     documents: manifest.documentCount, shards, lexicon: sizes.get(manifest.lexicon.file)!,
     files: all.length, largestFile: sizes.get(largest.file) ?? { ...largest, gzipBytes: NaN },
   };

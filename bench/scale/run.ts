@@ -117,7 +117,7 @@ log(markdownTable(
   ],
 ));
 const shardTotal = build.shards.reduce((a, s) => a + s.head.bytes + s.postingsBytes + s.documentsBytes + s.suggest.bytes, 0);
-log(`\nsizes in MB (MiB); build: ${(build.wallMs / 1000).toFixed(1)} s wall, ${build.cpuS.toFixed(1)} s CPU; phases ${Object.entries(build.phasesMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
+log(`\nsizes in MB (MiB); build: ${(build.wallMs / 1000).toFixed(1)} s wall, ${build.cpuS.toFixed(1)} s CPU, peak ${fmtInt(build.peakRssMb)} MB resident; phases ${Object.entries(build.phasesMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
 log(`${build.shards.length} shards, ${fmtInt(build.documents)} documents, ${MB(shardTotal)} MB of shard artifacts + ${MB(build.lexicon.bytes)} MB lexicon; ${build.files} files; largest file ${build.largestFile.file} ${MB(build.largestFile.bytes, 2)} MB (limit 25 MiB)`);
 
 // The query mix, drawn from the corpus.
