@@ -24,7 +24,7 @@ import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format
 import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { TermCollector, type DocTerms } from '../src/index-format/term-collector.js';
-import { buildLexicon } from './build-lexicon.js';
+import { MIN_PAIR_COUNT, buildLexicon } from './build-lexicon.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
@@ -218,7 +218,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector, {
     pairBudgetBytes: opts.pairBudgetBytes,
     stats: (s) => {
-      if (s.droppedPairs > 0) {
+      if (s.droppedPairs > 0 && s.keptPairs === 0) {
+        notes.push({ source: LEXICON_FILE, detail: `dropped all ${s.droppedPairs.toLocaleString('en-US')} word pairs seen at least ${MIN_PAIR_COUNT} times, because not even the most frequent fits the pairs' share of the lexicon budget (what the folded and exact dictionaries leave of it), so diacritic restoration has no pair evidence` });
+      } else if (s.droppedPairs > 0) {
         notes.push({ source: LEXICON_FILE, detail: `kept the ${s.keptPairs.toLocaleString('en-US')} word pairs seen at least ${s.minPairCount} times for diacritic restoration and dropped ${s.droppedPairs.toLocaleString('en-US')} rarer ones, so that the lexicon fits one static asset and the front Worker's memory` });
       }
     },

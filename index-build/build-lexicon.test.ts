@@ -66,10 +66,24 @@ describe('buildLexicon pair budget', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vn-lexicon-'));
     try {
       const input = path.join(dir, 'c.jsonl');
-      await writeFile(input, ['chính phủ họp', 'chính phủ họp', 'hà nội mưa', 'hà nội mưa'].map((t, i) => JSON.stringify({ id: `a${i}`, title: t, body: t })).join('\n'));
-      const report = await buildIndex({ input, outDir: path.join(dir, 'out'), pairBudgetBytes: 20 });
+      // "chính phủ" and "phủ họp" (3 times each, 39 bytes) fit the budget; "hà nội" and "nội mưa" (twice) do not.
+      await writeFile(input, ['chính phủ họp', 'chính phủ họp', 'hà nội mưa', 'hà nội mưa'].map((t, i) => JSON.stringify({ id: `a${i}`, title: t, body: i === 0 ? `${t}. ${t}` : t })).join('\n'));
+      const report = await buildIndex({ input, outDir: path.join(dir, 'out'), pairBudgetBytes: 45 });
       const note = report.notes.find((n) => n.source === 'lexicon.bin');
-      expect(note?.detail).toMatch(/kept the \d+ word pairs seen at least \d+ times .* dropped \d+ rarer ones/);
+      expect(note?.detail).toMatch(/^kept the 2 word pairs seen at least \d+ times .* dropped 2 rarer ones/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so plainly when no pair fits the budget', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vn-lexicon-'));
+    try {
+      const input = path.join(dir, 'c.jsonl');
+      await writeFile(input, ['chính phủ họp', 'chính phủ họp'].map((t, i) => JSON.stringify({ id: `a${i}`, title: t, body: t })).join('\n'));
+      const report = await buildIndex({ input, outDir: path.join(dir, 'out'), pairBudgetBytes: 0 });
+      const notes = report.notes.filter((n) => n.source === 'lexicon.bin').map((n) => n.detail);
+      expect(notes).toEqual([expect.stringMatching(/^dropped all 2 word pairs seen at least 2 times, because .* no pair evidence$/)]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
