@@ -11,7 +11,6 @@ import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../src/analyzer/version.js';
 import { parseSynonymsFile } from '../src/analyzer/abbreviations.js';
 import type { StoredDocument } from '../src/index-format/document-store.js';
-import { storedFieldsOf } from '../src/index-format/article-fields.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE,
@@ -23,7 +22,7 @@ import { NO_CATEGORY, NO_DATE } from '../src/index-format/shard-postings.js';
 import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format/shard-postings-builder.js';
 import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
-import { TermCollector, type DocTerms } from '../src/index-format/term-collector.js';
+import { analyzeArticles } from './analyze-pool.js';
 import { MIN_PAIR_COUNT, buildLexicon } from './build-lexicon.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
@@ -56,6 +55,8 @@ export interface BuildOptions {
   pairBudgetBytes?: number;
   /** Live-index changes to fold in (see `live-journal.ts`), and the journal's name for the report. */
   journal?: { changes: JournalChange[]; label: string };
+  /** Threads of the analysis pass (default 1; more only where tsx's loader can be registered in a worker, see `analyze-pool.ts`). */
+  threads?: number;
   /** Block sizes of the shard files (default `DEFAULT_SHARD_LAYOUT`). */
   layout?: ShardLayoutOptions;
 }
@@ -110,25 +111,12 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   }
   const synonyms = opts.synonymsFile ? parseSynonymsFile(await readFile(opts.synonymsFile, 'utf8')) : [];
 
-  // Pass 1: analyze every article once. Its text is then kept only as its stored UTF-8 record
-  // (outside the JavaScript heap), so a large corpus does not hold the heap at its limit.
-  const collector = new TermCollector();
-  const count = corpus.articles.length;
-  const docs: DocTerms[] = new Array(count);
-  const encoder = new TextEncoder();
-  const records: Uint8Array[] = new Array(count);
-  const articles: ShardArticle[] = new Array(count);
+  // Pass 1: analyze every article once (on `threads` threads). Its text is then kept only as its
+  // stored UTF-8 record (outside the JavaScript heap), so a large corpus does not hold the heap at its limit.
+  const articles: ShardArticle[] = corpus.articles.map((a) => ({ id: a.id, title: a.title, kicker: a.kicker, category: a.category, date: a.date }));
   const read: Array<Article | null> = corpus.articles;
   corpus.articles = [];
-  for (let i = 0; i < count; i++) {
-    const a = read[i]!;
-    read[i] = null;
-    docs[i] = collector.add([a.kicker, a.title], [a.lead, a.body], a.title);
-    records[i] = encoder.encode(JSON.stringify(storedFieldsOf(a)));
-    articles[i] = { id: a.id, title: a.title, kicker: a.kicker, category: a.category, date: a.date };
-    if ((i & 255) === 0) progress('analyze', i, count);
-  }
-  progress('analyze', count, count);
+  const { collector, docs, records } = await analyzeArticles(read, opts.threads ?? 1, (d, n) => progress('analyze', d, n));
   lap('analyze');
 
   const N = collector.documentCount;

@@ -6,6 +6,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -18,12 +19,13 @@ export const DEFAULT_OUT_DIR = 'dist/assets';
 /** The sample corpus. */
 export const DEFAULT_INPUT = 'data';
 
-const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <dir>] [--shards <n>] [--synonyms <file>] [--strict]
+const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <dir>] [--shards <n>] [--synonyms <file>] [--strict] [--threads <n>]
 
   --input     corpus folder (.txt articles in seed or title-first format, .jsonl files) or one .jsonl file (default: data)
   --out       static-assets folder that receives index/ (default: dist/assets)
   --shards    number of shards (default: decided from the corpus size)
   --synonyms  synonyms file, one "short = long form" per line (default: <input>/synonyms.txt when present)
+  --threads   threads that analyze the articles (default: the CPUs available, ${os.availableParallelism()} here; the output is the same)
   --strict    when any file or article would be skipped: list them, keep the existing index, exit with status 1
   --journal   live-index journal to fold in (JSON Lines of changes, kept with the corpus; created by --live)
   --live      deployment URL whose live changes to fetch into --journal first (token: INGEST_TOKEN env var)`;
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
         shards: { type: 'string' },
         synonyms: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        threads: { type: 'string' },
         journal: { type: 'string' },
         live: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +57,11 @@ async function main(): Promise<number> {
   const shards = args.shards === undefined ? undefined : Number(args.shards);
   if (shards !== undefined && (!Number.isInteger(shards) || shards < 1 || shards > 4096)) {
     console.error(`--shards must be a whole number from 1 to 4096, got "${args.shards}"`);
+    return 2;
+  }
+  const threads = args.threads === undefined ? os.availableParallelism() : Number(args.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    console.error(`--threads must be a whole number from 1 to 64, got "${args.threads}"`);
     return 2;
   }
   const defaultSynonyms = path.join(input, 'synonyms.txt');
@@ -80,7 +88,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const report = await buildIndex({
-      input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal,
+      input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal, threads,
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;

@@ -59,18 +59,18 @@ export class PairTable {
   }
 
   /**
-   * Counts one occurrence of `(a, b)`, adding the pair when it is new (its count is then 1 and its
-   * payload 0 until {@link setPayload}).
+   * Counts `by` (default one) occurrences of `(a, b)`, adding the pair when it is new (its count is
+   * then `by` and its payload 0 until {@link setPayload}; {@link size} tells a new pair).
    * @returns the pair's number
    */
-  add(a: number, b: number): number {
+  add(a: number, b: number, by = 1): number {
     const { slots, mask, first, second } = this;
     let slot = PairTable.hash(a, b) & mask;
     for (;;) {
       const p = slots[slot];
       if (p === 0) break;
       if (first[p - 1] === a && second[p - 1] === b) {
-        this.counts[p - 1]++;
+        this.counts[p - 1] += by;
         return p - 1;
       }
       slot = (slot + 1) & mask;
@@ -82,7 +82,7 @@ export class PairTable {
     this.payloads = grow(this.payloads, n + 1);
     this.first[n] = a;
     this.second[n] = b;
-    this.counts[n] = 1;
+    this.counts[n] = by;
     this.payloads[n] = 0;
     slots[slot] = n + 1;
     if (this.size * 2 > slots.length) this.rehash();

@@ -35,6 +35,26 @@ function grow(a: Uint32Array, size: number): Uint32Array {
   return b;
 }
 
+/**
+ * What a {@link TermCollector} gathered, in plain arrays a worker thread can post: merged into
+ * another collector with {@link TermCollector.merge}.
+ */
+export interface CollectorSnapshot {
+  keys: string[];
+  df: Uint32Array;
+  /** Exact syllables, their folded forms and occurrences (parallel). */
+  syllables: string[];
+  syllableFolded: string[];
+  syllableCount: Uint32Array;
+  /** Exact adjacent pairs as syllable numbers, with occurrences (parallel). */
+  pairFirst: Uint32Array;
+  pairSecond: Uint32Array;
+  pairCount: Uint32Array;
+  documentCount: number;
+  totalTitleLength: number;
+  totalBodyLength: number;
+}
+
 /** Interns index keys and accumulates collection statistics while documents are added. */
 export class TermCollector {
   /** Key → term id. */
@@ -191,6 +211,57 @@ export class TermCollector {
     this.totalTitleLength += lenTitle;
     this.totalBodyLength += lenBody;
     return { termIds, tfTitle, tfBody, lenTitle, lenBody, headline: Uint32Array.from(this.headlineTerms), headlineExact: Uint32Array.from(this.headlineExactTerms) };
+  }
+
+  /** The collection statistics gathered so far (not the per-document terms, which `add` returned). */
+  snapshot(): CollectorSnapshot {
+    const { pairs } = this;
+    const pairFirst = new Uint32Array(pairs.size);
+    const pairSecond = new Uint32Array(pairs.size);
+    const pairCount = new Uint32Array(pairs.size);
+    for (let p = 0; p < pairs.size; p++) {
+      pairFirst[p] = pairs.firstOf(p);
+      pairSecond[p] = pairs.secondOf(p);
+      pairCount[p] = pairs.countOf(p);
+    }
+    return {
+      keys: this.keys, df: Uint32Array.from(this.df),
+      syllables: this.syllables, syllableFolded: this.syllableFolded.map((f) => this.foldedForms[f]), syllableCount: Uint32Array.from(this.syllableCount),
+      pairFirst, pairSecond, pairCount,
+      documentCount: this.documentCount, totalTitleLength: this.totalTitleLength, totalBodyLength: this.totalBodyLength,
+    };
+  }
+
+  /**
+   * Adds the statistics of documents another collector analyzed (e.g. in a worker thread), as if
+   * they had been added here.
+   * @returns the other collector's term id → this collector's term id (to renumber its documents' terms)
+   */
+  merge(s: CollectorSnapshot): Uint32Array {
+    const terms = new Uint32Array(s.keys.length);
+    for (let i = 0; i < s.keys.length; i++) {
+      const id = this.intern(s.keys[i]);
+      terms[i] = id;
+      this.df[id] += s.df[i];
+    }
+    const syllables = new Uint32Array(s.syllables.length);
+    for (let i = 0; i < s.syllables.length; i++) {
+      const id = this.syllable(s.syllables[i], s.syllableFolded[i]);
+      syllables[i] = id;
+      this.syllableCount[id] += s.syllableCount[i];
+    }
+    const { pairs } = this;
+    for (let p = 0; p < s.pairFirst.length; p++) {
+      const a = syllables[s.pairFirst[p]];
+      const b = syllables[s.pairSecond[p]];
+      const before = pairs.size;
+      const pair = pairs.add(a, b, s.pairCount[p]);
+      if (pairs.size > before) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[a], this.syllableFolded[b]));
+    }
+    this.documentCount += s.documentCount;
+    this.totalTitleLength += s.totalTitleLength;
+    this.totalBodyLength += s.totalBodyLength;
+    return terms;
   }
 
   /** Every exact syllable (accented or not) with its number of occurrences. */
