@@ -20,6 +20,8 @@ export interface Analysis {
   collector: TermCollector;
   docs: DocTerms[];
   records: Uint8Array[];
+  /** Threads that analyzed (main included). */
+  threads: number;
 }
 
 /**
@@ -46,11 +48,12 @@ function startWorker(api: string, articles: Array<Article | null>): Worker {
  * then lives on only as its stored record, outside the JavaScript heap).
  * @param threads threads to use (main included); fewer when the corpus is small
  * @param onProgress articles analyzed so far, and in all
+ * @param minPerThread fewest articles worth a thread (default {@link MIN_ARTICLES_PER_THREAD})
  */
-export async function analyzeArticles(articles: Array<Article | null>, threads: number, onProgress: (done: number, total: number) => void): Promise<Analysis> {
+export async function analyzeArticles(articles: Array<Article | null>, threads: number, onProgress: (done: number, total: number) => void, minPerThread = MIN_ARTICLES_PER_THREAD): Promise<Analysis> {
   const n = articles.length;
   const api = threads > 1 ? tsxApi() : null;
-  const parts = api ? Math.max(1, Math.min(Math.floor(threads), Math.floor(n / MIN_ARTICLES_PER_THREAD))) : 1;
+  const parts = api ? Math.max(1, Math.min(Math.floor(threads), Math.floor(n / minPerThread))) : 1;
   const bounds = Array.from({ length: parts + 1 }, (_, p) => Math.round((n * p) / parts));
   const docs: DocTerms[] = new Array(n);
   const records: Uint8Array[] = new Array(n);
@@ -102,5 +105,5 @@ export async function analyzeArticles(articles: Array<Article | null>, threads: 
     w.batches = [];
   }
   onProgress(n, n);
-  return { collector, docs, records };
+  return { collector, docs, records, threads: 1 + workers.length };
 }

@@ -31,4 +31,14 @@ describe('build determinism', () => {
       for (const [file, bytes] of sa) expect(bytes.equals(sb.get(file)!), file).toBe(true);
     });
   }
+
+  it('analyzing on 3 threads gives the same files as on 1', async () => {
+    const [one, three] = [path.join(tmp, 't1'), path.join(tmp, 't3')];
+    await buildIndex({ input: 'data', outDir: one, shards: 3, sourceLabel: 'data', threads: 1 });
+    const report = await buildIndex({ input: 'data', outDir: three, shards: 3, sourceLabel: 'data', threads: 3, minArticlesPerThread: 5 });
+    expect(report.analysisThreads).toBe(3);
+    const [s1, s3] = [await snapshot(one), await snapshot(three)];
+    expect([...s3.keys()].sort()).toEqual([...s1.keys()].sort());
+    for (const [file, bytes] of s1) expect(bytes.equals(s3.get(file)!), file).toBe(true);
+  });
 });

@@ -57,6 +57,8 @@ export interface BuildOptions {
   journal?: { changes: JournalChange[]; label: string };
   /** Threads of the analysis pass (default 1; more only where tsx's loader can be registered in a worker, see `analyze-pool.ts`). */
   threads?: number;
+  /** Fewest articles worth a thread (default `MIN_ARTICLES_PER_THREAD`, analyze-pool.ts; small in tests). */
+  minArticlesPerThread?: number;
   /** Block sizes of the shard files (default `DEFAULT_SHARD_LAYOUT`). */
   layout?: ShardLayoutOptions;
 }
@@ -70,6 +72,8 @@ export interface BuildReport {
   manifest: IndexManifest;
   indexDir: string;
   timingsMs: Record<string, number>;
+  /** Threads that analyzed the articles. */
+  analysisThreads: number;
 }
 
 /** What the shard phase needs of an article once its text has been analyzed and stored. */
@@ -116,7 +120,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const articles: ShardArticle[] = corpus.articles.map((a) => ({ id: a.id, title: a.title, kicker: a.kicker, category: a.category, date: a.date }));
   const read: Array<Article | null> = corpus.articles;
   corpus.articles = [];
-  const { collector, docs, records } = await analyzeArticles(read, opts.threads ?? 1, (d, n) => progress('analyze', d, n));
+  const { collector, docs, records, threads } = await analyzeArticles(read, opts.threads ?? 1, (d, n) => progress('analyze', d, n), opts.minArticlesPerThread);
   lap('analyze');
 
   const N = collector.documentCount;
@@ -248,5 +252,6 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     manifest,
     indexDir,
     timingsMs: timings,
+    analysisThreads: threads,
   };
 }

@@ -29,5 +29,6 @@ export function formatReport(r: BuildReport): string {
   lines.push(`  content hash:      ${m.contentHash}`);
   lines.push(`  written to:        ${r.indexDir}`);
   lines.push(`  time:              ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
+  lines.push(`  analysis threads:  ${r.analysisThreads}`);
   return lines.join('\n');
 }
