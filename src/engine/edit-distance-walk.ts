@@ -26,14 +26,26 @@ export interface SortedTerms {
   offsets: Uint32Array;
 }
 
-/** Bound of the walk: terms within `max` edits, optionally with a half that must be within `halfMax`. */
+/**
+ * A cost-so-far limit of the walk: alignments must have consumed the query's first `at` bytes with
+ * at most `max` edits (pigeonhole splitting: see `fuzzy.ts`).
+ */
+export interface Checkpoint {
+  at: number;
+  max: number;
+}
+
+/** Bound of the walk: terms within `max` edits whose alignment also meets every checkpoint. */
 export interface WalkBound {
   max: number;
+  checkpoints?: readonly Checkpoint[];
   /**
-   * When set, only terms whose alignment reaches query position `at` (the query as walked) with at
-   * most `max` edits are reported.
+   * Which side of a checkpoint an edit on its boundary counts on: a term byte inserted exactly at the
+   * checkpoint, or a transposition of the two query bytes around it. `'after'` (the default) counts
+   * it after the checkpoint, `'before'` before it. A walk over reversed terms uses `'before'` to count
+   * such an edit on the same side of the original word as a forward walk using `'after'`.
    */
-  half?: { at: number; max: number };
+  boundary?: 'before' | 'after';
 }
 
 /** Largest query (in bytes) the walk accepts; longer words have no typo candidates. */
@@ -61,8 +73,13 @@ export function prefixTable(terms: SortedTerms): Uint32Array {
   return table;
 }
 
+/** Larger than any distance a walk accepts: marks a table cell no alignment within the bound reaches. */
+const OUT = 1 << 20;
+
 /**
  * Calls `found(termIndex, distance)` for every term within the bound of `query`, each at most once.
+ * With checkpoints, `distance` is the cost of the best alignment that meets them (at least the true
+ * distance; equal to it whenever the best alignment meets them).
  * @param table {@link prefixTable} of the same terms
  */
 export function walkWithinDistance(terms: SortedTerms, table: Uint32Array, query: Uint8Array, bound: WalkBound, found: (term: number, distance: number) => void): void {
@@ -70,108 +87,191 @@ export function walkWithinDistance(terms: SortedTerms, table: Uint32Array, query
   if (m > MAX_WALK_BYTES || m === 0) return;
   const { bytes, offsets } = terms;
   const { max } = bound;
-  const half = bound.half;
   const maxDepth = m + max;
+  // limit[j]: the most edits an alignment may have spent when it has consumed j query bytes (it must
+  // still meet every checkpoint at or after j, and costs never decrease along an alignment).
+  const limit = new Int32Array(m + 2).fill(max);
+  for (const c of bound.checkpoints ?? []) {
+    if (c.at < 0 || c.at > m) continue;
+    for (let j = 0; j <= c.at; j++) if (c.max < limit[j]) limit[j] = c.max;
+  }
+  // Bounds per column for moves entering it (diagonal, horizontal, transposition) and staying in it
+  // (a term byte inserted: counted after a checkpoint at this column by default); the transposition
+  // landing in column j swaps query bytes j − 2 and j − 1, around column j − 1.
+  const after = bound.boundary !== 'before';
+  const enter = limit.subarray(0, m + 1);
+  const stay = after ? limit.subarray(1, m + 2) : enter;
+  const swap = new Int32Array(m + 1);
+  for (let j = 2; j <= m; j++) swap[j] = after ? limit[j] : limit[j - 1];
+  const rises: number[] = [];
+  if (after) for (let k = 1; k + 1 <= m; k++) if (limit[k] < limit[k + 1]) rises.push(k);
   // rows[d]: the table row after d bytes of the current path; chars[d]: the byte at depth d.
-  const rows: Int32Array[] = Array.from({ length: maxDepth + 2 }, () => new Int32Array(m + 1));
+  const rows: Int32Array[] = Array.from({ length: maxDepth + 2 }, () => new Int32Array(m + 1).fill(OUT));
   const chars = new Int32Array(maxDepth + 2);
-  for (let j = 0; j <= m; j++) rows[0][j] = j;
+  for (let j = 0; j <= m && j <= max; j++) rows[0][j] = j <= enter[j] ? j : OUT;
 
-  /** Extends rows[depth] by byte c into rows[depth + 1]; returns whether the new prefix can still lead to a match, and whether the half is now satisfied. */
-  let satOut = false;
-  const step = (depth: number, c: number, satisfied: boolean): boolean => {
+  /** Extends rows[depth] by byte c into rows[depth + 1]; returns whether the new prefix can still lead to a match. */
+  const step = (depth: number, c: number): boolean => {
     const row = rows[depth];
     const next = rows[depth + 1];
     const prev2 = depth >= 1 ? rows[depth - 1] : null;
     const before = depth >= 1 ? chars[depth - 1] : -1;
-    next[0] = depth + 1;
-    let rowMin = next[0];
-    for (let j = 1; j <= m; j++) {
-      let v = row[j] + 1;
-      const ins = next[j - 1] + 1;
-      if (ins < v) v = ins;
+    let v0 = row[0] + 1;
+    if (v0 > stay[0]) v0 = OUT;
+    next[0] = v0;
+    let rowMin = v0;
+    // Cells further than `max` from the diagonal exceed the bound: only the band is computed (the
+    // others keep OUT from the start, since a row only ever holds one depth).
+    const hi = depth + 1 + max < m ? depth + 1 + max : m;
+    for (let j = depth + 1 - max > 1 ? depth + 1 - max : 1; j <= hi; j++) {
+      let v = next[j - 1] + 1;
       const sub = row[j - 1] + (query[j - 1] === c ? 0 : 1);
       if (sub < v) v = sub;
-      if (prev2 && j > 1 && query[j - 2] === c && query[j - 1] === before && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      if (prev2 && j > 1 && query[j - 2] === c && query[j - 1] === before) {
+        const t = prev2[j - 2] + 1;
+        if (t < v && t <= swap[j]) v = t;
+      }
+      if (v > enter[j]) v = OUT;
+      const del = row[j] + 1;
+      if (del < v && del <= stay[j]) v = del;
       next[j] = v;
       if (v < rowMin) rowMin = v;
     }
     chars[depth] = c;
-    satOut = satisfied;
-    if (rowMin > max) return false;
-    if (!satisfied && half) {
-      if (next[half.at] <= half.max) satOut = true;
-      else {
-        // Columns up to `half.at` never decrease along a path: once all exceed the half's bound, no
-        // deeper prefix can bring the first half back within it.
-        let halfMin = next[0];
-        for (let j = 1; j <= half.at; j++) if (next[j] < halfMin) halfMin = next[j];
-        if (halfMin > half.max) return false;
-      }
+    if (rowMin < OUT) return true;
+    // A dead row can still be jumped over by a transposition out of `row` (query bytes j, j + 1 read
+    // as c then the next byte): its middle cell may break a checkpoint that the swap as a whole meets.
+    // Only where the bound rises after column j + 1 and the swap counts after it.
+    for (let k = 0; k < rises.length; k++) {
+      const j = rises[k] - 1;
+      if (query[j + 1] === c && query[j] !== c && row[j] + 1 <= swap[j + 2] && row[j] + 1 <= enter[j + 2]) return true;
     }
-    return true;
+    return false;
   };
 
   /** Reports a term whose bytes were all consumed at `depth`. */
-  const report = (t: number, depth: number, satisfied: boolean) => {
+  const report = (t: number, depth: number) => {
     const d = rows[depth][m];
-    if (satisfied && d <= max) found(t, d);
+    if (d <= max) found(t, d);
   };
 
   /** Finishes one term from `depth` on, byte by byte. */
-  const finish = (t: number, depth: number, satisfied: boolean) => {
+  const finish = (t: number, depth: number) => {
     const len = offsets[t + 1] - offsets[t];
     if (len > maxDepth) return;
-    let sat = satisfied;
-    for (let d = depth; d < len; d++) {
-      if (!step(d, bytes[offsets[t] + d], sat)) return;
-      sat = satOut;
-    }
-    report(t, len, sat);
+    for (let d = depth; d < len; d++) if (!step(d, bytes[offsets[t] + d])) return;
+    report(t, len);
   };
 
-  const visit = (lo: number, hi: number, depth: number, satisfied: boolean): void => {
+  // Which next bytes can extend the prefix at a depth. When a byte matching no query byte near the
+  // diagonal would end every alignment (the usual case once the edits are spent), only the few bytes
+  // that continue some alignment (a match, the second byte of a transposition, or the first of one
+  // jumping a checkpoint) are looked up, instead of stepping into every child.
+  const wild = new Int32Array(m + 1);
+  const choices: Int32Array[] = Array.from({ length: maxDepth + 2 }, () => new Int32Array(3 * (2 * max + 1) + rises.length + 1));
+  /** Writes the sorted distinct bytes that can follow the prefix at `depth` into choices[depth] and returns their count, or −1 when any byte can. */
+  const nextBytes = (depth: number): number => {
+    const row = rows[depth];
+    let w = row[0] + 1;
+    if (w > stay[0]) w = OUT;
+    wild[0] = w;
+    const lo = depth + 1 - max > 1 ? depth + 1 - max : 1;
+    const hi = depth + 1 + max < m ? depth + 1 + max : m;
+    if (w < OUT) return -1;
+    if (lo > 1) wild[lo - 1] = OUT;
+    for (let j = lo; j <= hi; j++) {
+      let v = wild[j - 1] + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      if (v > enter[j]) v = OUT;
+      const del = row[j] + 1;
+      if (del < v && del <= stay[j]) v = del;
+      if (v < OUT) return -1;
+      wild[j] = v;
+    }
+    const out = choices[depth];
+    let n = 0;
+    const add = (c: number) => {
+      let k = n;
+      for (; k > 0 && out[k - 1] >= c; k--) if (out[k - 1] === c) return;
+      // Insert c at k, keeping the list sorted.
+      for (let x = n; x > k; x--) out[x] = out[x - 1];
+      out[k] = c;
+      n++;
+    };
+    const prev2 = depth >= 1 ? rows[depth - 1] : null;
+    const before = depth >= 1 ? chars[depth - 1] : -1;
+    for (let j = lo; j <= hi; j++) {
+      if (row[j - 1] < OUT) add(query[j - 1]);
+      if (prev2 && j > 1 && query[j - 1] === before && prev2[j - 2] < OUT) add(query[j - 2]);
+    }
+    for (let k = 0; k < rises.length; k++) {
+      const j = rises[k] - 1;
+      if (row[j] < OUT) add(query[j + 1]);
+    }
+    return n;
+  };
+
+  /** First term in [lo, hi) whose byte at `depth` is greater than `c` (every term is longer than depth). */
+  const after1 = (lo: number, hi: number, depth: number, c: number): number => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bytes[offsets[mid] + depth] <= c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const visit = (lo: number, hi: number, depth: number): void => {
     if (hi - lo <= LEAF_TERMS) {
-      for (let p = lo; p < hi; p++) finish(p, depth, satisfied);
+      for (let p = lo; p < hi; p++) finish(p, depth);
       return;
     }
     let p = lo;
     // Terms equal to the current prefix sort first.
-    while (p < hi && offsets[p + 1] - offsets[p] === depth) report(p++, depth, satisfied);
+    while (p < hi && offsets[p + 1] - offsets[p] === depth) report(p++, depth);
     if (depth >= maxDepth) return;
-    while (p < hi) {
-      const c = bytes[offsets[p] + depth];
-      // End of the group whose byte at `depth` is c (every term in [p, hi) is longer than depth).
-      let a = p + 1;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (bytes[offsets[mid] + depth] <= c) a = mid + 1;
-        else b = mid;
+    const n = nextBytes(depth);
+    if (n < 0) {
+      while (p < hi) {
+        const c = bytes[offsets[p] + depth];
+        const e = after1(p + 1, hi, depth, c);
+        if (step(depth, c)) visit(p, e, depth + 1);
+        p = e;
       }
-      if (step(depth, c, satisfied)) visit(p, a, depth + 1, satOut);
-      p = a;
+      return;
+    }
+    const list = choices[depth];
+    for (let k = 0; k < n && p < hi; k++) {
+      const c = list[k];
+      const s = after1(p, hi, depth, c - 1);
+      const e = after1(s, hi, depth, c);
+      if (s < e && step(depth, c)) visit(s, e, depth + 1);
+      p = e;
     }
   };
 
-  // The first two levels from the prefix table.
-  const rootSat = !half || rows[0][half.at] <= half.max;
-  for (let b0 = 1; b0 < 256; b0++) {
+  /** Visits the terms starting with byte b0 (the second level from the prefix table). */
+  const visitFirst = (b0: number): void => {
     const start = table[b0 << 8];
     const end = table[(b0 + 1) << 8];
-    if (start === end) continue;
-    if (!step(0, b0, rootSat)) continue;
-    const sat1 = satOut;
-    if (end - start <= LEAF_TERMS) { visit(start, end, 1, sat1); continue; }
+    if (start === end || !step(0, b0)) return;
+    if (end - start <= LEAF_TERMS) { visit(start, end, 1); return; }
     // One-byte terms, then groups by the second byte.
     const ones = table[(b0 << 8) | 1];
-    for (let p = start; p < ones; p++) report(p, 1, sat1);
-    if (maxDepth < 2) continue;
-    for (let b1 = 1; b1 < 256; b1++) {
+    for (let p = start; p < ones; p++) report(p, 1);
+    if (maxDepth < 2) return;
+    const n = nextBytes(1);
+    const list = choices[1];
+    for (let k = n < 0 ? 1 : 0; n < 0 ? k < 256 : k < n; k++) {
+      const b1 = n < 0 ? k : list[k];
+      if (b1 === 0) continue;
       const s = table[(b0 << 8) | b1];
       const e = table[((b0 << 8) | b1) + 1];
-      if (s === e) continue;
-      if (step(1, b1, sat1)) visit(s, e, 2, satOut);
+      if (s !== e && step(1, b1)) visit(s, e, 2);
     }
-  }
+  };
+
+  const n = nextBytes(0);
+  if (n < 0) for (let b0 = 1; b0 < 256; b0++) visitFirst(b0);
+  else for (let k = 0; k < n; k++) if (choices[0][k] > 0) visitFirst(choices[0][k]);
 }
