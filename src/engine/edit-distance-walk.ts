@@ -190,23 +190,33 @@ export function walkWithinDistance(terms: SortedTerms, table: Uint32Array, query
     }
     const out = choices[depth];
     let n = 0;
-    const add = (c: number) => {
+    const prev2 = depth >= 1 ? rows[depth - 1] : null;
+    const before = depth >= 1 ? chars[depth - 1] : -1;
+    // Kept sorted: query[j − 1] (a match into column j), query[j − 2] (a transposition into column
+    // j), then the first bytes of transpositions jumping a checkpoint.
+    for (let j = lo; j <= hi; j++) {
+      let c = row[j - 1] < OUT ? query[j - 1] : -1;
+      for (let pass = 0; pass < 2; pass++) {
+        if (pass === 1) c = prev2 && j > 1 && query[j - 1] === before && prev2[j - 2] < OUT ? query[j - 2] : -1;
+        if (c < 0) continue;
+        let k = n;
+        while (k > 0 && out[k - 1] > c) k--;
+        if (k > 0 && out[k - 1] === c) continue;
+        for (let x = n; x > k; x--) out[x] = out[x - 1];
+        out[k] = c;
+        n++;
+      }
+    }
+    for (let r = 0; r < rises.length; r++) {
+      const j = rises[r] - 1;
+      if (row[j] >= OUT) continue;
+      const c = query[j + 1];
       let k = n;
-      for (; k > 0 && out[k - 1] >= c; k--) if (out[k - 1] === c) return;
-      // Insert c at k, keeping the list sorted.
+      while (k > 0 && out[k - 1] > c) k--;
+      if (k > 0 && out[k - 1] === c) continue;
       for (let x = n; x > k; x--) out[x] = out[x - 1];
       out[k] = c;
       n++;
-    };
-    const prev2 = depth >= 1 ? rows[depth - 1] : null;
-    const before = depth >= 1 ? chars[depth - 1] : -1;
-    for (let j = lo; j <= hi; j++) {
-      if (row[j - 1] < OUT) add(query[j - 1]);
-      if (prev2 && j > 1 && query[j - 1] === before && prev2[j - 2] < OUT) add(query[j - 2]);
-    }
-    for (let k = 0; k < rises.length; k++) {
-      const j = rises[k] - 1;
-      if (row[j] < OUT) add(query[j + 1]);
     }
     return n;
   };
@@ -223,7 +233,17 @@ export function walkWithinDistance(terms: SortedTerms, table: Uint32Array, query
 
   const visit = (lo: number, hi: number, depth: number): void => {
     if (hi - lo <= LEAF_TERMS) {
-      for (let p = lo; p < hi; p++) finish(p, depth);
+      const n = nextBytes(depth);
+      const list = choices[depth];
+      for (let p = lo; p < hi; p++) {
+        if (n >= 0 && offsets[p + 1] - offsets[p] > depth) {
+          const c = bytes[offsets[p] + depth];
+          let k = 0;
+          while (k < n && list[k] !== c) k++;
+          if (k === n) continue;
+        }
+        finish(p, depth);
+      }
       return;
     }
     let p = lo;
