@@ -38,6 +38,7 @@ import { runBuildStep, type BuildStep } from './build-step.js';
 import { ensureSyntheticCorpus } from './synth/write-corpus.js';
 import type { RoutingResult } from './routing-child.js';
 import type { TypoResult } from './typo-child.js';
+import { typoTable, typoTargetMet } from './typo-table.js';
 import type { ColdLoadResult } from './cold-load-child.js';
 import type { EngineResult, PhaseResult } from './engine-child.js';
 import type { LexiconPoint } from './growth-child.js';
@@ -242,11 +243,7 @@ let typo: TypoResult | null = null;
   const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
   typo = run.result;
   if (!typo) log(`  typo step FAILED: exit ${run.code ?? run.signal}`);
-  else log(markdownTable(['lookup', 'syllables', 'typo words', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'same candidates'], [
-    ['trie walk (fuzzyCandidates)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.walk.p50, 3), ms(typo.walk.p95, 3), ms(typo.walk.p99, 3), ms(typo.walk.max, 2), `${typo.words - typo.mismatches}/${typo.words}`],
-    ['trie walk, CPU time', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.walkCpu.p50, 3), ms(typo.walkCpu.p95, 3), ms(typo.walkCpu.p99, 3), ms(typo.walkCpu.max, 2), ''],
-    ['linear scan (before)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.scan.p50, 3), ms(typo.scan.p95, 3), ms(typo.scan.p99, 3), ms(typo.scan.max, 2), ''],
-  ]) + `\n\n${fmtInt(typo.eligible)} of the syllables are typo candidates (seen in enough documents); one edit each (substitution, deletion, insertion or transposition) of real words long enough for typo tolerance; lexicon generated in ${(typo.buildMs / 1000).toFixed(1)} s.`);
+  else log(typoTable(typo));
 }
 
 section(`4. Headline queries (${headlineCount}): our engine vs MiniSearch and FlexSearch (separate Node processes, 8 GB heap)`);
@@ -408,7 +405,7 @@ if (relevanceRouting) {
   }
   add('routing', 'in-process p50 / p99 routed vs every shard (ms)', `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
 } else add('routing', 'routing step', 'failed', 'runs', false);
-if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typo.walk.p99 <= 1 && typo.mismatches === 0);
+if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typoTargetMet(typo));
 if (restarts) add('cold start', `first query in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms)`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
 if (big) {
   add('350k', `build wall time (${fmtInt(manifest.documentCount)} articles)`, `${(build.wallMs / 60_000).toFixed(1)} min`, '≤ 15 min', build.wallMs <= 15 * 60_000);

@@ -81,10 +81,10 @@ const OUT = 1 << 20;
  * results). Methods, not closures, so that starting a walk creates no functions.
  */
 class TrieWalk {
-  private bytes = new Uint8Array(0);
-  private offsets = new Uint32Array(0);
-  private table = new Uint32Array(0);
-  private query = new Uint8Array(0);
+  private bytes: Uint8Array = new Uint8Array(0);
+  private offsets: Uint32Array = new Uint32Array(0);
+  private table: Uint32Array = new Uint32Array(0);
+  private query: Uint8Array = new Uint8Array(0);
   private m = 0;
   private max = 0;
   private maxDepth = 0;
