@@ -6,14 +6,19 @@
  * prefixes lie near the word, not on the dictionary's size.
  *
  * Edits near the start of a word would keep thousands of short prefixes alive in a large dictionary,
- * so callers split the search (pigeonhole, see `fuzzy.ts`): a walk can require the first part of the
- * word to be within a smaller bound ({@link WalkBound.half}); the same walk over the terms written
- * backwards covers the word's second half.
+ * so callers split the search (pigeonhole, see `fuzzy.ts`): a walk takes {@link Checkpoint}s, limits
+ * on the edits an alignment may have spent by a point of the word (the first half intact, say), and
+ * the table keeps only alignments that meet them, so a prefix dies as soon as every such alignment
+ * has; the same walk over the terms written backwards covers the word's second half. An edit exactly
+ * on a checkpoint's boundary counts on one chosen side ({@link WalkBound.boundary}), so that a
+ * forward and a backward walk split every alignment the same way and together miss none.
  *
- * Speed comes from memory order: terms are read in place (contiguous bytes, no indirection), the
- * first two trie levels come from a table of 2-byte prefix ranges (no binary search over a million
- * terms), deeper groups are found by binary search within their small range, and ranges of a few
- * terms are finished term by term.
+ * Speed comes from doing little per trie node: only the band of the table within `max` of the
+ * diagonal is computed; once the edits are spent, only the few next bytes that continue an alignment
+ * are looked up (binary search) instead of stepping into every child; terms are read in place
+ * (contiguous bytes, no indirection); the first two trie levels come from a table of 2-byte prefix
+ * ranges; ranges of a few terms are finished term by term; and the walker keeps its scratch memory
+ * between lookups (no allocation, no closures per walk).
  *
  * Distances are optimal string alignment (adjacent transpositions count one) over UTF-8 bytes, the
  * same measure as `boundedEditDistance` in `fuzzy.ts`.
