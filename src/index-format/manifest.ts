@@ -89,6 +89,11 @@ export interface IndexManifest {
   /** Synonym/abbreviation pairs from the user's synonyms file, normalized; built-ins are in code. */
   synonyms: Array<[string, string]>;
   lexicon: ArtifactFile;
+  /**
+   * Per-shard score upper bounds for the front (`score-bounds.ts`): lets a relevance search skip
+   * shards that cannot reach the page or hold no match. Absent (older builds): every shard is asked.
+   */
+  scoreBounds?: ArtifactFile;
   shards: ShardEntry[];
   /**
    * Live-index changes folded into this build (`build:index --live`): every change up to sequence
