@@ -4,7 +4,7 @@
  * only on the keys, their document frequencies and the impacts.
  * @module
  */
-import { levelOf, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
+import { boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
 import { isFoldedKey } from '../src/index-format/term-keys.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 
@@ -43,7 +43,7 @@ export class ScoreBoundsBuilder {
    * @param df term id → documents of the collection holding it
    * @param rank term id → position of its key in UTF-8 byte order
    */
-  constructor(private readonly keys: readonly string[], df: ArrayLike<number>, private readonly rank: Uint32Array, readonly shardCount: number, readonly minDf = SCORE_BOUNDS_MIN_DF) {
+  constructor(private readonly keys: readonly string[], private readonly df: ArrayLike<number>, private readonly rank: Uint32Array, readonly shardCount: number, readonly minDf = SCORE_BOUNDS_MIN_DF, readonly budgetBytes = SCORE_BOUNDS_BUDGET_BYTES) {
     this.listed = Uint8Array.from(keys, (k, id) => (listsKey(k, df[id], minDf) ? 1 : 0));
     this.shardMax = new Uint16Array(keys.length);
     this.unlistedMax = new Uint16Array(shardCount);
@@ -70,11 +70,46 @@ export class ScoreBoundsBuilder {
     this.touched.length = 0;
   }
 
+  /**
+   * The smallest document frequency from which multi-syllable keys fit the byte budget (single
+   * syllables are always listed): rarer keys are dropped first, as the lexicon drops rare pairs.
+   */
+  private effectiveMinDf(): number {
+    const entries = new Map<number, number>();
+    for (let i = 0; i < this.entryKey.length; i++) { const id = this.entryKey.data[i]; entries.set(id, (entries.get(id) ?? 0) + 1); }
+    const cost = new Map<number, number>(); // bytes by document frequency, multi-syllable keys
+    let fixed = 0;
+    for (const [id, e] of entries) {
+      const bytes = Buffer.byteLength(this.keys[id]) + 8 + 3 * e;
+      if (listsKey(this.keys[id], 0)) fixed += bytes;
+      else cost.set(this.df[id], (cost.get(this.df[id]) ?? 0) + bytes);
+    }
+    let total = fixed;
+    let minDf = this.minDf;
+    for (const df of [...cost.keys()].sort((a, b) => b - a)) {
+      if (total + cost.get(df)! > this.budgetBytes) { minDf = df + 1; break; }
+      total += cost.get(df)!;
+    }
+    return Math.max(this.minDf, minDf);
+  }
+
   /** The artifact's bytes. */
   write(): Uint8Array {
     this.flush();
     this.current = -1;
-    const n = this.entryKey.length;
+    const minDf = this.effectiveMinDf();
+    // Keys dropped for the budget: their maxima (already rounded up) join their shards' unlisted maximum.
+    let n = 0;
+    for (let i = 0; i < this.entryKey.length; i++) {
+      const id = this.entryKey.data[i];
+      if (listsKey(this.keys[id], this.df[id], minDf)) {
+        this.entryKey.data[n] = id; this.entryShard.data[n] = this.entryShard.data[i]; this.entryLevel.data[n] = this.entryLevel.data[i]; n++;
+      } else {
+        const s = this.entryShard.data[i];
+        this.unlistedMax[s] = Math.max(this.unlistedMax[s], boundOfLevel(this.entryLevel.data[i]));
+      }
+    }
+    this.entryKey.length = this.entryShard.length = this.entryLevel.length = n;
     const keyOf = this.entryKey.data;
     // Stable order by key (entries of one key are already in shard order).
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.rank[keyOf[a]] - this.rank[keyOf[b]] || a - b);
@@ -91,7 +126,7 @@ export class ScoreBoundsBuilder {
     });
     entryStarts.push(n);
     const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(keys);
-    return writeScoreBounds({ shards: this.shardCount, minDf: this.minDf }, {
+    return writeScoreBounds({ shards: this.shardCount, minDf }, {
       termBytes, termOffsets, entryStarts: Uint32Array.from(entryStarts), entryShards, entryLevels, unlistedMax: this.unlistedMax,
     });
   }

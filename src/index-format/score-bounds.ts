@@ -8,7 +8,8 @@
  *
  * Listed keys: every single-syllable key (folded or exact: they decide whether a word clause can
  * match in a shard) and every other key (pairs, headline starts) found in at least
- * {@link SCORE_BOUNDS_MIN_DF} documents of the collection. Rarer keys cost nothing here; a plan using
+ * {@link SCORE_BOUNDS_MIN_DF} documents of the collection, or more when needed to keep the artifact
+ * within {@link SCORE_BOUNDS_BUDGET_BYTES}. Rarer keys cost nothing here; a plan using
  * one gets that shard's "any unlisted key" maximum for it, a valid (loose) bound.
  * @module
  */
@@ -26,6 +27,12 @@ export const SCORE_BOUNDS_FILE = 'score-bounds.bin';
 
 /** Multi-syllable keys seen in fewer documents than this are not listed (see the module comment). */
 export const SCORE_BOUNDS_MIN_DF = 8;
+
+/**
+ * Budget of the artifact in the front Worker (beside the lexicon): when the listed keys would take
+ * more, the rarest multi-syllable keys are dropped first (the artifact's `minDf` says from where).
+ */
+export const SCORE_BOUNDS_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /** Ratio between consecutive levels of the one-byte scale: level 255 is 65535, level 1 is ≤ 1. */
 const RATIO = Math.pow(65535, 1 / 254);
