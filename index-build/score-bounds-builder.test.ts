@@ -36,11 +36,16 @@ describe('ScoreBoundsBuilder', () => {
 
   it('drops the rarest multi-syllable keys first to fit the budget, keeping their maxima as unlisted bounds', () => {
     const sb = build(70);
-    expect(sb.meta.minDf).toBeGreaterThan(9);
-    expect(sb.key('ha^noi')).toBeNull();
-    expect(sb.key('ha noi')).not.toBeNull();
-    expect(sb.key('ha')).not.toBeNull(); // single syllables always stay
-    expect(sb.unlistedMax[1]).toBe(65535);
-    expect(sb.unlistedMax[0]).toBeGreaterThanOrEqual(40000);
+    expect(sb.meta.minDf).toBe(31);
+    expect(sb.key('ha noi')).toBeNull();
+    expect(sb.key('ha')).not.toBeNull(); // single syllables and headline starts always stay
+    expect(sb.key('ha^noi')).not.toBeNull();
+    expect(Array.from(sb.unlistedMax)).toEqual([40000, 0, 0]);
+    const small = new ScoreBoundsBuilder(['a b', 'c d'], [9, 9], Uint32Array.from([0, 1]), 1, 8, 0);
+    small.record(0, 0, 5000);
+    small.record(0, 1, 700);
+    const dropped = open(small.write());
+    expect(dropped.key('a b')).toBeNull();
+    expect(dropped.unlistedMax[0]).toBeGreaterThanOrEqual(5000);
   });
 });

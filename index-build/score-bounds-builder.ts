@@ -8,9 +8,13 @@ import { boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, 
 import { isFoldedKey } from '../src/index-format/term-keys.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 
-/** Whether the artifact lists a key: every single syllable (folded or exact), other keys from `minDf` documents. */
+/**
+ * Whether the artifact lists a key: every single syllable (folded or exact) and every headline start
+ * (at most one per article, and in nearly every plan of two words or more), other keys (pairs) from
+ * `minDf` documents.
+ */
 export function listsKey(key: string, df: number, minDf = SCORE_BOUNDS_MIN_DF): boolean {
-  return df >= minDf || isFoldedKey(key) || /^[^ =^]+=[^ =^]+$/.test(key);
+  return df >= minDf || isFoldedKey(key) || /^[^ =^]+[=^][^ =^]+$/.test(key);
 }
 
 /** Growable typed array. */

@@ -7,7 +7,7 @@
  * (`engine/shard-bounds.ts`), and skips shards exactly (MaxScore at the level of shards).
  *
  * Listed keys: every single-syllable key (folded or exact: they decide whether a word clause can
- * match in a shard) and every other key (pairs, headline starts) found in at least
+ * match in a shard), every headline start (`ha^noi`: one per article) and every pair found in at least
  * {@link SCORE_BOUNDS_MIN_DF} documents of the collection, or more when needed to keep the artifact
  * within {@link SCORE_BOUNDS_BUDGET_BYTES}. Rarer keys cost nothing here; a plan using
  * one gets that shard's "any unlisted key" maximum for it, a valid (loose) bound.
