@@ -229,10 +229,12 @@ export class SearchService {
           relation = 'gte';
           break;
         }
-        // The first wave probes one shard; then, for a relevance sort, everything left (without
-        // bounds, or when the shards asked so far do not promise `trackTotalHits` matches in all), or
-        // doubling waves, as in date order (a page of recent news usually needs only the newest shards).
-        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || (total / next) * order.length < trackTotalHits);
+        // The first wave probes one shard. Then, for a relevance sort, everything left that can still
+        // reach the page: at once without bounds, once the matches are counted (only the shards whose
+        // bound reaches the k-th score), or when the shards asked so far do not promise
+        // `trackTotalHits` matches in all (every shard must be counted); otherwise doubling waves
+        // while the count grows, as in date order (a page of recent news usually needs only the newest shards).
+        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || counted || (total / next) * order.length < trackTotalHits);
         let wave = order.slice(next, allAtOnce ? order.length : next + size);
         if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
         next += wave.length;
