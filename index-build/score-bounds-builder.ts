@@ -4,8 +4,7 @@
  * only on the keys, their document frequencies and the impacts.
  * @module
  */
-import { boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
-import { isFoldedKey } from '../src/index-format/term-keys.js';
+import { alwaysListed, boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 
 /**
@@ -14,7 +13,7 @@ import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
  * `minDf` documents.
  */
 export function listsKey(key: string, df: number, minDf = SCORE_BOUNDS_MIN_DF): boolean {
-  return df >= minDf || isFoldedKey(key) || /^[^ =^]+[=^][^ =^]+$/.test(key);
+  return df >= minDf || alwaysListed(key);
 }
 
 /** Growable typed array. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundOfLevel, levelOf, ScoreBounds, writeScoreBounds } from './score-bounds.js';
+import { alwaysListed, boundOfLevel, levelOf, ScoreBounds, writeScoreBounds } from './score-bounds.js';
 import { encodeTermDictionary } from './term-dictionary.js';
 
 describe('score bounds', () => {
@@ -11,6 +11,11 @@ describe('score bounds', () => {
       if (q > 1) expect(boundOfLevel(q - 1)).toBeLessThan(impact);
     }
     expect(levelOf(65535)).toBe(255);
+  });
+
+  it('always lists single syllables and headline starts, not pairs', () => {
+    for (const k of ['ha', 'ha=hà', 'ha^noi']) expect(alwaysListed(k)).toBe(true);
+    for (const k of ['ha noi', 'ha^noi ba', 'ha=hà x']) expect(alwaysListed(k)).toBe(false);
   });
 
   it('round-trips keys, shards and unlisted maxima', () => {
@@ -25,7 +30,9 @@ describe('score bounds', () => {
     expect(Array.from(ha.shards)).toEqual([0, 2]);
     expect(ha.impacts[0]).toBeGreaterThanOrEqual(500);
     expect(a.key('ha noi')!.shards).toEqual(Uint16Array.from([1]));
-    expect(a.key('xa')).toBeNull();
+    expect(a.key('xa')!.shards.length).toBe(0); // a syllable in no shard
+    expect(a.key('xa^noi')!.shards.length).toBe(0); // a headline start in no shard
+    expect(a.key('xa noi')).toBeNull(); // a pair that may be unlisted
     expect(Array.from(a.unlistedMax)).toEqual([4, 0, 65535]);
   });
 });

@@ -34,6 +34,14 @@ export const SCORE_BOUNDS_MIN_DF = 8;
  */
 export const SCORE_BOUNDS_BUDGET_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Keys the artifact lists whatever their frequency: single syllables (folded `ha`, exact `ha=hà`) and
+ * headline starts (`ha^noi`). Such a key missing from the artifact is in no shard.
+ */
+export function alwaysListed(key: string): boolean {
+  return /^[^ =^]+([=^][^ =^]+)?$/.test(key);
+}
+
 /** Ratio between consecutive levels of the one-byte scale: level 255 is 65535, level 1 is ≤ 1. */
 const RATIO = Math.pow(65535, 1 / 254);
 
@@ -85,6 +93,8 @@ export interface KeyBounds {
   impacts: ArrayLike<number>;
 }
 
+const NOWHERE: KeyBounds = { shards: new Uint16Array(0), impacts: [] };
+
 /** The loaded artifact (zero-copy views). */
 export class ScoreBounds {
   readonly meta: ScoreBoundsMeta;
@@ -117,10 +127,13 @@ export class ScoreBounds {
     return this.meta.shards;
   }
 
-  /** The bounds of a listed key, or null when the key is not listed (see {@link unlistedMax}). */
+  /**
+   * The bounds of a key: the shards holding it (none for an {@link alwaysListed} key that is not
+   * listed), or null for a rarer key that may be in any shard (see {@link unlistedMax}).
+   */
   key(key: string): KeyBounds | null {
     const i = this.dictionary.indexOf(key);
-    if (i < 0) return null;
+    if (i < 0) return alwaysListed(key) ? NOWHERE : null;
     const from = this.entryStarts[i];
     const to = this.entryStarts[i + 1];
     const levels = this.entryLevels.subarray(from, to);
