@@ -154,7 +154,7 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
     // Bigger shards than measured (the size policy) take proportionally longer per evaluation.
     const sizeRatio = measured ? 1 : shardBytesFor(N, m) / (m.documentsStoreBytes / m.shards);
     const perShardEval = m.phases.perShardEvalMean * sizeRatio;
-    const slowestScaled = sizeRatio === 1 ? slowest : NaN;
+    const slowestScaled = Math.abs(sizeRatio - 1) < 0.01 ? slowest : NaN; // measured only at the measured size
     // Shards evaluating a search: those called (routed design) or every shard (and again when relaxed).
     const active = m.routedCallsPerShard !== undefined ? calls : S * (1 + m.phases.relaxedShare);
     const fanOutParallelMs = m.phases.planP50 + slowestScaled + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
@@ -170,8 +170,9 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
       shardPeakMB: m.shardPeakBytes / MB, shardPeakWithSuggestMB: m.shardPeakWithSuggestBytes / MB,
       lexiconMB: lexBytes / MB, frontPeakMB: frontPeak / MB,
       lexiconFitsOneAsset: lexBytes <= PLATFORM.assetFileBytes, frontFitsIsolate: frontPeak <= PLATFORM.isolateBytes,
-      assetFiles: Math.round((m.filesPerShard ?? 3) * S) + lexFiles + 1,
-      assetGB: ((m.shardArtifactBytes / m.shards) * S + lexBytes) / 1024 ** 3,
+      // Bigger shards hold proportionally more blocks (the head and title index are one file each either way).
+      assetFiles: Math.round(((m.filesPerShard ?? 3) - 2) * sizeRatio * S + 2 * S) + lexFiles + 1,
+      assetGB: ((m.shardArtifactBytes / m.shards) * sizeRatio * S + lexBytes) / 1024 ** 3,
       fanOutParallelMs, fanOutTwoCoresMs, doRequestsPerSearch: calls,
       costPerMillion: { workerRequests, workerCpu, doRequests, doDuration, total: workerRequests + workerCpu + doRequests + doDuration },
     };
