@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEdits, boundedEditDistance, fuzzyCandidates, fuzzyCandidatesByScan } from './fuzzy.js';
-import { Lexicon, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
+import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
 
 describe('boundedEditDistance', () => {
@@ -33,11 +33,11 @@ function foldedLexicon(entries: ReadonlyArray<readonly [string, number]>): Lexic
   const folded = encodeTermDictionary(sorted.map(([t]) => t));
   const df = Uint32Array.from(sorted, ([, n]) => n);
   const empty = encodeTermDictionary([]);
-  const bytes = writeLexicon({ documentCount: 100, minBigramCount: 2 }, {
+  const bytes = writeLexicon({ documentCount: 100, minBigramCount: 2, minTrigramCount: 2 }, {
     foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
     exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
     groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
-    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0),
+    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0), ...noTriples(),
     ...reversedTypoDictionary(folded.bytes, folded.offsets, df),
   });
   return new Lexicon(bytes.slice().buffer);

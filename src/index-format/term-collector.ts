@@ -26,6 +26,11 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
+/** Maps the triple counts are spread over. */
+const TRIPLE_SHARDS = 64;
+/** Triple keys hold the third syllable's id in this many bits (rarer syllables past it get no triples). */
+const TRIPLE_THIRD_BITS = 23;
+const TRIPLE_THIRD_SPAN = 2 ** TRIPLE_THIRD_BITS;
 /** Growable Uint32Array. */
 function grow(a: Uint32Array, size: number): Uint32Array {
   if (size <= a.length) return a;
@@ -57,8 +62,17 @@ export class TermCollector {
   private readonly foldedForms: string[] = [];
   /** Folded-form id of the first syllable → (folded-form id of the second → pair term id). */
   private readonly bigramTerms: Array<Map<number, number>> = [];
-  /** Exact syllable id of the first → (exact syllable id of the second → occurrences). */
-  private readonly pairCount: Array<Map<number, number>> = [];
+  /** Exact syllable id of the first → (exact syllable id of the second → pair id). */
+  private readonly pairIds: Array<Map<number, number>> = [];
+  /** Pair id → occurrences, first syllable id, second syllable id. */
+  private readonly pairOccurrences: number[] = [];
+  private readonly pairFirst: number[] = [];
+  private readonly pairSecond: number[] = [];
+  /**
+   * Exact adjacent triples `a b c`: occurrences keyed by `pairId(a b) * 2^23 + id(c)`, spread over
+   * {@link TRIPLE_SHARDS} maps (one Map holds at most 2^24 entries).
+   */
+  private readonly tripleCount: Array<Map<number, number>> = Array.from({ length: TRIPLE_SHARDS }, () => new Map());
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
   private tfTitleOf: Uint32Array;
   private tfBodyOf: Uint32Array;
@@ -101,7 +115,7 @@ export class TermCollector {
       this.foldedForms.push(folded);
     }
     this.syllableFolded.push(f);
-    this.pairCount.push(new Map());
+    this.pairIds.push(new Map());
     if (this.bigramTerms.length <= f) this.bigramTerms.push(new Map());
     return s;
   }
@@ -120,6 +134,7 @@ export class TermCollector {
     for (const text of parts) {
       if (!text) continue;
       let prev = -1;
+      let prevPair = -1; // pair id of the two syllables before, when adjacent
       let position = 0;
       const isHeadline = !headlineSeen && text === headline;
       if (isHeadline) headlineSeen = true;
@@ -148,8 +163,24 @@ export class TermCollector {
             second.set(fb, term);
           }
           this.bump(term, field);
-          const pairs = this.pairCount[prev];
-          pairs.set(s, (pairs.get(s) ?? 0) + 1);
+          const pairs = this.pairIds[prev];
+          let pair = pairs.get(s);
+          if (pair === undefined) {
+            pair = this.pairOccurrences.length;
+            pairs.set(s, pair);
+            this.pairOccurrences.push(0);
+            this.pairFirst.push(prev);
+            this.pairSecond.push(s);
+          }
+          this.pairOccurrences[pair]++;
+          if (prevPair >= 0 && s < TRIPLE_THIRD_SPAN) {
+            const triples = this.tripleCount[s % TRIPLE_SHARDS];
+            const key = prevPair * TRIPLE_THIRD_SPAN + s;
+            triples.set(key, (triples.get(key) ?? 0) + 1);
+          }
+          prevPair = pair;
+        } else {
+          prevPair = -1;
         }
         prev = s;
       });
@@ -196,9 +227,29 @@ export class TermCollector {
   /** Exact adjacent pairs `a b` seen at least `min` times, with their occurrences. */
   pairCounts(min: number): Array<[string, number]> {
     const out: Array<[string, number]> = [];
-    this.pairCount.forEach((seconds, a) => {
-      for (const [b, n] of seconds) if (n >= min) out.push([this.syllables[a] + ' ' + this.syllables[b], n]);
+    this.pairIds.forEach((seconds, a) => {
+      for (const [b, pair] of seconds) {
+        const n = this.pairOccurrences[pair];
+        if (n >= min) out.push([this.syllables[a] + ' ' + this.syllables[b], n]);
+      }
     });
+    return out;
+  }
+
+  /**
+   * Exact adjacent triples seen at least `min` times, as `[first, second, third, occurrences]`, in no
+   * particular order (the lexicon sorts what it keeps).
+   */
+  tripleCounts(min: number): Array<[string, string, string, number]> {
+    const out: Array<[string, string, string, number]> = [];
+    for (const shard of this.tripleCount) {
+      for (const [key, n] of shard) {
+        if (n < min) continue;
+        const third = key % TRIPLE_THIRD_SPAN;
+        const pair = (key - third) / TRIPLE_THIRD_SPAN;
+        out.push([this.syllables[this.pairFirst[pair]], this.syllables[this.pairSecond[pair]], this.syllables[third], n]);
+      }
+    }
     return out;
   }
 }
