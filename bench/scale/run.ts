@@ -241,7 +241,7 @@ let routing: RoutingResult | null = null;
 section('3c. Typo candidates at 1M folded syllables (the built lexicon + generated words; trie walk vs linear scan)');
 let typo: TypoResult | null = null;
 {
-  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
+  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096', '--expose-gc'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
   typo = run.result;
   if (!typo) log(`  typo step FAILED: exit ${run.code ?? run.signal}`);
   else log(typoTable(typo));

@@ -65,7 +65,7 @@ if ((machine.loadAverageStart[0] ?? 0) > machine.cpus) log('NOTE: the load avera
 const runs: Array<TypoResult & { loadAverage: number[] }> = [];
 const tables: string[] = [];
 for (let r = 0; r < Number(args.runs); r++) {
-  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', lexicon, '--words', args.words!, '--size', args.size!] });
+  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096', '--expose-gc'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', lexicon, '--words', args.words!, '--size', args.size!] });
   if (!run.result) {
     log(`typo run ${r + 1} FAILED: exit ${run.code ?? run.signal}\n${run.stderrTail}`);
     process.exitCode = 1;
