@@ -24,6 +24,8 @@ import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConsta
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { analyzeArticles } from './analyze-pool.js';
 import { MIN_PAIR_COUNT, buildLexicon } from './build-lexicon.js';
+import { ScoreBoundsBuilder } from './score-bounds-builder.js';
+import { SCORE_BOUNDS_FILE } from '../src/index-format/score-bounds.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
@@ -155,6 +157,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const builder = new ShardPostingsBuilder(collector.keys, rank);
   const layout = opts.layout ?? DEFAULT_SHARD_LAYOUT;
   const shards: ShardEntry[] = [];
+  const scoreBounds = new ScoreBoundsBuilder(collector.keys, collector.df, rank, shardCount);
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
     const to = bounds[s + 1];
@@ -174,7 +177,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     }
     const arrays = builder.arrays(shardDocs, (local, k) => {
       const { termIds, tfTitle, tfBody, lenTitle, lenBody } = docs[order[from + local]];
-      return quantizeImpact(impact(termIdf[termIds[k]], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring), impactScale);
+      const q = quantizeImpact(impact(termIdf[termIds[k]], tfTitle[k], tfBody[k], lenTitle, lenBody, avgTitle, avgBody, scoring), impactScale);
+      scoreBounds.record(s, termIds[k], q);
+      return q;
     });
     const records = Array.from({ length: to - from }, (_, local) => recordOf(from + local));
     const files = layoutShard(s, arrays, records, shardDocs.map((_, local) => articles[order[from + local]].id), sha256Bytes, layout);
@@ -204,6 +209,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     });
     progress('write', s + 1, shardCount);
   }
+  const scoreBoundsFile = await writeArtifact(SCORE_BOUNDS_FILE, scoreBounds.write());
   lap('shards');
 
   const notes = [...corpus.notes];
@@ -223,7 +229,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
+  const contentHash = sha256([lexicon, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -235,6 +241,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     ...(dates.length ? { dateRange: { from: dates[0], to: dates[dates.length - 1] } } : {}),
     synonyms,
     lexicon,
+    scoreBounds: scoreBoundsFile,
     shards,
     ...(liveSeq ? { live: { seq: liveSeq } } : {}),
   };

@@ -8,6 +8,7 @@ import { reversedTypoDictionary, writeLexicon } from '../src/index-format/lexico
 import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { isFoldedKey } from '../src/index-format/term-keys.js';
+import { MIN_TRIPLE_COUNT, TRIPLE_BUDGET_BYTES, chooseTriples } from './build-triples.js';
 
 /** Exact pairs seen fewer times than this are not kept (they carry little restoration evidence). */
 export const MIN_PAIR_COUNT = 2;
@@ -62,12 +63,21 @@ export interface LexiconStats {
   keptPairs: number;
   /** Pairs seen at least `MIN_PAIR_COUNT` times that the budget dropped. */
   droppedPairs: number;
+  /** Triples kept were seen at least this often. */
+  minTripleCount: number;
+  keptTriples: number;
+  /** Informative triples the budget dropped. */
+  droppedTriples: number;
 }
 
 /** Options of {@link buildLexicon}. */
 export interface LexiconOptions {
   /** Budget of the kept pairs (default {@link PAIR_BUDGET_BYTES}, less when the rest leaves less room). */
   pairBudgetBytes?: number;
+  /** Budget of the kept triples (default `TRIPLE_BUDGET_BYTES`, less when the rest leaves less room). */
+  tripleBudgetBytes?: number;
+  /** Budget of the whole lexicon (default {@link LEXICON_BUDGET_BYTES}). */
+  lexiconBudgetBytes?: number;
   /** Receives what was kept. */
   stats?: (s: LexiconStats) => void;
 }
@@ -110,13 +120,26 @@ export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Ui
   const pairs = sortedStrings([...pairCounts.keys()]);
   const pairDict = encodeTermDictionary(pairs);
   const pairCount = Uint32Array.from(pairs, (p) => pairCounts.get(p)!);
-  options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length });
 
-  return writeLexicon({ documentCount: c.documentCount, minBigramCount: minPairCount }, {
+  // Triples: within their own budget and what the lexicon budget leaves after the pairs.
+  const pairIndex = new Map(pairs.map((p, i) => [p, i]));
+  const exactIndex = new Map(exact.map((e, i) => [e, i]));
+  const topPairCount = new Map<string, number>();
+  for (const [p, n] of pairCounts) {
+    const f = foldDiacritics(p);
+    if (n > (topPairCount.get(f) ?? 0)) topPairCount.set(f, n);
+  }
+  const pairBytes = pairDict.bytes.length + 4 * (pairs.length + 1) + 4 * pairs.length;
+  const tripleBudget = Math.max(0, Math.min(options.tripleBudgetBytes ?? TRIPLE_BUDGET_BYTES, (options.lexiconBudgetBytes ?? LEXICON_BUDGET_BYTES) - restBytes - pairBytes));
+  const triples = chooseTriples(c.tripleCounts(MIN_TRIPLE_COUNT), (p) => pairIndex.get(p) ?? -1, (p) => pairCounts.get(p) ?? 0, (e) => exactIndex.get(e) ?? -1, topPairCount, tripleBudget);
+  options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped });
+
+  return writeLexicon({ documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount }, {
     foldedBytes: foldedDict.bytes, foldedOffsets: foldedDict.offsets, foldedDf,
     exactBytes: exactDict.bytes, exactOffsets: exactDict.offsets, exactCount,
     groupStarts, groupMembers: Uint32Array.from(members),
     pairBytes: pairDict.bytes, pairOffsets: pairDict.offsets, pairCount,
+    tripleGroupPair: triples.tripleGroupPair, tripleGroupStart: triples.tripleGroupStart, tripleThird: triples.tripleThird, tripleCount: triples.tripleCount,
     ...reversedTypoDictionary(foldedDict.bytes, foldedDict.offsets, foldedDf),
   });
 }

@@ -11,6 +11,7 @@ import { InProcessShardClient, type ShardClient } from '../src/engine/shard-clie
 import type { LiveLayer } from '../src/engine/live/live-layer.js';
 import { verifyArtifact } from '../src/engine/artifact.js';
 import { Lexicon } from '../src/index-format/lexicon.js';
+import { ScoreBounds } from '../src/index-format/score-bounds.js';
 import { checkManifest, MANIFEST_FILE, type IndexManifest } from '../src/index-format/manifest.js';
 
 /** Reads a file into an ArrayBuffer of its own (offset 0, so typed views align). */
@@ -20,12 +21,13 @@ export async function readArrayBuffer(file: string): Promise<ArrayBuffer> {
 }
 
 /** A search service over an index directory (the `index/` folder of a build). */
-export async function openIndex(indexDir: string, options: { live?: (manifest: IndexManifest, shards: ShardClient[]) => LiveLayer } = {}): Promise<SearchService> {
+export async function openIndex(indexDir: string, options: { live?: (manifest: IndexManifest, shards: ShardClient[]) => LiveLayer; noScoreBounds?: boolean } = {}): Promise<SearchService> {
   const manifest = JSON.parse(await readFile(path.join(indexDir, MANIFEST_FILE), 'utf8')) as IndexManifest;
   const problem = checkManifest(manifest);
   if (problem) throw new Error(problem.message);
   const fetchArtifact = (file: string) => readArrayBuffer(path.join(indexDir, file));
   const lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
+  const scoreBounds = manifest.scoreBounds && !options.noScoreBounds ? new ScoreBounds(await verifyArtifact(manifest.scoreBounds, await fetchArtifact(manifest.scoreBounds.file))) : null;
   const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact)));
-  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null);
+  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds);
 }

@@ -25,7 +25,7 @@ function corpus(): string {
   const lines: string[] = [];
   for (let i = 0; i < 600; i++) {
     const day = new Date(Date.UTC(2010, 0, 1) + Math.floor(rand() * 3650) * 86_400_000).toISOString().slice(0, 10);
-    const title = `${pick()} ${pick()} ${i % 17 === 0 ? 'Vietlott' : ''} ${pick()}`.replace(/\s+/g, ' ').trim();
+    const title = `${pick()} ${pick()} ${i % 17 === 0 ? 'Vietlott' : ''} ${pick()} ${day.startsWith('2019') ? 'bão Yagi' : ''}`.replace(/\s+/g, ' ').trim();
     const body = Array.from({ length: 3 + Math.floor(rand() * 30) }, pick).join(', ');
     lines.push(JSON.stringify({ id: `a${i}`, title, body, ...(i % 41 === 5 ? {} : { date: day }), category: CATEGORIES[i % 4] }));
   }
@@ -47,14 +47,20 @@ async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: n
   const planned = svc.plan(req.q, req.prefixLast);
   const cats = req.categories?.map((c) => svc.manifest.categories.indexOf(c));
   const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [], ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}), ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}), ...(cats ? { categories: cats } : {}) };
-  const results = await Promise.all(svc.shards.map((s) => s.search(planned.plan, opts)));
+  let plan = planned.plan;
+  let results = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+  if (results.every((r) => r.total === 0) && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
+    // Nothing matched every word: the service relaxes the query to any word.
+    plan = { ...plan, minShouldMatch: 1, required: [] };
+    results = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+  }
   const hits: ShardHit[] = results.flatMap((r) => r.hits).sort(compareHits(req.sort)).slice(req.offset, req.offset + req.limit);
-  const ids = await Promise.all(hits.map(async (h) => (await svc.shards[h.shard].hits([h.doc], planned.plan.highlight))[0].id));
+  const ids = await Promise.all(hits.map(async (h) => (await svc.shards[h.shard].hits([h.doc], plan.highlight))[0].id));
   return { ids, total: results.reduce((a, r) => a + r.total, 0) };
 }
 
 const request = (q: string, over: Partial<SearchRequest> = {}): SearchRequest => ({ q, limit: 10, offset: 0, sort: 'relevance', facets: [], prefixLast: false, ...over });
-const QUERIES = ['hà nội', 'gia vang', 'bóng đá thời tiết', 'Vietlott', 'đảng ủy xây dựng', 'du lich', 'thuế', 'công an giao thông'];
+const QUERIES = ['hà nội', 'gia vang', 'bóng đá thời tiết', 'Vietlott', 'đảng ủy xây dựng', 'du lich', 'thuế', 'công an giao thông', 'bão Yagi', 'yagi hà nội', '"bão yagi"'];
 
 describe('routed search equals asking every shard', () => {
   it('cuts the corpus into date-ordered shards', () => {
@@ -63,7 +69,7 @@ describe('routed search equals asking every shard', () => {
     expect(svc.manifest.shards.at(-1)!.undated).toBeGreaterThan(0); // undated articles last
   });
 
-  it('relevance: same hits, order and exact totals; every shard asked (one call each)', async () => {
+  it('relevance: same hits, order and exact totals; every shard that can match asked (one call each)', async () => {
     for (const q of QUERIES) {
       for (const over of [{}, { offset: 10 }, { offset: 150, limit: 5 }] as Array<Partial<SearchRequest>>) {
         const req = request(q, over);
@@ -115,5 +121,48 @@ describe('routed search equals asking every shard', () => {
     expect(ranged.routing.skipped).toBeGreaterThan(0);
     expect(ranged.totalRelation).toBe('eq');
     expect((await svc.search(request('hà nội', { categories: ['khong-co'] }))).routing.called).toBe(0);
+  });
+
+  it('score bounds: the best score of every shard is within its bound, and a shard said to hold no match has none', async () => {
+    const { shardBounds } = await import('../src/engine/shard-bounds.js');
+    expect(svc.scoreBounds).not.toBeNull();
+    for (const q of [...QUERIES, 'hà', 'thời tiết hà nội giá vàng bóng đá', 'công an thuế -du lịch', 'Yag', 'gia vnag']) {
+      for (const prefixLast of [false, true]) {
+        const plan = svc.plan(q, prefixLast).plan;
+        for (const p of [plan, { ...plan, minShouldMatch: 1, required: [] }]) {
+          const b = shardBounds(p, svc.scoreBounds!, svc.manifest.scoring.impactScale);
+          const results = await Promise.all(svc.shards.map((s) => s.search(p, { topK: 1, sort: 'relevance', facets: [] })));
+          results.forEach((r, s) => {
+            if (!b.mayMatch[s]) expect(r.total, `${q} shard ${s}`).toBe(0);
+            if (r.hits.length) expect(r.hits[0].score, `${q} shard ${s}`).toBeLessThanOrEqual(b.bound[s]);
+          });
+        }
+      }
+    }
+  });
+
+  it('relevance with score bounds: shards without a match are never asked; past track_total_hits, shards whose bound cannot reach the page are skipped (same hits, total a lower bound)', async () => {
+    const yagi = await svc.search(request('bão Yagi'));
+    expect(yagi.totalRelation).toBe('eq');
+    expect(yagi.routing.called).toBeLessThan(9);
+    expect(yagi.routing.called + yagi.routing.skipped).toBe(9);
+    let skippedByBound = 0;
+    for (const q of [...QUERIES, 'hà', 'thuế du lịch']) {
+      for (const over of [{ trackTotalHits: 5 }, { trackTotalHits: 5, limit: 3 }, { trackTotalHits: 50, offset: 20 }] as Array<Partial<SearchRequest>>) {
+        const req = request(q, over);
+        const [got, want] = [await svc.search(req), await everyShard(req)];
+        expect(got.hits.map((h) => h.id), `${q} ${JSON.stringify(over)}`).toEqual(want.ids);
+        if (got.totalRelation === 'gte') {
+          skippedByBound++;
+          expect(got.total).toBeLessThan(want.total);
+          expect(got.total).toBeGreaterThanOrEqual(over.trackTotalHits!);
+        } else expect(got.total).toBe(want.total);
+      }
+    }
+    expect(skippedByBound).toBeGreaterThan(0);
+    // Without the artifact the same searches ask every shard that can match the filters.
+    const plain = await openIndex(path.join(dir, 'index'), { noScoreBounds: true });
+    expect(plain.scoreBounds).toBeNull();
+    expect((await plain.search(request('bão Yagi'))).routing.called).toBe(9);
   });
 });

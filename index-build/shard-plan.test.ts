@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planShards } from './shard-plan.js';
+import { DEFAULT_MAX_SHARD_BYTES, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, planShards, SHARD_COUNT_BEFORE_GROWING } from './shard-plan.js';
 
 describe('planShards', () => {
   it('keeps a small corpus in one shard', () => {
@@ -19,5 +19,14 @@ describe('planShards', () => {
   });
   it('never makes empty shards when there are fewer documents than requested shards', () => {
     expect(planShards([5, 5], { shards: 8 })).toEqual([0, 1, 2]);
+  });
+  it('grows shards instead of their number past SHARD_COUNT_BEFORE_GROWING, up to LARGE_MAX_SHARD_BYTES', () => {
+    const MiB = 1024 * 1024;
+    expect(maxShardBytesFor(120 * MiB)).toBe(DEFAULT_MAX_SHARD_BYTES); // 35k articles: unchanged
+    expect(maxShardBytesFor(SHARD_COUNT_BEFORE_GROWING * DEFAULT_MAX_SHARD_BYTES)).toBe(DEFAULT_MAX_SHARD_BYTES);
+    expect(maxShardBytesFor(1200 * MiB)).toBe(30 * MiB);
+    expect(maxShardBytesFor(3600 * MiB)).toBe(LARGE_MAX_SHARD_BYTES);
+    // An archive of 1.2 GiB in 1 MiB articles: 40 shards, not 100.
+    expect(planShards(Array.from({ length: 1200 }, () => MiB)).length - 1).toBe(40);
   });
 });

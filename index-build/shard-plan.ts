@@ -10,6 +10,26 @@ export const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /** Default budget of stored article bytes per shard; postings come to about the same again. */
 export const DEFAULT_MAX_SHARD_BYTES = 12 * 1024 * 1024;
+/**
+ * Shard count past which a growing archive makes its shards bigger instead of more numerous: every
+ * relevance search that cannot skip shards costs one Durable Object request per shard.
+ */
+export const SHARD_COUNT_BEFORE_GROWING = 40;
+/**
+ * Largest budget of stored bytes per shard an archive grows to (~18,000 baomoi articles). A shard's
+ * memory is its head, byte-bounded block caches and, once `/suggest` is used, its title index:
+ * measured in `npm run bench:scale -- --shards 2` (about this size) to stay ≤ 100 MB (docs/scaling.md).
+ */
+export const LARGE_MAX_SHARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Stored bytes per shard for an archive of `totalBytes`: {@link DEFAULT_MAX_SHARD_BYTES} up to
+ * {@link SHARD_COUNT_BEFORE_GROWING} shards, then bigger shards up to {@link LARGE_MAX_SHARD_BYTES}.
+ */
+export function maxShardBytesFor(totalBytes: number): number {
+  return Math.min(LARGE_MAX_SHARD_BYTES, Math.max(DEFAULT_MAX_SHARD_BYTES, Math.ceil(totalBytes / SHARD_COUNT_BEFORE_GROWING)));
+}
+
 /** Local document numbers are u16 when a shard has fewer documents than this. */
 export const MAX_SHARD_DOCUMENTS = 60_000;
 
@@ -20,7 +40,7 @@ export const MAX_SHARD_DOCUMENTS = 60_000;
  */
 export function planShards(sizes: readonly number[], opts: { shards?: number; maxShardBytes?: number } = {}): number[] {
   const total = sizes.reduce((a, b) => a + b, 0);
-  const maxBytes = opts.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES;
+  const maxBytes = opts.maxShardBytes ?? maxShardBytesFor(total);
   const auto = Math.max(1, Math.ceil(total / maxBytes), Math.ceil(sizes.length / MAX_SHARD_DOCUMENTS));
   const count = Math.max(1, Math.min(opts.shards ?? auto, Math.max(1, sizes.length)));
   const bounds = [0];

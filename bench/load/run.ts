@@ -1,5 +1,10 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60|mix --rate 0 --cache off --via api|cli]`
+ * (`npm run bench:soak`: the same for 10 minutes at a fixed 10 requests/s per server after a warm-up
+ * of one pass over the whole query mix at full speed, the run issue 14 asks for: RSS slope after the
+ * warm-up ≤ 2 MB/min and no response over 1 s. The measured phase replays the same mix, so the shard
+ * caches — bounded by bytes, and at 35k larger than the blocks a pass touches — hold the working set
+ * by then: growth after it is retained state, not caches filling.)
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
@@ -42,11 +47,23 @@ const { values: args } = parseArgs({
     cache: { type: 'string', default: 'off' },
     rebuild: { type: 'boolean', default: false },
     via: { type: 'string', default: 'api' },
+    rate: { type: 'string', default: '0' },
   },
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const warmup = Number(args.warmup);
+/** Warm-up seconds, or `mix`: one pass over the whole query mix (the working set of the measured phase). */
+const warmupPass = args.warmup === 'mix';
+const warmup = warmupPass ? 0 : Number(args.warmup);
+/**
+ * Requests per second per server in the measured phase (0: as fast as the connections go). A fixed
+ * rate below the machine's capacity measures stalls and memory, not queueing: with the connections
+ * saturating 2 cores every response waits behind the others (latency = connections / throughput).
+ */
+const rate = Number(args.rate);
+/** Soak targets (issue 14): Worker runtime RSS slope after the warm-up, and the slowest response. */
+const SOAK_SLOPE_MB_PER_MIN = 2;
+const SOAK_MAX_RESPONSE_MS = 1000;
 const SAMPLE_EVERY_S = 10;
 const BUDGET_PCT = 10;
 
@@ -144,9 +161,9 @@ try {
   }
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
   // both alike at every moment (they share its CPUs, as they would share a deployment's).
-  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, duration: warmup, requests: requestsOf() })));
+  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, ...(warmupPass ? { amount: paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 })));
   (['off', 'on'] as const).forEach((mode, i) => {
-    console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${warmup}s (${warm[i].non2xx} non-2xx)`);
+    console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${Math.round(warm[i].duration)}s (${warm[i].non2xx} non-2xx)`);
     if (warm[i].non2xx > 0) exitCode = 1;
   });
   // The warm-up's last requests (and their events) may still be in the servers: wait until the count holds.
@@ -160,7 +177,7 @@ try {
   const loadAverageBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   const latencies: Record<Mode, number[]> = { off: [], on: [] };
-  const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0 } };
+  const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number; overOneSecond: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0, overOneSecond: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0, overOneSecond: 0 } };
   const timeline: Array<{ mode: Mode; fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
   const started = Date.now();
   const windowOf = (mode: Mode) => {
@@ -172,13 +189,14 @@ try {
   for (const mode of ['off', 'on'] as const) sample(mode, 'before', 0);
   const timer = setInterval(() => { for (const m of ['off', 'on'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
   const results = await Promise.all((['off', 'on'] as const).map((mode) => {
-    const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30 });
+    const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
     run.on('response', (_c, status, _b, ms) => {
       const w = windowOf(mode);
       w.responses++;
       if (status >= 200 && status <= 299) { counts[mode].ok++; latencies[mode].push(ms); }
       else { counts[mode].non2xx++; w.non2xx++; }
       w.maxMs = Math.max(w.maxMs, Math.round(ms));
+      if (ms > SOAK_MAX_RESPONSE_MS) counts[mode].overOneSecond++;
     });
     run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
     return run;
@@ -223,12 +241,27 @@ try {
       ['on vs off', '', '', sign(cmp.throughputPct), sign(cmp.p50Pct), '', sign(cmp.p99Pct), '', '', ''],
     ],
   );
+  // The soak verdict: memory after the warm-up, and stalls (meaningful at a rate the machine can serve).
+  const soak = Object.fromEntries((['off', 'on'] as const).map((m) => [m, {
+    slopeMbPerMin: memory[m].workerRuntimeSlopeMbPerMin,
+    slopeOk: memory[m].workerRuntimeSlopeMbPerMin <= SOAK_SLOPE_MB_PER_MIN,
+    responsesOverOneSecond: counts[m].overOneSecond,
+    maxMs: summary[m].max,
+    stallsOk: counts[m].overOneSecond === 0,
+  }])) as Record<Mode, { slopeMbPerMin: number; slopeOk: boolean; responsesOverOneSecond: number; maxMs: number; stallsOk: boolean }>;
+  const soakTable = markdownTable(
+    ['recording', 'measure', 'value', 'target', 'result'],
+    (['off', 'on'] as const).flatMap((m) => [
+      [m, `Worker runtime RSS slope over ${duration} s after ${warmupPass ? `a warm-up pass over the ${paths.length} queries` : `a ${warmup} s warm-up`}`, `${soak[m].slopeMbPerMin} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, soak[m].slopeOk ? 'PASS' : 'FAIL'],
+      [m, `responses over ${SOAK_MAX_RESPONSE_MS} ms (of ${summary[m].responses}; slowest ${summary[m].max} ms)`, String(soak[m].responsesOverOneSecond), '0', soak[m].stallsOk ? 'PASS' : 'FAIL'],
+    ]),
+  );
   const eventsOk = stored >= sent && stored <= sent + inFlight && lostReported === 0;
   const out = {
     date: new Date().toISOString(),
     corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
     server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
-    config: { connectionsPerServer: connections, durationS: duration, warmupS: warmup, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    config: { connectionsPerServer: connections, ratePerServer: rate > 0 ? rate : 'unbounded', durationS: duration, warmup: warmupPass ? `one pass over the ${paths.length} queries` : `${warmup} s`, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
     recording: {
       off: { ...summary.off, seconds: seconds.off, ...counts.off },
       on: { ...summary.on, seconds: seconds.on, ...counts.on },
@@ -238,13 +271,17 @@ try {
     events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
     memory,
+    soak,
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(out, null, 2) + '\n');
+  const resultFile = `bench/results/${rate > 0 ? 'soak' : 'load'}.json`;
+  writeFileSync(path.join(root, resultFile), JSON.stringify(out, null, 2) + '\n');
 
-  console.log(`\n${duration}s, both servers at once, ${connections} connections each:\n`);
+  console.log(`\n${duration}s, both servers at once, ${connections} connections each${rate > 0 ? `, ${rate} requests/s each` : ''}:\n`);
   console.log(table);
+  console.log(`\nsoak (memory after the warm-up, stalls${rate > 0 ? '' : '; at unbounded rate latency includes queueing behind the other connections — use --rate'}):\n`);
+  console.log(soakTable);
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
   console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
@@ -252,7 +289,7 @@ try {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
-  console.log('written bench/results/load.json');
+  console.log(`written ${resultFile}`);
   const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts, 0);
   if (failures > 0) {
     console.error('FAIL: some requests did not get a 2xx answer');

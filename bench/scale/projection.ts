@@ -84,6 +84,12 @@ export interface ProjectionInput {
    * (every shard, relaxed re-runs, one hits call per shard holding a page hit).
    */
   routedCallsPerShard?: number;
+  /**
+   * The build's shard-size policy (`maxShardBytesFor`, index-build/shard-plan.ts): stored bytes per
+   * shard for an archive of that many stored bytes. Absent: every size is cut at `maxShardBytes`.
+   * Per-shard evaluation time is scaled by the projected shard size over the measured one.
+   */
+  maxShardBytesAt?: (totalStoredBytes: number) => number;
   /** Static-asset files per shard (head, blocks, title index). Default 3 (the format before blocks). */
   filesPerShard?: number;
 }
@@ -109,9 +115,14 @@ export interface ProjectionRow {
   costPerMillion: { workerRequests: number; workerCpu: number; doRequests: number; doDuration: number; total: number };
 }
 
+/** Stored bytes per shard the build's planner uses for `documents` articles of the measured average size. */
+export function shardBytesFor(documents: number, m: Pick<ProjectionInput, 'documents' | 'documentsStoreBytes' | 'maxShardBytes' | 'maxShardBytesAt'>): number {
+  return m.maxShardBytesAt ? m.maxShardBytesAt(documents * (m.documentsStoreBytes / m.documents)) : m.maxShardBytes;
+}
+
 /** Shard count the build's planner picks for `documents` articles of the measured average size. */
-export function shardsFor(documents: number, m: Pick<ProjectionInput, 'documents' | 'documentsStoreBytes' | 'maxShardBytes'>): number {
-  return Math.max(1, Math.ceil((documents * (m.documentsStoreBytes / m.documents)) / m.maxShardBytes));
+export function shardsFor(documents: number, m: Pick<ProjectionInput, 'documents' | 'documentsStoreBytes' | 'maxShardBytes' | 'maxShardBytesAt'>): number {
+  return Math.max(1, Math.ceil((documents * (m.documentsStoreBytes / m.documents)) / shardBytesFor(documents, m)));
 }
 
 /** Expected number of distinct shards holding the 10 hits of a page when hits spread evenly over S shards. */
@@ -140,10 +151,16 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
     const hs = measured ? m.phases.meanHitShards : hitShards(S);
     const slowest = m.slowestOfS.find((x) => x.shards === S)?.ms ?? NaN;
     const calls = m.routedCallsPerShard !== undefined ? S * m.routedCallsPerShard : S * (1 + m.phases.relaxedShare) + hs;
-    const fanOutParallelMs = m.phases.planP50 + slowest + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
-    const fanOutTwoCoresMs = m.phases.planP50 + (m.phases.perShardEvalMean * S) / 2 + m.phases.hitsP50 + m.rpcPerCallMs * calls;
+    // Bigger shards than measured (the size policy) take proportionally longer per evaluation.
+    const sizeRatio = measured ? 1 : shardBytesFor(N, m) / (m.documentsStoreBytes / m.shards);
+    const perShardEval = m.phases.perShardEvalMean * sizeRatio;
+    const slowestScaled = Math.abs(sizeRatio - 1) < 0.01 ? slowest : NaN; // measured only at the measured size
+    // Shards evaluating a search: those called (routed design) or every shard (and again when relaxed).
+    const active = m.routedCallsPerShard !== undefined ? calls : S * (1 + m.phases.relaxedShare);
+    const fanOutParallelMs = m.phases.planP50 + slowestScaled + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
+    const fanOutTwoCoresMs = m.phases.planP50 + (perShardEval * active) / 2 + m.phases.hitsP50 + m.rpcPerCallMs * calls;
     const frontCpuMs = m.phases.planMean + m.phases.mergeMean * (S / m.shards) + m.rpcPerCallMs * calls;
-    const doActiveMs = m.phases.perShardEvalMean * S * (1 + m.phases.relaxedShare) + m.phases.hitsMean;
+    const doActiveMs = perShardEval * active + m.phases.hitsMean;
     const workerRequests = PRICES.workerRequestsPerMillion;
     const workerCpu = frontCpuMs * PRICES.workerCpuPerMillionMs;
     const doRequests = calls * PRICES.doRequestsPerMillion;
@@ -153,8 +170,9 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
       shardPeakMB: m.shardPeakBytes / MB, shardPeakWithSuggestMB: m.shardPeakWithSuggestBytes / MB,
       lexiconMB: lexBytes / MB, frontPeakMB: frontPeak / MB,
       lexiconFitsOneAsset: lexBytes <= PLATFORM.assetFileBytes, frontFitsIsolate: frontPeak <= PLATFORM.isolateBytes,
-      assetFiles: Math.round((m.filesPerShard ?? 3) * S) + lexFiles + 1,
-      assetGB: ((m.shardArtifactBytes / m.shards) * S + lexBytes) / 1024 ** 3,
+      // Bigger shards hold proportionally more blocks (the head and title index are one file each either way).
+      assetFiles: Math.round(((m.filesPerShard ?? 3) - 2) * sizeRatio * S + 2 * S) + lexFiles + 1,
+      assetGB: ((m.shardArtifactBytes / m.shards) * sizeRatio * S + lexBytes) / 1024 ** 3,
       fanOutParallelMs, fanOutTwoCoresMs, doRequestsPerSearch: calls,
       costPerMillion: { workerRequests, workerCpu, doRequests, doDuration, total: workerRequests + workerCpu + doRequests + doDuration },
     };

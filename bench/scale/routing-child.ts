@@ -16,7 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SearchOptions, ShardHit, ShardResult } from '../../src/engine/query-plan.js';
-import type { SearchRequest, SearchService } from '../../src/engine/search-service.js';
+import { SearchService, type SearchRequest } from '../../src/engine/search-service.js';
 import { compareHits } from '../../src/engine/shard-searcher.js';
 import { openIndex } from '../../index-build/open-index.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
@@ -40,6 +40,8 @@ export interface RoutingResult {
   sorts: Array<{
     sort: SearchOptions['sort'];
     routed: DesignFigures;
+    /** Routed as before the score bounds (every shard that can match the filters, newest first); absent when the index has no bounds. */
+    routedNoBounds?: DesignFigures;
     everyShard: DesignFigures;
     /** Queries whose top-10 ids (in order) are the same in both designs. */
     sameTop10: number;
@@ -58,6 +60,8 @@ const { values } = parseArgs({ options: { index: { type: 'string' }, queries: { 
 const mix = JSON.parse(await readFile(values.queries!, 'utf8')) as MixQuery[];
 const svc: SearchService = await openIndex(values.index!);
 const S = svc.shards.length;
+// The same shards routed without the score-bounds artifact (the design before shard-level MaxScore).
+const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(svc.manifest, svc.lexicon, svc.shards) : null;
 
 /** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
 async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number }> {
@@ -92,6 +96,7 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
   for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, sort)); await everyShard(request(m.q, sort)); }
   const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
   const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
+  const nb = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
   let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
   const mismatches: string[] = [];
   for (const [i, m] of mix.entries()) {
@@ -102,6 +107,10 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
     let got: Awaited<ReturnType<SearchService['search']>>, want: Awaited<ReturnType<typeof everyShard>>, routedMs: number, everyMs: number;
     if (i % 2 === 0) { [got, routedMs] = await timed(() => svc.search(req)); [want, everyMs] = await timed(() => everyShard(req)); }
     else { [want, everyMs] = await timed(() => everyShard(req)); [got, routedMs] = await timed(() => svc.search(req)); }
+    if (noBounds) {
+      const [old, oldMs] = await timed(() => noBounds.search(req));
+      nb.calls.push(old.routing.shardCalls); nb.shards.push(old.routing.called); nb.ms.push(oldMs);
+    }
     r.calls.push(got.routing.shardCalls); r.shards.push(got.routing.called); r.ms.push(routedMs);
     e.calls.push(want.calls); e.shards.push(S * (want.calls > 2 * S ? 2 : 1)); e.ms.push(everyMs);
     const ids = got.hits.map((h) => h.id);
@@ -111,7 +120,7 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
     else { totalLowerBound++; if (got.total > want.total) badLowerBound++; }
   }
   const figures = (x: typeof r): DesignFigures => ({ calls: summarizeLatency(x.calls), shardsCalled: summarizeLatency(x.shards), latency: summarizeLatency(x.ms) });
-  out.sorts.push({ sort, routed: figures(r), everyShard: figures(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });
+  out.sorts.push({ sort, routed: figures(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: figures(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });
   process.stderr.write(`routing ${sort}: routed calls p50 ${figures(r).calls.p50} vs every shard ${figures(e).calls.p50}; same top-10 ${sameTop10}/${mix.length}\n`);
 }
 emitResult(out);

@@ -29,7 +29,7 @@ import { SynonymTable } from '../../src/engine/synonym-table.js';
 import { Lexicon } from '../../src/index-format/lexicon.js';
 import type { IndexManifest } from '../../src/index-format/manifest.js';
 import { readArrayBuffer } from '../../index-build/open-index.js';
-import { DEFAULT_MAX_SHARD_BYTES } from '../../index-build/shard-plan.js';
+import { DEFAULT_MAX_SHARD_BYTES, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, SHARD_COUNT_BEFORE_GROWING } from '../../index-build/shard-plan.js';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, shortHash } from '../lib/cache.js';
 import { runNodeChild } from '../lib/node-child.js';
@@ -38,6 +38,7 @@ import { runBuildStep, type BuildStep } from './build-step.js';
 import { ensureSyntheticCorpus } from './synth/write-corpus.js';
 import type { RoutingResult } from './routing-child.js';
 import type { TypoResult } from './typo-child.js';
+import { typoTable, typoTargetMet } from './typo-table.js';
 import type { ColdLoadResult } from './cold-load-child.js';
 import type { EngineResult, PhaseResult } from './engine-child.js';
 import type { LexiconPoint } from './growth-child.js';
@@ -228,10 +229,11 @@ let routing: RoutingResult | null = null;
       ['sort', 'design', 'DO calls / search p50', 'mean', 'p95', 'max', 'shards called p50 (of ' + routing.shards + ')', 'mean', 'in-process p50 ms', 'p99 ms', 'same top-10', 'same total', 'total ≥ (gte)'],
       routing.sorts.flatMap((r) => [
         [r.sort, 'every shard + hits calls', fmt(r.everyShard.calls.p50, 0), fmt(r.everyShard.calls.mean, 2), fmt(r.everyShard.calls.p95, 0), fmt(r.everyShard.calls.max, 0), fmt(r.everyShard.shardsCalled.p50, 0), fmt(r.everyShard.shardsCalled.mean, 2), ms(r.everyShard.latency.p50, 2), ms(r.everyShard.latency.p99, 2), '', '', ''],
-        [r.sort, 'routed, records with hits', fmt(r.routed.calls.p50, 0), fmt(r.routed.calls.mean, 2), fmt(r.routed.calls.p95, 0), fmt(r.routed.calls.max, 0), fmt(r.routed.shardsCalled.p50, 0), fmt(r.routed.shardsCalled.mean, 2), ms(r.routed.latency.p50, 2), ms(r.routed.latency.p99, 2), `${r.sameTop10}/${routing!.queries}`, `${r.sameTotal}/${routing!.queries}`, `${r.totalLowerBound} (wrong: ${r.badLowerBound})`],
+        ...(r.routedNoBounds ? [[r.sort, 'routed without score bounds', fmt(r.routedNoBounds.calls.p50, 0), fmt(r.routedNoBounds.calls.mean, 2), fmt(r.routedNoBounds.calls.p95, 0), fmt(r.routedNoBounds.calls.max, 0), fmt(r.routedNoBounds.shardsCalled.p50, 0), fmt(r.routedNoBounds.shardsCalled.mean, 2), ms(r.routedNoBounds.latency.p50, 2), ms(r.routedNoBounds.latency.p99, 2), '', '', '']] : []),
+        [r.sort, 'routed with score bounds, records with hits', fmt(r.routed.calls.p50, 0), fmt(r.routed.calls.mean, 2), fmt(r.routed.calls.p95, 0), fmt(r.routed.calls.max, 0), fmt(r.routed.shardsCalled.p50, 0), fmt(r.routed.shardsCalled.mean, 2), ms(r.routed.latency.p50, 2), ms(r.routed.latency.p99, 2), `${r.sameTop10}/${routing!.queries}`, `${r.sameTotal}/${routing!.queries}`, `${r.totalLowerBound} (wrong: ${r.badLowerBound})`],
       ]),
     ));
-    log(`\nDO calls = calls to shard objects per search (each a billed Durable Object request in production; the live index, absent here, adds one). "every shard": the plan to all ${routing.shards} shards, a second fan-out when the query is relaxed, then one hits call per shard holding a page hit. "routed": shards in date order; one probe shard, then the rest with the k-th best hit so far (relevance), or doubling waves newest first (date:desc) stopping once ${'`track_total_hits`'} (default 1000) matches are counted and no later shard can reach the page (total then "gte"). In-process latency: shards run one after another in this process.${routing.sorts.some((r) => r.mismatches.length) ? ` Mismatching queries: ${routing.sorts.flatMap((r) => r.mismatches.map((q) => JSON.stringify(q))).join(', ')}` : ''}`);
+    log(`\nDO calls = calls to shard objects per search (each a billed Durable Object request in production; the live index, absent here, adds one). "every shard": the plan to all ${routing.shards} shards, a second fan-out when the query is relaxed, then one hits call per shard holding a page hit. "routed": shards in date order; one probe shard, then the rest with the k-th best hit so far (relevance), or doubling waves newest first (date:desc) stopping once ${'`track_total_hits`'} (default 1000) matches are counted and no later shard can reach the page (total then "gte"). "with score bounds" (src/engine/shard-bounds.ts): shards that hold no match are never asked; relevance asks shards by descending score bound (1, 2, 4, … at a time) and, once the matches are counted, skips those whose bound is below the k-th best score. In-process latency: shards run one after another in this process.${routing.sorts.some((r) => r.mismatches.length) ? ` Mismatching queries: ${routing.sorts.flatMap((r) => r.mismatches.map((q) => JSON.stringify(q))).join(', ')}` : ''}`);
   }
 }
 
@@ -239,22 +241,19 @@ let routing: RoutingResult | null = null;
 section('3c. Typo candidates at 1M folded syllables (the built lexicon + generated words; trie walk vs linear scan)');
 let typo: TypoResult | null = null;
 {
-  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
+  const run = await runNodeChild<TypoResult>({ script: 'bench/scale/typo-child.ts', nodeFlags: ['--max-old-space-size=4096', '--expose-gc'], timeoutMs: 900_000, echoPrefix: '  [typo] ', args: ['--lexicon', path.join(indexDir, manifest.lexicon.file)] });
   typo = run.result;
   if (!typo) log(`  typo step FAILED: exit ${run.code ?? run.signal}`);
-  else log(markdownTable(['lookup', 'syllables', 'typo words', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'same candidates'], [
-    ['trie walk (fuzzyCandidates)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.walk.p50, 3), ms(typo.walk.p95, 3), ms(typo.walk.p99, 3), ms(typo.walk.max, 2), `${typo.words - typo.mismatches}/${typo.words}`],
-    ['trie walk, CPU time', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.walkCpu.p50, 3), ms(typo.walkCpu.p95, 3), ms(typo.walkCpu.p99, 3), ms(typo.walkCpu.max, 2), ''],
-    ['linear scan (before)', fmtInt(typo.syllables), fmtInt(typo.words), ms(typo.scan.p50, 3), ms(typo.scan.p95, 3), ms(typo.scan.p99, 3), ms(typo.scan.max, 2), ''],
-  ]) + `\n\n${fmtInt(typo.eligible)} of the syllables are typo candidates (seen in enough documents); one edit each (substitution, deletion, insertion or transposition) of real words long enough for typo tolerance; lexicon generated in ${(typo.buildMs / 1000).toFixed(1)} s.`);
+  else log(typoTable(typo));
 }
 
 section(`4. Headline queries (${headlineCount}): our engine vs MiniSearch and FlexSearch (separate Node processes, 8 GB heap)`);
 // Stored bytes per shard: the build's default cut, or what --shards made (the projection keeps that size).
 const storedBytes = build.shards.reduce((a, s) => a + s.documentsBytes, 0);
 const shardBytes = SHARDS ? Math.ceil(storedBytes / manifest.shards.length) : DEFAULT_MAX_SHARD_BYTES;
-const s1M = shardsFor(1_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes });
-const s10M = shardsFor(10_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes });
+const sizePolicy = SHARDS ? {} : { maxShardBytesAt: maxShardBytesFor };
+const s1M = shardsFor(1_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes, ...sizePolicy });
+const s10M = shardsFor(10_000_000, { documents: manifest.documentCount, documentsStoreBytes: storedBytes, maxShardBytes: shardBytes, ...sizePolicy });
 const engineArgs = ['--index', indexDir, '--corpus', corpusDir, '--queries', queriesFile, '--budget-s', args['budget-s']!];
 const engines: Record<string, EngineResult | null> = {};
 const engineErrors: Record<string, string> = {};
@@ -350,6 +349,8 @@ if (phases && http && lexCold.r) {
     rpcPerCallMs: Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls),
     ...(relevanceRouting ? { routedCallsPerShard: relevanceRouting.routed.calls.mean / routing!.shards } : {}),
     filesPerShard: build.shards.reduce((a, s) => a + s.files, 0) / build.shards.length,
+    // The build's size policy (bigger shards past 40), unless --shards fixed the size for this run.
+    ...(SHARDS ? {} : { maxShardBytesAt: maxShardBytesFor }),
   }, SIZES);
   const P = projection;
   log(`\nlexicon ≈ ${(P.lexiconFit.a).toExponential(3)} · n^${P.lexiconFit.b.toFixed(3)} bytes; kept pairs ≈ ${(P.pairsFit.a).toExponential(3)} · n^${P.pairsFit.b.toFixed(3)} (least squares on log–log over the points above); the build caps the pairs at ${PAIR_BUDGET_BYTES / 1048576} MiB and the whole lexicon at ${LEXICON_BUDGET_BYTES / 1048576} MiB while the rest leaves room (index-build/build-lexicon.ts), so the extrapolated lexicon = the rest's own power law + min(pairs' power law, what the caps leave)`);
@@ -363,7 +364,7 @@ if (phases && http && lexCold.r) {
     ]),
   ));
   log(`\ncost per 1M searches = Worker requests $${PRICES.workerRequestsPerMillion}/M + Worker CPU $${PRICES.workerCpuPerMillionMs}/M ms + DO requests $${PRICES.doRequestsPerMillion}/M (each shard search RPC, relaxed re-runs, each page-hits RPC) + DO duration $${PRICES.doGbSecondsPerMillion}/M GB-s at ${PRICES.doBilledGb} GB while evaluating; list prices before included allowances. Breakdown: ${P.rows.map((r) => `${fmtInt(r.documents)}: req $${fmt(r.costPerMillion.workerRequests, 2)} + CPU $${fmt(r.costPerMillion.workerCpu, 3)} + DO req $${fmt(r.costPerMillion.doRequests, 2)} + DO GB-s $${fmt(r.costPerMillion.doDuration, 3)}`).join('; ')}.`);
-  log(`fan-out (parallel) = plan p50 + median slowest of S shards (per-shard times as independent draws from the ${fmtInt(phases.perShardEval.n)} measured) + hits p50 + 2 × ${ASSUMED_RPC_RTT_MS} ms assumed RPC round trips + ${fmt(P.rows[0] ? Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls) : NaN, 3)} ms local overhead per shard call; fan-out (2 cores) = plan + mean per-shard evaluation × S / 2 + hits + the same per-call overhead. Shard peak memory is per shard and does not grow: shards are cut at ${MB(shardBytes, 0)} MiB of stored text. The front's lexicon grows with the vocabulary and kept pairs (extrapolated).`);
+  log(`fan-out (parallel) = plan p50 + median slowest of S shards (per-shard times as independent draws from the ${fmtInt(phases.perShardEval.n)} measured) + hits p50 + 2 × ${ASSUMED_RPC_RTT_MS} ms assumed RPC round trips + ${fmt(P.rows[0] ? Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls) : NaN, 3)} ms local overhead per shard call; fan-out (2 cores) = plan + mean per-shard evaluation × S / 2 + hits + the same per-call overhead. Shard peak memory is per shard: shards are cut at ${MB(shardBytes, 0)} MiB of stored text${SHARDS ? '' : ` up to ${SHARD_COUNT_BEFORE_GROWING} shards, then grow to at most ${MB(LARGE_MAX_SHARD_BYTES, 0)} MiB (index-build/shard-plan.ts; per-shard evaluation time is scaled by the size ratio, and the peak memory at that size is measured by \`--shards 2\`, not by this run)`}. The front's lexicon grows with the vocabulary and kept pairs (extrapolated).`);
 }
 
 // ── 6. Targets ──────────────────────────────────────────────────────────────────────────────────
@@ -408,7 +409,7 @@ if (relevanceRouting) {
   }
   add('routing', 'in-process p50 / p99 routed vs every shard (ms)', `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
 } else add('routing', 'routing step', 'failed', 'runs', false);
-if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typo.walk.p99 <= 1 && typo.mismatches === 0);
+if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typoTargetMet(typo));
 if (restarts) add('cold start', `first query in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms)`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
 if (big) {
   add('350k', `build wall time (${fmtInt(manifest.documentCount)} articles)`, `${(build.wallMs / 60_000).toFixed(1)} min`, '≤ 15 min', build.wallMs <= 15 * 60_000);

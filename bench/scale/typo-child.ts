@@ -27,6 +27,8 @@ export interface TypoResult {
   scan: LatencySummary;
   /** Words whose walk and scan candidates differ: must be 0. */
   mismatches: number;
+  /** The walk's wall time by the edits the typo allows (1: words of 5–7 bytes, 2: longer words): which words make the tail. */
+  walkByEdits?: Record<string, LatencySummary>;
 }
 
 const { values } = parseArgs({ options: { lexicon: { type: 'string' }, words: { type: 'string', default: '500' }, size: { type: 'string', default: '1000000' } } });
@@ -53,10 +55,13 @@ while (typos.length < Number(values.words)) {
   if (t !== w) typos.push(t);
 }
 for (const t of typos.slice(0, 20)) fuzzyCandidates(lexicon, t, 5); // warm-up (prefix tables built once)
+// The generated lexicon's garbage (millions of strings) is collected before timing, not during it.
+(globalThis as { gc?: () => void }).gc?.();
 const walk: number[] = [];
 const walkCpu: number[] = [];
 const scan: number[] = [];
 let mismatches = 0;
+const byEdits = new Map<number, number[]>();
 for (const t of typos) {
   const cpu = process.cpuUsage();
   const a = performance.now();
@@ -68,6 +73,9 @@ for (const t of typos) {
   const c = performance.now();
   walk.push(b - a);
   scan.push(c - b);
+  const edits = allowedEdits(t);
+  if (!byEdits.has(edits)) byEdits.set(edits, []);
+  byEdits.get(edits)!.push(b - a);
   if (JSON.stringify(got) !== JSON.stringify(want)) mismatches++;
 }
-emitResult({ syllables: lexicon.folded.size, eligible: lexicon.typoReversed.index.length, buildMs, words: typos.length, walk: summarizeLatency(walk), walkCpu: summarizeLatency(walkCpu), scan: summarizeLatency(scan), mismatches } satisfies TypoResult);
+emitResult({ syllables: lexicon.folded.size, eligible: lexicon.typoReversed.index.length, buildMs, words: typos.length, walk: summarizeLatency(walk), walkCpu: summarizeLatency(walkCpu), scan: summarizeLatency(scan), mismatches, walkByEdits: Object.fromEntries([...byEdits].sort((x, y) => x[0] - y[0]).map(([k, v]) => [String(k), summarizeLatency(v)])) } satisfies TypoResult);

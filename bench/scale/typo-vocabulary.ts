@@ -6,7 +6,7 @@
  * @module
  */
 import { mulberry32 } from '../lib/prng.js';
-import { Lexicon, reversedTypoDictionary, writeLexicon } from '../../src/index-format/lexicon.js';
+import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../../src/index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../../src/index-format/term-dictionary.js';
 import { WordModel } from './synth/rare-words.js';
 
@@ -28,11 +28,11 @@ export function millionSyllableLexicon(real: Lexicon, size = 1_000_000, seed = 1
   const df = Uint32Array.from(sorted, ([, n]) => n);
   const empty = encodeTermDictionary([]);
   const orders = reversedTypoDictionary(folded.bytes, folded.offsets, df);
-  const bytes = writeLexicon({ documentCount: size, minBigramCount: 2 }, {
+  const bytes = writeLexicon({ documentCount: size, minBigramCount: 2, minTrigramCount: 2 }, {
     foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
     exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
     groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
-    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0),
+    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0), ...noTriples(),
     ...orders,
   });
   return { lexicon: new Lexicon(bytes.slice().buffer), realWords, eligible: orders.typoReversedIndex.length };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEdits, boundedEditDistance, fuzzyCandidates, fuzzyCandidatesByScan } from './fuzzy.js';
-import { Lexicon, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
+import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
 
 describe('boundedEditDistance', () => {
@@ -33,11 +33,11 @@ function foldedLexicon(entries: ReadonlyArray<readonly [string, number]>): Lexic
   const folded = encodeTermDictionary(sorted.map(([t]) => t));
   const df = Uint32Array.from(sorted, ([, n]) => n);
   const empty = encodeTermDictionary([]);
-  const bytes = writeLexicon({ documentCount: 100, minBigramCount: 2 }, {
+  const bytes = writeLexicon({ documentCount: 100, minBigramCount: 2, minTrigramCount: 2 }, {
     foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
     exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
     groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
-    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0),
+    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0), ...noTriples(),
     ...reversedTypoDictionary(folded.bytes, folded.offsets, df),
   });
   return new Lexicon(bytes.slice().buffer);
@@ -86,6 +86,67 @@ describe('fuzzyCandidates (index walk)', () => {
         expect(fuzzyCandidates(lex, w, 50), w).toEqual(fuzzyCandidatesByScan(lex, w, 50));
       }
     }
+  });
+
+  it('gives the scan\'s answer on dense vocabularies (few letters: many near words, ties and boundary edits)', () => {
+    const rand = rng(7);
+    for (const letters of ['ab', 'abcab', 'aeinst']) {
+      const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
+      const vocab: Array<[string, number]> = [];
+      for (let i = 0; i < 1500; i++) vocab.push([word(3 + Math.floor(rand() * 10)), 1 + Math.floor(rand() * 3)]);
+      const lex = foldedLexicon(vocab);
+      for (let q = 0; q < 80; q++) {
+        const w = word(5 + Math.floor(rand() * 8));
+        expect(fuzzyCandidates(lex, w, 1000), w).toEqual(fuzzyCandidatesByScan(lex, w, 1000));
+      }
+    }
+  });
+
+  it('finds every kind of edit at every position, one edit for short words and two for long ones', () => {
+    const words = ['nghieng', 'truong', 'vietlott', 'vinamilk', 'aaaaaa', 'zzzzzzzz', 'chinhphu'];
+    const lex = foldedLexicon([...words.map((w) => [w, 5] as [string, number]), ['abcde', 2], ['yzzzzzzz', 3]]);
+    const variants = (w: string) => {
+      const out = new Set<string>();
+      for (let i = 0; i <= w.length; i++) {
+        for (const c of 'akz') {
+          out.add(w.slice(0, i) + c + w.slice(i)); // insertion
+          if (i < w.length) out.add(w.slice(0, i) + c + w.slice(i + 1)); // substitution
+        }
+        if (i < w.length) out.add(w.slice(0, i) + w.slice(i + 1)); // deletion
+        if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)); // transposition
+      }
+      return [...out];
+    };
+    for (const w of words) {
+      for (const typo of variants(w)) {
+        const got = fuzzyCandidates(lex, typo, 50);
+        expect(got, typo).toEqual(fuzzyCandidatesByScan(lex, typo, 50));
+        // Every one-edit typo of a word long enough for tolerance finds it.
+        if (typo !== w && typo.length >= 5) expect(got.map((c) => c.term), typo).toContain(w);
+      }
+      // Two edits (two of the variants applied) only for words of 8 bytes or more.
+      for (const once of variants(w).filter((_, i) => i % 5 === 0)) {
+        for (const twice of variants(once).filter((_, i) => i % 7 === 0)) {
+          const got = fuzzyCandidates(lex, twice, 50);
+          expect(got, twice).toEqual(fuzzyCandidatesByScan(lex, twice, 50));
+          if (twice.length >= 8 && boundedEditDistance(twice, w, 2) === 2) expect(got.map((c) => c.term), twice).toContain(w);
+        }
+      }
+    }
+  });
+
+  it('finds words at both ends of the dictionary', () => {
+    const lex = foldedLexicon([['aaaaa', 2], ['aaaab', 2], ['mmmmm', 2], ['zzzzz', 2], ['zzzzzzzzz', 2]]);
+    expect(fuzzyCandidates(lex, 'aaaac', 5).map((c) => c.term)).toEqual(['aaaaa', 'aaaab']);
+    expect(fuzzyCandidates(lex, 'zzzzy', 5).map((c) => c.term)).toEqual(['zzzzz']);
+    expect(fuzzyCandidates(lex, 'zzzzzzzyy', 5)).toEqual([{ term: 'zzzzzzzzz', distance: 2, df: 2 }]);
+    expect(fuzzyCandidates(lex, 'baaaa', 5).map((c) => c.term)).toEqual(['aaaaa']);
+    for (const w of ['aaaac', 'zzzzy', 'zzzzzzzyy', 'baaaa', 'aaaaaa', 'zzzzzz']) expect(fuzzyCandidates(lex, w, 5), w).toEqual(fuzzyCandidatesByScan(lex, w, 5));
+  });
+
+  it('offers nothing for words under five letters', () => {
+    const lex = foldedLexicon([['dang', 50], ['danh', 40], ['dan', 30]]);
+    expect(fuzzyCandidates(lex, 'danf', 5)).toEqual([]);
   });
 
   it('handles words outside ASCII and over-long words like the scan', () => {

@@ -49,6 +49,19 @@ const MiB = 1024 * 1024;
  */
 export const SHARD_CACHE_BUDGET = { postings: 32 * MiB, documents: 24 * MiB };
 
+/**
+ * Block-cache budget of the shards a large archive makes bigger than the default cut
+ * (index-build/shard-plan.ts, up to 64 MiB of stored text): half of {@link SHARD_CACHE_BUDGET}, since
+ * such a shard's head and title index already take ~65 MB (measured at ~17,700 articles per shard,
+ * `npm run bench:scale -- --shards 2`), so that head + title index + full caches stay ≤ 100 MB.
+ */
+export const LARGE_SHARD_CACHE_BUDGET = { postings: 16 * MiB, documents: 12 * MiB };
+
+/** The cache budget of a shard: {@link LARGE_SHARD_CACHE_BUDGET} above 16 MiB of stored documents. */
+export function cacheBudgetFor(entry: { files: { documentsBytes: number } } | undefined): typeof SHARD_CACHE_BUDGET {
+  return entry && entry.files.documentsBytes > 16 * MiB ? LARGE_SHARD_CACHE_BUDGET : SHARD_CACHE_BUDGET;
+}
+
 /** Memory and cache diagnostics of a shard. */
 export interface ShardStats {
   shard: number;
@@ -129,7 +142,7 @@ export class LoadedShard {
   }
 
   /** Loads and verifies (size and SHA-256) a shard's head; nothing else is read until a query needs it. */
-  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, budget = SHARD_CACHE_BUDGET): Promise<LoadedShard> {
+  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, budget = cacheBudgetFor(manifest.shards[shard])): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
     if (!entry) throw new ArtifactError(`shard ${shard} is not in the manifest`);
     const head = new ShardHead(await verifyArtifact(entry.head, await fetchArtifact(entry.head.file)));

@@ -8,8 +8,8 @@ import type { PlannedTerm } from './query-plan.js';
 import { SynonymTable } from './synonym-table.js';
 
 const CORPUS = [
-  ...repeat('chính phủ họp phiên thường kỳ', 3),
-  ...repeat('chỉnh sửa phụ tùng', 5), // chỉnh and phụ are more frequent alone, never together
+  ...repeat('chính phủ họp phiên thường kỳ', 30),
+  ...repeat('chỉnh sửa phụ tùng', 50), // chỉnh and phụ are more frequent alone, never together
   ...repeat('Đảng viên đang học', 2),
   'tòa nhà Landmark 81 có 81 tầng',
   'nhà hát lớn nằm ở trung tâm',

@@ -25,6 +25,8 @@ import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
 import { routeShards, type RoutingFilter } from './shard-routing.js';
+import { shardBounds } from './shard-bounds.js';
+import type { ScoreBounds } from '../index-format/score-bounds.js';
 import { compareHits } from './shard-searcher.js';
 import { SynonymTable } from './synonym-table.js';
 import { parseRecord } from '../index-format/document-block.js';
@@ -127,11 +129,16 @@ export class SearchService {
   private readonly categoryIndex: Map<string, number>;
   private suppression: Suppression = { version: -1, shards: {}, ids: [] };
   private suppressedIds = new Set<string>();
+  /** Per-shard score bounds (null: none, every shard that can match is asked). */
+  readonly scoreBounds: ScoreBounds | null;
 
   /**
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
+   * @param scoreBounds the build's per-shard score bounds (`manifest.scoreBounds`), or null to ask
+   *   every shard that can match the filters
    */
-  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null) {
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null) {
+    this.scoreBounds = scoreBounds && scoreBounds.shards === shards.length ? scoreBounds : null;
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
     this.base = baseRefOf(manifest);
@@ -192,6 +199,15 @@ export class SearchService {
       };
       const route = routeShards(this.manifest, opts.sort, filter);
       routing.skipped += route.skipped.length;
+      // Shard-level MaxScore (shard-bounds.ts): shards that hold no match are never asked (exact);
+      // relevance asks the shards with the highest bounds first.
+      const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale) : null;
+      let order = route.order;
+      if (bounds) {
+        order = order.filter((s) => bounds.mayMatch[s] === 1);
+        routing.skipped += route.order.length - order.length;
+        if (opts.sort === 'relevance') order = [...order].sort((a, b) => bounds.bound[b] - bounds.bound[a]);
+      }
       let livePending: Promise<void> | null = null;
       if (this.live) {
         routing.liveCalls++;
@@ -204,17 +220,23 @@ export class SearchService {
       let next = 0;
       let size = 1;
       let relation: 'eq' | 'gte' = 'eq';
-      while (next < route.order.length) {
+      while (next < order.length) {
         const ref = top.length >= k ? top[k - 1] : undefined;
-        if (ref && total >= trackTotalHits && opts.sort !== 'relevance' && !route.canBeat(route.order[next], ref)) {
-          // Ordered by date: no later shard can reach the page either.
-          routing.skipped += route.order.length - next;
+        const counted = ref !== undefined && total >= trackTotalHits;
+        if (counted && (opts.sort === 'relevance' ? bounds !== null && bounds.bound[order[next]] < ref.score : !route.canBeat(order[next], ref))) {
+          // Ordered by date, or by score bound: no later shard can reach the page either.
+          routing.skipped += order.length - next;
           relation = 'gte';
           break;
         }
-        // The first wave probes one shard; then everything left for a relevance sort, or doubling
-        // waves in date order (a page of recent news usually needs only the newest shards).
-        const wave = route.order.slice(next, opts.sort === 'relevance' && next > 0 ? route.order.length : next + size);
+        // The first wave probes one shard. Then, for a relevance sort, everything left that can still
+        // reach the page: at once without bounds, once the matches are counted (only the shards whose
+        // bound reaches the k-th score), or when the shards asked so far do not promise
+        // `trackTotalHits` matches in all (every shard must be counted); otherwise doubling waves
+        // while the count grows, as in date order (a page of recent news usually needs only the newest shards).
+        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || counted || (total / next) * order.length < trackTotalHits);
+        let wave = order.slice(next, allAtOnce ? order.length : next + size);
+        if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
         next += wave.length;
         size *= 2;
         routing.waves++;

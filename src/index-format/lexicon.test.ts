@@ -19,7 +19,7 @@ describe('Lexicon built from a corpus', () => {
   const lx = lexiconOf(CORPUS);
 
   it('records the document count and the kept minimum pair count', () => {
-    expect(lx.meta).toEqual({ documentCount: CORPUS.length, minBigramCount: MIN_PAIR_COUNT });
+    expect(lx.meta).toEqual({ documentCount: CORPUS.length, minBigramCount: MIN_PAIR_COUNT, minTrigramCount: 2 });
   });
 
   it('df counts documents containing any reading of a folded syllable, not occurrences', () => {
@@ -159,11 +159,12 @@ function arrays(): LexiconArrays {
     exactBytes: exact.bytes, exactOffsets: exact.offsets, exactCount: Uint32Array.of(5, 2, 4),
     groupStarts: Uint32Array.of(0, 2, 3), groupMembers: Uint32Array.of(0, 1, 2),
     pairBytes: pairs.bytes, pairOffsets: pairs.offsets, pairCount: Uint32Array.of(4),
+    tripleGroupPair: Uint32Array.of(0), tripleGroupStart: Uint32Array.of(0, 1), tripleThird: Uint32Array.of(0), tripleCount: Uint16Array.of(2), // hà nội hà
     ...reversedTypoDictionary(folded.bytes, folded.offsets, [3, 2]),
   };
 }
 
-const open = (a: LexiconArrays) => new Lexicon(writeLexicon({ documentCount: 4, minBigramCount: 2 }, a).slice().buffer);
+const open = (a: LexiconArrays) => new Lexicon(writeLexicon({ documentCount: 4, minBigramCount: 2, minTrigramCount: 2 }, a).slice().buffer);
 
 describe('reversedTypoDictionary', () => {
   it('writes the terms seen in enough documents backwards, sorted, with their indexes', () => {
@@ -179,13 +180,19 @@ describe('reversedTypoDictionary', () => {
 describe('Lexicon from written arrays', () => {
   it('round-trips hand-made arrays through writeLexicon', () => {
     const l = open(arrays());
-    expect(l.meta).toEqual({ documentCount: 4, minBigramCount: 2 });
+    expect(l.meta).toEqual({ documentCount: 4, minBigramCount: 2, minTrigramCount: 2 });
     expect(l.df('ha')).toBe(3);
     expect(l.df('noi')).toBe(2);
     expect(l.readings('ha')).toEqual([{ exact: 'hà', count: 5 }, { exact: 'hạ', count: 2 }]);
     expect(l.readings('noi')).toEqual([{ exact: 'nội', count: 4 }]);
     expect(l.pairCount('hà', 'nội')).toBe(4);
     expect(l.totalCount).toBe(11);
+    expect(l.tripleCount('hà', 'nội', 'hà')).toBe(2);
+    expect(l.tripleCount('hà', 'nội', 'hạ')).toBe(0);
+    expect(l.tripleCount('hạ', 'nội', 'hà')).toBe(0);
+    expect(l.tripleGroup(l.pairIndex('hà', 'nội'))).toBe(0);
+    expect(l.tripleGroup(l.pairIndex('hà', 'hà'))).toBe(-1);
+    expect(l.tripleSize).toBe(1);
   });
 
   it('throws when a column length disagrees with its dictionary (corrupt file)', () => {
@@ -194,6 +201,8 @@ describe('Lexicon from written arrays', () => {
       { groupStarts: Uint32Array.of(0, 2) },
       { exactCount: Uint32Array.of(5, 2) },
       { pairCount: Uint32Array.of(4, 1) },
+      { tripleCount: Uint16Array.of(2, 1) },
+      { tripleGroupStart: Uint32Array.of(0, 2) },
       { typoReversedIndex: Uint32Array.of(0) },
     ];
     for (const bad of cases) {
@@ -208,7 +217,7 @@ describe('Lexicon from written arrays', () => {
   });
 
   it('throws a ContainerError for truncated bytes or bytes of another artifact kind', () => {
-    const bytes = writeLexicon({ documentCount: 4, minBigramCount: 2 }, arrays());
+    const bytes = writeLexicon({ documentCount: 4, minBigramCount: 2, minTrigramCount: 2 }, arrays());
     expect(() => new Lexicon(bytes.slice(0, bytes.length - 8).buffer)).toThrow(ContainerError);
     const other = bytes.slice();
     other.set([0x56, 0x4e, 0x53, 0x50]); // "VNSP": shard postings magic

@@ -3,7 +3,9 @@
  * - folded syllables with their document frequency (prefix completion, fuzzy candidates, rarity);
  * - exact (accented) syllables with their collection counts, grouped by folded form
  *   (which readings `dang` has: đang, đảng, dạng, …);
- * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`).
+ * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`);
+ * - the exact syllable triples that change a restoration, with their counts (`taxi truyen thong` →
+ *   truyền thống, where the pair alone says truyền thông).
  * @module
  */
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
@@ -24,6 +26,8 @@ export interface LexiconMeta {
   documentCount: number;
   /** Minimum count an exact pair needs to be kept (pairs seen fewer times are dropped). */
   minBigramCount: number;
+  /** Minimum count a kept exact triple has (informative triples seen fewer times are dropped). */
+  minTrigramCount: number;
 }
 
 /** Arrays of a lexicon as produced by the build. */
@@ -43,6 +47,16 @@ export interface LexiconArrays {
   pairBytes: Uint8Array;
   pairOffsets: Uint32Array;
   pairCount: Uint32Array;
+  /**
+   * Kept exact triples `a b c`, grouped by their first pair `a b`: `tripleGroupPair` lists, ascending,
+   * the pair indexes (in the pair dictionary) that start kept triples; group g's triples are
+   * `tripleGroupStart[g]..tripleGroupStart[g+1]`, each the exact index of `c` (ascending within the
+   * group) and its occurrences (capped at 65535).
+   */
+  tripleGroupPair: Uint32Array;
+  tripleGroupStart: Uint32Array;
+  tripleThird: Uint32Array;
+  tripleCount: Uint16Array;
   /**
    * The folded terms seen in at least {@link TYPO_MIN_DF} documents, each written backwards, sorted
    * (typo search from the end of a word walks them as a trie; see `engine/fuzzy.ts`).
@@ -76,6 +90,23 @@ export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, 
   return { typoReversedBytes, typoReversedOffsets, typoReversedIndex: Uint32Array.from(eligible) };
 }
 
+/** First index in `a[start..end)` whose value is ≥ `value` (`a` ascending there). */
+function lowerBound(a: ArrayLike<number>, value: number, start: number, end: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The triple sections of a lexicon that keeps no triples. */
+export function noTriples(): Pick<LexiconArrays, 'tripleGroupPair' | 'tripleGroupStart' | 'tripleThird' | 'tripleCount'> {
+  return { tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0) };
+}
+
 /** Serializes a lexicon. */
 export function writeLexicon(meta: LexiconMeta, a: LexiconArrays): Uint8Array {
   return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a });
@@ -100,14 +131,14 @@ export class Lexicon {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as LexiconArrays;
-    requireSections(a as unknown as Record<string, unknown>, ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'], 'lexicon');
+    requireSections(a as unknown as Record<string, unknown>, ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'tripleGroupPair', 'tripleGroupStart', 'tripleThird', 'tripleCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'], 'lexicon');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;
     this.folded = new TermDictionary(a.foldedBytes, a.foldedOffsets);
     this.exact = new TermDictionary(a.exactBytes, a.exactOffsets);
     this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
-    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size || a.typoReversedOffsets.length !== a.typoReversedIndex.length + 1) {
+    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size || a.tripleGroupStart.length !== a.tripleGroupPair.length + 1 || a.tripleCount.length !== a.tripleThird.length || a.tripleGroupStart[a.tripleGroupPair.length] !== a.tripleThird.length || a.typoReversedOffsets.length !== a.typoReversedIndex.length + 1) {
       throw new ContainerError('lexicon is inconsistent (corrupt file)');
     }
   }
@@ -153,6 +184,55 @@ export class Lexicon {
   pairCount(a: string, b: string): number {
     const i = this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
     return i < 0 ? 0 : this.a.pairCount[i];
+  }
+
+  /** Index of the exact pair `a b` in {@link pairs} (-1 when not kept); see {@link tripleGroup}. */
+  pairIndex(a: string, b: string): number {
+    return this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
+  }
+
+  /** Occurrences of the exact pair at `pairIndex` (from {@link pairIndex}). */
+  pairCountAt(pairIndex: number): number {
+    return pairIndex < 0 ? 0 : this.a.pairCount[pairIndex];
+  }
+
+  /**
+   * The group of kept triples starting with the pair at `pairIndex` (-1 when none): a cheap test
+   * before {@link tripleCountIn}.
+   */
+  tripleGroup(pairIndex: number): number {
+    if (pairIndex < 0) return -1;
+    const p = this.a.tripleGroupPair;
+    const at = lowerBound(p, pairIndex, 0, p.length);
+    return at < p.length && p[at] === pairIndex ? at : -1;
+  }
+
+  /** Number of kept triples in `group` (distinct third syllables seen after its pair). */
+  tripleGroupSize(group: number): number {
+    return group < 0 ? 0 : this.a.tripleGroupStart[group + 1] - this.a.tripleGroupStart[group];
+  }
+
+  /**
+   * Occurrences of the kept triple of `group` (from {@link tripleGroup}) ending with exact syllable
+   * `thirdIndex` of {@link exact}; 0 when not kept (never seen, too rare, or no more informative
+   * than its pairs).
+   */
+  tripleCountIn(group: number, thirdIndex: number): number {
+    if (group < 0 || thirdIndex < 0) return 0;
+    const start = this.a.tripleGroupStart[group];
+    const end = this.a.tripleGroupStart[group + 1];
+    const at = lowerBound(this.a.tripleThird, thirdIndex, start, end);
+    return at < end && this.a.tripleThird[at] === thirdIndex ? this.a.tripleCount[at] : 0;
+  }
+
+  /** Occurrences of the kept exact triple `a b c` (see {@link tripleCountIn}). */
+  tripleCount(a: string, b: string, c: string): number {
+    return this.tripleCountIn(this.tripleGroup(this.pairIndex(a, b)), this.exact.indexOf(c));
+  }
+
+  /** Number of kept triples. */
+  get tripleSize(): number {
+    return this.a.tripleThird.length;
   }
 
   /** Up to `limit` folded syllables starting with `prefix`, highest document frequency first. */

@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';
@@ -89,6 +89,11 @@ export interface IndexManifest {
   /** Synonym/abbreviation pairs from the user's synonyms file, normalized; built-ins are in code. */
   synonyms: Array<[string, string]>;
   lexicon: ArtifactFile;
+  /**
+   * Per-shard score upper bounds for the front (`score-bounds.ts`): lets a relevance search skip
+   * shards that cannot reach the page or hold no match. Absent (older builds): every shard is asked.
+   */
+  scoreBounds?: ArtifactFile;
   shards: ShardEntry[];
   /**
    * Live-index changes folded into this build (`build:index --live`): every change up to sequence

@@ -27,6 +27,11 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
+/** Maps the triple counts are spread over. */
+const TRIPLE_SHARDS = 64;
+/** Triple keys hold the third syllable's id in this many bits (rarer syllables past it get no triples). */
+const TRIPLE_THIRD_BITS = 23;
+const TRIPLE_THIRD_SPAN = 2 ** TRIPLE_THIRD_BITS;
 /** Growable Uint32Array. */
 function grow(a: Uint32Array, size: number): Uint32Array {
   if (size <= a.length) return a;
@@ -50,6 +55,10 @@ export interface CollectorSnapshot {
   pairFirst: Uint32Array;
   pairSecond: Uint32Array;
   pairCount: Uint32Array;
+  /** Exact adjacent triples as (pair number, third syllable number), with occurrences (parallel). */
+  triplePair: Uint32Array;
+  tripleThird: Uint32Array;
+  tripleCount: Float64Array;
   documentCount: number;
   totalTitleLength: number;
   totalBodyLength: number;
@@ -80,6 +89,11 @@ export class TermCollector {
   private readonly bigramTerms: Array<Map<number, number>> = [];
   /** Exact adjacent pairs (syllable ids) → occurrences, each with the term id of its folded bigram key. */
   private readonly pairs: PairTable;
+  /**
+   * Exact adjacent triples `a b c`: occurrences keyed by `pair(a b) * 2^23 + id(c)` (pair numbers of
+   * {@link pairs}), spread over {@link TRIPLE_SHARDS} maps (one Map holds at most 2^24 entries).
+   */
+  private readonly tripleCount: Array<Map<number, number>> = Array.from({ length: TRIPLE_SHARDS }, () => new Map());
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
   private tfTitleOf: Uint32Array;
   private tfBodyOf: Uint32Array;
@@ -152,6 +166,7 @@ export class TermCollector {
     for (const text of parts) {
       if (!text) continue;
       let prev = -1;
+      let prevPair = -1; // pair id of the two syllables before, when adjacent
       let position = 0;
       const isHeadline = !headlineSeen && text === headline;
       if (isHeadline) headlineSeen = true;
@@ -175,6 +190,14 @@ export class TermCollector {
           const pair = pairs.add(prev, s);
           if (pairs.countOf(pair) === 1) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[prev], this.syllableFolded[s]));
           this.bump(pairs.payloadOf(pair), field);
+          if (prevPair >= 0 && s < TRIPLE_THIRD_SPAN) {
+            const triples = this.tripleCount[s % TRIPLE_SHARDS];
+            const key = prevPair * TRIPLE_THIRD_SPAN + s;
+            triples.set(key, (triples.get(key) ?? 0) + 1);
+          }
+          prevPair = pair;
+        } else {
+          prevPair = -1;
         }
         prev = s;
       });
@@ -224,7 +247,21 @@ export class TermCollector {
       pairSecond[p] = pairs.secondOf(p);
       pairCount[p] = pairs.countOf(p);
     }
+    const triples = this.tripleCount.reduce((a, m) => a + m.size, 0);
+    const triplePair = new Uint32Array(triples);
+    const tripleThird = new Uint32Array(triples);
+    const tripleCount = new Float64Array(triples);
+    let t = 0;
+    for (const shard of this.tripleCount) {
+      for (const [key, n] of shard) {
+        const third = key % TRIPLE_THIRD_SPAN;
+        triplePair[t] = (key - third) / TRIPLE_THIRD_SPAN;
+        tripleThird[t] = third;
+        tripleCount[t++] = n;
+      }
+    }
     return {
+      triplePair, tripleThird, tripleCount,
       keys: this.keys, df: Uint32Array.from(this.df),
       syllables: this.syllables, syllableFolded: this.syllableFolded.map((f) => this.foldedForms[f]), syllableCount: Uint32Array.from(this.syllableCount),
       pairFirst, pairSecond, pairCount,
@@ -251,12 +288,21 @@ export class TermCollector {
       this.syllableCount[id] += s.syllableCount[i];
     }
     const { pairs } = this;
+    const pairNumbers = new Uint32Array(s.pairFirst.length);
     for (let p = 0; p < s.pairFirst.length; p++) {
       const a = syllables[s.pairFirst[p]];
       const b = syllables[s.pairSecond[p]];
       const before = pairs.size;
       const pair = pairs.add(a, b, s.pairCount[p]);
       if (pairs.size > before) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[a], this.syllableFolded[b]));
+      pairNumbers[p] = pair;
+    }
+    for (let t = 0; t < s.triplePair.length; t++) {
+      const third = syllables[s.tripleThird[t]];
+      if (third >= TRIPLE_THIRD_SPAN) continue; // as in `add`: rarer syllables get no triples
+      const triples = this.tripleCount[third % TRIPLE_SHARDS];
+      const key = pairNumbers[s.triplePair[t]] * TRIPLE_THIRD_SPAN + third;
+      triples.set(key, (triples.get(key) ?? 0) + s.tripleCount[t]);
     }
     this.documentCount += s.documentCount;
     this.totalTitleLength += s.totalTitleLength;
@@ -276,6 +322,23 @@ export class TermCollector {
     for (let p = 0; p < pairs.size; p++) {
       const n = pairs.countOf(p);
       if (n >= min) out.push([this.syllables[pairs.firstOf(p)] + ' ' + this.syllables[pairs.secondOf(p)], n]);
+    }
+    return out;
+  }
+
+  /**
+   * Exact adjacent triples seen at least `min` times, as `[first, second, third, occurrences]`, in no
+   * particular order (the lexicon sorts what it keeps).
+   */
+  tripleCounts(min: number): Array<[string, string, string, number]> {
+    const out: Array<[string, string, string, number]> = [];
+    for (const shard of this.tripleCount) {
+      for (const [key, n] of shard) {
+        if (n < min) continue;
+        const third = key % TRIPLE_THIRD_SPAN;
+        const pair = (key - third) / TRIPLE_THIRD_SPAN;
+        out.push([this.syllables[this.pairs.firstOf(pair)], this.syllables[this.pairs.secondOf(pair)], this.syllables[third], n]);
+      }
     }
     return out;
   }

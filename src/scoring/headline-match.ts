@@ -232,3 +232,16 @@ export function headlineBoost(m: HeadlineMatch, querySyllables: number, coverage
   const share = (run: number) => (run >= 2 ? (run - 1) / (querySyllables - 1) : 0);
   return 1 + HEADLINE_WEIGHTS.run * share(m.longestRun) + HEADLINE_WEIGHTS.start * share(m.startRun) + covers;
 }
+
+/**
+ * The largest factor {@link headlineBoost} can return for a query of `querySyllables` syllables (with
+ * or without a coverage spec): tighter than {@link maxHeadlineBoost} for one-word and long queries.
+ * Used for score upper bounds (the front's shard skipping), so it must never be below a real boost.
+ */
+export function headlineBoostBound(querySyllables: number, hasCoverage: boolean): number {
+  const w = HEADLINE_WEIGHTS;
+  const taper = querySyllables <= w.coverageSyllables ? 1 : (w.coverageSyllables / querySyllables) ** 2;
+  const covers = hasCoverage ? Math.max(0, w.coverage * taper) : 0;
+  if (querySyllables < 2) return 1 + covers;
+  return 1 + Math.max(0, w.run) + Math.max(0, w.start) + covers;
+}

@@ -7,6 +7,7 @@ import { verifyArtifact } from '../engine/artifact.js';
 import { SearchService } from '../engine/search-service.js';
 import { SuggestService } from '../suggest/suggest-service.js';
 import { Lexicon } from '../index-format/lexicon.js';
+import { ScoreBounds } from '../index-format/score-bounds.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
 import { DurableLiveClient } from './durable-live-client.js';
@@ -33,13 +34,20 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   const manifest = await loadManifest(env.ASSETS);
   const fetchArtifact = assetFetcher(env.ASSETS);
   let lexicon: Lexicon;
+  let scoreBounds: ScoreBounds | null = null;
   try {
-    lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
+    const bounds = manifest.scoreBounds;
+    const [lex, sb] = await Promise.all([
+      fetchArtifact(manifest.lexicon.file).then((b) => verifyArtifact(manifest.lexicon, b)),
+      bounds ? fetchArtifact(bounds.file).then((b) => verifyArtifact(bounds, b)) : null,
+    ]);
+    lexicon = new Lexicon(lex);
+    if (sb) scoreBounds = new ScoreBounds(sb);
   } catch (e) {
     throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
-  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live);
+  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, scoreBounds);
   return {
     manifest,
     service,
