@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60|mix --rate 0 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60|mix|mix:N --rate 0 --cache off --via api|cli]`
  * (`npm run bench:soak`: the same for 10 minutes at a fixed 10 requests/s per server after a warm-up
  * of one pass over the whole query mix at full speed, the run issue 14 asks for: RSS slope after the
  * warm-up ≤ 2 MB/min and no response over 1 s. The measured phase replays the same mix, so the shard
@@ -52,8 +52,13 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-/** Warm-up seconds, or `mix`: one pass over the whole query mix (the working set of the measured phase). */
-const warmupPass = args.warmup === 'mix';
+/**
+ * Warm-up seconds, or `mix` / `mix:N`: N passes (default 1) over the whole query mix at full speed —
+ * the working set of the measured phase, and time for the runtime's heap to grow to its working size.
+ */
+const warmupPasses = /^mix(?::(\d+))?$/.exec(args.warmup ?? '');
+const warmupPass = warmupPasses !== null;
+const passes = warmupPasses?.[1] ? Number(warmupPasses[1]) : 1;
 const warmup = warmupPass ? 0 : Number(args.warmup);
 /**
  * Requests per second per server in the measured phase (0: as fast as the connections go). A fixed
@@ -161,7 +166,7 @@ try {
   }
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
   // both alike at every moment (they share its CPUs, as they would share a deployment's).
-  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, ...(warmupPass ? { amount: paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 })));
+  const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, ...(warmupPass ? { amount: passes * paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 })));
   (['off', 'on'] as const).forEach((mode, i) => {
     console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${Math.round(warm[i].duration)}s (${warm[i].non2xx} non-2xx)`);
     if (warm[i].non2xx > 0) exitCode = 1;
@@ -252,7 +257,7 @@ try {
   const soakTable = markdownTable(
     ['recording', 'measure', 'value', 'target', 'result'],
     (['off', 'on'] as const).flatMap((m) => [
-      [m, `Worker runtime RSS slope over ${duration} s after ${warmupPass ? `a warm-up pass over the ${paths.length} queries` : `a ${warmup} s warm-up`}`, `${soak[m].slopeMbPerMin} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, soak[m].slopeOk ? 'PASS' : 'FAIL'],
+      [m, `Worker runtime RSS slope over ${duration} s after ${warmupPass ? `${passes} warm-up pass${passes > 1 ? 'es' : ''} over the ${paths.length} queries` : `a ${warmup} s warm-up`}`, `${soak[m].slopeMbPerMin} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, soak[m].slopeOk ? 'PASS' : 'FAIL'],
       [m, `responses over ${SOAK_MAX_RESPONSE_MS} ms (of ${summary[m].responses}; slowest ${summary[m].max} ms)`, String(soak[m].responsesOverOneSecond), '0', soak[m].stallsOk ? 'PASS' : 'FAIL'],
     ]),
   );
@@ -261,7 +266,7 @@ try {
     date: new Date().toISOString(),
     corpus: 'baomoi-35k', documents: manifest.documentCount, shards: manifest.shards.length,
     server: args.via === 'cli' ? 'wrangler dev CLI' : 'wrangler unstable_startWorker (wrangler dev without the DevTools inspector)', mode: 'durable-objects, local workerd',
-    config: { connectionsPerServer: connections, ratePerServer: rate > 0 ? rate : 'unbounded', durationS: duration, warmup: warmupPass ? `one pass over the ${paths.length} queries` : `${warmup} s`, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
+    config: { connectionsPerServer: connections, ratePerServer: rate > 0 ? rate : 'unbounded', durationS: duration, warmup: warmupPass ? `${passes} pass(es) over the ${paths.length} queries` : `${warmup} s`, vars: baseVars, queries: mix.length, mix: '70% short (1–4 words, half unaccented), 30% headlines' },
     recording: {
       off: { ...summary.off, seconds: seconds.off, ...counts.off },
       on: { ...summary.on, seconds: seconds.on, ...counts.on },
