@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/lib/prng.js';
 import { prefixTable, walkWithinDistance, type Checkpoint, type SortedTerms, type WalkBound } from './edit-distance-walk.js';
 import { boundedEditDistance } from './fuzzy.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
 
 const encoder = new TextEncoder();
 
-/** A seeded PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the benchmarks' mulberry32: reproducible vocabularies and typos). */
+const rng = mulberry32;
 
 /** Sorted distinct terms as a dictionary with its prefix table. */
 function dictionary(words: readonly string[]): { terms: string[]; dict: SortedTerms; table: Uint32Array } {

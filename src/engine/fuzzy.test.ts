@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/lib/prng.js';
 import { allowedEdits, boundedEditDistance, fuzzyCandidates, fuzzyCandidatesByScan } from './fuzzy.js';
 import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
@@ -43,16 +44,8 @@ function foldedLexicon(entries: ReadonlyArray<readonly [string, number]>): Lexic
   return new Lexicon(bytes.slice().buffer);
 }
 
-/** A seeded PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the benchmarks' mulberry32: reproducible vocabularies and typos). */
+const rng = mulberry32;
 
 describe('fuzzyCandidates (index walk)', () => {
   it('finds corrections by substitution, insertion, deletion and transposition', () => {
