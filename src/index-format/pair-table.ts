@@ -8,8 +8,11 @@
  * @module
  */
 
-/** Growable Uint32Array. */
-function grow(a: Uint32Array, size: number): Uint32Array {
+/**
+ * A Uint32Array with room for `size` elements: `a` itself when it has it, else a copy at least twice
+ * as long (amortized growth).
+ */
+export function grow(a: Uint32Array, size: number): Uint32Array {
   if (size <= a.length) return a;
   const b = new Uint32Array(Math.max(size, a.length * 2));
   b.set(a);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ContainerError } from './binary-container.js';
 import { alwaysListed, boundOfLevel, levelOf, ScoreBounds, writeScoreBounds } from './score-bounds.js';
 import { encodeTermDictionary } from './term-dictionary.js';
 
@@ -34,5 +35,15 @@ describe('score bounds', () => {
     expect(a.key('xa^noi')!.shards.length).toBe(0); // a headline start in no shard
     expect(a.key('xa noi')).toBeNull(); // a pair that may be unlisted
     expect(Array.from(a.unlistedMax)).toEqual([4, 0, 65535]);
+  });
+
+  it('reports inconsistent bytes as a damaged index (ContainerError, like every other artifact)', () => {
+    const { bytes, offsets } = encodeTermDictionary(['ha']);
+    const broken = writeScoreBounds({ shards: 2, minDf: 8 }, {
+      termBytes: bytes, termOffsets: offsets,
+      entryStarts: Uint32Array.from([0, 1]), entryShards: Uint16Array.from([0]), entryLevels: Uint8Array.from([levelOf(5)]),
+      unlistedMax: Uint16Array.from([0]), // one maximum for two shards
+    });
+    expect(() => new ScoreBounds(broken.slice().buffer)).toThrow(ContainerError);
   });
 });

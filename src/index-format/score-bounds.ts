@@ -13,7 +13,7 @@
  * one gets that shard's "any unlisted key" maximum for it, a valid (loose) bound.
  * @module
  */
-import { readContainer, requireSections, writeContainer } from './binary-container.js';
+import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -110,7 +110,7 @@ export class ScoreBounds {
     const c = readContainer<ScoreBoundsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ScoreBoundsArrays;
     requireSections(s as unknown as Record<string, unknown>, ['termBytes', 'termOffsets', 'entryStarts', 'entryShards', 'entryLevels', 'unlistedMax'], 'score-bounds artifact');
-    if (c.meta.version !== SCORE_BOUNDS_VERSION) throw new Error(`score-bounds artifact version ${c.meta.version}, this code reads ${SCORE_BOUNDS_VERSION}`);
+    if (c.meta.version !== SCORE_BOUNDS_VERSION) throw new ContainerError(`score-bounds artifact version ${c.meta.version}, this code reads ${SCORE_BOUNDS_VERSION}`);
     this.meta = c.meta;
     this.dictionary = new TermDictionary(s.termBytes, s.termOffsets);
     this.entryStarts = s.entryStarts;
@@ -118,7 +118,7 @@ export class ScoreBounds {
     this.entryLevels = s.entryLevels;
     this.unlistedMax = s.unlistedMax;
     if (this.entryStarts.length !== this.dictionary.size + 1 || this.entryShards.length !== this.entryLevels.length || this.unlistedMax.length !== c.meta.shards) {
-      throw new Error('score-bounds artifact is inconsistent (corrupt file)');
+      throw new ContainerError('score-bounds artifact is inconsistent (corrupt file)');
     }
   }
 

@@ -9,7 +9,7 @@
  * @module
  */
 import { forEachToken } from '../analyzer/tokenize.js';
-import { PairTable } from './pair-table.js';
+import { grow, PairTable } from './pair-table.js';
 import { MAX_HEADLINE_SYLLABLES } from './shard-postings.js';
 import { bigramKey, exactKey, foldedKey, titleStartKey } from './term-keys.js';
 
@@ -32,13 +32,6 @@ const TRIPLE_SHARDS = 64;
 /** Triple keys hold the third syllable's id in this many bits (rarer syllables past it get no triples). */
 const TRIPLE_THIRD_BITS = 23;
 const TRIPLE_THIRD_SPAN = 2 ** TRIPLE_THIRD_BITS;
-/** Growable Uint32Array. */
-function grow(a: Uint32Array, size: number): Uint32Array {
-  if (size <= a.length) return a;
-  const b = new Uint32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 /**
  * What a {@link TermCollector} gathered, in plain arrays a worker thread can post: merged into
