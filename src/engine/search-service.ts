@@ -206,7 +206,7 @@ export class SearchService {
       if (bounds) {
         order = order.filter((s) => bounds.mayMatch[s] === 1);
         routing.skipped += route.order.length - order.length;
-        if (opts.sort === 'relevance') order = [...order].sort((a, b) => bounds.bound[b] - bounds.bound[a]);
+        if (opts.sort === 'relevance') order.sort((a, b) => bounds.bound[b] - bounds.bound[a]); // the filtered copy: route.order stays as routed
       }
       let livePending: Promise<void> | null = null;
       if (this.live) {
