@@ -17,7 +17,7 @@ import {
   type ArtifactFile, type IndexManifest, type ShardEntry,
 } from '../src/index-format/manifest.js';
 import { blockFileName, shardDir } from '../src/index-format/shard-head.js';
-import { DEFAULT_SHARD_LAYOUT, layoutShard, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
+import { layoutShard, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
 import { NO_CATEGORY, NO_DATE } from '../src/index-format/shard-postings.js';
 import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format/shard-postings-builder.js';
 import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
@@ -29,7 +29,7 @@ import { SCORE_BOUNDS_FILE } from '../src/index-format/score-bounds.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
-import { STATIC_ASSET_LIMIT_BYTES, planShards } from './shard-plan.js';
+import { STATIC_ASSET_LIMIT_BYTES, planShards, shardLayoutFor } from './shard-plan.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { StrictBuildError } from './strict.js';
 
@@ -61,7 +61,7 @@ export interface BuildOptions {
   threads?: number;
   /** Fewest articles worth a thread (default `MIN_ARTICLES_PER_THREAD`, analyze-pool.ts; small in tests). */
   minArticlesPerThread?: number;
-  /** Block sizes of the shard files (default `DEFAULT_SHARD_LAYOUT`). */
+  /** Block sizes of the shard files (default: `shardLayoutFor` the archive's size). */
   layout?: ShardLayoutOptions;
 }
 
@@ -155,7 +155,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
   const shardCount = bounds.length - 1;
   const builder = new ShardPostingsBuilder(collector.keys, rank);
-  const layout = opts.layout ?? DEFAULT_SHARD_LAYOUT;
+  const layout = opts.layout ?? shardLayoutFor(records.reduce((n, r) => n + r.length, 0), shardCount);
   const shards: ShardEntry[] = [];
   const scoreBounds = new ScoreBoundsBuilder(collector.keys, collector.df, rank, shardCount);
   for (let s = 0; s < shardCount; s++) {

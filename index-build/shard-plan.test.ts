@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_SHARD_BYTES, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, planShards, SHARD_COUNT_BEFORE_GROWING } from './shard-plan.js';
+import { DEFAULT_SHARD_LAYOUT } from '../src/index-format/shard-layout.js';
+import { DEFAULT_MAX_SHARD_BYTES, estimatedIndexFiles, INDEX_FILE_BUDGET, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, planShards, SHARD_COUNT_BEFORE_GROWING, shardLayoutFor, STATIC_ASSET_LIMIT_BYTES } from './shard-plan.js';
 
 describe('planShards', () => {
   it('keeps a small corpus in one shard', () => {
@@ -28,5 +29,27 @@ describe('planShards', () => {
     expect(maxShardBytesFor(3600 * MiB)).toBe(LARGE_MAX_SHARD_BYTES);
     // An archive of 1.2 GiB in 1 MiB articles: 40 shards, not 100.
     expect(planShards(Array.from({ length: 1200 }, () => MiB)).length - 1).toBe(40);
+  });
+});
+
+describe('shardLayoutFor', () => {
+  it('keeps the default blocks for an archive whose files fit the budget', () => {
+    expect(shardLayoutFor(120 * 1024 * 1024, 10)).toEqual(DEFAULT_SHARD_LAYOUT);
+  });
+
+  it('doubles the blocks until the estimated files fit the budget', () => {
+    const total = 1.64e9; // the 350k synthetic archive's stored bytes
+    expect(estimatedIndexFiles(total, 40, DEFAULT_SHARD_LAYOUT)).toBeGreaterThan(INDEX_FILE_BUDGET);
+    const layout = shardLayoutFor(total, 40);
+    expect(layout.documentBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.documentBlockBytes * 4);
+    expect(layout.postingsBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.postingsBlockBytes * 4);
+    expect(estimatedIndexFiles(total, 40, layout)).toBeLessThanOrEqual(INDEX_FILE_BUDGET);
+    const half = { postingsBlockBytes: layout.postingsBlockBytes / 2, documentBlockBytes: layout.documentBlockBytes / 2 };
+    expect(estimatedIndexFiles(total, 40, half)).toBeGreaterThan(INDEX_FILE_BUDGET);
+  });
+
+  it('stops growing blocks at a cap far under the per-file limit', () => {
+    const layout = shardLayoutFor(1e13, 1000);
+    expect(layout.postingsBlockBytes).toBeLessThan(STATIC_ASSET_LIMIT_BYTES);
   });
 });

@@ -4,6 +4,7 @@
  * Workers static asset. Shards are contiguous runs of the corpus order, balanced by stored bytes.
  * @module
  */
+import { DEFAULT_SHARD_LAYOUT, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
 
 /** Largest file Workers static assets accept (every index artifact is one such file). */
 export const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -28,6 +29,41 @@ export const LARGE_MAX_SHARD_BYTES = 64 * 1024 * 1024;
  */
 export function maxShardBytesFor(totalBytes: number): number {
   return Math.min(LARGE_MAX_SHARD_BYTES, Math.max(DEFAULT_MAX_SHARD_BYTES, Math.ceil(totalBytes / SHARD_COUNT_BEFORE_GROWING)));
+}
+
+/**
+ * Index files one deployment may hold: Workers static assets take 20,000 files per version on the
+ * Free plan (100,000 on Paid), and the site (widget, pages) needs a few of its own.
+ */
+export const INDEX_FILE_BUDGET = 18_000;
+
+/**
+ * Postings bytes the build writes per stored article byte, planned high: 1.25 measured on the
+ * 350k synthetic archive, 1.31 on baomoi-35k (bench/results/scale*.md).
+ */
+const POSTINGS_PER_STORED_BYTE = 1.5;
+
+/** Largest block size the layout grows to (far under the 25 MiB per file). */
+const MAX_BLOCK_SCALE = 32;
+
+/**
+ * Block sizes for an archive of `totalBytes` stored bytes in `shardCount` shards: the defaults
+ * (`DEFAULT_SHARD_LAYOUT`, small blocks make a cold query read little) doubled until the estimated
+ * index files (blocks, plus a head and a title index per shard) fit {@link INDEX_FILE_BUDGET}. Up to
+ * ~500 MB of stored text (~140,000 news articles) the defaults fit; bigger blocks cost a cold query
+ * more bytes read and verified per block, not more requests.
+ */
+export function shardLayoutFor(totalBytes: number, shardCount: number, budget = INDEX_FILE_BUDGET): ShardLayoutOptions {
+  for (let scale = 1; ; scale *= 2) {
+    const layout = { postingsBlockBytes: DEFAULT_SHARD_LAYOUT.postingsBlockBytes * scale, documentBlockBytes: DEFAULT_SHARD_LAYOUT.documentBlockBytes * scale };
+    if (scale >= MAX_BLOCK_SCALE || estimatedIndexFiles(totalBytes, shardCount, layout) <= budget) return layout;
+  }
+}
+
+/** Estimated files of an index with `layout` (see {@link shardLayoutFor}), a few shared files included. */
+export function estimatedIndexFiles(totalBytes: number, shardCount: number, layout: ShardLayoutOptions): number {
+  const blocks = totalBytes / layout.documentBlockBytes + (totalBytes * POSTINGS_PER_STORED_BYTE) / layout.postingsBlockBytes;
+  return Math.ceil(blocks) + shardCount * 4 + 8;
 }
 
 /** Local document numbers are u16 when a shard has fewer documents than this. */
