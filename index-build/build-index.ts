@@ -14,7 +14,7 @@ import type { StoredDocument } from '../src/index-format/document-store.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE,
-  type ArtifactFile, type IndexManifest, type ShardEntry,
+  type ArtifactFile, type IndexManifest, type LexiconTailEntry, type ShardEntry,
 } from '../src/index-format/manifest.js';
 import { blockFileName, shardDir } from '../src/index-format/shard-head.js';
 import { layoutShard, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
@@ -24,6 +24,7 @@ import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConsta
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { analyzeArticles } from './analyze-pool.js';
 import { MIN_PAIR_COUNT, buildLexicon } from './build-lexicon.js';
+import { buildTailParts, chooseMinHotDf } from './lexicon-split.js';
 import { ScoreBoundsBuilder } from './score-bounds-builder.js';
 import { SCORE_BOUNDS_FILE } from '../src/index-format/score-bounds.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
@@ -61,6 +62,12 @@ export interface BuildOptions {
   threads?: number;
   /** Fewest articles worth a thread (default `MIN_ARTICLES_PER_THREAD`, analyze-pool.ts; small in tests). */
   minArticlesPerThread?: number;
+  /** Bytes the lexicon's syllable dictionaries may take before a tail is split off (default `HOT_DICTIONARY_BUDGET_BYTES`, lexicon-split.ts). */
+  hotDictionaryBudgetBytes?: number;
+  /** Leave syllables seen in fewer documents than this to the lexicon's tail (default: from `hotDictionaryBudgetBytes`; 1: no tail). */
+  minHotDf?: number;
+  /** Target bytes of one tail part (default `TAIL_PART_BYTES`). */
+  tailPartBytes?: number;
   /** Block sizes of the shard files (default: `shardLayoutFor` the archive's size). */
   layout?: ShardLayoutOptions;
 }
@@ -158,6 +165,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const layout = opts.layout ?? shardLayoutFor(records.reduce((n, r) => n + r.length, 0), shardCount);
   const shards: ShardEntry[] = [];
   const scoreBounds = new ScoreBoundsBuilder(collector.keys, collector.df, rank, shardCount);
+  // A vocabulary too large for the front's lexicon leaves its rarest syllables to the tail.
+  const minHotDf = opts.minHotDf ?? chooseMinHotDf(collector, opts.hotDictionaryBudgetBytes);
+  scoreBounds.leaveTail(minHotDf, collector.ids);
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
     const to = bounds[s + 1];
@@ -213,7 +223,19 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('shards');
 
   const notes = [...corpus.notes];
+  const tail = buildTailParts(collector, minHotDf, scoreBounds.tailShards, opts.tailPartBytes);
+  const tailParts: LexiconTailEntry['parts'] = [];
+  if (tail.parts.length) await mkdir(path.join(tmpDir, 'lexicon-tail'), { recursive: true });
+  for (const part of tail.parts) {
+    const sha = sha256(part.bytes);
+    tailParts.push({ ...(await writeArtifact(`lexicon-tail/part-${sha.slice(0, 16)}.bin`, part.bytes)), first: part.first, syllables: part.syllables });
+  }
+  if (tailParts.length) {
+    const syllables = tailParts.reduce((n, p) => n + p.syllables, 0);
+    notes.push({ source: LEXICON_FILE, detail: `left the ${syllables.toLocaleString('en-US')} syllables seen in fewer than ${minHotDf} documents to the lexicon's tail: ${tailParts.length} parts, each fetched only by the queries that use its syllables (the lexicon keeps its budget for restoration pairs)` });
+  }
   const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector, {
+    minHotDf: tailParts.length ? minHotDf : 1, tailCount: tail.occurrences,
     pairBudgetBytes: opts.pairBudgetBytes,
     stats: (s) => {
       if (s.droppedPairs > 0 && s.keptPairs === 0) {
@@ -229,7 +251,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
+  const contentHash = sha256([lexicon, ...tailParts, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -241,6 +263,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     ...(dates.length ? { dateRange: { from: dates[0], to: dates[dates.length - 1] } } : {}),
     synonyms,
     lexicon,
+    ...(tailParts.length ? { lexiconTail: { minHotDf, parts: tailParts } } : {}),
     scoreBounds: scoreBoundsFile,
     shards,
     ...(liveSeq ? { live: { seq: liveSeq } } : {}),

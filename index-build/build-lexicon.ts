@@ -78,6 +78,13 @@ export interface LexiconOptions {
   tripleBudgetBytes?: number;
   /** Budget of the whole lexicon (default {@link LEXICON_BUDGET_BYTES}). */
   lexiconBudgetBytes?: number;
+  /**
+   * Folded syllables seen in fewer documents than this are left to the lexicon's tail
+   * (`lexicon-split.ts`; default 1: every syllable is in the lexicon).
+   */
+  minHotDf?: number;
+  /** Occurrences of the tail's syllables (the lexicon's `tailCount`). */
+  tailCount?: number;
   /** Receives what was kept. */
   stats?: (s: LexiconStats) => void;
 }
@@ -88,11 +95,13 @@ function sortedStrings(values: string[]): string[] {
 
 /** Serializes the lexicon of a collection. */
 export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Uint8Array {
-  const folded = sortedStrings(c.keys.filter(isFoldedKey));
+  const minHotDf = options.minHotDf ?? 1;
+  const hot = (folded: string) => { const id = c.ids.get(folded); return id === undefined || c.df[id] >= minHotDf; };
+  const folded = sortedStrings(c.keys.filter((k) => isFoldedKey(k) && hot(k)));
   const foldedDict = encodeTermDictionary(folded);
   const foldedDf = Uint32Array.from(folded, (k) => c.df[c.ids.get(k)!]);
 
-  const exactCounts = new Map(c.exactCounts());
+  const exactCounts = new Map(minHotDf > 1 ? c.exactCounts().filter(([e]) => hot(foldDiacritics(e))) : c.exactCounts());
   const exact = sortedStrings([...exactCounts.keys()]);
   const exactDict = encodeTermDictionary(exact);
   const exactCount = Uint32Array.from(exact, (e) => exactCounts.get(e)!);
@@ -134,7 +143,7 @@ export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Ui
   const triples = chooseTriples(c.tripleCounts(MIN_TRIPLE_COUNT), (p) => pairIndex.get(p) ?? -1, (p) => pairCounts.get(p) ?? 0, (e) => exactIndex.get(e) ?? -1, topPairCount, tripleBudget);
   options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped });
 
-  return writeLexicon({ documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount }, {
+  return writeLexicon({ documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount, ...(minHotDf > 1 ? { minHotDf, tailCount: options.tailCount ?? 0 } : {}) }, {
     foldedBytes: foldedDict.bytes, foldedOffsets: foldedDict.offsets, foldedDf,
     exactBytes: exactDict.bytes, exactOffsets: exactDict.offsets, exactCount,
     groupStarts, groupMembers: Uint32Array.from(members),

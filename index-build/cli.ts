@@ -28,7 +28,10 @@ const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <
   --threads   threads that analyze the articles (default: the CPUs available, ${os.availableParallelism()} here; the output is the same)
   --strict    when any file or article would be skipped: list them, keep the existing index, exit with status 1
   --journal   live-index journal to fold in (JSON Lines of changes, kept with the corpus; created by --live)
-  --live      deployment URL whose live changes to fetch into --journal first (token: INGEST_TOKEN env var)`;
+  --live      deployment URL whose live changes to fetch into --journal first (token: INGEST_TOKEN env var)
+  --tail-below     leave syllables seen in fewer than this many documents to the lexicon's tail, fetched
+                   only by queries that use them (default: decided by the lexicon's budget; 1 = no tail)
+  --tail-part-kib  target size of one tail part in KiB (default 1024)`;
 
 async function main(): Promise<number> {
   let args;
@@ -43,6 +46,8 @@ async function main(): Promise<number> {
         threads: { type: 'string' },
         journal: { type: 'string' },
         live: { type: 'string' },
+        'tail-below': { type: 'string' },
+        'tail-part-kib': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -64,6 +69,16 @@ async function main(): Promise<number> {
     console.error(`--threads must be a whole number from 1 to 64, got "${args.threads}"`);
     return 2;
   }
+  const positive = (name: string, value: string | undefined, max: number): number | undefined | null => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+    console.error(`--${name} must be a whole number from 1 to ${max}, got "${value}"`);
+    return null;
+  };
+  const minHotDf = positive('tail-below', args['tail-below'], 1_000_000);
+  const tailPartKib = positive('tail-part-kib', args['tail-part-kib'], 16_384);
+  if (minHotDf === null || tailPartKib === null) return 2;
   const defaultSynonyms = path.join(input, 'synonyms.txt');
   const synonymsFile = args.synonyms ?? (existsSync(defaultSynonyms) ? defaultSynonyms : undefined);
 
@@ -88,7 +103,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const report = await buildIndex({
-      input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal, threads,
+      input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal, threads, minHotDf,
+      ...(tailPartKib ? { tailPartBytes: tailPartKib * 1024 } : {}),
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LexiconTailLoader } from '../src/engine/lexicon-tail-loader.js';
 import { LoadedShard } from '../src/engine/loaded-shard.js';
 import { SearchService } from '../src/engine/search-service.js';
 import { InProcessShardClient, type ShardClient } from '../src/engine/shard-client.js';
@@ -29,5 +30,5 @@ export async function openIndex(indexDir: string, options: { live?: (manifest: I
   const lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
   const scoreBounds = manifest.scoreBounds && !options.noScoreBounds ? new ScoreBounds(await verifyArtifact(manifest.scoreBounds, await fetchArtifact(manifest.scoreBounds.file))) : null;
   const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact)));
-  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds);
+  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds, LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact));
 }

@@ -6,6 +6,7 @@
  */
 import { alwaysListed, boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
+import { foldedSyllablesOfKey, isFoldedKey } from '../src/index-format/term-keys.js';
 
 /**
  * Whether the artifact lists a key: every single syllable (folded or exact) and every headline start
@@ -40,6 +41,10 @@ export class ScoreBoundsBuilder {
   private readonly entryLevel = new Column(new Uint8Array(1 << 16));
   private readonly unlistedMax: Uint16Array;
   private current = -1;
+  /** 1: a folded syllable of the lexicon's tail (its shards are collected); see {@link leaveTail}. */
+  private tailSyllable: Uint8Array | null = null;
+  /** Term id of each tail syllable → the shards holding it, ascending. */
+  readonly tailShards = new Map<number, number[]>();
 
   /**
    * @param keys term id → index key
@@ -50,6 +55,23 @@ export class ScoreBoundsBuilder {
     this.listed = Uint8Array.from(keys, (k, id) => (listsKey(k, df[id], minDf) ? 1 : 0));
     this.shardMax = new Uint16Array(keys.length);
     this.unlistedMax = new Uint16Array(shardCount);
+  }
+
+  /**
+   * Leaves out every key about a syllable of the lexicon's tail (seen in fewer than `minHotDf`
+   * documents): the front learns such a syllable's shards from the tail part that holds it, so its
+   * keys' maxima only join their shards' unlisted maximum, and {@link tailShards} collects the shards
+   * of each tail syllable. Call before recording.
+   * @param ids key → term id
+   */
+  leaveTail(minHotDf: number, ids: ReadonlyMap<string, number>): void {
+    if (minHotDf <= 1) return;
+    const inTail = (folded: string) => { const id = ids.get(folded); return id !== undefined && this.df[id] < minHotDf; };
+    this.tailSyllable = new Uint8Array(this.keys.length);
+    this.keys.forEach((k, id) => {
+      if (isFoldedKey(k)) { if (this.df[id] < minHotDf) { this.tailSyllable![id] = 1; this.listed[id] = 0; } }
+      else if (foldedSyllablesOfKey(k).some(inTail)) this.listed[id] = 0;
+    });
   }
 
   /** Records one posting's quantized impact in `shard` (shards must come in ascending order). */
@@ -68,7 +90,14 @@ export class ScoreBoundsBuilder {
       const max = this.shardMax[id];
       this.shardMax[id] = 0;
       if (this.listed[id]) { this.entryKey.push(id); this.entryShard.push(s); this.entryLevel.push(levelOf(max)); }
-      else if (max > this.unlistedMax[s]) this.unlistedMax[s] = max;
+      else {
+        if (max > this.unlistedMax[s]) this.unlistedMax[s] = max;
+        if (this.tailSyllable?.[id]) {
+          const list = this.tailShards.get(id);
+          if (list) list.push(s);
+          else this.tailShards.set(id, [s]);
+        }
+      }
     }
     this.touched.length = 0;
   }
@@ -105,7 +134,7 @@ export class ScoreBoundsBuilder {
     let n = 0;
     for (let i = 0; i < this.entryKey.length; i++) {
       const id = this.entryKey.data[i];
-      if (listsKey(this.keys[id], this.df[id], minDf)) {
+      if (this.listed[id] && listsKey(this.keys[id], this.df[id], minDf)) {
         this.entryKey.data[n] = id; this.entryShard.data[n] = this.entryShard.data[i]; this.entryLevel.data[n] = this.entryLevel.data[i]; n++;
       } else {
         const s = this.entryShard.data[i];

@@ -1,5 +1,6 @@
 // `npm test` helper: builds the sample corpus (data/) into the fixture indexes the workerd tests serve:
-// one single-shard index (served in-process) and one 3-shard index (served by Durable Objects), plus
+// one single-shard index (served in-process) and one 3-shard index (served by Durable Objects, with a
+// lexicon tail), plus
 // the hand-checked API fixture (test/fixtures/api-corpus.jsonl: categories and dates for filters/facets)
 // and the related-articles fixture (test/fixtures/related-corpus.jsonl: stories, copies, repeated headlines).
 import { execFileSync } from 'node:child_process';
@@ -8,7 +9,9 @@ import { writeBrokenFixtures } from './broken-fixtures.mjs';
 const tsx = ['node_modules/tsx/dist/cli.mjs', 'index-build/cli.ts'];
 const builds = [
   ['data', 'dist/test-assets/single', []],
-  ['data', 'dist/test-assets/sharded', ['--shards', '3']],
+  // With the syllables seen once in the lexicon's tail (small parts): the request-level tests must
+  // give the same answers as from the single index, whose lexicon holds everything.
+  ['data', 'dist/test-assets/sharded', ['--shards', '3', '--tail-below', '2', '--tail-part-kib', '4']],
   ['test/fixtures/api-corpus.jsonl', 'dist/test-assets/api', ['--shards', '2']],
   ['test/fixtures/related-corpus.jsonl', 'dist/test-assets/related', ['--shards', '2']],
   // The sample corpus with the live changes of test/fixtures/live-journal.jsonl folded in (test/live/fold-in.test.ts).

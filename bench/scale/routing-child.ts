@@ -61,11 +61,11 @@ const mix = JSON.parse(await readFile(values.queries!, 'utf8')) as MixQuery[];
 const svc: SearchService = await openIndex(values.index!);
 const S = svc.shards.length;
 // The same shards routed without the score-bounds artifact (the design before shard-level MaxScore).
-const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(svc.manifest, svc.lexicon, svc.shards) : null;
+const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(svc.manifest, svc.lexicon, svc.shards, null, null, svc.tail) : null;
 
 /** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
 async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number }> {
-  const planned = svc.plan(req.q, req.prefixLast);
+  const { planned } = await svc.planWithTail(req.q, req.prefixLast);
   const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [] };
   let plan = planned.plan;
   let calls = S;

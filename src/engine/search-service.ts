@@ -21,6 +21,7 @@ import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import type { HitDocument } from './hit-document.js';
 import type { TitleSuggestion } from './loaded-shard.js';
+import type { LexiconTailLoader } from './lexicon-tail-loader.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
@@ -136,8 +137,9 @@ export class SearchService {
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
    * @param scoreBounds the build's per-shard score bounds (`manifest.scoreBounds`), or null to ask
    *   every shard that can match the filters
+   * @param tail the lexicon's tail (`manifest.lexiconTail`), or null when the index keeps none
    */
-  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null) {
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null) {
     this.scoreBounds = scoreBounds && scoreBounds.shards === shards.length ? scoreBounds : null;
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
@@ -151,9 +153,21 @@ export class SearchService {
     return (this.articlePreparer ??= new ArticlePreparer(liveBaseOf(this.manifest, this.shards)));
   }
 
-  /** Plans a query (exposed for diagnostics and benchmarks). */
+  /**
+   * Plans a query with the lexicon alone (exposed for diagnostics and benchmarks): syllables of the
+   * lexicon's tail are unknown here; {@link planWithTail} knows them.
+   */
   plan(q: string, prefixLast: boolean): PlannedQuery {
     return planQuery(q, { lexicon: this.lexicon, synonyms: this.synonyms }, { prefixLast });
+  }
+
+  /**
+   * Plans a query as a search does: first fetches the lexicon's tail entries of the syllables the
+   * lexicon lacks (when the index keeps a tail). Returns the plan and the lexicon view it used.
+   */
+  async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
+    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, q) : this.lexicon;
+    return { planned: planQuery(q, { lexicon, synonyms: this.synonyms }, { prefixLast }), lexicon };
   }
 
   /** Takes in a live view's suppression lists when they are newer than the ones held. */
@@ -179,7 +193,7 @@ export class SearchService {
    * meanwhile, the whole execution runs again with the new lists, so the result is exactly the live
    * index's view.
    */
-  private async execute(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions, filter: RoutingFilter, trackTotalHits: number): Promise<Gathered> {
+  private async execute(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions, filter: RoutingFilter, trackTotalHits: number, lexicon: Lexicon = this.lexicon): Promise<Gathered> {
     for (;;) {
       if (this.live && this.suppression.version < 0) this.adopt(await this.live.view(this.base, -1));
       const version = this.suppression.version;
@@ -201,7 +215,7 @@ export class SearchService {
       routing.skipped += route.skipped.length;
       // Shard-level MaxScore (shard-bounds.ts): shards that hold no match are never asked (exact);
       // relevance asks the shards with the highest bounds first.
-      const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale) : null;
+      const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale, lexicon) : null;
       let order = route.order;
       if (bounds) {
         order = order.filter((s) => bounds.mayMatch[s] === 1);
@@ -269,7 +283,7 @@ export class SearchService {
 
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
-    const planned = this.plan(req.q, req.prefixLast);
+    const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
     const k = req.offset + req.limit;
     const common = {
@@ -293,7 +307,7 @@ export class SearchService {
         ...(req.facets.length ? { facets: {} } : {}),
       };
     }
-    let g = await this.execute(planned.plan, opts, liveOpts, filter, track);
+    let g = await this.execute(planned.plan, opts, liveOpts, filter, track, lexicon);
     let relaxed = false;
     let plan = planned.plan;
     if (g.total === 0 && g.relation === 'eq' && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
@@ -302,7 +316,7 @@ export class SearchService {
       relaxed = true;
       plan = { ...plan, minShouldMatch: 1, required: [] };
       const first = g.routing;
-      g = await this.execute(plan, opts, liveOpts, filter, track);
+      g = await this.execute(plan, opts, liveOpts, filter, track, lexicon);
       g.routing = { ...g.routing, called: first.called + g.routing.called, shardCalls: first.shardCalls + g.routing.shardCalls, liveCalls: first.liveCalls + g.routing.liveCalls, waves: first.waves + g.routing.waves };
     }
     const page = g.top.slice(req.offset, req.offset + req.limit);

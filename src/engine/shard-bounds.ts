@@ -14,7 +14,9 @@
  * nothing of the plan may be present.
  * @module
  */
-import type { ScoreBounds } from '../index-format/score-bounds.js';
+import type { Lexicon } from '../index-format/lexicon.js';
+import type { KeyBounds, ScoreBounds } from '../index-format/score-bounds.js';
+import { foldedSyllablesOfKey } from '../index-format/term-keys.js';
 import { headlineBoostBound } from '../scoring/headline-match.js';
 import type { QueryPlan } from './query-plan.js';
 
@@ -36,8 +38,43 @@ export function planBoostBound(plan: QueryPlan): number {
   return headline ? headlineBoostBound(n, plan.coverage !== undefined) : 1;
 }
 
-/** Bounds and possible matches of every shard for a plan. */
-export function shardBounds(plan: QueryPlan, bounds: ScoreBounds, impactScale: number): ShardBounds {
+const NOWHERE: KeyBounds = { shards: [], impacts: [] };
+
+/** Shards in both ascending lists. */
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return out;
+}
+
+/**
+ * A plan key's bounds: as the artifact lists it, or — for a key about a syllable of the lexicon's
+ * tail, which the artifact never lists — the shards the tail names for that syllable (with each
+ * shard's unlisted maximum, where the build put the key's impacts). Null: may be in any shard.
+ * @param lexicon the request's view of the lexicon (knows the tail syllables the query uses)
+ */
+export function keyBounds(key: string, bounds: ScoreBounds, lexicon?: Lexicon): KeyBounds | null {
+  const b = bounds.key(key);
+  if ((b && b.shards.length > 0) || !lexicon?.hasTail) return b;
+  let shards: ArrayLike<number> | null = null;
+  for (const f of foldedSyllablesOfKey(key)) {
+    if (lexicon.folded.indexOf(f) >= 0) continue; // the lexicon's own: the artifact decides
+    const e = lexicon.tailEntry(f);
+    if (e === undefined) return null; // not looked up: may be anywhere
+    if (e === null) return NOWHERE; // in neither the lexicon nor its tail: in no shard
+    shards = shards ? intersect(shards, e.shards) : e.shards;
+  }
+  if (!shards) return b;
+  return { shards, impacts: Array.from(shards, (s) => bounds.unlistedMax[s]) };
+}
+
+/**
+ * Bounds and possible matches of every shard for a plan.
+ * @param lexicon the request's view of the lexicon, for keys about the lexicon's tail (see {@link keyBounds})
+ */
+export function shardBounds(plan: QueryPlan, bounds: ScoreBounds, impactScale: number, lexicon?: Lexicon): ShardBounds {
   const S = bounds.shards;
   const bound = new Float64Array(S);
   const mayMatch = new Uint8Array(S);
@@ -47,7 +84,7 @@ export function shardBounds(plan: QueryPlan, bounds: ScoreBounds, impactScale: n
   // Required keys: every one may be present.
   const requiredOk = new Uint8Array(S).fill(1);
   for (const key of new Set(plan.required)) {
-    const b = bounds.key(key);
+    const b = keyBounds(key, bounds, lexicon);
     if (!b) continue; // unlisted: may be anywhere
     const here = new Uint8Array(S);
     for (let i = 0; i < b.shards.length; i++) here[b.shards[i]] = 1;
@@ -60,7 +97,7 @@ export function shardBounds(plan: QueryPlan, bounds: ScoreBounds, impactScale: n
   const sum = new Float64Array(S);
   for (const t of plan.terms) {
     const w = Math.max(0, t.weight);
-    const b = bounds.key(t.key);
+    const b = keyBounds(t.key, bounds, lexicon);
     const present = new Uint8Array(S);
     if (b) {
       for (let i = 0; i < b.shards.length; i++) { present[b.shards[i]] = 1; sum[b.shards[i]] += w * b.impacts[i]; }

@@ -8,7 +8,9 @@
  *   truyền thống, where the pair alone says truyền thông).
  * @module
  */
+import { foldDiacritics } from '../analyzer/fold.js';
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
+import type { TailEntry } from './lexicon-tail.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -28,6 +30,16 @@ export interface LexiconMeta {
   minBigramCount: number;
   /** Minimum count a kept exact triple has (informative triples seen fewer times are dropped). */
   minTrigramCount: number;
+  /**
+   * Occurrences of the syllables kept in the lexicon's tail (`lexicon-tail.ts`; absent or 0 when
+   * there is none): part of {@link Lexicon.totalCount}.
+   */
+  tailCount?: number;
+  /**
+   * Folded syllables seen in fewer documents than this are in the tail, not here (absent or 1: the
+   * lexicon holds every syllable).
+   */
+  minHotDf?: number;
 }
 
 /** Arrays of a lexicon as produced by the build. */
@@ -126,6 +138,8 @@ export class Lexicon {
   readonly pairs: TermDictionary;
   readonly byteLength: number;
   private readonly a: LexiconArrays;
+  /** Tail syllables a request-scoped view knows (see {@link withTail}). */
+  private tailEntries: ReadonlyMap<string, TailEntry | null> | undefined;
 
   /** Opens the bytes of a lexicon; throws when corrupt. */
   constructor(buffer: ArrayBuffer) {
@@ -143,16 +157,40 @@ export class Lexicon {
     }
   }
 
+  /**
+   * A view of this lexicon that also knows some syllables of the lexicon's tail (fetched for one
+   * request by `engine/lexicon-tail-loader.ts`): {@link df}, {@link readings} and {@link exactCount}
+   * answer for them as for the lexicon's own. Shares every array; the lexicon itself is unchanged.
+   * @param entries each syllable looked up in the tail: its entry, or null when the tail lacks it too
+   */
+  withTail(entries: ReadonlyMap<string, TailEntry | null>): Lexicon {
+    if (entries.size === 0) return this;
+    void this.totalCount; // computed once here, inherited by every view
+    const view = Object.create(this) as Lexicon;
+    view.tailEntries = entries;
+    return view;
+  }
+
+  /**
+   * The tail entry of a folded syllable this view looked up: null when neither the lexicon nor its
+   * tail holds it, undefined when it was not looked up (or is the lexicon's own).
+   */
+  tailEntry(folded: string): TailEntry | null | undefined {
+    return this.tailEntries?.get(folded);
+  }
+
   /** Number of documents containing some reading of the folded syllable (0 when unknown). */
   df(folded: string): number {
     const i = this.folded.indexOf(folded);
-    return i < 0 ? 0 : this.a.foldedDf[i];
+    return i < 0 ? (this.tailEntries?.get(folded)?.df ?? 0) : this.a.foldedDf[i];
   }
 
   /** Occurrences of an exact syllable (0 when unknown). */
   exactCount(exact: string): number {
     const i = this.exact.indexOf(exact);
-    return i < 0 ? 0 : this.a.exactCount[i];
+    if (i >= 0) return this.a.exactCount[i];
+    if (!this.tailEntries) return 0;
+    return this.tailEntries.get(foldDiacritics(exact))?.readings.find((r) => r.exact === exact)?.count ?? 0;
   }
 
   private total = -1;
@@ -160,7 +198,7 @@ export class Lexicon {
   /** Occurrences of all syllables in the collection (computed on first use). */
   get totalCount(): number {
     if (this.total < 0) {
-      let t = 0;
+      let t = this.meta.tailCount ?? 0;
       for (const c of this.a.exactCount) t += c;
       this.total = t;
     }
@@ -170,7 +208,7 @@ export class Lexicon {
   /** Accented readings of a folded syllable, most frequent first. */
   readings(folded: string, limit = 8): Reading[] {
     const f = this.folded.indexOf(folded);
-    if (f < 0) return [];
+    if (f < 0) return this.tailEntries?.get(folded)?.readings.slice(0, limit) ?? [];
     const out: Reading[] = [];
     const end = Math.min(this.a.groupStarts[f + 1], this.a.groupStarts[f] + limit);
     for (let g = this.a.groupStarts[f]; g < end; g++) {
@@ -233,6 +271,11 @@ export class Lexicon {
   /** Number of kept triples. */
   get tripleSize(): number {
     return this.a.tripleThird.length;
+  }
+
+  /** Whether the index keeps a tail (`meta.minHotDf` > 1): syllables absent here may be there. */
+  get hasTail(): boolean {
+    return (this.meta.minHotDf ?? 1) > 1;
   }
 
   /** Up to `limit` folded syllables starting with `prefix`, highest document frequency first. */

@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';
@@ -90,6 +90,12 @@ export interface IndexManifest {
   synonyms: Array<[string, string]>;
   lexicon: ArtifactFile;
   /**
+   * The syllables kept out of `lexicon` because they occur in fewer than `minHotDf` documents, in
+   * parts by byte range (`lexicon-tail.ts`), each listed with its first syllable. Absent: the
+   * lexicon holds every syllable.
+   */
+  lexiconTail?: LexiconTailEntry;
+  /**
    * Per-shard score upper bounds for the front (`score-bounds.ts`): lets a relevance search skip
    * shards that cannot reach the page or hold no match. Absent (older builds): every shard is asked.
    */
@@ -100,6 +106,14 @@ export interface IndexManifest {
    * number `seq` is in these shards, so the live index serves only later ones. Absent: none.
    */
   live?: { seq: number };
+}
+
+/** The manifest's description of the lexicon's tail. */
+export interface LexiconTailEntry {
+  /** Syllables in fewer documents than this are in the tail, not in the lexicon. */
+  minHotDf: number;
+  /** Parts in ascending byte order of their syllables. */
+  parts: Array<ArtifactFile & { first: string; syllables: number }>;
 }
 
 /** Why a manifest cannot be served. */

@@ -30,3 +30,9 @@ export const titleStartKey = (...folded: string[]): string => folded[0] + '^' + 
 
 /** True for a {@link foldedKey} (one folded syllable), false for every other kind. */
 export const isFoldedKey = (key: string): boolean => !/[ =^]/.test(key);
+
+/** The folded syllables a key is about: `ha=hà` → ha; `ha noi`, `ha^noi` → ha, noi. */
+export function foldedSyllablesOfKey(key: string): string[] {
+  const eq = key.indexOf('=');
+  return eq >= 0 ? [key.slice(0, eq)] : key.split(/[ ^]/).filter(Boolean);
+}

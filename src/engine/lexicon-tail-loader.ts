@@ -1,0 +1,105 @@
+/**
+ * The front Worker's access to the lexicon's tail (`index-format/lexicon-tail.ts`): before a query is
+ * planned, the syllables it may use that the lexicon lacks are looked up in the one tail part that
+ * can hold each, fetched on first use, verified against the manifest and kept in a byte-bounded
+ * cache. The planner then sees a request-scoped view of the lexicon that knows them
+ * (`Lexicon.withTail`), so planning stays synchronous.
+ * @module
+ */
+import { analyzeQueryText } from '../analyzer/analyze.js';
+import { decodeInputMethod } from '../analyzer/input-method.js';
+import { foldDiacritics } from '../analyzer/fold.js';
+import type { Lexicon } from '../index-format/lexicon.js';
+import { LexiconTailPart, tailPartFor, type TailEntry } from '../index-format/lexicon-tail.js';
+import { ContainerError } from '../index-format/binary-container.js';
+import type { IndexManifest, LexiconTailEntry } from '../index-format/manifest.js';
+import { verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+
+/** Bytes of tail parts the front keeps (parts are ~1 MiB; a query needs one per rare syllable). */
+export const TAIL_CACHE_BYTES = 8 * 1024 * 1024;
+
+/** Most tail syllables one query looks up (a query is planned from at most a few dozen syllables). */
+export const MAX_TAIL_LOOKUPS = 16;
+
+/** Loads tail parts for queries. */
+export class LexiconTailLoader {
+  private readonly firsts: string[];
+  private readonly cache: ByteBudgetCache<number, LexiconTailPart>;
+
+  /**
+   * @param tail the manifest's `lexiconTail`
+   * @param fetchArtifact reads an index file
+   */
+  constructor(private readonly tail: LexiconTailEntry, private readonly fetchArtifact: FetchArtifact, budgetBytes = TAIL_CACHE_BYTES) {
+    this.firsts = tail.parts.map((p) => p.first);
+    this.cache = new ByteBudgetCache(budgetBytes);
+  }
+
+  /**
+   * The loader of an index's tail, or null when it keeps none; throws `ContainerError` when the
+   * manifest and the lexicon disagree about it (files from different builds).
+   */
+  static forIndex(manifest: IndexManifest, lexicon: Lexicon, fetchArtifact: FetchArtifact): LexiconTailLoader | null {
+    const listed = manifest.lexiconTail?.minHotDf ?? 1;
+    if (listed !== (lexicon.meta.minHotDf ?? 1)) throw new ContainerError(`the manifest's lexicon tail starts below ${listed} documents, the lexicon's below ${lexicon.meta.minHotDf ?? 1} (files from different builds)`);
+    return manifest.lexiconTail ? new LexiconTailLoader(manifest.lexiconTail, fetchArtifact) : null;
+  }
+
+  /**
+   * The folded syllables of a query the lexicon does not hold, as typed and as decoded from Telex/VNI
+   * (`hoaf` → hoà), in order of appearance, at most {@link MAX_TAIL_LOOKUPS}.
+   */
+  static missingSyllables(lexicon: Lexicon, q: string): string[] {
+    const out = new Set<string>();
+    for (const t of analyzeQueryText(q)) {
+      for (const folded of [t.folded, ...decodeInputMethod(t.exact).map(foldDiacritics)]) {
+        if (out.size < MAX_TAIL_LOOKUPS && lexicon.folded.indexOf(folded) < 0) out.add(folded);
+      }
+    }
+    return [...out];
+  }
+
+  /**
+   * The tail entry of each of `syllables` (null when the tail does not hold it), fetching the parts
+   * not cached.
+   */
+  async entries(syllables: readonly string[]): Promise<Map<string, TailEntry | null>> {
+    const out = new Map<string, TailEntry | null>();
+    const byPart = new Map<number, string[]>();
+    for (const s of syllables) {
+      const p = tailPartFor(this.firsts, s);
+      if (p >= 0) byPart.set(p, [...(byPart.get(p) ?? []), s]);
+      else out.set(s, null);
+    }
+    // Each request fetches what it misses itself: a promise is never shared between requests.
+    await Promise.all([...byPart].map(async ([p, wanted]) => {
+      const part = await this.part(p);
+      for (const s of wanted) {
+        out.set(s, part.entry(s));
+      }
+    }));
+    return out;
+  }
+
+  /** A view of `lexicon` that knows the tail syllables of query `q` (the lexicon itself when none). */
+  async viewFor(lexicon: Lexicon, q: string): Promise<Lexicon> {
+    const missing = LexiconTailLoader.missingSyllables(lexicon, q);
+    if (missing.length === 0) return lexicon;
+    return lexicon.withTail(await this.entries(missing));
+  }
+
+  private async part(p: number): Promise<LexiconTailPart> {
+    const hit = this.cache.get(p);
+    if (hit) return hit;
+    const file = this.tail.parts[p];
+    const part = new LexiconTailPart(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+    this.cache.set(p, part, part.byteLength);
+    return part;
+  }
+
+  /** Cache counters (diagnostics). */
+  stats(): CacheStats {
+    return this.cache.stats();
+  }
+}
