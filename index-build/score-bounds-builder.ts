@@ -4,7 +4,7 @@
  * only on the keys, their document frequencies and the impacts.
  * @module
  */
-import { alwaysListed, boundOfLevel, levelOf, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
+import { alwaysListed, SCORE_BOUNDS_BUDGET_BYTES, SCORE_BOUNDS_MIN_DF, writeScoreBounds } from '../src/index-format/score-bounds.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
 import { foldedSyllablesOfKey, isFoldedKey } from '../src/index-format/term-keys.js';
 
@@ -38,7 +38,7 @@ export class ScoreBoundsBuilder {
   private readonly touched: number[] = [];
   private readonly entryKey = new Column(new Uint32Array(1 << 16));
   private readonly entryShard = new Column(new Uint16Array(1 << 16));
-  private readonly entryLevel = new Column(new Uint8Array(1 << 16));
+  private readonly entryImpact = new Column(new Uint16Array(1 << 16));
   private readonly unlistedMax: Uint16Array;
   private current = -1;
   /** 1: a folded syllable of the lexicon's tail (its shards are collected); see {@link leaveTail}. */
@@ -89,7 +89,7 @@ export class ScoreBoundsBuilder {
     for (const id of this.touched) {
       const max = this.shardMax[id];
       this.shardMax[id] = 0;
-      if (this.listed[id]) { this.entryKey.push(id); this.entryShard.push(s); this.entryLevel.push(levelOf(max)); }
+      if (this.listed[id]) { this.entryKey.push(id); this.entryShard.push(s); this.entryImpact.push(max); }
       else {
         if (max > this.unlistedMax[s]) this.unlistedMax[s] = max;
         if (this.tailSyllable?.[id]) {
@@ -112,7 +112,7 @@ export class ScoreBoundsBuilder {
     const cost = new Map<number, number>(); // bytes by document frequency, multi-syllable keys
     let fixed = 0;
     for (const [id, e] of entries) {
-      const bytes = Buffer.byteLength(this.keys[id]) + 8 + 3 * e;
+      const bytes = Buffer.byteLength(this.keys[id]) + 8 + 4 * e;
       if (listsKey(this.keys[id], 0)) fixed += bytes;
       else cost.set(this.df[id], (cost.get(this.df[id]) ?? 0) + bytes);
     }
@@ -130,36 +130,36 @@ export class ScoreBoundsBuilder {
     this.flush();
     this.current = -1;
     const minDf = this.effectiveMinDf();
-    // Keys dropped for the budget: their maxima (already rounded up) join their shards' unlisted maximum.
+    // Keys dropped for the budget: their maxima join their shards' unlisted maximum.
     let n = 0;
     for (let i = 0; i < this.entryKey.length; i++) {
       const id = this.entryKey.data[i];
       if (this.listed[id] && listsKey(this.keys[id], this.df[id], minDf)) {
-        this.entryKey.data[n] = id; this.entryShard.data[n] = this.entryShard.data[i]; this.entryLevel.data[n] = this.entryLevel.data[i]; n++;
+        this.entryKey.data[n] = id; this.entryShard.data[n] = this.entryShard.data[i]; this.entryImpact.data[n] = this.entryImpact.data[i]; n++;
       } else {
         const s = this.entryShard.data[i];
-        this.unlistedMax[s] = Math.max(this.unlistedMax[s], boundOfLevel(this.entryLevel.data[i]));
+        this.unlistedMax[s] = Math.max(this.unlistedMax[s], this.entryImpact.data[i]);
       }
     }
-    this.entryKey.length = this.entryShard.length = this.entryLevel.length = n;
+    this.entryKey.length = this.entryShard.length = this.entryImpact.length = n;
     const keyOf = this.entryKey.data;
     // Stable order by key (entries of one key are already in shard order).
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.rank[keyOf[a]] - this.rank[keyOf[b]] || a - b);
     const keys: string[] = [];
     const entryStarts: number[] = [];
     const entryShards = new Uint16Array(n);
-    const entryLevels = new Uint8Array(n);
+    const entryImpacts = new Uint16Array(n);
     let last = -1;
     order.forEach((e, i) => {
       const id = keyOf[e];
       if (id !== last) { keys.push(this.keys[id]); entryStarts.push(i); last = id; }
       entryShards[i] = this.entryShard.data[e];
-      entryLevels[i] = this.entryLevel.data[e];
+      entryImpacts[i] = this.entryImpact.data[e];
     });
     entryStarts.push(n);
     const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(keys);
     return writeScoreBounds({ shards: this.shardCount, minDf }, {
-      termBytes, termOffsets, entryStarts: Uint32Array.from(entryStarts), entryShards, entryLevels, unlistedMax: this.unlistedMax,
+      termBytes, termOffsets, entryStarts: Uint32Array.from(entryStarts), entryShards, entryImpacts, unlistedMax: this.unlistedMax,
     });
   }
 }

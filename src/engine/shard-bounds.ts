@@ -4,7 +4,7 @@
  *
  * A shard scores a document as (Σ over the plan's terms of weight × impactScale × stored impact)
  * × coverage factor (≤ 1) × headline boost (≤ {@link headlineBoostBound}) — see `shard-searcher.ts`.
- * Each term's impact is at most the key's largest impact in the shard (rounded up by the artifact, or
+ * Each term's impact is at most the key's largest impact in the shard (exactly, from the artifact, or
  * the shard's largest unlisted impact for a key the artifact does not list), and a document gets each
  * term at most once, so the sum of those maxima times the largest boost bounds every score in the
  * shard. The bound is then widened by a relative {@link FLOAT_SLACK} for floating-point summation order.

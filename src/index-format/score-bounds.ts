@@ -1,8 +1,9 @@
 /**
  * Per-shard score upper bounds, kept by the front Worker (`score-bounds.bin`, listed in the manifest
  * as `scoreBounds`): for each listed key, the shards that contain it and, per shard, its largest
- * stored impact rounded **up** to a one-byte geometric scale (≤ 4.5 % above the true value, never
- * below it); per shard, the largest impact of any key not listed. With them the front computes, for a
+ * stored impact, exactly (the u16 the shard stores: the top hits of different shards are often within
+ * 1–2 % of each other, so a rounded bound could not tell them apart); per shard, the largest impact of
+ * any key not listed. With them the front computes, for a
  * plan, an upper bound of every shard's best score and which shards cannot hold a match at all
  * (`engine/shard-bounds.ts`), and skips shards exactly (MaxScore at the level of shards).
  *
@@ -20,7 +21,7 @@ import { TermDictionary } from './term-dictionary.js';
 const MAGIC = 'VNSB';
 
 /** Version of this artifact's layout (inside the index format version). */
-export const SCORE_BOUNDS_VERSION = 1;
+export const SCORE_BOUNDS_VERSION = 2;
 
 /** File name of the score-bounds artifact. */
 export const SCORE_BOUNDS_FILE = 'score-bounds.bin';
@@ -42,22 +43,6 @@ export function alwaysListed(key: string): boolean {
   return /^[^ =^]+([=^][^ =^]+)?$/.test(key);
 }
 
-/** Ratio between consecutive levels of the one-byte scale: level 255 is 65535, level 1 is ≤ 1. */
-const RATIO = Math.pow(65535, 1 / 254);
-
-/** The impact level `q` (1…255) stands for: an upper bound of every impact quantized to it. */
-export function boundOfLevel(q: number): number {
-  return q >= 255 ? 65535 : Math.ceil(65535 * Math.pow(RATIO, q - 255) - 1e-9);
-}
-
-/** The smallest level whose bound is ≥ `impact` (a u16 impact ≥ 1). */
-export function levelOf(impact: number): number {
-  if (impact <= 0) return 1;
-  let q = Math.max(1, Math.min(255, Math.ceil(255 + Math.log(impact / 65535) / Math.log(RATIO))));
-  while (q > 1 && boundOfLevel(q - 1) >= impact) q--;
-  while (boundOfLevel(q) < impact) q++;
-  return q;
-}
 
 /** Header data of the artifact. */
 export interface ScoreBoundsMeta {
@@ -75,8 +60,8 @@ export interface ScoreBoundsArrays {
   entryStarts: Uint32Array;
   /** Shard of each entry, ascending within a key. */
   entryShards: Uint16Array;
-  /** Level ({@link levelOf}) of the key's largest impact in that shard. */
-  entryLevels: Uint8Array;
+  /** The key's largest stored impact in that shard. */
+  entryImpacts: Uint16Array;
   /** Per shard: the largest impact (u16) of any key the artifact does not list (0 when none). */
   unlistedMax: Uint16Array;
 }
@@ -102,22 +87,21 @@ export class ScoreBounds {
   readonly unlistedMax: Uint16Array;
   private readonly entryStarts: Uint32Array;
   private readonly entryShards: Uint16Array;
-  private readonly entryLevels: Uint8Array;
-  private readonly levelBound = Float64Array.from({ length: 256 }, (_, q) => (q === 0 ? 0 : boundOfLevel(q)));
+  private readonly entryImpacts: Uint16Array;
 
   /** Opens the bytes; throws `ContainerError` when they are corrupt or of another version. */
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ScoreBoundsMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const s = c.sections as unknown as ScoreBoundsArrays;
-    requireSections(s as unknown as Record<string, unknown>, ['termBytes', 'termOffsets', 'entryStarts', 'entryShards', 'entryLevels', 'unlistedMax'], 'score-bounds artifact');
     if (c.meta.version !== SCORE_BOUNDS_VERSION) throw new ContainerError(`score-bounds artifact version ${c.meta.version}, this code reads ${SCORE_BOUNDS_VERSION}`);
+    requireSections(s as unknown as Record<string, unknown>, ['termBytes', 'termOffsets', 'entryStarts', 'entryShards', 'entryImpacts', 'unlistedMax'], 'score-bounds artifact');
     this.meta = c.meta;
     this.dictionary = new TermDictionary(s.termBytes, s.termOffsets);
     this.entryStarts = s.entryStarts;
     this.entryShards = s.entryShards;
-    this.entryLevels = s.entryLevels;
+    this.entryImpacts = s.entryImpacts;
     this.unlistedMax = s.unlistedMax;
-    if (this.entryStarts.length !== this.dictionary.size + 1 || this.entryShards.length !== this.entryLevels.length || this.unlistedMax.length !== c.meta.shards) {
+    if (this.entryStarts.length !== this.dictionary.size + 1 || this.entryShards.length !== this.entryImpacts.length || this.unlistedMax.length !== c.meta.shards) {
       throw new ContainerError('score-bounds artifact is inconsistent (corrupt file)');
     }
   }
@@ -136,7 +120,6 @@ export class ScoreBounds {
     if (i < 0) return alwaysListed(key) ? NOWHERE : null;
     const from = this.entryStarts[i];
     const to = this.entryStarts[i + 1];
-    const levels = this.entryLevels.subarray(from, to);
-    return { shards: this.entryShards.subarray(from, to), impacts: Array.from(levels, (q) => this.levelBound[q]) };
+    return { shards: this.entryShards.subarray(from, to), impacts: this.entryImpacts.subarray(from, to) };
   }
 }
