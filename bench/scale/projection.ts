@@ -5,6 +5,7 @@
  * @module
  */
 import { pairBudgetFor } from '../../index-build/build-lexicon.js';
+import { HOT_DICTIONARY_BUDGET_BYTES } from '../../index-build/lexicon-split.js';
 import { STATIC_ASSET_LIMIT_BYTES } from '../../index-build/shard-plan.js';
 import type { LexiconPoint } from './growth-child.js';
 
@@ -134,11 +135,12 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
   const lexiconFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes })));
   const pairsFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairs })));
   // The build caps the pairs at PAIR_BUDGET_BYTES (rarer pairs dropped first); the rest of the
-  // lexicon (folded and exact dictionaries) keeps growing with the vocabulary.
+  // lexicon (folded and exact dictionaries) grows with the vocabulary up to HOT_DICTIONARY_BUDGET_BYTES,
+  // past which the rarest syllables go to the lexicon's tail (index-build/lexicon-split.ts).
   const pairBytesFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.pairBytes })));
   const restFit = fitPowerLaw(pts.map((p) => ({ x: p.documents, y: p.bytes - p.pairBytes })));
   const projectedLexicon = (N: number) => {
-    const rest = powerLaw(restFit, N);
+    const rest = Math.min(powerLaw(restFit, N), HOT_DICTIONARY_BUDGET_BYTES);
     return rest + Math.min(powerLaw(pairBytesFit, N), pairBudgetFor(rest));
   };
   const MB = 1024 * 1024;

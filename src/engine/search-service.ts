@@ -39,6 +39,13 @@ export const DEFAULT_TRACK_TOTAL_HITS = 1000;
 /** Pages deeper than this fetch their hits with a second call instead of records with every shard's hits. */
 export const MAX_RECORDS_PER_SHARD = 100;
 
+/**
+ * Once a relevance search has counted its matches, shards are still asked in doubling waves while the
+ * next shard's score bound is within this factor of the k-th best score (the waves can then skip the
+ * rest); above it, all that can reach the page at once.
+ */
+export const WAVE_BOUND_RATIO = 1.5;
+
 /** A search request after validation. */
 export interface SearchRequest {
   q: string;
@@ -244,11 +251,14 @@ export class SearchService {
           break;
         }
         // The first wave probes one shard. Then, for a relevance sort, everything left that can still
-        // reach the page: at once without bounds, once the matches are counted (only the shards whose
-        // bound reaches the k-th score), or when the shards asked so far do not promise
-        // `trackTotalHits` matches in all (every shard must be counted); otherwise doubling waves
-        // while the count grows, as in date order (a page of recent news usually needs only the newest shards).
-        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || counted || (total / next) * order.length < trackTotalHits);
+        // reach the page at once: without bounds; when the shards asked so far do not promise
+        // `trackTotalHits` matches in all (every shard must be counted); or, once the matches are
+        // counted, when the next shard's bound is far above the k-th score (a long query's bound sums
+        // maxima that different articles reach: waves would add rounds and skip nothing). Otherwise
+        // doubling waves in descending bound, each raising the k-th score the next is filtered by
+        // (a short query's best hits sit in a few shards, and the bounds of the others fall below them).
+        const loose = counted && bounds !== null && bounds.bound[order[next]] > WAVE_BOUND_RATIO * ref.score;
+        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || loose || (!counted && (total / next) * order.length < trackTotalHits));
         let wave = order.slice(next, allAtOnce ? order.length : next + size);
         if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
         next += wave.length;
