@@ -161,11 +161,11 @@ export class SearchService {
   }
 
   /**
-   * Plans a query with the lexicon alone (exposed for diagnostics and benchmarks): syllables of the
-   * lexicon's tail are unknown here; {@link planWithTail} knows them.
+   * Plans a query (exposed for diagnostics and benchmarks) with the lexicon alone, where syllables
+   * of the lexicon's tail are unknown, or with a view that knows them ({@link planWithTail}).
    */
-  plan(q: string, prefixLast: boolean): PlannedQuery {
-    return planQuery(q, { lexicon: this.lexicon, synonyms: this.synonyms }, { prefixLast });
+  plan(q: string, prefixLast: boolean, lexicon: Lexicon = this.lexicon): PlannedQuery {
+    return planQuery(q, { lexicon, synonyms: this.synonyms }, { prefixLast });
   }
 
   /**
@@ -174,7 +174,7 @@ export class SearchService {
    */
   async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
     const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, q) : this.lexicon;
-    return { planned: planQuery(q, { lexicon, synonyms: this.synonyms }, { prefixLast }), lexicon };
+    return { planned: this.plan(q, prefixLast, lexicon), lexicon };
   }
 
   /** Takes in a live view's suppression lists when they are newer than the ones held. */

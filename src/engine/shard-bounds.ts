@@ -15,7 +15,7 @@
  * @module
  */
 import type { Lexicon } from '../index-format/lexicon.js';
-import type { KeyBounds, ScoreBounds } from '../index-format/score-bounds.js';
+import { NOWHERE, type KeyBounds, type ScoreBounds } from '../index-format/score-bounds.js';
 import { foldedSyllablesOfKey } from '../index-format/term-keys.js';
 import { headlineBoostBound } from '../scoring/headline-match.js';
 import type { QueryPlan } from './query-plan.js';
@@ -37,8 +37,6 @@ export function planBoostBound(plan: QueryPlan): number {
   const headline = plan.terms.length > 0 && (n >= 2 || (plan.coverage !== undefined && n >= 1));
   return headline ? headlineBoostBound(n, plan.coverage !== undefined) : 1;
 }
-
-const NOWHERE: KeyBounds = { shards: [], impacts: [] };
 
 /** Shards in both ascending lists. */
 function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {

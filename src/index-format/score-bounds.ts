@@ -78,7 +78,8 @@ export interface KeyBounds {
   impacts: ArrayLike<number>;
 }
 
-const NOWHERE: KeyBounds = { shards: new Uint16Array(0), impacts: [] };
+/** The bounds of a key in no shard. */
+export const NOWHERE: KeyBounds = { shards: new Uint16Array(0), impacts: [] };
 
 /** The loaded artifact (zero-copy views). */
 export class ScoreBounds {
