@@ -40,6 +40,11 @@ export interface LocalWorker {
 export interface LocalWorkerOptions {
   /** Port (default: a free one). */
   port?: number;
+  /**
+   * wrangler.toml of the Worker to run (default: this repository's). Benchmarks run a control Worker
+   * this way (`bench/load/control-worker/`) to measure what the local runtime itself does under load.
+   */
+  config?: string;
   /** Interface (default 127.0.0.1). */
   host?: string;
   /** Static-assets folder holding `index/` (default: wrangler.toml's `dist/assets`). */
@@ -98,7 +103,7 @@ export async function startLocalWorker(o: LocalWorkerOptions = {}): Promise<Loca
   const started = Date.now();
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
-    config: path.join(ROOT, 'wrangler.toml'),
+    config: o.config ?? path.join(ROOT, 'wrangler.toml'),
     ...(o.assets ? { assets: o.assets } : {}),
     ...(o.vars ? { bindings: Object.fromEntries(Object.entries(o.vars).map(([k, v]) => [k, { type: 'plain_text' as const, value: v }])) } : {}),
     dev: {

@@ -4,7 +4,10 @@
  * of one pass over the whole query mix at full speed, the run issue 14 asks for: RSS slope after the
  * warm-up ≤ 2 MB/min and no response over 1 s. The measured phase replays the same mix, so the shard
  * caches — bounded by bytes, and at 35k larger than the blocks a pass touches — hold the working set
- * by then: growth after it is retained state, not caches filling.)
+ * by then: growth after it is retained state, not caches filling. The local runtime grows by itself
+ * under load — a Worker that keeps nothing gains ~3 KB of workerd RSS per request — so a third,
+ * control server (`control-worker/`: same runtime, same load, no work) runs alongside, and the slope
+ * target applies to the search Worker's growth beyond the control's.)
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
@@ -110,11 +113,15 @@ mkdirSync(cacheRoot, { recursive: true });
 const stateDirs: string[] = [];
 const servers = {} as Record<Mode, LocalWorker>;
 
+/** The control server: the same runtime and load, a Worker that does nothing (`control-worker/`). */
+let control: LocalWorker | null = null;
+const CONTROL_CONFIG = path.join(root, 'bench/load/control-worker/wrangler.toml');
+
 /** Memory samples of one server's processes. */
 type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
-const samples: Record<Mode, Sample[]> = { off: [], on: [] };
-const sample = (mode: Mode, label: string, t: number) => {
-  const server = servers[mode];
+const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: [] };
+const sample = (mode: Mode | 'control', label: string, t: number) => {
+  const server = mode === 'control' ? control! : servers[mode];
   const publicPort = Number(new URL(server.url).port);
   const { mb, processes } = workerdRssMb(server.pid);
   // wrangler's dev proxy is the workerd listening on the public port; the other one runs the Worker and its DOs.
@@ -164,9 +171,14 @@ try {
     console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
     sample(mode, 'started', 0);
   }
+  control = await startLocalWorkerProcess({ config: CONTROL_CONFIG, readyWhen: 'started', logFile: path.join(cacheRoot, 'server-control.log') });
+  console.log(`control: a Worker that does nothing, same runtime and load, at ${control.url}`);
+  sample('control', 'started', 0);
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
   // both alike at every moment (they share its CPUs, as they would share a deployment's).
+  const warmControl = autocannon({ url: control.url, connections, ...(warmupPass ? { amount: passes * paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 });
   const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, ...(warmupPass ? { amount: passes * paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 })));
+  await warmControl;
   (['off', 'on'] as const).forEach((mode, i) => {
     console.log(`warm-up (recording ${mode}): ${warm[i]['2xx']} responses in ${Math.round(warm[i].duration)}s (${warm[i].non2xx} non-2xx)`);
     if (warm[i].non2xx > 0) exitCode = 1;
@@ -191,8 +203,9 @@ try {
     if (!w) timeline.push(w = { mode, fromS, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
     return w;
   };
-  for (const mode of ['off', 'on'] as const) sample(mode, 'before', 0);
-  const timer = setInterval(() => { for (const m of ['off', 'on'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
+  for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'before', 0);
+  const timer = setInterval(() => { for (const m of ['off', 'on', 'control'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
+  const controlRun = autocannon({ url: control.url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
   const results = await Promise.all((['off', 'on'] as const).map((mode) => {
     const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
     run.on('response', (_c, status, _b, ms) => {
@@ -206,6 +219,7 @@ try {
     run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
     return run;
   }));
+  await controlRun;
   clearInterval(timer);
   const seconds: Record<Mode, number> = { off: 0, on: 0 };
   (['off', 'on'] as const).forEach((mode, i) => {
@@ -232,12 +246,14 @@ try {
   storedAfter = await storedSearches();
   const stored = storedAfter.searches - storedBefore.searches;
   const lostReported = storedAfter.lost - storedBefore.lost;
-  for (const mode of ['off', 'on'] as const) sample(mode, 'after', Math.round((Date.now() - started) / 1000));
+  for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'after', Math.round((Date.now() - started) / 1000));
 
   // 6. Report.
   const summary = { off: summarizeMode(latencies.off, seconds.off), on: summarizeMode(latencies.on, seconds.on) };
   const cmp = compareModes(summary.off, summary.on, BUDGET_PCT);
   const memory = { off: memoryOf(samples.off), on: memoryOf(samples.on) };
+  const controlMemory = memoryOf(samples.control);
+  const controlSlope = controlMemory.workerRuntimeSlopeMbPerMin;
   const sign = (x: number) => `${x > 0 ? '+' : ''}${x}%`;
   const table = markdownTable(
     ['recording', 'responses', 'seconds', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'Worker RSS MB'],
@@ -249,15 +265,17 @@ try {
   // The soak verdict: memory after the warm-up, and stalls (meaningful at a rate the machine can serve).
   const soak = Object.fromEntries((['off', 'on'] as const).map((m) => [m, {
     slopeMbPerMin: memory[m].workerRuntimeSlopeMbPerMin,
-    slopeOk: memory[m].workerRuntimeSlopeMbPerMin <= SOAK_SLOPE_MB_PER_MIN,
+    controlSlopeMbPerMin: controlSlope,
+    excessSlopeMbPerMin: Math.round((memory[m].workerRuntimeSlopeMbPerMin - controlSlope) * 100) / 100,
+    slopeOk: memory[m].workerRuntimeSlopeMbPerMin - controlSlope <= SOAK_SLOPE_MB_PER_MIN,
     responsesOverOneSecond: counts[m].overOneSecond,
     maxMs: summary[m].max,
     stallsOk: counts[m].overOneSecond === 0,
-  }])) as Record<Mode, { slopeMbPerMin: number; slopeOk: boolean; responsesOverOneSecond: number; maxMs: number; stallsOk: boolean }>;
+  }])) as Record<Mode, { slopeMbPerMin: number; controlSlopeMbPerMin: number; excessSlopeMbPerMin: number; slopeOk: boolean; responsesOverOneSecond: number; maxMs: number; stallsOk: boolean }>;
   const soakTable = markdownTable(
     ['recording', 'measure', 'value', 'target', 'result'],
     (['off', 'on'] as const).flatMap((m) => [
-      [m, `Worker runtime RSS slope over ${duration} s after ${warmupPass ? `${passes} warm-up pass${passes > 1 ? 'es' : ''} over the ${paths.length} queries` : `a ${warmup} s warm-up`}`, `${soak[m].slopeMbPerMin} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, soak[m].slopeOk ? 'PASS' : 'FAIL'],
+      [m, `Worker runtime RSS slope over ${duration} s after ${warmupPass ? `${passes} warm-up pass${passes > 1 ? 'es' : ''} over the ${paths.length} queries` : `a ${warmup} s warm-up`}, beyond the control's ${controlSlope} MB/min (own: ${soak[m].slopeMbPerMin} MB/min)`, `${soak[m].excessSlopeMbPerMin} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, soak[m].slopeOk ? 'PASS' : 'FAIL'],
       [m, `responses over ${SOAK_MAX_RESPONSE_MS} ms (of ${summary[m].responses}; slowest ${summary[m].max} ms)`, String(soak[m].responsesOverOneSecond), '0', soak[m].stallsOk ? 'PASS' : 'FAIL'],
     ]),
   );
@@ -276,6 +294,7 @@ try {
     events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
     memory,
+    control: { what: 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime and load', memory: controlMemory },
     soak,
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
   };
@@ -294,6 +313,7 @@ try {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
+  console.log(`Worker runtime RSS (control): ${samples.control.map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${controlSlope} MB/min: ${controlMemory.verdict}`);
   console.log(`written ${resultFile}`);
   const failures = (['off', 'on'] as const).reduce((a, m) => a + counts[m].non2xx + counts[m].errors + counts[m].timeouts, 0);
   if (failures > 0) {
@@ -306,6 +326,7 @@ try {
   }
 } finally {
   for (const server of Object.values(servers)) await server.stop();
+  await control?.stop();
   for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
 }
 process.exitCode = exitCode;
