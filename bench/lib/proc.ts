@@ -92,6 +92,17 @@ export function workerdRssMb(root: number): { mb: number; processes: WorkerdProc
 }
 
 /**
+ * A local Worker's memory split by process: all its workerd processes (`totalMb`), and those running
+ * the Worker and its Durable Objects (`workerMb`, `workerPids`) — every workerd except wrangler's dev
+ * proxy, the one listening on the public port.
+ */
+export function workerRuntimeRss(root: number, publicPort: number): { totalMb: number; workerMb: number; workerPids: number[] } {
+  const { mb, processes } = workerdRssMb(root);
+  const worker = processes.filter((p) => p.entryPort !== publicPort);
+  return { totalMb: mb, workerMb: Math.round(worker.reduce((a, p) => a + p.mb, 0) * 10) / 10, workerPids: worker.map((p) => p.pid) };
+}
+
+/**
  * The port of a workerd process's `entry` socket (null for other processes): wrangler's dev proxy
  * listens on the public port, the workerd running the Worker on another one.
  */

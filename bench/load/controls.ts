@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { slope, workerdRssMb } from '../lib/proc.js';
+import { slope, workerRuntimeRss } from '../lib/proc.js';
 import { markdownTable } from '../lib/table.js';
 import { startLocalWorkerProcess, type LocalWorker } from '../../scripts/local-worker.js';
 
@@ -50,10 +50,7 @@ const requestsOf = () => {
 
 const servers = {} as Record<Control, LocalWorker>;
 /** RSS of the workerd running the Worker (wrangler's dev proxy, on the public port, left out). */
-const runtimeMb = (c: Control): number => {
-  const port = Number(new URL(servers[c].url).port);
-  return workerdRssMb(servers[c].pid).processes.filter((p) => p.entryPort !== port).reduce((a, p) => a + p.mb, 0);
-};
+const runtimeMb = (c: Control): number => workerRuntimeRss(servers[c].pid, Number(new URL(servers[c].url).port)).workerMb;
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 try {

@@ -37,7 +37,7 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
-import { slope, workerdRssMb } from '../lib/proc.js';
+import { slope, workerRuntimeRss } from '../lib/proc.js';
 import { queryMix } from '../lib/query-mix.js';
 import { startLocalWorkerProcess, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
 
@@ -123,11 +123,8 @@ const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: 
 const sample = (mode: Mode | 'control', label: string, t: number) => {
   const server = mode === 'control' ? control! : servers[mode];
   const publicPort = Number(new URL(server.url).port);
-  const { mb, processes } = workerdRssMb(server.pid);
-  // wrangler's dev proxy is the workerd listening on the public port; the other one runs the Worker and its DOs.
-  const worker = processes.filter((p) => p.entryPort !== publicPort);
-  const workerMb = Math.round(worker.reduce((a, p) => a + p.mb, 0) * 10) / 10;
-  samples[mode].push({ label, t, rssMb: mb, workerMb, proxyMb: Math.round((mb - workerMb) * 10) / 10, workerPids: worker.map((p) => p.pid) });
+  const { totalMb, workerMb, workerPids } = workerRuntimeRss(server.pid, publicPort);
+  samples[mode].push({ label, t, rssMb: totalMb, workerMb, proxyMb: Math.round((totalMb - workerMb) * 10) / 10, workerPids });
 };
 
 /** The searches the "on" server's insights hold, and the events its Worker reported lost. */
