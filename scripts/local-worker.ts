@@ -63,6 +63,12 @@ export interface LocalWorkerOptions {
    * the first query against a cold index, and for `npm run dev`).
    */
   readyWhen?: 'healthy' | 'started';
+  /**
+   * Turn the runtime's V8 inspector on (off by default), so that a benchmark can force a garbage
+   * collection and read the live heap (bench/lib/heap-probe.ts). wrangler's inspector proxy starts
+   * with it; nothing attaches to the proxy, so it records no network traffic (patches/README.md).
+   */
+  inspector?: boolean;
   /** Give up after this many milliseconds (default 180,000). */
   timeoutMs?: number;
 }
@@ -107,7 +113,7 @@ export async function startLocalWorker(o: LocalWorkerOptions = {}): Promise<Loca
     ...(o.assets ? { assets: o.assets } : {}),
     ...(o.vars ? { bindings: Object.fromEntries(Object.entries(o.vars).map(([k, v]) => [k, { type: 'plain_text' as const, value: v }])) } : {}),
     dev: {
-      inspector: false,
+      inspector: o.inspector ? { hostname: '127.0.0.1', port: await freePort() } : false,
       watch: o.watch ?? false,
       server: { hostname: o.host ?? '127.0.0.1', port: o.port ?? await freePort() },
       ...(o.persistTo ? { persist: o.persistTo } : {}),

@@ -1,13 +1,16 @@
 /**
- * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60|mix|mix:N --rate 0 --cache off --via api|cli]`
+ * `npm run bench:load [-- --duration 60 --connections 16 --warmup 60|mix|mix:N --rate 0 --cache off --via api|cli --control plain|durable-objects --heap]`
  * (`npm run bench:soak`: the same for 10 minutes at a fixed 10 requests/s per server after a warm-up
- * of one pass over the whole query mix at full speed, the run issue 14 asks for: RSS slope after the
+ * of four passes over the whole query mix at full speed, the run issue 14 asks for: RSS slope after the
  * warm-up ≤ 2 MB/min and no response over 1 s. The measured phase replays the same mix, so the shard
  * caches — bounded by bytes, and at 35k larger than the blocks a pass touches — hold the working set
  * by then: growth after it is retained state, not caches filling. The local runtime grows by itself
- * under load — a Worker that keeps nothing gains ~3 KB of workerd RSS per request — so a third,
- * control server (`control-worker/`: same runtime, same load, no work) runs alongside, and the slope
- * target applies to the search Worker's growth beyond the control's.)
+ * under load, so a third, control server runs alongside (`--control plain`, `control-worker/`: a
+ * fixed body; `--control durable-objects`, `control-do-worker/`: the same fan-out over 10 Durable
+ * Objects as a search, keeping nothing), and the slope target applies to the search Worker's growth
+ * beyond the control's. `--heap` (on in `bench:soak`) also forces a full garbage collection in every
+ * runtime through its inspector before and after the measured phase and reports the JavaScript heap
+ * that survives it — the state the Worker keeps, which RSS cannot tell from garbage not yet collected.)
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
@@ -37,6 +40,7 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
+import { findRuntimeInspector, HeapProbe } from '../lib/heap-probe.js';
 import { slope, workerRuntimeRss } from '../lib/proc.js';
 import { queryMix } from '../lib/query-mix.js';
 import { startLocalWorkerProcess, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
@@ -51,8 +55,12 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     via: { type: 'string', default: 'api' },
     rate: { type: 'string', default: '0' },
+    control: { type: 'string', default: 'plain' },
+    heap: { type: 'boolean', default: false },
   },
 });
+if (!['plain', 'durable-objects'].includes(args.control!)) throw new Error(`--control must be plain or durable-objects (got ${JSON.stringify(args.control)})`);
+if (args.heap && args.via === 'cli') throw new Error('--heap needs --via api (the runtime inspector is reached through the programmatic dev server)');
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 /**
@@ -113,9 +121,29 @@ mkdirSync(cacheRoot, { recursive: true });
 const stateDirs: string[] = [];
 const servers = {} as Record<Mode, LocalWorker>;
 
-/** The control server: the same runtime and load, a Worker that does nothing (`control-worker/`). */
+/**
+ * The control server: the same runtime and load, a Worker that keeps nothing — `plain`
+ * (`control-worker/`: a fixed JSON body) or `durable-objects` (`control-do-worker/`: 10 Durable
+ * Object RPC calls per request and one more, like a search over the 10-shard index).
+ */
 let control: LocalWorker | null = null;
-const CONTROL_CONFIG = path.join(root, 'bench/load/control-worker/wrangler.toml');
+const CONTROL_CONFIG = path.join(root, args.control === 'durable-objects' ? 'bench/load/control-do-worker/wrangler.toml' : 'bench/load/control-worker/wrangler.toml');
+const CONTROL_WHAT = args.control === 'durable-objects'
+  ? 'a Worker that calls 10 Durable Objects over RPC (and one more) per request and keeps nothing (bench/load/control-do-worker/), same runtime and load'
+  : 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime and load';
+/** With `--heap`: per server, an inspector probe of its runtime's live heap (bench/lib/heap-probe.ts). */
+const probes: Partial<Record<Mode | 'control', HeapProbe>> = {};
+/** The live heap (after a forced full collection) and RSS of each server, before and after the measured phase. */
+const heap: Record<Mode | 'control', Array<{ label: string; t: number; liveHeapMb: number; backingMb: number; workerMb: number }>> = { off: [], on: [], control: [] };
+async function measureHeap(label: string, t: number): Promise<void> {
+  for (const m of ['off', 'on', 'control'] as const) {
+    const probe = probes[m];
+    if (!probe) continue;
+    const { usedMb, backingMb } = await probe.liveHeap();
+    const server = m === 'control' ? control! : servers[m];
+    heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb: workerRuntimeRss(server.pid, Number(new URL(server.url).port)).workerMb });
+  }
+}
 
 /** Memory samples of one server's processes. */
 type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
@@ -163,13 +191,19 @@ try {
   for (const mode of ['off', 'on'] as const) {
     const state = mkdtempSync(path.join(cacheRoot, `state-${mode}-`));
     stateDirs.push(state);
-    const opts = { assets, vars: varsOf(mode), persistTo: state, logFile: path.join(cacheRoot, `server-${mode}.log`) };
+    const opts = { assets, vars: varsOf(mode), persistTo: state, logFile: path.join(cacheRoot, `server-${mode}.log`), inspector: args.heap };
     servers[mode] = args.via === 'cli' ? await startWranglerDev(opts) : await startLocalWorkerProcess(opts);
     console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
     sample(mode, 'started', 0);
   }
-  control = await startLocalWorkerProcess({ config: CONTROL_CONFIG, readyWhen: 'started', logFile: path.join(cacheRoot, 'server-control.log') });
-  console.log(`control: a Worker that does nothing, same runtime and load, at ${control.url}`);
+  control = await startLocalWorkerProcess({ config: CONTROL_CONFIG, readyWhen: 'started', logFile: path.join(cacheRoot, 'server-control.log'), inspector: args.heap });
+  console.log(`control (${args.control}): ${CONTROL_WHAT}, at ${control.url}`);
+  if (args.heap) {
+    for (const m of ['off', 'on', 'control'] as const) {
+      const server = m === 'control' ? control : servers[m];
+      probes[m] = new HeapProbe(await findRuntimeInspector(server.pid), () => fetch(`${server.url}/health`).then((r) => r.arrayBuffer()));
+    }
+  }
   sample('control', 'started', 0);
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
   // both alike at every moment (they share its CPUs, as they would share a deployment's).
@@ -200,6 +234,7 @@ try {
     if (!w) timeline.push(w = { mode, fromS, responses: 0, non2xx: 0, errors: 0, maxMs: 0 });
     return w;
   };
+  await measureHeap('before', 0);
   for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'before', 0);
   const timer = setInterval(() => { for (const m of ['off', 'on', 'control'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
   const controlRun = autocannon({ url: control.url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
@@ -216,7 +251,7 @@ try {
     run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
     return run;
   }));
-  await controlRun;
+  const controlResult = await controlRun;
   clearInterval(timer);
   const seconds: Record<Mode, number> = { off: 0, on: 0 };
   (['off', 'on'] as const).forEach((mode, i) => {
@@ -244,6 +279,7 @@ try {
   const stored = storedAfter.searches - storedBefore.searches;
   const lostReported = storedAfter.lost - storedBefore.lost;
   for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'after', Math.round((Date.now() - started) / 1000));
+  await measureHeap('after', Math.round((Date.now() - started) / 1000));
 
   // 6. Report.
   const summary = { off: summarizeMode(latencies.off, seconds.off), on: summarizeMode(latencies.on, seconds.on) };
@@ -276,6 +312,23 @@ try {
       [m, `responses over ${SOAK_MAX_RESPONSE_MS} ms (of ${summary[m].responses}; slowest ${summary[m].max} ms)`, String(soak[m].responsesOverOneSecond), '0', soak[m].stallsOk ? 'PASS' : 'FAIL'],
     ]),
   );
+  // What survives a full collection, before and after the measured phase: state the Worker keeps.
+  const answered: Record<Mode | 'control', number> = { off: counts.off.ok, on: counts.on.ok, control: controlResult['2xx'] };
+  const retained = args.heap ? Object.fromEntries((['off', 'on', 'control'] as const).map((m) => {
+    const [before, after] = [heap[m].find((h) => h.label === 'before')!, heap[m].find((h) => h.label === 'after')!];
+    const deltaMb = Math.round((after.liveHeapMb - before.liveHeapMb) * 10) / 10;
+    return [m, {
+      liveHeapBeforeMb: before.liveHeapMb, liveHeapAfterMb: after.liveHeapMb, deltaMb,
+      mbPerMin: Math.round((deltaMb / ((after.t - before.t) / 60)) * 100) / 100,
+      bytesPerRequest: Math.round((deltaMb * 1048576) / Math.max(1, answered[m])),
+      backingBeforeMb: before.backingMb, backingAfterMb: after.backingMb,
+      rssAfterCollectionBeforeMb: before.workerMb, rssAfterCollectionAfterMb: after.workerMb,
+    }];
+  })) as Record<Mode | 'control', { liveHeapBeforeMb: number; liveHeapAfterMb: number; deltaMb: number; mbPerMin: number; bytesPerRequest: number; backingBeforeMb: number; backingAfterMb: number; rssAfterCollectionBeforeMb: number; rssAfterCollectionAfterMb: number }> : null;
+  const heapTable = retained ? markdownTable(
+    ['server', 'responses', 'live JS heap after full GC, before → after', 'change', 'per minute', 'per request', 'ArrayBuffers etc. (outside the heap)', 'runtime RSS after that GC'],
+    (['off', 'on', 'control'] as const).map((m) => [m === 'control' ? `control (${args.control})` : `recording ${m}`, String(answered[m]), `${retained[m].liveHeapBeforeMb} → ${retained[m].liveHeapAfterMb} MB`, `${retained[m].deltaMb > 0 ? '+' : ''}${retained[m].deltaMb} MB`, `${retained[m].mbPerMin} MB/min`, `${retained[m].bytesPerRequest} B`, `${retained[m].backingBeforeMb} → ${retained[m].backingAfterMb} MB`, `${retained[m].rssAfterCollectionBeforeMb} → ${retained[m].rssAfterCollectionAfterMb} MB`]),
+  ) : null;
   const eventsOk = stored >= sent && stored <= sent + inFlight && lostReported === 0;
   const out = {
     date: new Date().toISOString(),
@@ -291,7 +344,8 @@ try {
     events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
     memory,
-    control: { what: 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime and load', memory: controlMemory },
+    control: { kind: args.control, what: CONTROL_WHAT, memory: controlMemory },
+    ...(retained ? { liveHeap: { what: 'V8 heap used after a full collection forced through the runtime inspector, before and after the measured phase (front Worker and every Durable Object share the local isolate)', ...retained } } : {}),
     soak,
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
   };
@@ -303,6 +357,7 @@ try {
   console.log(table);
   console.log(`\nsoak (memory after the warm-up, stalls${rate > 0 ? '' : '; at unbounded rate latency includes queueing behind the other connections — use --rate'}):\n`);
   console.log(soakTable);
+  if (heapTable) console.log(`\nstate kept (the JavaScript heap that survives a full garbage collection, forced through the runtime's inspector before and after the measured phase):\n\n${heapTable}`);
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
   console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
@@ -322,6 +377,7 @@ try {
     exitCode = 1;
   }
 } finally {
+  for (const probe of Object.values(probes)) probe.close();
   for (const server of Object.values(servers)) await server.stop();
   await control?.stop();
   for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
