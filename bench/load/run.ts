@@ -155,6 +155,23 @@ const sample = (mode: Mode | 'control', label: string, t: number) => {
   samples[mode].push({ label, t, rssMb: totalMb, workerMb, proxyMb: Math.round((totalMb - workerMb) * 10) / 10, workerPids });
 };
 
+/**
+ * Between the warm-up and the measured phase (and after it, until the last memory reading), a server
+ * gets no searches while the others finish their warm-up or the insights settle. The local runtime
+ * evicts Durable Objects idle for ~10 s, dropping their caches, which the measured phase would then
+ * refill: growth that says nothing about retained state (seen: ArrayBuffers 36 → 311 MB over the
+ * phase on the server whose warm-up ended first). So every server gets a `/health` (one cheap call
+ * to each shard object, no search, no insights event) every 2 s outside the measured phase.
+ */
+function keepObjectsAlive(): () => void {
+  const timer = setInterval(() => {
+    for (const server of [...Object.values(servers), control]) if (server) void fetch(`${server.url}/health`).then((r) => r.arrayBuffer()).catch(() => undefined);
+  }, 2000);
+  return () => clearInterval(timer);
+}
+
+let stopKeepingAlive = (): void => undefined;
+
 /** The searches the "on" server's insights hold, and the events its Worker reported lost. */
 async function storedSearches(): Promise<{ searches: number; lost: number }> {
   const res = await fetch(`${servers.on.url}/insights`, { headers: { Authorization: `Bearer ${token}` } });
@@ -207,6 +224,7 @@ try {
   sample('control', 'started', 0);
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
   // both alike at every moment (they share its CPUs, as they would share a deployment's).
+  stopKeepingAlive = keepObjectsAlive();
   const warmControl = autocannon({ url: control.url, connections, ...(warmupPass ? { amount: passes * paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 });
   const warm = await Promise.all((['off', 'on'] as const).map((mode) => autocannon({ url: servers[mode].url, connections, ...(warmupPass ? { amount: passes * paths.length } : { duration: warmup }), requests: requestsOf(), timeout: 30 })));
   await warmControl;
@@ -236,6 +254,7 @@ try {
   };
   await measureHeap('before', 0);
   for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'before', 0);
+  stopKeepingAlive();
   const timer = setInterval(() => { for (const m of ['off', 'on', 'control'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
   const controlRun = autocannon({ url: control.url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
   const results = await Promise.all((['off', 'on'] as const).map((mode) => {
@@ -252,6 +271,7 @@ try {
     return run;
   }));
   const controlResult = await controlRun;
+  stopKeepingAlive = keepObjectsAlive();
   clearInterval(timer);
   const seconds: Record<Mode, number> = { off: 0, on: 0 };
   (['off', 'on'] as const).forEach((mode, i) => {
@@ -280,6 +300,7 @@ try {
   const lostReported = storedAfter.lost - storedBefore.lost;
   for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'after', Math.round((Date.now() - started) / 1000));
   await measureHeap('after', Math.round((Date.now() - started) / 1000));
+  stopKeepingAlive();
 
   // 6. Report.
   const summary = { off: summarizeMode(latencies.off, seconds.off), on: summarizeMode(latencies.on, seconds.on) };
@@ -377,6 +398,7 @@ try {
     exitCode = 1;
   }
 } finally {
+  stopKeepingAlive();
   for (const probe of Object.values(probes)) probe.close();
   for (const server of Object.values(servers)) await server.stop();
   await control?.stop();
