@@ -11,35 +11,8 @@
  * request: the probe sends one (`poke`) until the answer comes.
  * @module
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import WebSocket from 'ws';
-import { commandLine, descendants } from './proc.js';
-
-/**
- * Ports in LISTEN state among the sockets of a `/proc/<pid>/net/tcp` (or `tcp6`) table whose inode is
- * in `inodes`.
- */
-export function listeningPorts(table: string, inodes: ReadonlySet<string>): number[] {
-  const ports: number[] = [];
-  for (const line of table.split('\n').slice(1)) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 10 || f[3] !== '0A' || !inodes.has(f[9])) continue; // 0A = TCP_LISTEN
-    ports.push(parseInt(f[1].split(':')[1], 16));
-  }
-  return ports;
-}
-
-/** Socket inodes a process holds open. */
-export function socketInodes(pid: number): Set<string> {
-  const out = new Set<string>();
-  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m) out.add(m[1]);
-    } catch { /* closed meanwhile */ }
-  }
-  return out;
-}
+import { commandLine, descendants, listeningPortsOf } from './proc.js';
 
 /** One inspector target of workerd's `/json/list`. */
 interface InspectorTarget { id: string; webSocketDebuggerUrl: string }
@@ -48,9 +21,7 @@ interface InspectorTarget { id: string; webSocketDebuggerUrl: string }
 async function lookupRuntimeInspector(root: number): Promise<string | null> {
   for (const p of descendants(root)) {
     if (p.comm !== 'workerd' || !commandLine(p.pid).includes('--inspector-addr')) continue;
-    const inodes = socketInodes(p.pid);
-    const ports = ['tcp', 'tcp6'].flatMap((t) => listeningPorts(readFileSync(`/proc/${p.pid}/net/${t}`, 'utf8'), inodes));
-    for (const port of ports) {
+    for (const port of listeningPortsOf(p.pid)) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(2000) });
         if (!res.ok) continue;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { commandLine, cpuSecondsOf, descendants, loadAverage, openFds, rssMb, slope, workerdPids, workerdRssMb } from './proc.js';
+import { commandLine, cpuSecondsOf, descendants, loadAverage, openFds, rssMb, slope, workerdPids, workerdRssMb, listeningPorts, listeningPortsOf, socketInodes } from './proc.js';
 
 describe('slope', () => {
   it('is the least-squares slope, 0 for flat or single samples', () => {
@@ -24,5 +26,30 @@ describe('/proc readings', () => {
     const gone = 2 ** 22 + 12345; // above Linux's pid_max
     expect([rssMb(gone), openFds(gone), commandLine(gone), cpuSecondsOf(gone)]).toEqual([0, 0, '', null]);
     expect(loadAverage()).toHaveLength(3);
+  });
+});
+
+const TABLE = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 111 1 0000000000000000 100 0 0 10 0
+   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 222 1 0000000000000000 100 0 0 10 0
+   2: 0100007F:1F92 0100007F:9C40 01 00000000:00000000 00:00000000 00000000  1000        0 333 1 0000000000000000 20 4 30 10 -1`;
+
+describe('listeningPorts', () => {
+  it('keeps sockets in LISTEN state whose inode the process holds', () => {
+    expect(listeningPorts(TABLE, new Set(['111', '333']))).toEqual([8080]);
+    expect(listeningPorts(TABLE, new Set(['111', '222']))).toEqual([8080, 8081]);
+    expect(listeningPorts('header only', new Set(['111']))).toEqual([]);
+  });
+
+  it('finds a port this process listens on', async () => {
+    const server: Server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      expect(listeningPorts(readFileSync('/proc/self/net/tcp', 'utf8'), socketInodes(process.pid))).toContain(port);
+      expect(listeningPortsOf(process.pid)).toContain(port);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,10 +1,10 @@
 /**
- * The benchmarks' one reader of Linux `/proc`: process trees, resident memory (of the workerd
+ * The benchmarks' one reader of Linux `/proc`: process trees, listening ports, resident memory (of the workerd
  * processes that run the Worker and its Durable Objects), open file descriptors, CPU time, the load
  * average, and a least-squares slope to tell steady memory from a leak over a load test.
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** One process: id, parent id and command name. */
 export interface Proc { pid: number; ppid: number; comm: string }
@@ -100,6 +100,43 @@ export function workerRuntimeRss(root: number, publicPort: number): { totalMb: n
   const { mb, processes } = workerdRssMb(root);
   const worker = processes.filter((p) => p.entryPort !== publicPort);
   return { totalMb: mb, workerMb: Math.round(worker.reduce((a, p) => a + p.mb, 0) * 10) / 10, workerPids: worker.map((p) => p.pid) };
+}
+
+/** {@link workerRuntimeRss} of a local Worker (its process and public URL). */
+export function runtimeRssOf(server: { pid: number; url: string }): { totalMb: number; workerMb: number; workerPids: number[] } {
+  return workerRuntimeRss(server.pid, Number(new URL(server.url).port));
+}
+
+/**
+ * Ports in LISTEN state among the sockets of a `/proc/<pid>/net/tcp` (or `tcp6`) table whose inode is
+ * in `inodes`.
+ */
+export function listeningPorts(table: string, inodes: ReadonlySet<string>): number[] {
+  const ports: number[] = [];
+  for (const line of table.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10 || f[3] !== '0A' || !inodes.has(f[9])) continue; // 0A = TCP_LISTEN
+    ports.push(parseInt(f[1].split(':')[1], 16));
+  }
+  return ports;
+}
+
+/** Socket inodes a process holds open. */
+export function socketInodes(pid: number): Set<string> {
+  const out = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) out.add(m[1]);
+    } catch { /* closed meanwhile */ }
+  }
+  return out;
+}
+
+/** TCP ports (IPv4 and IPv6) a process listens on. */
+export function listeningPortsOf(pid: number): number[] {
+  const inodes = socketInodes(pid);
+  return ['tcp', 'tcp6'].flatMap((t) => listeningPorts(readFileSync(`/proc/${pid}/net/${t}`, 'utf8'), inodes));
 }
 
 /**

@@ -17,9 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { slope, workerRuntimeRss } from '../lib/proc.js';
+import { runtimeRssOf, slope } from '../lib/proc.js';
 import { markdownTable } from '../lib/table.js';
 import { startLocalWorkerProcess, type LocalWorker } from '../../scripts/local-worker.js';
+import { CONTROL_WORKERS, type ControlName } from './control-workers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
@@ -34,12 +35,8 @@ for (const [name, v] of Object.entries({ warmup, minutes, rate })) {
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number (got ${JSON.stringify(args[name as keyof typeof args])})`);
 }
 
-const CONTROLS = {
-  plain: path.join(root, 'bench/load/control-worker/wrangler.toml'),
-  'durable-objects': path.join(root, 'bench/load/control-do-worker/wrangler.toml'),
-} as const;
-type Control = keyof typeof CONTROLS;
-const names = Object.keys(CONTROLS) as Control[];
+type Control = ControlName;
+const names = Object.keys(CONTROL_WORKERS) as Control[];
 
 /** Distinct query strings, so that nothing can be answered from a cache. */
 const WORDS = ['ha noi', 'bong da', 'kinh te', 'thoi tiet', 'gia vang', 'chung khoan', 'giao thong', 'bao lu'];
@@ -50,13 +47,13 @@ const requestsOf = () => {
 
 const servers = {} as Record<Control, LocalWorker>;
 /** RSS of the workerd running the Worker (wrangler's dev proxy, on the public port, left out). */
-const runtimeMb = (c: Control): number => workerRuntimeRss(servers[c].pid, Number(new URL(servers[c].url).port)).workerMb;
+const runtimeMb = (c: Control): number => runtimeRssOf(servers[c]).workerMb;
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 try {
   mkdirSync(path.join(root, 'bench/.cache/load'), { recursive: true });
   for (const c of names) {
-    servers[c] = await startLocalWorkerProcess({ config: CONTROLS[c], readyWhen: 'started', logFile: path.join(root, `bench/.cache/load/server-control-${c}.log`) });
+    servers[c] = await startLocalWorkerProcess({ config: CONTROL_WORKERS[c].config, readyWhen: 'started', logFile: path.join(root, `bench/.cache/load/server-control-${c}.log`) });
     console.log(`control ${c}: ready at ${servers[c].url}`);
   }
   const warm = await Promise.all(names.map((c) => autocannon({ url: servers[c].url, connections: 8, amount: warmup, requests: requestsOf(), timeout: 30 })));

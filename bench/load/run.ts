@@ -40,8 +40,9 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
+import { CONTROL_WORKERS, isControlName } from './control-workers.js';
 import { findRuntimeInspector, HeapProbe } from '../lib/heap-probe.js';
-import { slope, workerRuntimeRss } from '../lib/proc.js';
+import { runtimeRssOf, slope } from '../lib/proc.js';
 import { queryMix } from '../lib/query-mix.js';
 import { startLocalWorkerProcess, startWranglerDev, type LocalWorker } from '../../scripts/local-worker.js';
 
@@ -59,7 +60,8 @@ const { values: args } = parseArgs({
     heap: { type: 'boolean', default: false },
   },
 });
-if (!['plain', 'durable-objects'].includes(args.control!)) throw new Error(`--control must be plain or durable-objects (got ${JSON.stringify(args.control)})`);
+const controlName = args.control!;
+if (!isControlName(controlName)) throw new Error(`--control must be ${Object.keys(CONTROL_WORKERS).join(' or ')} (got ${JSON.stringify(controlName)})`);
 if (args.heap && args.via === 'cli') throw new Error('--heap needs --via api (the runtime inspector is reached through the programmatic dev server)');
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -127,10 +129,9 @@ const servers = {} as Record<Mode, LocalWorker>;
  * Object RPC calls per request and one more, like a search over the 10-shard index).
  */
 let control: LocalWorker | null = null;
-const CONTROL_CONFIG = path.join(root, args.control === 'durable-objects' ? 'bench/load/control-do-worker/wrangler.toml' : 'bench/load/control-worker/wrangler.toml');
-const CONTROL_WHAT = args.control === 'durable-objects'
-  ? 'a Worker that calls 10 Durable Objects over RPC (and one more) per request and keeps nothing (bench/load/control-do-worker/), same runtime and load'
-  : 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime and load';
+const CONTROL = CONTROL_WORKERS[controlName];
+/** The server of a mode, or the control. */
+const serverOf = (m: Mode | 'control'): LocalWorker => (m === 'control' ? control! : servers[m]);
 /** With `--heap`: per server, an inspector probe of its runtime's live heap (bench/lib/heap-probe.ts). */
 const probes: Partial<Record<Mode | 'control', HeapProbe>> = {};
 /** The live heap (after a forced full collection) and RSS of each server, before and after the measured phase. */
@@ -140,8 +141,7 @@ async function measureHeap(label: string, t: number): Promise<void> {
     const probe = probes[m];
     if (!probe) continue;
     const { usedMb, backingMb } = await probe.liveHeap();
-    const server = m === 'control' ? control! : servers[m];
-    heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb: workerRuntimeRss(server.pid, Number(new URL(server.url).port)).workerMb });
+    heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb: runtimeRssOf(serverOf(m)).workerMb });
   }
 }
 
@@ -149,9 +149,7 @@ async function measureHeap(label: string, t: number): Promise<void> {
 type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
 const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: [] };
 const sample = (mode: Mode | 'control', label: string, t: number) => {
-  const server = mode === 'control' ? control! : servers[mode];
-  const publicPort = Number(new URL(server.url).port);
-  const { totalMb, workerMb, workerPids } = workerRuntimeRss(server.pid, publicPort);
+  const { totalMb, workerMb, workerPids } = runtimeRssOf(serverOf(mode));
   samples[mode].push({ label, t, rssMb: totalMb, workerMb, proxyMb: Math.round((totalMb - workerMb) * 10) / 10, workerPids });
 };
 
@@ -213,11 +211,11 @@ try {
     console.log(`recording ${mode}: wrangler dev ready at ${servers[mode].url} (${manifest.documentCount} documents, ${manifest.shards.length} shards)`);
     sample(mode, 'started', 0);
   }
-  control = await startLocalWorkerProcess({ config: CONTROL_CONFIG, readyWhen: 'started', logFile: path.join(cacheRoot, 'server-control.log'), inspector: args.heap });
-  console.log(`control (${args.control}): ${CONTROL_WHAT}, at ${control.url}`);
+  control = await startLocalWorkerProcess({ config: CONTROL.config, readyWhen: 'started', logFile: path.join(cacheRoot, 'server-control.log'), inspector: args.heap });
+  console.log(`control (${controlName}): ${CONTROL.what}, at ${control.url}`);
   if (args.heap) {
     for (const m of ['off', 'on', 'control'] as const) {
-      const server = m === 'control' ? control : servers[m];
+      const server = serverOf(m);
       probes[m] = new HeapProbe(await findRuntimeInspector(server.pid), () => fetch(`${server.url}/health`).then((r) => r.arrayBuffer()));
     }
   }
@@ -348,7 +346,7 @@ try {
   })) as Record<Mode | 'control', { liveHeapBeforeMb: number; liveHeapAfterMb: number; deltaMb: number; mbPerMin: number; bytesPerRequest: number; backingBeforeMb: number; backingAfterMb: number; rssAfterCollectionBeforeMb: number; rssAfterCollectionAfterMb: number }> : null;
   const heapTable = retained ? markdownTable(
     ['server', 'responses', 'live JS heap after full GC, before → after', 'change', 'per minute', 'per request', 'ArrayBuffers etc. (outside the heap)', 'runtime RSS after that GC'],
-    (['off', 'on', 'control'] as const).map((m) => [m === 'control' ? `control (${args.control})` : `recording ${m}`, String(answered[m]), `${retained[m].liveHeapBeforeMb} → ${retained[m].liveHeapAfterMb} MB`, `${retained[m].deltaMb > 0 ? '+' : ''}${retained[m].deltaMb} MB`, `${retained[m].mbPerMin} MB/min`, `${retained[m].bytesPerRequest} B`, `${retained[m].backingBeforeMb} → ${retained[m].backingAfterMb} MB`, `${retained[m].rssAfterCollectionBeforeMb} → ${retained[m].rssAfterCollectionAfterMb} MB`]),
+    (['off', 'on', 'control'] as const).map((m) => [m === 'control' ? `control (${controlName})` : `recording ${m}`, String(answered[m]), `${retained[m].liveHeapBeforeMb} → ${retained[m].liveHeapAfterMb} MB`, `${retained[m].deltaMb > 0 ? '+' : ''}${retained[m].deltaMb} MB`, `${retained[m].mbPerMin} MB/min`, `${retained[m].bytesPerRequest} B`, `${retained[m].backingBeforeMb} → ${retained[m].backingAfterMb} MB`, `${retained[m].rssAfterCollectionBeforeMb} → ${retained[m].rssAfterCollectionAfterMb} MB`]),
   ) : null;
   const eventsOk = stored >= sent && stored <= sent + inFlight && lostReported === 0;
   const out = {
@@ -365,7 +363,7 @@ try {
     events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
     memory,
-    control: { kind: args.control, what: CONTROL_WHAT, memory: controlMemory },
+    control: { kind: controlName, what: CONTROL.what, memory: controlMemory },
     ...(retained ? { liveHeap: { what: 'V8 heap used after a full collection forced through the runtime inspector, before and after the measured phase (front Worker and every Durable Object share the local isolate)', ...retained } } : {}),
     soak,
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
