@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchOptions, ShardHit } from '../src/engine/query-plan.js';
-import type { SearchRequest, SearchService } from '../src/engine/search-service.js';
+import { RECORDS_PER_SHARD, type SearchRequest, type SearchService } from '../src/engine/search-service.js';
 import { compareHits } from '../src/engine/shard-searcher.js';
 import { buildIndex } from './build-index.js';
 import { openIndex } from './open-index.js';
@@ -82,6 +82,28 @@ describe('routed search equals asking every shard', () => {
     const r = await svc.search(request('hà nội'));
     expect(r.routing.called).toBe(9);
     expect(r.routing.shardCalls).toBe(9); // records came with the hits: no second call
+  });
+
+  it('records capped per shard: page hits that came without their record are fetched and rendered exactly as when every record is sent', async () => {
+    const saved = { ...RECORDS_PER_SHARD };
+    try {
+      let fetched = 0;
+      for (const q of QUERIES) {
+        for (const over of [{}, { limit: 20 }, { offset: 5, limit: 5 }] as Array<Partial<SearchRequest>>) {
+          Object.assign(RECORDS_PER_SHARD, { spread: 1000, min: 1000 });
+          const all = await svc.search(request(q, over));
+          expect(all.routing.shardCalls, q).toBe(all.routing.called); // every record came with the hits
+          Object.assign(RECORDS_PER_SHARD, { spread: 0, min: 1 });
+          const capped = await svc.search(request(q, over));
+          expect(capped.hits, `${q} ${JSON.stringify(over)}`).toEqual(all.hits);
+          expect(capped.total).toBe(all.total);
+          fetched += capped.routing.shardCalls - capped.routing.called;
+        }
+      }
+      expect(fetched).toBeGreaterThan(0); // the cap did leave page hits to fetch
+    } finally {
+      Object.assign(RECORDS_PER_SHARD, saved);
+    }
   });
 
   it('date sorts: same hits; with a small track_total_hits, later shards are skipped and the total is a lower bound', async () => {

@@ -50,7 +50,7 @@ describe('LoadedShard (since index format 3)', () => {
   it('sends the stored records of its hits when asked, equal to what hits() renders from', async () => {
     const shard = await LoadedShard.load(manifest, 0, fetcher([]));
     const p = plan('giá vàng');
-    const r = await shard.search(p, { ...OPTS, records: true });
+    const r = await shard.search(p, { ...OPTS, records: 10 });
     expect(r.records).toHaveLength(r.hits.length);
     const ids = r.records!.map((rec) => (JSON.parse(new TextDecoder().decode(rec)) as { id: string }).id);
     const rendered = await shard.hits(r.hits.map((h) => h.doc), p.highlight);
@@ -59,10 +59,22 @@ describe('LoadedShard (since index format 3)', () => {
     expect(await shard.article('no-such-id')).toBeNull();
   });
 
+  it('sends the records of only the best hits when asked for fewer than it returns', async () => {
+    const shard = await LoadedShard.load(manifest, 0, fetcher([]));
+    const p = plan('hà nội');
+    const all = await shard.search(p, { ...OPTS, records: 10 });
+    expect(all.hits.length).toBeGreaterThan(2);
+    const two = await shard.search(p, { ...OPTS, records: 2 });
+    expect(two.hits).toEqual(all.hits);
+    expect(two.records).toHaveLength(2);
+    expect(two.records).toEqual(all.records!.slice(0, 2));
+    expect((await shard.search(p, { ...OPTS, records: 0 })).records).toBeUndefined();
+  });
+
   it('gives the same results under a tiny cache budget (blocks evicted and read again)', async () => {
     const big = await LoadedShard.load(manifest, 0, fetcher([]));
     const small = await LoadedShard.load(manifest, 0, fetcher([]), { postings: 1, documents: 1 });
-    const answer = (s: LoadedShard, q: string) => s.search(plan(q), { ...OPTS, records: true });
+    const answer = (s: LoadedShard, q: string) => s.search(plan(q), { ...OPTS, records: 10 });
     for (const q of ['hà nội', 'giá vàng tăng', 'bão số 3', 'ha noi xay dung', 'đảng']) {
       expect(await answer(small, q), q).toEqual(await answer(big, q));
     }
@@ -97,7 +109,7 @@ describe('LoadedShard (since index format 3)', () => {
 
   it('answers document frequencies and id locations for the live index', async () => {
     const shard = await LoadedShard.load(manifest, 0, fetcher([]));
-    const r = await shard.search(plan('hà nội'), { ...OPTS, records: true });
+    const r = await shard.search(plan('hà nội'), { ...OPTS, records: 10 });
     const id = (JSON.parse(new TextDecoder().decode(r.records![0])) as { id: string }).id;
     const l = await shard.lookup(['ha', 'ha noi', 'khongco'], [id, 'nope']);
     expect(l.df[0]).toBeGreaterThanOrEqual(l.df[1]);

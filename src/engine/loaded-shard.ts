@@ -199,10 +199,11 @@ export class LoadedShard {
     return docs.map((doc, i) => blocks[i].record(doc).slice());
   }
 
-  /** Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the hits' stored records come along. */
+  /** Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the best hits' stored records come along. */
   async search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
     const result = await this.withBlocks(planKeys(plan), () => this.searcher.search(plan, opts));
-    if (opts.records && result.hits.length > 0) result.records = await this.records(result.hits.map((h) => h.doc));
+    const n = Math.min(result.hits.length, Math.max(0, Math.floor(opts.records ?? 0)));
+    if (n > 0) result.records = await this.records(result.hits.slice(0, n).map((h) => h.doc));
     return result;
   }
 

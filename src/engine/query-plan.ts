@@ -98,8 +98,11 @@ export interface SearchOptions {
    * every match.
    */
   ref?: ShardHit;
-  /** Attach the stored record of every returned hit (`ShardResult.records`), saving a second call for the page. */
-  records?: boolean;
+  /**
+   * Attach the stored records of the best this-many returned hits (`ShardResult.records`), saving a
+   * second call for the page; 0 or absent: none.
+   */
+  records?: number;
 }
 
 /** A scored document reference from one shard. */
@@ -115,7 +118,7 @@ export interface ShardHit {
 export interface ShardResult {
   total: number;
   hits: ShardHit[];
-  /** With `SearchOptions.records`: each hit's stored article as UTF-8 JSON, in hit order. */
+  /** With `SearchOptions.records`: the stored article of each of the best hits as UTF-8 JSON, in hit order (may be shorter than `hits`). */
   records?: Uint8Array[];
   facets: { category?: Record<string, number>; year?: Record<string, number> };
 }

@@ -40,6 +40,28 @@ export const DEFAULT_TRACK_TOTAL_HITS = 1000;
 export const MAX_RECORDS_PER_SHARD = 100;
 
 /**
+ * How many stored records a shard sends with its hits. The first wave's shard sends the records of
+ * all its hits (the page often comes mostly from it). A later wave's shards send the records of their
+ * best `max(min, ⌈spread · k / shards asked so far⌉)` hits only (at most k): the page's k hits spread
+ * over the shards asked, and every record sent is a stored article read, copied and carried over RPC
+ * whether it reaches the page or not. A page hit that came without its record is fetched with one
+ * `hits` call to its shard, all such calls at once.
+ */
+export const RECORDS_PER_SHARD = { spread: 2, min: 2 };
+
+/**
+ * Records per shard for a wave (see {@link RECORDS_PER_SHARD}).
+ * @param k hits the page needs (offset + limit)
+ * @param asked shards asked before this wave
+ * @param waveSize shards in this wave
+ */
+export function recordsPerShard(k: number, asked: number, waveSize: number): number {
+  if (asked === 0) return k;
+  const { spread, min } = RECORDS_PER_SHARD;
+  return Math.min(k, Math.max(min, Math.ceil((spread * k) / (asked + waveSize))));
+}
+
+/**
  * Once a relevance search has counted its matches, shards are still asked in doubling waves while the
  * next shard's score bound is within this factor of the k-th best score (the waves can then skip the
  * rest); above it, all that can reach the page at once.
@@ -266,9 +288,10 @@ export class SearchService {
         routing.waves++;
         routing.called += wave.length;
         routing.shardCalls += wave.length;
+        const recordsEach = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length) : 0;
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
-          return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}) });
+          return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...(recordsEach ? { records: recordsEach } : {}) });
         }));
         answers.forEach((r, i) => take(wave[i], r));
         if (livePending) { await livePending; livePending = null; }
@@ -303,7 +326,7 @@ export class SearchService {
       ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
       ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
     };
-    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}), ...(k <= MAX_RECORDS_PER_SHARD ? { records: true } : {}) };
+    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}), ...(k <= MAX_RECORDS_PER_SHARD ? { records: k } : {}) };
     const liveOpts: LiveSearchOptions = { ...common, ...(req.categories ? { categoryNames: req.categories } : {}) };
     const filter: RoutingFilter = { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories };
     // Facets count every match: they need every shard that can match.

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { RECORDS_PER_SHARD, recordsPerShard } from './search-service.js';
+
+describe('recordsPerShard', () => {
+  it('the first shard asked sends every hit\'s record', () => {
+    expect(recordsPerShard(10, 0, 1)).toBe(10);
+    expect(recordsPerShard(30, 0, 1)).toBe(30);
+  });
+
+  it('later waves send fewer, the more shards share the page, never below the minimum nor above k', () => {
+    const { spread, min } = RECORDS_PER_SHARD;
+    expect(recordsPerShard(10, 1, 1)).toBe(Math.min(10, Math.max(min, Math.ceil((spread * 10) / 2))));
+    expect(recordsPerShard(10, 1, 39)).toBe(Math.max(min, Math.ceil((spread * 10) / 40)));
+    expect(recordsPerShard(10, 1, 39)).toBeLessThanOrEqual(recordsPerShard(10, 1, 9));
+    expect(recordsPerShard(10, 1, 1000)).toBe(Math.min(10, min));
+    expect(recordsPerShard(1, 5, 5)).toBe(1);
+  });
+});
