@@ -42,14 +42,16 @@ export const MAX_RECORDS_PER_SHARD = 100;
 /**
  * How many stored records a shard sends with its hits. The first wave's shard sends the records of
  * all its hits (the page often comes mostly from it). A later wave's shards send the records of their
- * best `max(min, ⌈spread · k / shards asked so far⌉)` hits only (at most k): the page's k hits spread
- * over the shards asked, and every record sent is a stored article read, copied and carried over RPC
- * whether it reaches the page or not. A page hit that came without its record is fetched with one
- * `hits` call to its shard, all such calls at once. Measured (1,100-query mix, in-process): on
- * baomoi-35k's 10 shards records per search 47.6 → 32.0 with 13.5% of searches making a `hits` call;
- * on the 40 shards of the synthetic 350k archive 199.9 → 70.9 (spread 2) with 0.2%, p50 191 → 136 ms.
+ * best `max(min, ⌈spread · k / shards asked so far⌉)` hits only (at most k): every record sent is a
+ * stored article read, copied and carried over RPC whether it reaches the page or not, and over many
+ * shards the page's k hits spread thin. Up to `spread` shards nothing is capped: over few shards a
+ * page often comes from one or two of them (baomoi-35k's 10 shards: a cap of 3 left a page hit
+ * without its record in 13.5% of the 1,100-query mix), and a search keeps one call per shard. A page
+ * hit that came without its record is fetched with one `hits` call to its shard, all such calls at
+ * once. Measured on the 40 shards of the synthetic 350k archive (600 queries of the mix, in-process):
+ * records per search 199.9 → 95.5 (3 per shard), no second call, p50 191 → 151 ms.
  */
-export const RECORDS_PER_SHARD = { spread: 3, min: 2 };
+export const RECORDS_PER_SHARD = { spread: 10, min: 2 };
 
 /**
  * Records per shard for a wave (see {@link RECORDS_PER_SHARD}).
