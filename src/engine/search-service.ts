@@ -37,7 +37,7 @@ import { hitDocument } from './hit-document.js';
 export const DEFAULT_TRACK_TOTAL_HITS = 1000;
 
 /** Pages deeper than this fetch their hits with a second call instead of records with every shard's hits. */
-export const MAX_RECORDS_PER_SHARD = 100;
+export const MAX_PAGE_DEPTH_WITH_RECORDS = 100;
 
 /**
  * How many stored records a shard sends with its hits. The first wave's shard sends the records of
@@ -292,10 +292,10 @@ export class SearchService {
         routing.waves++;
         routing.called += wave.length;
         routing.shardCalls += wave.length;
-        const recordsEach = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length) : 0;
+        const recordsAsked = opts.records ? { records: recordsPerShard(opts.records, next - wave.length, wave.length) } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
-          return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...(recordsEach ? { records: recordsEach } : {}) });
+          return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...recordsAsked });
         }));
         answers.forEach((r, i) => take(wave[i], r));
         if (livePending) { await livePending; livePending = null; }
@@ -330,7 +330,7 @@ export class SearchService {
       ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
       ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
     };
-    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}), ...(k <= MAX_RECORDS_PER_SHARD ? { records: k } : {}) };
+    const opts: SearchOptions = { ...common, ...(categories ? { categories } : {}), ...(k <= MAX_PAGE_DEPTH_WITH_RECORDS ? { records: k } : {}) };
     const liveOpts: LiveSearchOptions = { ...common, ...(req.categories ? { categoryNames: req.categories } : {}) };
     const filter: RoutingFilter = { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories };
     // Facets count every match: they need every shard that can match.
