@@ -10,7 +10,9 @@
  *
  * Calls to shard objects are counted per search (each is one Durable Object request in production),
  * and the two designs' top-10 ids and totals are compared query by query. The designs share the
- * shards' block caches and take turns going first. Prints one `@@RESULT` line.
+ * shards' block caches and take turns going first. Each search is also timed as if the shards of each
+ * round of calls ran in parallel (`parallel-shards.ts`), as they do in production. Prints one
+ * `@@RESULT` line.
  * @module
  */
 import { readFile } from 'node:fs/promises';
@@ -21,6 +23,8 @@ import { compareHits } from '../../src/engine/shard-searcher.js';
 import { openIndex } from '../../index-build/open-index.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { emitResult } from '../lib/node-child.js';
+import { ParallelShardClock } from './parallel-shards.js';
+import { ASSUMED_RPC_RTT_MS } from './projection.js';
 import type { MixQuery } from '../lib/query-mix.js';
 
 /** One design's figures over the mix. */
@@ -31,7 +35,18 @@ export interface DesignFigures {
   shardsCalled: LatencySummary;
   /** In-process wall time per search (shards run one after another here). */
   latency: LatencySummary;
+  /**
+   * The same searches with the shards of each round run in parallel, as in production (see
+   * `parallel-shards.ts`): wall time − summed shard calls + each round's slowest call. Absent for the
+   * design without score bounds.
+   */
+  parallel?: LatencySummary;
+  /** Rounds of shard calls per search (each adds a front → shard network round trip in production). */
+  rounds?: LatencySummary;
+  /** `parallel` plus `ASSUMED_RPC_RTT_MS` (projection.ts) per round: an assumed front → shard object round trip. */
+  parallelNetworked?: LatencySummary;
 }
+
 
 /** What the routing child reports, per sort order. */
 export interface RoutingResult {
@@ -58,10 +73,16 @@ export interface RoutingResult {
 
 const { values } = parseArgs({ options: { index: { type: 'string' }, queries: { type: 'string' }, sorts: { type: 'string', default: 'relevance,date:desc' }, warmup: { type: 'string', default: '30' } } });
 const mix = JSON.parse(await readFile(values.queries!, 'utf8')) as MixQuery[];
-const svc: SearchService = await openIndex(values.index!);
-const S = svc.shards.length;
+const opened: SearchService = await openIndex(values.index!);
+const S = opened.shards.length;
+// The routed design's shard calls go through a clock that models them running in parallel.
+const clock = new ParallelShardClock();
+const svc = new SearchService(opened.manifest, opened.lexicon, opened.shards.map((s) => clock.wrap(s)), null, opened.scoreBounds, opened.tail);
+// So do the every-shard design's.
+const everyClock = new ParallelShardClock();
+const everyShards = opened.shards.map((s) => everyClock.wrap(s));
 // The same shards routed without the score-bounds artifact (the design before shard-level MaxScore).
-const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(svc.manifest, svc.lexicon, svc.shards, null, null, svc.tail) : null;
+const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(opened.manifest, opened.lexicon, opened.shards, null, null, opened.tail) : null;
 
 /** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
 async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number }> {
@@ -69,12 +90,12 @@ async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: n
   const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [] };
   let plan = planned.plan;
   let calls = S;
-  let results: ShardResult[] = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+  let results: ShardResult[] = await Promise.all(everyShards.map((s) => s.search(plan, opts)));
   let total = results.reduce((a, r) => a + r.total, 0);
   if (total === 0 && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
     plan = { ...plan, minShouldMatch: 1, required: [] };
     calls += S;
-    results = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
+    results = await Promise.all(everyShards.map((s) => s.search(plan, opts)));
     total = results.reduce((a, r) => a + r.total, 0);
   }
   const page: ShardHit[] = results.flatMap((r) => r.hits).sort(compareHits(req.sort)).slice(req.offset, req.offset + req.limit);
@@ -82,7 +103,7 @@ async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: n
   for (const h of page) byShard.set(h.shard, [...(byShard.get(h.shard) ?? []), h]);
   const ids = new Map<string, string>();
   await Promise.all([...byShard].map(async ([s, hs]) => {
-    const docs = await svc.shards[s].hits(hs.map((h) => h.doc), plan.highlight);
+    const docs = await everyShards[s].hits(hs.map((h) => h.doc), plan.highlight);
     hs.forEach((h, i) => ids.set(`${s}:${h.doc}`, docs[i].id));
   }));
   calls += byShard.size;
@@ -94,23 +115,40 @@ const request = (q: string, sort: SearchOptions['sort']): SearchRequest => ({ q,
 const out: RoutingResult = { shards: S, queries: mix.length, sorts: [] };
 for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
   for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, sort)); await everyShard(request(m.q, sort)); }
-  const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
-  const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
+  const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[] };
+  const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[] };
   const nb = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
   let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
   const mismatches: string[] = [];
   for (const [i, m] of mix.entries()) {
     const req = request(m.q, sort);
+    const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, performance.now() - t]; };
+    let got!: Awaited<ReturnType<SearchService['search']>>, want!: Awaited<ReturnType<typeof everyShard>>, routedMs = 0, everyMs = 0;
+    let parallelMs = 0, rounds = 0;
     // The designs share the shards' block caches: whichever runs first pays the query's block loads,
     // so they take turns going first.
-    const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, performance.now() - t]; };
-    let got: Awaited<ReturnType<SearchService['search']>>, want: Awaited<ReturnType<typeof everyShard>>, routedMs: number, everyMs: number;
-    if (i % 2 === 0) { [got, routedMs] = await timed(() => svc.search(req)); [want, everyMs] = await timed(() => everyShard(req)); }
-    else { [want, everyMs] = await timed(() => everyShard(req)); [got, routedMs] = await timed(() => svc.search(req)); }
-    if (noBounds) {
-      const [old, oldMs] = await timed(() => noBounds.search(req));
-      nb.calls.push(old.routing.shardCalls); nb.shards.push(old.routing.called); nb.ms.push(oldMs);
-    }
+    const designs: Array<() => Promise<void>> = [
+      async () => {
+        clock.begin();
+        [got, routedMs] = await timed(() => svc.search(req));
+        const p = clock.end();
+        parallelMs = routedMs - p.serialMs + p.criticalMs;
+        rounds = p.rounds;
+      },
+      async () => {
+        everyClock.begin();
+        [want, everyMs] = await timed(() => everyShard(req));
+        const p = everyClock.end();
+        e.parallel.push(everyMs - p.serialMs + p.criticalMs);
+        e.rounds.push(p.rounds);
+      },
+      ...(noBounds ? [async () => {
+        const [old, oldMs] = await timed(() => noBounds.search(req));
+        nb.calls.push(old.routing.shardCalls); nb.shards.push(old.routing.called); nb.ms.push(oldMs);
+      }] : []),
+    ];
+    for (let d = 0; d < designs.length; d++) await designs[(i + d) % designs.length]();
+    r.parallel.push(parallelMs); r.rounds.push(rounds);
     r.calls.push(got.routing.shardCalls); r.shards.push(got.routing.called); r.ms.push(routedMs);
     e.calls.push(want.calls); e.shards.push(S * (want.calls > 2 * S ? 2 : 1)); e.ms.push(everyMs);
     const ids = got.hits.map((h) => h.id);
@@ -119,8 +157,12 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
     if (got.totalRelation === 'eq') { if (got.total === want.total) sameTotal++; }
     else { totalLowerBound++; if (got.total > want.total) badLowerBound++; }
   }
-  const figures = (x: typeof r): DesignFigures => ({ calls: summarizeLatency(x.calls), shardsCalled: summarizeLatency(x.shards), latency: summarizeLatency(x.ms) });
-  out.sorts.push({ sort, routed: figures(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: figures(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });
+  const figures = (x: typeof nb): DesignFigures => ({ calls: summarizeLatency(x.calls), shardsCalled: summarizeLatency(x.shards), latency: summarizeLatency(x.ms) });
+  const withParallel = (x: typeof r): DesignFigures => ({
+    ...figures(x), parallel: summarizeLatency(x.parallel), rounds: summarizeLatency(x.rounds),
+    parallelNetworked: summarizeLatency(x.parallel.map((ms, i) => ms + ASSUMED_RPC_RTT_MS * x.rounds[i])),
+  });
+  out.sorts.push({ sort, routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });
   process.stderr.write(`routing ${sort}: routed calls p50 ${figures(r).calls.p50} vs every shard ${figures(e).calls.p50}; same top-10 ${sameTop10}/${mix.length}\n`);
 }
 emitResult(out);
