@@ -82,6 +82,12 @@ describe('routed search equals asking every shard', () => {
     const r = await svc.search(request('hà nội'));
     expect(r.routing.called).toBe(9);
     expect(r.routing.shardCalls).toBe(9); // records came with the hits: no second call
+    // A query of several words asks every shard that may match in one round (ONE_ROUND_MIN_SYLLABLES);
+    // a one-word query asks the shard with the highest bound first.
+    expect(r.routing.waves).toBe(1);
+    const one = await svc.search(request('thuế'));
+    expect(one.routing.called).toBeGreaterThan(1);
+    expect(one.routing.waves).toBeGreaterThan(1);
   });
 
   it('records capped per shard: page hits that came without their record are fetched and rendered exactly as when every record is sent', async () => {

@@ -43,6 +43,8 @@ export interface DesignFigures {
   parallel?: LatencySummary;
   /** Rounds of shard calls per search (each adds a front → shard network round trip in production). */
   rounds?: LatencySummary;
+  /** Time of all the search's shard calls, summed (the work billed as Durable Object duration). */
+  shardTime?: LatencySummary;
   /** `parallel` plus `ASSUMED_RPC_RTT_MS` (projection.ts) per round: an assumed front → shard object round trip. */
   parallelNetworked?: LatencySummary;
 }
@@ -115,8 +117,8 @@ const request = (q: string, sort: SearchOptions['sort']): SearchRequest => ({ q,
 const out: RoutingResult = { shards: S, queries: mix.length, sorts: [] };
 for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
   for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, sort)); await everyShard(request(m.q, sort)); }
-  const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[] };
-  const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[] };
+  const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
+  const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
   const nb = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
   let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
   const mismatches: string[] = [];
@@ -134,6 +136,7 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
         const p = clock.end();
         parallelMs = routedMs - p.serialMs + p.criticalMs;
         rounds = p.rounds;
+        r.shardMs.push(p.serialMs);
       },
       async () => {
         everyClock.begin();
@@ -141,6 +144,7 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
         const p = everyClock.end();
         e.parallel.push(everyMs - p.serialMs + p.criticalMs);
         e.rounds.push(p.rounds);
+        e.shardMs.push(p.serialMs);
       },
       ...(noBounds ? [async () => {
         const [old, oldMs] = await timed(() => noBounds.search(req));
@@ -159,7 +163,7 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
   }
   const figures = (x: typeof nb): DesignFigures => ({ calls: summarizeLatency(x.calls), shardsCalled: summarizeLatency(x.shards), latency: summarizeLatency(x.ms) });
   const withParallel = (x: typeof r): DesignFigures => ({
-    ...figures(x), parallel: summarizeLatency(x.parallel), rounds: summarizeLatency(x.rounds),
+    ...figures(x), parallel: summarizeLatency(x.parallel), rounds: summarizeLatency(x.rounds), shardTime: summarizeLatency(x.shardMs),
     parallelNetworked: summarizeLatency(x.parallel.map((ms, i) => ms + ASSUMED_RPC_RTT_MS * x.rounds[i])),
   });
   out.sorts.push({ sort, routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { RECORDS_PER_SHARD, recordsPerShard } from './search-service.js';
 
 describe('recordsPerShard', () => {
-  it('the first shard asked sends every hit\'s record', () => {
+  it('a lone first shard sends every hit\'s record; a first round of many shares the page like a later wave', () => {
     expect(recordsPerShard(10, 0, 1)).toBe(10);
     expect(recordsPerShard(30, 0, 1)).toBe(30);
+    expect(recordsPerShard(10, 0, 10)).toBe(10);
+    expect(recordsPerShard(10, 0, 40)).toBe(2);
   });
 
   it('later waves send fewer, the more shards share the page, never below the minimum nor above k', () => {

@@ -40,9 +40,8 @@ export const DEFAULT_TRACK_TOTAL_HITS = 1000;
 export const MAX_PAGE_DEPTH_WITH_RECORDS = 100;
 
 /**
- * How many stored records a shard sends with its hits. The first wave's shard sends the records of
- * all its hits (the page often comes mostly from it). A later wave's shards send the records of their
- * best `max(min, ⌊spread · k / shards asked so far⌋)` hits only (at most k): every record sent is a
+ * How many stored records a shard sends with its hits: those of its best `max(min, ⌊spread · k /
+ * shards asked so far⌋)` hits (at most k; a lone first shard sends all k). Every record sent is a
  * stored article read, copied and carried over RPC whether it reaches the page or not, and over many
  * shards the page's k hits spread thin. Up to `spread` shards nothing is capped: over few shards a
  * page often comes from one or two of them (baomoi-35k's 10 shards: a cap of 3 left a page hit
@@ -60,7 +59,6 @@ export const RECORDS_PER_SHARD = { spread: 10, min: 2 };
  * @param waveSize shards in this wave
  */
 export function recordsPerShard(k: number, asked: number, waveSize: number): number {
-  if (asked === 0) return k;
   const { spread, min } = RECORDS_PER_SHARD;
   return Math.min(k, Math.max(min, Math.floor((spread * k) / (asked + waveSize))));
 }
@@ -71,6 +69,23 @@ export function recordsPerShard(k: number, asked: number, waveSize: number): num
  * rest); above it, all that can reach the page at once.
  */
 export const WAVE_BOUND_RATIO = 1.5;
+
+/**
+ * A relevance search whose query has at least this many syllables asks every shard that may match in
+ * one round, instead of one shard first and the others with its k-th best score as the bar. The
+ * bound of a several-word query sums per-word maxima that different articles reach (2–14× the
+ * shard's real best score on the 350k archive), so the bar skips almost no shard, while the first
+ * round costs a whole shard evaluation before the others start. One-word queries keep the probe:
+ * their bounds are tight and the bar skips shards (`thai` asks 16 of the 350k archive's 40).
+ *
+ * Measured with bench:scale's production model (shards of a round in parallel, 2 ms assumed per
+ * round; routing child, 1,100-query mix, 2026-12-01): 350k archive p50 / p99 32.3 / 116.7 → 17.4 /
+ * 72.7 ms with DO calls per search 39.54 → 39.60; baomoi-35k 9.9 / 22.4 → 6.6 / 15.7 ms, calls 9.90 →
+ * 9.91; same top-10s as asking every shard. The price is CPU: without the bar a shard scores the
+ * headline match of more documents (in one process, shards one after another, the 350k p99 was 759 ms
+ * against 688 ms for asking every shard).
+ */
+export const ONE_ROUND_MIN_SYLLABLES = 2;
 
 /** A search request after validation. */
 export interface SearchRequest {
@@ -276,15 +291,18 @@ export class SearchService {
           relation = 'gte';
           break;
         }
-        // The first wave probes one shard. Then, for a relevance sort, everything left that can still
-        // reach the page at once: without bounds; when the shards asked so far do not promise
+        // The first wave probes one shard, except for a relevance sort without bounds or with a query of
+        // several words (ONE_ROUND_MIN_SYLLABLES): every shard at once. Then, for a relevance sort,
+        // everything left that can still reach the page at once: without bounds; when the shards asked so far do not promise
         // `trackTotalHits` matches in all (every shard must be counted); or, once the matches are
         // counted, when the next shard's bound is far above the k-th score (a long query's bound sums
         // maxima that different articles reach: waves would add rounds and skip nothing). Otherwise
         // doubling waves in descending bound, each raising the k-th score the next is filtered by
         // (a short query's best hits sit in a few shards, and the bounds of the others fall below them).
         const loose = counted && bounds !== null && bounds.bound[order[next]] > WAVE_BOUND_RATIO * ref.score;
-        const allAtOnce = opts.sort === 'relevance' && next > 0 && (!bounds || loose || (!counted && (total / next) * order.length < trackTotalHits));
+        const allAtOnce = opts.sort === 'relevance' && (next === 0
+          ? !bounds || plan.syllables.length >= ONE_ROUND_MIN_SYLLABLES // see ONE_ROUND_MIN_SYLLABLES
+          : !bounds || loose || (!counted && (total / next) * order.length < trackTotalHits));
         let wave = order.slice(next, allAtOnce ? order.length : next + size);
         if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
         next += wave.length;
