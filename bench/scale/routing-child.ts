@@ -1,15 +1,16 @@
 /**
  * Child process of the scale benchmark's routing step: over a built index (`openIndex`, the Worker's
- * engine in this process), runs every query of the mix twice, with two designs side by side:
+ * engine in this process), runs every query of the mix with each design side by side:
  *
- * - **routed** (today's `SearchService.search`): shards in date order, the query sent only to shards
- *   that can matter (wave by wave, later shards returning only hits that beat the k-th best so far),
- *   stored records sent with the hits (no second call for the page);
+ * - **routed** (today's `SearchService.search`): the query sent only to shards that can matter, by
+ *   score bound (a one-word relevance query: one shard first, later shards returning only hits that
+ *   beat the k-th best so far; several words: all at once), stored records sent with the hits;
+ * - **routed without score bounds** (when the index has them): the same service without the artifact;
  * - **every shard** (the design before issue 14): the plan sent to every shard, merged, then one
  *   `hits` call per shard holding a page hit (and a second fan-out when the query had to be relaxed).
  *
  * Calls to shard objects are counted per search (each is one Durable Object request in production),
- * and the two designs' top-10 ids and totals are compared query by query. The designs share the
+ * and the routed and every-shard designs' top-10 ids and totals are compared query by query. The designs share the
  * shards' block caches and take turns going first. Each search is also timed as if the shards of each
  * round of calls ran in parallel (`parallel-shards.ts`), as they do in production. Prints one
  * `@@RESULT` line.
@@ -48,7 +49,6 @@ export interface DesignFigures {
   /** `parallel` plus `ASSUMED_RPC_RTT_MS` (projection.ts) per round: an assumed front → shard object round trip. */
   parallelNetworked?: LatencySummary;
 }
-
 
 /** What the routing child reports, per sort order. */
 export interface RoutingResult {
@@ -126,7 +126,6 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
     const req = request(m.q, sort);
     const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, performance.now() - t]; };
     let got!: Awaited<ReturnType<SearchService['search']>>, want!: Awaited<ReturnType<typeof everyShard>>, routedMs = 0, everyMs = 0;
-    let parallelMs = 0, rounds = 0;
     // The designs share the shards' block caches: whichever runs first pays the query's block loads,
     // so they take turns going first.
     const designs: Array<() => Promise<void>> = [
@@ -134,8 +133,8 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
         clock.begin();
         [got, routedMs] = await timed(() => svc.search(req));
         const p = clock.end();
-        parallelMs = routedMs - p.serialMs + p.criticalMs;
-        rounds = p.rounds;
+        r.parallel.push(routedMs - p.serialMs + p.criticalMs);
+        r.rounds.push(p.rounds);
         r.shardMs.push(p.serialMs);
       },
       async () => {
@@ -152,7 +151,6 @@ for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
       }] : []),
     ];
     for (let d = 0; d < designs.length; d++) await designs[(i + d) % designs.length]();
-    r.parallel.push(parallelMs); r.rounds.push(rounds);
     r.calls.push(got.routing.shardCalls); r.shards.push(got.routing.called); r.ms.push(routedMs);
     e.calls.push(want.calls); e.shards.push(S * (want.calls > 2 * S ? 2 : 1)); e.ms.push(everyMs);
     const ids = got.hits.map((h) => h.id);
