@@ -86,6 +86,14 @@ export interface ProjectionInput {
    */
   routedCallsPerShard?: number;
   /**
+   * The routed design's modelled production p50 (ms) from the routing child's
+   * `ParallelShardClock` (parallel-shards.ts): each search's own rounds, each round charged its
+   * slowest shard call, plus the assumed RPC round trip per round. When given, the measured row's
+   * parallel fan-out is this figure instead of the phase-profile estimate (plan + slowest shard +
+   * hits), which assumed one round of every shard; other sizes have no measured shards to time.
+   */
+  measuredParallelP50Ms?: number;
+  /**
    * The build's shard-size policy (`maxShardBytesFor`, index-build/shard-plan.ts): stored bytes per
    * shard for an archive of that many stored bytes. Absent: every size is cut at `maxShardBytes`.
    * Per-shard evaluation time is scaled by the projected shard size over the measured one.
@@ -108,7 +116,10 @@ export interface ProjectionRow {
   frontFitsIsolate: boolean;
   assetFiles: number;
   assetGB: number;
-  /** Fan-out latency estimate with every shard evaluated in parallel (own Durable Object each). */
+  /**
+   * Fan-out latency with every shard called evaluated in parallel (own Durable Object each): the
+   * production model's measured p50 at the measured size when given, else the phase-profile estimate.
+   */
   fanOutParallelMs: number;
   /** The same work on 2 cores (`per-shard eval × shards / 2`), as on the benchmark machine. */
   fanOutTwoCoresMs: number;
@@ -159,7 +170,9 @@ export function project(m: ProjectionInput, sizes: readonly number[]): { rows: P
     const slowestScaled = Math.abs(sizeRatio - 1) < 0.01 ? slowest : NaN; // measured only at the measured size
     // Shards evaluating a search: those called (routed design) or every shard (and again when relaxed).
     const active = m.routedCallsPerShard !== undefined ? calls : S * (1 + m.phases.relaxedShare);
-    const fanOutParallelMs = m.phases.planP50 + slowestScaled + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
+    const fanOutParallelMs = measured && m.measuredParallelP50Ms !== undefined
+      ? m.measuredParallelP50Ms
+      : m.phases.planP50 + slowestScaled + m.phases.hitsP50 + 2 * ASSUMED_RPC_RTT_MS + m.rpcPerCallMs * calls;
     const fanOutTwoCoresMs = m.phases.planP50 + (perShardEval * active) / 2 + m.phases.hitsP50 + m.rpcPerCallMs * calls;
     const frontCpuMs = m.phases.planMean + m.phases.mergeMean * (S / m.shards) + m.rpcPerCallMs * calls;
     const doActiveMs = perShardEval * active + m.phases.hitsMean;

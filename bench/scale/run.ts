@@ -356,6 +356,7 @@ if (phases && http && lexCold.r) {
     slowestOfS: phases.slowestOfS,
     rpcPerCallMs: Math.max(0, http.overhead.fanOutMs) / Math.max(1, http.overhead.shardCalls),
     ...(relevanceRouting ? { routedCallsPerShard: relevanceRouting.routed.calls.mean / routing!.shards } : {}),
+    ...(relevanceRouting?.routed.parallelNetworked ? { measuredParallelP50Ms: relevanceRouting.routed.parallelNetworked.p50 } : {}),
     filesPerShard: build.shards.reduce((a, s) => a + s.files, 0) / build.shards.length,
     // The build's size policy (bigger shards past 40), unless --shards fixed the size for this run.
     ...(SHARDS ? {} : { maxShardBytesAt: maxShardBytesFor }),

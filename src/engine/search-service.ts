@@ -82,8 +82,8 @@ export const WAVE_BOUND_RATIO = 1.5;
  * round; routing child, 1,100-query mix, 2026-12-01): 350k archive p50 / p99 32.3 / 116.7 → 17.4 /
  * 72.7 ms with DO calls per search 39.54 → 39.60; baomoi-35k 9.9 / 22.4 → 6.6 / 15.7 ms, calls 9.90 →
  * 9.91; same top-10s as asking every shard. The price is CPU: without the bar a shard scores the
- * headline match of more documents (in one process, shards one after another, the 350k p99 was 759 ms
- * against 688 ms for asking every shard).
+ * headline match of more documents (in one process, shards one after another, bench:scale's 350k run
+ * measured a p99 of 746.65 ms against 628.12 ms for asking every shard; 2026-12-01).
  */
 export const ONE_ROUND_MIN_SYLLABLES = 2;
 
@@ -291,18 +291,16 @@ export class SearchService {
           relation = 'gte';
           break;
         }
-        // The first wave probes one shard, except for a relevance sort without bounds or with a query of
-        // several words (ONE_ROUND_MIN_SYLLABLES): every shard at once. Then, for a relevance sort,
-        // everything left that can still reach the page at once: without bounds; when the shards asked so far do not promise
-        // `trackTotalHits` matches in all (every shard must be counted); or, once the matches are
-        // counted, when the next shard's bound is far above the k-th score (a long query's bound sums
-        // maxima that different articles reach: waves would add rounds and skip nothing). Otherwise
-        // doubling waves in descending bound, each raising the k-th score the next is filtered by
-        // (a short query's best hits sit in a few shards, and the bounds of the others fall below them).
+        // Relevance: everything that may still reach the page in one round without bounds; at first for
+        // a query of several words (see ONE_ROUND_MIN_SYLLABLES), else after one probing shard; later
+        // when the shards asked so far do not promise `trackTotalHits` matches in all (every shard must
+        // be counted), or when the next shard's bound is far above the k-th score (waves would add
+        // rounds and skip nothing). Otherwise doubling waves in descending bound, each raising the k-th
+        // score the next is filtered by (a short query's best hits sit in a few shards).
         const loose = counted && bounds !== null && bounds.bound[order[next]] > WAVE_BOUND_RATIO * ref.score;
-        const allAtOnce = opts.sort === 'relevance' && (next === 0
-          ? !bounds || plan.syllables.length >= ONE_ROUND_MIN_SYLLABLES // see ONE_ROUND_MIN_SYLLABLES
-          : !bounds || loose || (!counted && (total / next) * order.length < trackTotalHits));
+        const allAtOnce = opts.sort === 'relevance' && (!bounds || (next === 0
+          ? plan.syllables.length >= ONE_ROUND_MIN_SYLLABLES
+          : loose || (!counted && (total / next) * order.length < trackTotalHits)));
         let wave = order.slice(next, allAtOnce ? order.length : next + size);
         if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
         next += wave.length;
