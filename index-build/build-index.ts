@@ -14,8 +14,9 @@ import type { StoredDocument } from '../src/index-format/document-store.js';
 import { isoToMinutes } from '../src/index-format/dates.js';
 import {
   INDEX_FORMAT_VERSION, LEXICON_FILE, MANIFEST_FILE,
-  type ArtifactFile, type IndexManifest, type LexiconTailEntry, type ShardEntry,
+  type ArtifactFile, type IndexManifest, type LexiconPairsEntry, type LexiconTailEntry, type ShardEntry,
 } from '../src/index-format/manifest.js';
+import { writeLexicon } from '../src/index-format/lexicon.js';
 import { blockFileName, shardDir } from '../src/index-format/shard-head.js';
 import { layoutShard, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
 import { NO_CATEGORY, NO_DATE } from '../src/index-format/shard-postings.js';
@@ -23,7 +24,8 @@ import { ShardPostingsBuilder, type PostingsDocument } from '../src/index-format
 import { DEFAULT_BM25F, idf, impact, maxImpact, quantizeImpact, type Bm25fConstants } from '../src/scoring/bm25f.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../src/suggest/title-index-options.js';
 import { analyzeArticles } from './analyze-pool.js';
-import { MIN_PAIR_COUNT, buildLexicon } from './build-lexicon.js';
+import { MIN_PAIR_COUNT, buildLexiconArrays } from './build-lexicon.js';
+import { splitPairParts } from './pair-parts.js';
 import { buildTailParts, chooseMinHotDf } from './lexicon-split.js';
 import { ScoreBoundsBuilder } from './score-bounds-builder.js';
 import { SCORE_BOUNDS_FILE } from '../src/index-format/score-bounds.js';
@@ -68,6 +70,8 @@ export interface BuildOptions {
   minHotDf?: number;
   /** Target bytes of one tail part (default `TAIL_PART_BYTES`). */
   tailPartBytes?: number;
+  /** Target bytes of one pair part (default `PAIR_PART_BYTES`, pair-parts.ts). */
+  pairPartBytes?: number;
   /** Block sizes of the shard files (default: `shardLayoutFor` the archive's size). */
   layout?: ShardLayoutOptions;
 }
@@ -234,7 +238,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const syllables = tailParts.reduce((n, p) => n + p.syllables, 0);
     notes.push({ source: LEXICON_FILE, detail: `left the ${syllables.toLocaleString('en-US')} syllables seen in fewer than ${minHotDf} documents to the lexicon's tail: ${tailParts.length} parts, each fetched only by the queries that use its syllables (the lexicon keeps its budget for restoration pairs)` });
   }
-  const lexicon = await writeArtifact(LEXICON_FILE, buildLexicon(collector, {
+  const lexiconArrays = buildLexiconArrays(collector, {
     minHotDf: tailParts.length ? minHotDf : 1, tailCount: tail.occurrences,
     pairBudgetBytes: opts.pairBudgetBytes,
     stats: (s) => {
@@ -244,14 +248,23 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
         notes.push({ source: LEXICON_FILE, detail: `kept the ${s.keptPairs.toLocaleString('en-US')} word pairs seen at least ${s.minPairCount} times for diacritic restoration and dropped ${s.droppedPairs.toLocaleString('en-US')} rarer ones, so that the lexicon fits one static asset and the front Worker's memory` });
       }
     },
-  }));
+  });
+  // Pairs and triples go to parts by first syllable: the front loads the syllable dictionaries, then per query the parts it needs.
+  const split = splitPairParts(lexiconArrays.meta, lexiconArrays.arrays, opts.pairPartBytes);
+  const pairParts: LexiconPairsEntry['parts'] = [];
+  if (split.parts.length) await mkdir(path.join(tmpDir, 'lexicon-pairs'), { recursive: true });
+  for (const part of split.parts) {
+    const sha = sha256(part.bytes);
+    pairParts.push({ ...(await writeArtifact(`lexicon-pairs/part-${sha.slice(0, 16)}.bin`, part.bytes)), first: part.first, pairs: part.pairs });
+  }
+  const lexicon = await writeArtifact(LEXICON_FILE, writeLexicon(split.meta, split.arrays));
   if (lexicon.bytes > STATIC_ASSET_LIMIT_BYTES) {
     notes.push({ source: LEXICON_FILE, detail: `is ${(lexicon.bytes / 1048576).toFixed(1)} MiB, over the 25 MiB limit of one Workers static asset: \`wrangler deploy\` will refuse it (the vocabulary alone outgrew the lexicon budget; see docs/scaling.md)` });
   }
   lap('lexicon');
 
   const dates = articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...tailParts, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
+  const contentHash = sha256([lexicon, ...tailParts, ...pairParts, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -264,6 +277,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     synonyms,
     lexicon,
     ...(tailParts.length ? { lexiconTail: { minHotDf, parts: tailParts } } : {}),
+    lexiconPairs: { parts: pairParts },
     scoreBounds: scoreBoundsFile,
     shards,
     ...(liveSeq ? { live: { seq: liveSeq } } : {}),

@@ -4,7 +4,7 @@
  */
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import { encodeTermDictionary } from '../src/index-format/term-dictionary.js';
-import { reversedTypoDictionary, writeLexicon } from '../src/index-format/lexicon.js';
+import { reversedTypoDictionary, writeLexicon, type LexiconArrays, type LexiconMeta } from '../src/index-format/lexicon.js';
 import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { isFoldedKey } from '../src/index-format/term-keys.js';
@@ -93,8 +93,14 @@ function sortedStrings(values: string[]): string[] {
   return Array.from(sortTermsByBytes(values), (i) => values[i]);
 }
 
-/** Serializes the lexicon of a collection. */
+/** Serializes the lexicon of a collection, its pairs and triples inline (see {@link buildLexiconArrays}). */
 export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Uint8Array {
+  const { meta, arrays } = buildLexiconArrays(c, options);
+  return writeLexicon(meta, arrays);
+}
+
+/** The lexicon of a collection: its header and arrays, pairs and triples inline. */
+export function buildLexiconArrays(c: TermCollector, options: LexiconOptions = {}): { meta: LexiconMeta; arrays: LexiconArrays } {
   const minHotDf = options.minHotDf ?? 1;
   const hot = (folded: string) => { const id = c.ids.get(folded); return id === undefined || c.df[id] >= minHotDf; };
   const folded = sortedStrings(c.keys.filter((k) => isFoldedKey(k) && hot(k)));
@@ -143,12 +149,12 @@ export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Ui
   const triples = chooseTriples(c.tripleCounts(MIN_TRIPLE_COUNT), (p) => pairIndex.get(p) ?? -1, (p) => pairCounts.get(p) ?? 0, (e) => exactIndex.get(e) ?? -1, topPairCount, tripleBudget);
   options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped });
 
-  return writeLexicon({ documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount, ...(minHotDf > 1 ? { minHotDf, tailCount: options.tailCount ?? 0 } : {}) }, {
+  return { meta: { documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount, ...(minHotDf > 1 ? { minHotDf, tailCount: options.tailCount ?? 0 } : {}) }, arrays: {
     foldedBytes: foldedDict.bytes, foldedOffsets: foldedDict.offsets, foldedDf,
     exactBytes: exactDict.bytes, exactOffsets: exactDict.offsets, exactCount,
     groupStarts, groupMembers: Uint32Array.from(members),
     pairBytes: pairDict.bytes, pairOffsets: pairDict.offsets, pairCount,
     tripleGroupPair: triples.tripleGroupPair, tripleGroupStart: triples.tripleGroupStart, tripleThird: triples.tripleThird, tripleCount: triples.tripleCount,
     ...reversedTypoDictionary(foldedDict.bytes, foldedDict.offsets, foldedDf),
-  });
+  } };
 }

@@ -31,7 +31,8 @@ const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <
   --live      deployment URL whose live changes to fetch into --journal first (token: INGEST_TOKEN env var)
   --tail-below     leave syllables seen in fewer than this many documents to the lexicon's tail, fetched
                    only by queries that use them (default: decided by the lexicon's budget; 1 = no tail)
-  --tail-part-kib  target size of one tail part in KiB (default 1024)`;
+  --tail-part-kib  target size of one tail part in KiB (default 1024)
+  --pair-part-kib  target size of one pair part in KiB (the lexicon's word pairs, fetched per query; default 128)`;
 
 async function main(): Promise<number> {
   let args;
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
         live: { type: 'string' },
         'tail-below': { type: 'string' },
         'tail-part-kib': { type: 'string' },
+        'pair-part-kib': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -78,7 +80,8 @@ async function main(): Promise<number> {
   };
   const minHotDf = positive('tail-below', args['tail-below'], 1_000_000);
   const tailPartKib = positive('tail-part-kib', args['tail-part-kib'], 16_384);
-  if (minHotDf === null || tailPartKib === null) return 2;
+  const pairPartKib = positive('pair-part-kib', args['pair-part-kib'], 16_384);
+  if (minHotDf === null || tailPartKib === null || pairPartKib === null) return 2;
   const defaultSynonyms = path.join(input, 'synonyms.txt');
   const synonymsFile = args.synonyms ?? (existsSync(defaultSynonyms) ? defaultSynonyms : undefined);
 
@@ -105,6 +108,7 @@ async function main(): Promise<number> {
     const report = await buildIndex({
       input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal, threads, minHotDf,
       ...(tailPartKib ? { tailPartBytes: tailPartKib * 1024 } : {}),
+      ...(pairPartKib ? { pairPartBytes: pairPartKib * 1024 } : {}),
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;

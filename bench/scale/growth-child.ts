@@ -40,8 +40,8 @@ for (let i = 0; i < order.length; i++) {
   if (i + 1 === checkpoints[next]) {
     const bytes = buildLexicon(collector);
     const lex = new Lexicon(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    points.push({ documents: i + 1, bytes: bytes.length, folded: lex.folded.size, exact: lex.exact.size, pairs: lex.pairs.size, pairBytes: lex.pairs.bytes.length + 8 * lex.pairs.size });
-    process.stderr.write(`lexicon at ${i + 1} articles: ${(bytes.length / 1048576).toFixed(2)} MB (${lex.pairs.size} pairs)\n`);
+    points.push({ documents: i + 1, bytes: bytes.length, folded: lex.folded.size, exact: lex.exact.size, pairs: lex.pairSize, pairBytes: lex.pairDictionaryBytes });
+    process.stderr.write(`lexicon at ${i + 1} articles: ${(bytes.length / 1048576).toFixed(2)} MB (${lex.pairSize} pairs)\n`);
     next++;
   }
 }

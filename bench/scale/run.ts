@@ -28,7 +28,7 @@ import { planQuery } from '../../src/engine/planner.js';
 import { SynonymTable } from '../../src/engine/synonym-table.js';
 import { Lexicon } from '../../src/index-format/lexicon.js';
 import type { IndexManifest } from '../../src/index-format/manifest.js';
-import { readArrayBuffer } from '../../index-build/open-index.js';
+import { completeLexicon, readArrayBuffer } from '../../index-build/open-index.js';
 import { DEFAULT_MAX_SHARD_BYTES, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, SHARD_COUNT_BEFORE_GROWING } from '../../index-build/shard-plan.js';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, shortHash } from '../lib/cache.js';
@@ -133,7 +133,7 @@ log(`\nquery mix: ${mix.length} queries = ${mix.filter((m) => m.kind === 'short-
 section('2. Per-shard cold load (fresh Node process, --max-old-space-size=128, as the Durable Object loads it)');
 const coldQuery = mix.find((m) => m.kind === 'headline')!.q;
 {
-  const lexicon = new Lexicon(await readArrayBuffer(path.join(indexDir, manifest.lexicon.file)));
+  const lexicon = await completeLexicon(manifest, (file) => readArrayBuffer(path.join(indexDir, file)));
   const planned = planQuery(coldQuery, { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, { prefixLast: true });
   writeFileSync(path.join(cacheDir, 'cold-plan.json'), JSON.stringify(planned.plan));
 }
@@ -336,7 +336,7 @@ if (args.growth !== 'off' && !(SKIP.has('growth') && !existsSync(growthFile))) {
 }
 const lex = await (async () => {
   const l = new Lexicon(await readArrayBuffer(path.join(indexDir, manifest.lexicon.file)));
-  return { documents: manifest.documentCount, bytes: manifest.lexicon.bytes, folded: l.folded.size, exact: l.exact.size, pairs: l.pairs.size, pairBytes: l.pairs.bytes.length + 8 * l.pairs.size } satisfies LexiconPoint;
+  return { documents: manifest.documentCount, bytes: manifest.lexicon.bytes, folded: l.folded.size, exact: l.exact.size, pairs: l.pairSize, pairBytes: l.pairDictionaryBytes } satisfies LexiconPoint;
 })();
 const lexPoints = [...(growth?.points ?? []), lex];
 log(markdownTable(['articles (random subset)', 'lexicon MB', 'folded syllables', 'exact syllables', 'kept pairs', 'pair dictionary MB'], lexPoints.map((p) => [fmtInt(p.documents), MB(p.bytes, 2), fmtInt(p.folded), fmtInt(p.exact), fmtInt(p.pairs), MB(p.pairBytes, 2)])));

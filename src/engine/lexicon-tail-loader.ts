@@ -6,15 +6,13 @@
  * (`Lexicon.withTail`), so planning stays synchronous.
  * @module
  */
-import { analyzeQueryText } from '../analyzer/analyze.js';
-import { decodeInputMethod } from '../analyzer/input-method.js';
-import { foldDiacritics } from '../analyzer/fold.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import { LexiconTailPart, tailPartFor, type TailEntry } from '../index-format/lexicon-tail.js';
 import { ContainerError } from '../index-format/binary-container.js';
 import type { IndexManifest, LexiconTailEntry } from '../index-format/manifest.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+import { queryFoldedForms } from './query-folded-forms.js';
 
 /** Bytes of tail parts the front keeps (parts are ~1 MiB; a query needs one per rare syllable). */
 export const TAIL_CACHE_BYTES = 8 * 1024 * 1024;
@@ -51,13 +49,7 @@ export class LexiconTailLoader {
    * (`hoaf` → hoà), in order of appearance, at most {@link MAX_TAIL_LOOKUPS}.
    */
   static missingSyllables(lexicon: Lexicon, q: string): string[] {
-    const out = new Set<string>();
-    for (const t of analyzeQueryText(q)) {
-      for (const folded of [t.folded, ...decodeInputMethod(t.exact).map(foldDiacritics)]) {
-        if (out.size < MAX_TAIL_LOOKUPS && lexicon.folded.indexOf(folded) < 0) out.add(folded);
-      }
-    }
-    return [...out];
+    return queryFoldedForms(q).filter((folded) => lexicon.folded.indexOf(folded) < 0).slice(0, MAX_TAIL_LOOKUPS);
   }
 
   /**

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../index-build/build-index.js';
-import { readArrayBuffer } from '../../index-build/open-index.js';
+import { completeLexicon, readArrayBuffer } from '../../index-build/open-index.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import { SynonymTable } from './synonym-table.js';
 import { planQuery } from './planner.js';
-import { Lexicon } from '../index-format/lexicon.js';
+import type { Lexicon } from '../index-format/lexicon.js';
 import { ArtifactError } from './artifact.js';
 import { LoadedShard } from './loaded-shard.js';
 import type { SearchOptions } from './query-plan.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vn-lazy-'));
   await buildIndex({ input: 'data', outDir: dir, shards: 1, layout: { postingsBlockBytes: 2048, documentBlockBytes: 2048 } });
   manifest = JSON.parse(await readFile(path.join(dir, 'index/manifest.json'), 'utf8')) as IndexManifest;
-  lexicon = new Lexicon(await readArrayBuffer(path.join(dir, 'index', manifest.lexicon.file)));
+  lexicon = await completeLexicon(manifest, (file) => readArrayBuffer(path.join(dir, 'index', file)));
 }, 60_000);
 afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
 

@@ -22,6 +22,8 @@ import type { IndexManifest } from '../index-format/manifest.js';
 import type { HitDocument } from './hit-document.js';
 import type { TitleSuggestion } from './loaded-shard.js';
 import type { LexiconTailLoader } from './lexicon-tail-loader.js';
+import type { PairPartLoader } from './pair-part-loader.js';
+import { queryFoldedForms } from './query-folded-forms.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
@@ -186,8 +188,10 @@ export class SearchService {
    * @param scoreBounds the build's per-shard score bounds (`manifest.scoreBounds`), or null to ask
    *   every shard that can match the filters
    * @param tail the lexicon's tail (`manifest.lexiconTail`), or null when the index keeps none
+   * @param pairParts the lexicon's pair parts (`manifest.lexiconPairs`), or null when `lexicon` can
+   *   look every pair up itself (pairs inline, or a view holding every part)
    */
-  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null) {
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null, readonly pairParts: PairPartLoader | null = null) {
     this.scoreBounds = scoreBounds && scoreBounds.shards === shards.length ? scoreBounds : null;
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
@@ -211,11 +215,25 @@ export class SearchService {
 
   /**
    * Plans a query as a search does: first fetches the lexicon's tail entries of the syllables the
-   * lexicon lacks (when the index keeps a tail). Returns the plan and the lexicon view it used.
+   * lexicon lacks (when the index keeps a tail), then plans over a view holding the pair parts the
+   * plan looks up (see {@link withPairs}). Returns the plan and the lexicon view it used.
    */
   async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
     const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, q) : this.lexicon;
-    return { planned: this.plan(q, prefixLast, lexicon), lexicon };
+    const { value, lexicon: view } = await this.withPairs(q, (lx) => this.plan(q, prefixLast, lx), lexicon);
+    return { planned: value, lexicon: view };
+  }
+
+  /**
+   * Runs `fn` over a view of the lexicon that can look up every pair `fn` asks about: with pair
+   * parts, those of the syllables of `q` are fetched first, and `fn` runs again with any other part
+   * it asked about (`pair-part-loader.ts`); `fn` must be a pure function of the lexicon.
+   * @param q text whose syllables' pairs `fn` likely needs ('' when unknown)
+   */
+  async withPairs<T>(q: string, fn: (lexicon: Lexicon) => T, lexicon: Lexicon = this.lexicon): Promise<{ value: T; lexicon: Lexicon }> {
+    if (!this.pairParts) return { value: fn(lexicon), lexicon };
+    const run = await this.pairParts.run(lexicon, q ? queryFoldedForms(q) : [], fn);
+    return { value: run.value, lexicon: run.lexicon };
   }
 
   /** Takes in a live view's suppression lists when they are newer than the ones held. */

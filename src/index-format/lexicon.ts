@@ -6,12 +6,18 @@
  * - exact syllable pairs with their counts (diacritic restoration: `chinh phu` → `chính phủ`);
  * - the exact syllable triples that change a restoration, with their counts (`taxi truyen thong` →
  *   truyền thống, where the pair alone says truyền thông).
+ *
+ * Pairs and triples are most of a large archive's lexicon, so the build writes them as pair parts
+ * by first syllable (`pair-section.ts`; `meta.pairParts`): the lexicon then holds only the syllable
+ * dictionaries, and pair lookups go through a request-scoped view that holds the parts the query
+ * needs ({@link Lexicon.withPairParts}). Small lexicons (tests, fixtures) keep them inline.
  * @module
  */
 import { foldDiacritics } from '../analyzer/fold.js';
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
-import type { TailEntry } from './lexicon-tail.js';
+import { tailPartFor, type TailEntry } from './lexicon-tail.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { PAIR_SECTIONS, PairSection, type PairArrays } from './pair-section.js';
 import { TermDictionary } from './term-dictionary.js';
 
 const MAGIC = 'VNLX';
@@ -40,10 +46,21 @@ export interface LexiconMeta {
    * lexicon holds every syllable).
    */
   minHotDf?: number;
+  /**
+   * The first folded syllable of each pair part, ascending (absent: the pairs and triples are in the
+   * lexicon's own sections). A pair `a b` is in the last part whose first syllable is ≤ fold(a).
+   */
+  pairParts?: string[];
+  /** Pairs in all parts (with {@link pairParts}). */
+  pairTotal?: number;
+  /** Triples in all parts (with {@link pairParts}). */
+  tripleTotal?: number;
+  /** Bytes of the pairs' text plus 8 per pair (offset and count) in all parts (with {@link pairParts}). */
+  pairDictionaryBytes?: number;
 }
 
-/** Arrays of a lexicon as produced by the build. */
-export interface LexiconArrays {
+/** Arrays of a lexicon as produced by the build (pairs and triples empty when they are in parts). */
+export interface LexiconArrays extends PairArrays {
   foldedBytes: Uint8Array;
   foldedOffsets: Uint32Array;
   /** Documents containing each folded syllable. */
@@ -56,19 +73,6 @@ export interface LexiconArrays {
   groupStarts: Uint32Array;
   /** Exact term indices, most frequent reading first within a group. */
   groupMembers: Uint32Array;
-  pairBytes: Uint8Array;
-  pairOffsets: Uint32Array;
-  pairCount: Uint32Array;
-  /**
-   * Kept exact triples `a b c`, grouped by their first pair `a b`: `tripleGroupPair` lists, ascending,
-   * the pair indexes (in the pair dictionary) that start kept triples; group g's triples are
-   * `tripleGroupStart[g]..tripleGroupStart[g+1]`, each the exact index of `c` (ascending within the
-   * group) and its occurrences (capped at 65535).
-   */
-  tripleGroupPair: Uint32Array;
-  tripleGroupStart: Uint32Array;
-  tripleThird: Uint32Array;
-  tripleCount: Uint16Array;
   /**
    * The folded terms seen in at least {@link TYPO_MIN_DF} documents, each written backwards, sorted
    * (typo search from the end of a word walks them as a trie; see `engine/fuzzy.ts`).
@@ -102,17 +106,11 @@ export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, 
   return { typoReversedBytes, typoReversedOffsets, typoReversedIndex: Uint32Array.from(eligible) };
 }
 
-/** First index in `a[start..end)` whose value is ≥ `value` (`a` ascending there). */
-function lowerBound(a: ArrayLike<number>, value: number, start: number, end: number): number {
-  let lo = start;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/**
+ * Encoded pair and triple-group indexes carry their part: `part · PART_STRIDE + index in the part`
+ * (a part never holds this many pairs).
+ */
+const PART_STRIDE = 2 ** 26;
 
 /** The triple sections of a lexicon that keeps no triples. */
 export function noTriples(): Pick<LexiconArrays, 'tripleGroupPair' | 'tripleGroupStart' | 'tripleThird' | 'tripleCount'> {
@@ -135,24 +133,31 @@ export class Lexicon {
   readonly meta: LexiconMeta;
   readonly folded: TermDictionary;
   readonly exact: TermDictionary;
-  readonly pairs: TermDictionary;
   readonly byteLength: number;
   private readonly a: LexiconArrays;
+  /** The lexicon's own pairs (empty when they are in parts). */
+  private readonly inlinePairs: PairSection;
   /** Tail syllables a request-scoped view knows (see {@link withTail}). */
   private tailEntries: ReadonlyMap<string, TailEntry | null> | undefined;
+  /** Pair parts a request-scoped view holds, by part number (see {@link withPairParts}). */
+  private partSections: ReadonlyMap<number, PairSection> | undefined;
+  /** Parts a view was asked about without holding them. */
+  private missedParts: Set<number> | undefined;
 
   /** Opens the bytes of a lexicon; throws when corrupt. */
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<LexiconMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as LexiconArrays;
-    requireSections(a as unknown as Record<string, unknown>, ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', 'pairBytes', 'pairOffsets', 'pairCount', 'tripleGroupPair', 'tripleGroupStart', 'tripleThird', 'tripleCount', 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'], 'lexicon');
+    requireSections(a as unknown as Record<string, unknown>, ['foldedBytes', 'foldedOffsets', 'foldedDf', 'exactBytes', 'exactOffsets', 'exactCount', 'groupStarts', 'groupMembers', ...PAIR_SECTIONS, 'typoReversedBytes', 'typoReversedOffsets', 'typoReversedIndex'], 'lexicon');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;
     this.folded = new TermDictionary(a.foldedBytes, a.foldedOffsets);
     this.exact = new TermDictionary(a.exactBytes, a.exactOffsets);
-    this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
-    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.pairCount.length !== this.pairs.size || a.tripleGroupStart.length !== a.tripleGroupPair.length + 1 || a.tripleCount.length !== a.tripleThird.length || a.tripleGroupStart[a.tripleGroupPair.length] !== a.tripleThird.length || a.typoReversedOffsets.length !== a.typoReversedIndex.length + 1) {
+    this.inlinePairs = new PairSection(a);
+    const parts = c.meta.pairParts;
+    if (a.foldedDf.length !== this.folded.size || a.groupStarts.length !== this.folded.size + 1 || a.exactCount.length !== this.exact.size || a.typoReversedOffsets.length !== a.typoReversedIndex.length + 1
+      || (parts !== undefined && (!Array.isArray(parts) || this.inlinePairs.pairs.size > 0))) {
       throw new ContainerError('lexicon is inconsistent (corrupt file)');
     }
   }
@@ -177,6 +182,52 @@ export class Lexicon {
    */
   tailEntry(folded: string): TailEntry | null | undefined {
     return this.tailEntries?.get(folded);
+  }
+
+  /**
+   * A view of this lexicon (or of a view of it) that holds some of its pair parts: pair and triple
+   * lookups answer from them. A lookup whose part the view does not hold answers as for an unknown
+   * pair and adds the part to `missed`, so a caller can fetch the missing parts and run again
+   * (`engine/pair-part-loader.ts`). Shares every array.
+   * @param parts loaded parts by part number
+   * @param missed receives the parts asked about and not held (a fresh set per view)
+   */
+  withPairParts(parts: ReadonlyMap<number, PairSection>, missed: Set<number>): Lexicon {
+    void this.totalCount;
+    const view = Object.create(this) as Lexicon;
+    view.partSections = parts;
+    view.missedParts = missed;
+    return view;
+  }
+
+  /** Whether the pairs and triples are in pair parts (`meta.pairParts`) rather than in the lexicon. */
+  get pairsInParts(): boolean {
+    return this.meta.pairParts !== undefined;
+  }
+
+  /** Number of pair parts (0 when the pairs are in the lexicon). */
+  get pairPartCount(): number {
+    return this.meta.pairParts?.length ?? 0;
+  }
+
+  /** The pair part that holds the pairs starting with exact syllable `a` (0 without parts; -1: none can). */
+  pairPartOf(a: string): number {
+    const firsts = this.meta.pairParts;
+    return firsts ? tailPartFor(firsts, foldDiacritics(a)) : 0;
+  }
+
+  /**
+   * The pairs of part `p`: the lexicon's own without parts; in a view, the part when it holds it
+   * (else the part is recorded as missed). Throws on a lexicon with parts outside a view: a lookup
+   * there would silently find nothing.
+   */
+  private section(p: number): PairSection | undefined {
+    if (!this.meta.pairParts) return this.inlinePairs;
+    if (p < 0) return undefined;
+    if (!this.missedParts) throw new Error('this lexicon keeps its pairs in parts: look pairs up through Lexicon.withPairParts (engine/pair-part-loader.ts)');
+    const s = this.partSections!.get(p);
+    if (!s) this.missedParts.add(p);
+    return s;
   }
 
   /** Number of documents containing some reading of the folded syllable (0 when unknown). */
@@ -220,18 +271,22 @@ export class Lexicon {
 
   /** How often the exact pair `a b` occurs adjacently (0 when unknown or below the kept minimum). */
   pairCount(a: string, b: string): number {
-    const i = this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
-    return i < 0 ? 0 : this.a.pairCount[i];
+    return this.pairCountAt(this.pairIndex(a, b));
   }
 
-  /** Index of the exact pair `a b` in {@link pairs} (-1 when not kept); see {@link tripleGroup}. */
+  /** Index of the exact pair `a b` (-1 when not kept); see {@link pairCountAt} and {@link tripleGroup}. */
   pairIndex(a: string, b: string): number {
-    return this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
+    const p = this.pairPartOf(a);
+    const s = this.section(p);
+    const i = s ? s.indexOf(a, b) : -1;
+    return i < 0 ? -1 : p * PART_STRIDE + i;
   }
 
   /** Occurrences of the exact pair at `pairIndex` (from {@link pairIndex}). */
   pairCountAt(pairIndex: number): number {
-    return pairIndex < 0 ? 0 : this.a.pairCount[pairIndex];
+    if (pairIndex < 0) return 0;
+    const s = this.section(Math.floor(pairIndex / PART_STRIDE));
+    return s ? s.countAt(pairIndex % PART_STRIDE) : 0;
   }
 
   /**
@@ -240,14 +295,15 @@ export class Lexicon {
    */
   tripleGroup(pairIndex: number): number {
     if (pairIndex < 0) return -1;
-    const p = this.a.tripleGroupPair;
-    const at = lowerBound(p, pairIndex, 0, p.length);
-    return at < p.length && p[at] === pairIndex ? at : -1;
+    const p = Math.floor(pairIndex / PART_STRIDE);
+    const g = this.section(p)?.tripleGroup(pairIndex % PART_STRIDE) ?? -1;
+    return g < 0 ? -1 : p * PART_STRIDE + g;
   }
 
   /** Number of kept triples in `group` (distinct third syllables seen after its pair). */
   tripleGroupSize(group: number): number {
-    return group < 0 ? 0 : this.a.tripleGroupStart[group + 1] - this.a.tripleGroupStart[group];
+    if (group < 0) return 0;
+    return this.section(Math.floor(group / PART_STRIDE))?.tripleGroupSize(group % PART_STRIDE) ?? 0;
   }
 
   /**
@@ -257,10 +313,7 @@ export class Lexicon {
    */
   tripleCountIn(group: number, thirdIndex: number): number {
     if (group < 0 || thirdIndex < 0) return 0;
-    const start = this.a.tripleGroupStart[group];
-    const end = this.a.tripleGroupStart[group + 1];
-    const at = lowerBound(this.a.tripleThird, thirdIndex, start, end);
-    return at < end && this.a.tripleThird[at] === thirdIndex ? this.a.tripleCount[at] : 0;
+    return this.section(Math.floor(group / PART_STRIDE))?.tripleCountIn(group % PART_STRIDE, thirdIndex) ?? 0;
   }
 
   /** Occurrences of the kept exact triple `a b c` (see {@link tripleCountIn}). */
@@ -268,9 +321,32 @@ export class Lexicon {
     return this.tripleCountIn(this.tripleGroup(this.pairIndex(a, b)), this.exact.indexOf(c));
   }
 
-  /** Number of kept triples. */
+  /**
+   * The first `limit` kept pairs starting with exact syllable `a`, in byte order of the second
+   * syllable, with their occurrences (what can follow `a`).
+   */
+  followers(a: string, limit: number): Array<{ word: string; count: number }> {
+    const s = this.section(this.pairPartOf(a));
+    if (!s) return [];
+    const [start, end] = s.pairs.prefixRange(a + ' ');
+    const out: Array<{ word: string; count: number }> = [];
+    for (let i = start; i < Math.min(end, start + limit); i++) out.push({ word: s.pairs.termAt(i).slice(a.length + 1), count: s.countAt(i) });
+    return out;
+  }
+
+  /** Number of kept pairs (in the lexicon or in all its parts). */
+  get pairSize(): number {
+    return this.meta.pairParts ? (this.meta.pairTotal ?? 0) : this.inlinePairs.pairs.size;
+  }
+
+  /** Bytes of the kept pairs' text plus 8 per pair (offset and count), wherever they are. */
+  get pairDictionaryBytes(): number {
+    return this.meta.pairParts ? (this.meta.pairDictionaryBytes ?? 0) : this.inlinePairs.pairs.bytes.length + 8 * this.inlinePairs.pairs.size;
+  }
+
+  /** Number of kept triples (in the lexicon or in all its parts). */
   get tripleSize(): number {
-    return this.a.tripleThird.length;
+    return this.meta.pairParts ? (this.meta.tripleTotal ?? 0) : this.inlinePairs.tripleSize;
   }
 
   /** Whether the index keeps a tail (`meta.minHotDf` > 1): syllables absent here may be there. */

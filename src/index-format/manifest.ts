@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';
@@ -96,6 +96,12 @@ export interface IndexManifest {
    */
   lexiconTail?: LexiconTailEntry;
   /**
+   * The lexicon's pairs and triples, in parts by the first syllable's folded form
+   * (`pair-section.ts`), listed in the order of the lexicon's `pairParts`. Absent: they are in the
+   * lexicon itself.
+   */
+  lexiconPairs?: LexiconPairsEntry;
+  /**
    * Per-shard score upper bounds for the front (`score-bounds.ts`): lets a relevance search skip
    * shards that cannot reach the page or hold no match. Absent (older builds): every shard is asked.
    */
@@ -114,6 +120,12 @@ export interface LexiconTailEntry {
   minHotDf: number;
   /** Parts in ascending byte order of their syllables. */
   parts: Array<ArtifactFile & { first: string; syllables: number }>;
+}
+
+/** The manifest's description of the lexicon's pair parts. */
+export interface LexiconPairsEntry {
+  /** Parts in ascending byte order of their first syllables. */
+  parts: Array<ArtifactFile & { first: string; pairs: number }>;
 }
 
 /** Why a manifest cannot be served. */

@@ -159,11 +159,7 @@ function completeLast(lexicon: Lexicon, last: Token, previousReadings: string[],
 function predictNext(lexicon: Lexicon, previousReadings: string[], limit: number): Candidate[] {
   const out: Candidate[] = [];
   for (const p of previousReadings.slice(0, 3)) {
-    const [start, end] = lexicon.pairs.prefixRange(p + ' ');
-    const stop = Math.min(end, start + PHRASE_LIMITS.nextWordScan);
-    for (let i = start; i < stop; i++) {
-      const word = lexicon.pairs.termAt(i).slice(p.length + 1);
-      const evidence = lexicon.pairCount(p, word);
+    for (const { word, count: evidence } of lexicon.followers(p, PHRASE_LIMITS.nextWordScan)) {
       if (evidence > 0 && /\p{L}/u.test(word)) out.push({ word, previous: p, evidence, df: lexicon.df(foldDiacritics(word)) });
     }
   }

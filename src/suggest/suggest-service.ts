@@ -31,7 +31,7 @@ export class SuggestService {
   async suggest(typed: string, limit: number): Promise<{ suggestions: Suggestion[]; liveSeq: number }> {
     const q = typed.trim();
     const [phrases, { titles, liveSeq }] = await Promise.all([
-      Promise.resolve(completePhrases(this.search.lexicon, typed, limit)),
+      this.search.withPairs(typed, (lexicon) => completePhrases(lexicon, typed, limit)).then((r) => r.value),
       this.search.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
     ]);
     // Phrases first, but leave room for titles: at least half the list when there are enough.

@@ -5,6 +5,7 @@
  */
 import { verifyArtifact } from '../engine/artifact.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
+import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { SearchService } from '../engine/search-service.js';
 import { SuggestService } from '../suggest/suggest-service.js';
 import { Lexicon } from '../index-format/lexicon.js';
@@ -37,6 +38,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   let lexicon: Lexicon;
   let scoreBounds: ScoreBounds | null = null;
   let tail: LexiconTailLoader | null = null;
+  let pairParts: PairPartLoader | null = null;
   try {
     const bounds = manifest.scoreBounds;
     const [lex, sb] = await Promise.all([
@@ -46,11 +48,12 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     lexicon = new Lexicon(lex);
     if (sb) scoreBounds = new ScoreBounds(sb);
     tail = LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact);
+    pairParts = PairPartLoader.forIndex(manifest, lexicon, fetchArtifact);
   } catch (e) {
     throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
-  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, scoreBounds, tail);
+  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, scoreBounds, tail, pairParts);
   return {
     manifest,
     service,

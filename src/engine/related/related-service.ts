@@ -151,10 +151,9 @@ export class RelatedService {
   async related(source: RelatedSource, req: RelatedRequest): Promise<RelatedResult> {
     const limit = Math.max(1, Math.min(MAX_RELATED, Math.floor(req.limit)));
     const terms = sourceTerms(source);
-    const { lexicon, manifest } = this.search;
-    const N = manifest.documentCount;
-    const estimates = { count: (a: string, b: string) => lexicon.pairCount(a, b), minCount: lexicon.meta.minBigramCount };
-    const pairDf = await this.documentFrequencies(pairsToLookUp(terms, N, estimates, req.sourceIndexed));
+    const N = this.search.manifest.documentCount;
+    const { value: lookups } = await this.search.withPairs('', (lexicon) => pairsToLookUp(terms, N, { count: (a, b) => lexicon.pairCount(a, b), minCount: lexicon.meta.minBigramCount }, req.sourceIndexed));
+    const pairDf = await this.documentFrequencies(lookups);
     const keys = relatedKeys(terms, {
       documentCount: N,
       syllableDf: (f) => this.dfOf(f),

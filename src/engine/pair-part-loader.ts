@@ -1,0 +1,106 @@
+/**
+ * The front Worker's access to the lexicon's pair parts (`index-format/pair-section.ts`): a query's
+ * planning (or a suggestion, or related articles) runs over a request-scoped view of the lexicon
+ * holding the parts it looks pairs up in. The parts of the query's own syllables are fetched first;
+ * a run that still asked about a part the view lacked (a synonym's words, a typo correction) fetches
+ * those and runs again, until nothing was missed, so the result is the one the whole lexicon gives.
+ * Parts are verified against the manifest and kept in a byte-bounded cache.
+ * @module
+ */
+import { ContainerError } from '../index-format/binary-container.js';
+import type { Lexicon } from '../index-format/lexicon.js';
+import type { IndexManifest, LexiconPairsEntry } from '../index-format/manifest.js';
+import { PairPart, type PairSection } from '../index-format/pair-section.js';
+import { verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+
+/**
+ * Bytes of pair parts the front keeps: all of them for the archives measured (the pairs' budget is
+ * 16 MiB of dictionary plus the triples'), as when they were part of the lexicon, but only those
+ * queries have used.
+ */
+export const PAIR_CACHE_BYTES = 28 * 1024 * 1024;
+
+/** What one {@link PairPartLoader.run} did. */
+export interface PairRun<T> {
+  value: T;
+  /** The view `fn` ran over last. */
+  lexicon: Lexicon;
+  /** Times `fn` ran (1 when the first parts fetched were all it needed). */
+  runs: number;
+}
+
+/** Loads pair parts for requests. */
+export class PairPartLoader {
+  private readonly cache: ByteBudgetCache<number, PairSection>;
+
+  /**
+   * @param files the manifest's pair parts, in the lexicon's order
+   * @param fetchArtifact reads an index file
+   */
+  constructor(private readonly files: LexiconPairsEntry['parts'], private readonly fetchArtifact: FetchArtifact, budgetBytes = PAIR_CACHE_BYTES) {
+    this.cache = new ByteBudgetCache(budgetBytes);
+  }
+
+  /**
+   * The loader of an index whose lexicon keeps its pairs in parts, or null when it keeps them itself;
+   * throws `ContainerError` when the manifest and the lexicon disagree (files from different builds).
+   */
+  static forIndex(manifest: IndexManifest, lexicon: Lexicon, fetchArtifact: FetchArtifact): PairPartLoader | null {
+    const parts = manifest.lexiconPairs?.parts ?? [];
+    const firsts = lexicon.meta.pairParts;
+    if (!firsts) {
+      if (parts.length) throw new ContainerError('the manifest lists pair parts, the lexicon keeps its pairs itself (files from different builds)');
+      return null;
+    }
+    if (parts.length !== firsts.length || parts.some((p, i) => p.first !== firsts[i])) {
+      throw new ContainerError('the manifest and the lexicon list different pair parts (files from different builds)');
+    }
+    return new PairPartLoader(parts, fetchArtifact);
+  }
+
+  /**
+   * Runs `fn` over a view of `lexicon` that holds every pair part `fn` looks up.
+   * @param syllables syllables whose pairs `fn` will likely need (their parts are fetched first)
+   */
+  async run<T>(lexicon: Lexicon, syllables: Iterable<string>, fn: (view: Lexicon) => T): Promise<PairRun<T>> {
+    const held = new Map<number, PairSection>();
+    const first = new Set<number>();
+    for (const s of syllables) {
+      const p = lexicon.pairPartOf(s);
+      if (p >= 0) first.add(p);
+    }
+    await this.load(first, held);
+    // Each run that misses fetches at least one more part, so this ends after at most every part.
+    for (let runs = 1; ; runs++) {
+      const missed = new Set<number>();
+      const view = lexicon.withPairParts(held, missed);
+      const value = fn(view);
+      if (missed.size === 0 || held.size >= this.files.length) return { value, lexicon: view, runs };
+      await this.load(missed, held);
+    }
+  }
+
+  /** Every part (tools that look pairs up without a query: benches, diagnostics). */
+  async all(): Promise<Map<number, PairSection>> {
+    const held = new Map<number, PairSection>();
+    await this.load(this.files.map((_, i) => i), held);
+    return held;
+  }
+
+  private async load(parts: Iterable<number>, into: Map<number, PairSection>): Promise<void> {
+    await Promise.all([...parts].filter((p) => !into.has(p)).map(async (p) => {
+      into.set(p, await this.cache.getOrLoad(p, async () => {
+        const file = this.files[p];
+        const part = new PairPart(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+        if (part.meta.first !== file.first) throw new ContainerError(`pair part ${file.file} starts at ${JSON.stringify(part.meta.first)}, the manifest says ${JSON.stringify(file.first)} (files from different builds)`);
+        return { value: part.section, bytes: part.byteLength };
+      }));
+    }));
+  }
+
+  /** Cache counters (diagnostics). */
+  stats(): CacheStats {
+    return this.cache.stats();
+  }
+}

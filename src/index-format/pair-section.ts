@@ -1,0 +1,135 @@
+/**
+ * Exact syllable pairs and the informative triples that extend them (diacritic restoration,
+ * collocations, phrase completion): inside the lexicon for a small archive, or cut into **pair
+ * parts** by the folded form of the pair's first syllable, each its own file, so that the front
+ * Worker loads before its first query only the lexicon's syllable dictionaries and then, per query,
+ * the parts of the syllables it types (`engine/pair-part-loader.ts`). A part holds every pair whose
+ * first syllable folds into its range, and their triples (the third syllable as an index of the
+ * lexicon's exact dictionary), so one lookup never needs two parts.
+ * @module
+ */
+import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
+import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { TermDictionary } from './term-dictionary.js';
+
+const MAGIC = 'VNLP';
+const encoder = new TextEncoder();
+
+/** The pair and triple arrays of a lexicon or of one pair part. */
+export interface PairArrays {
+  /** Exact pairs `a b` in ascending byte order (a `TermDictionary`). */
+  pairBytes: Uint8Array;
+  pairOffsets: Uint32Array;
+  /** Occurrences of each pair. */
+  pairCount: Uint32Array;
+  /**
+   * Kept exact triples `a b c`, grouped by their first pair `a b`: `tripleGroupPair` lists, ascending,
+   * the pair indexes (in this section's pair dictionary) that start kept triples; group g's triples
+   * are `tripleGroupStart[g]..tripleGroupStart[g+1]`, each the lexicon's exact index of `c`
+   * (ascending within the group) and its occurrences (capped at 65535).
+   */
+  tripleGroupPair: Uint32Array;
+  tripleGroupStart: Uint32Array;
+  tripleThird: Uint32Array;
+  tripleCount: Uint16Array;
+}
+
+/** Names of the {@link PairArrays} sections, as containers store them. */
+export const PAIR_SECTIONS = ['pairBytes', 'pairOffsets', 'pairCount', 'tripleGroupPair', 'tripleGroupStart', 'tripleThird', 'tripleCount'] as const;
+
+/** The pair and triple sections of a lexicon that keeps none (its pairs are in parts, or it has none). */
+export function noPairs(): PairArrays {
+  return { pairBytes: new Uint8Array(0), pairOffsets: Uint32Array.of(0), pairCount: new Uint32Array(0), tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0) };
+}
+
+/** First index in `a[start..end)` whose value is ≥ `value` (`a` ascending there). */
+function lowerBound(a: ArrayLike<number>, value: number, start: number, end: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Pairs and triples over one set of {@link PairArrays} (zero-copy). */
+export class PairSection {
+  /** The pairs, `a b` in ascending byte order. */
+  readonly pairs: TermDictionary;
+
+  /** Checks the arrays' shapes; throws `ContainerError` when they disagree. */
+  constructor(private readonly a: PairArrays) {
+    this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
+    if (a.pairCount.length !== this.pairs.size || a.tripleGroupStart.length !== a.tripleGroupPair.length + 1 || a.tripleCount.length !== a.tripleThird.length || a.tripleGroupStart[a.tripleGroupPair.length] !== a.tripleThird.length) {
+      throw new ContainerError('pairs are inconsistent (corrupt file)');
+    }
+  }
+
+  /** Index of the exact pair `a b` (-1 when not kept). */
+  indexOf(a: string, b: string): number {
+    return this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
+  }
+
+  /** Occurrences of the pair at index `i`. */
+  countAt(i: number): number {
+    return this.a.pairCount[i];
+  }
+
+  /** The triple group of the pair at index `i` (-1 when no kept triple starts with it). */
+  tripleGroup(i: number): number {
+    const p = this.a.tripleGroupPair;
+    const at = lowerBound(p, i, 0, p.length);
+    return at < p.length && p[at] === i ? at : -1;
+  }
+
+  /** Number of triples in group `g`. */
+  tripleGroupSize(g: number): number {
+    return this.a.tripleGroupStart[g + 1] - this.a.tripleGroupStart[g];
+  }
+
+  /** Occurrences of the triple of group `g` ending with exact syllable `third` (0 when not kept). */
+  tripleCountIn(g: number, third: number): number {
+    const start = this.a.tripleGroupStart[g];
+    const end = this.a.tripleGroupStart[g + 1];
+    const at = lowerBound(this.a.tripleThird, third, start, end);
+    return at < end && this.a.tripleThird[at] === third ? this.a.tripleCount[at] : 0;
+  }
+
+  /** Number of kept triples. */
+  get tripleSize(): number {
+    return this.a.tripleThird.length;
+  }
+}
+
+/** Header of a pair part. */
+export interface PairPartMeta {
+  /** The first folded syllable of the part's range (the manifest lists it too). */
+  first: string;
+  pairs: number;
+  triples: number;
+}
+
+/** Serializes one pair part. */
+export function writePairPart(meta: PairPartMeta, a: PairArrays): Uint8Array {
+  return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a });
+}
+
+/** A loaded pair part. */
+export class PairPart {
+  readonly section: PairSection;
+  readonly meta: PairPartMeta;
+  /** Bytes of the part (what a cache of parts counts). */
+  readonly byteLength: number;
+
+  /** Opens a part's bytes; throws `ContainerError` when they are corrupt or of another format. */
+  constructor(buffer: ArrayBuffer) {
+    const c = readContainer<PairPartMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
+    requireSections(c.sections, [...PAIR_SECTIONS], 'pair part');
+    this.section = new PairSection(c.sections as unknown as PairArrays);
+    this.meta = c.meta;
+    this.byteLength = c.byteLength;
+    if (this.section.pairs.size !== c.meta.pairs || this.section.tripleSize !== c.meta.triples) throw new ContainerError('pair part is inconsistent (corrupt file)');
+  }
+}
