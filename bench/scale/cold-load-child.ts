@@ -9,7 +9,8 @@
  *   loads and verifies only the blocks the query needs; then, for comparison, reading and verifying
  *   every file of the shard (what a shard did before answering before index format 3); then,
  *   separately reported, the first `/suggest` call (which loads the shard's title index).
- * - `--target lexicon`: the front Worker's part: manifest, lexicon (verified), one query plan.
+ * - `--target lexicon`: the front Worker's part: manifest, lexicon (verified), the pair parts of the
+ *   query's syllables (verified), one query plan.
  *
  * Artifacts are read into one exact-size `ArrayBuffer` each, like `Response.arrayBuffer()` of the
  * ASSETS binding (no extra Buffer copy). Memory is `process.memoryUsage()` sampled every
@@ -28,13 +29,15 @@ import { planQuery } from '../../src/engine/planner.js';
 import type { QueryPlan } from '../../src/engine/query-plan.js';
 import { SynonymTable } from '../../src/engine/synonym-table.js';
 import { Lexicon } from '../../src/index-format/lexicon.js';
+import { PairPartLoader } from '../../src/engine/pair-part-loader.js';
+import { queryFoldedForms } from '../../src/engine/query-folded-forms.js';
 import { checkManifest, MANIFEST_FILE, type IndexManifest } from '../../src/index-format/manifest.js';
 import { emitResult } from '../lib/node-child.js';
 
 /** What the child reports (bytes and milliseconds). */
 export interface ColdLoadResult {
   target: string;
-  /** Bytes of the artifacts read to answer the query (shard head + blocks the query needed, or the lexicon). */
+  /** Bytes of the artifacts read to answer the query (shard head + blocks the query needed, or the lexicon and the query's pair parts). */
   artifactBytes: number;
   /** Bytes of all the shard's files but its title index (what a shard read before answering, before index format 3). */
   shardBytes?: number;
@@ -44,7 +47,10 @@ export interface ColdLoadResult {
    * Measured after the query, so blocks come from the page cache in both cases.
    */
   eagerMs?: number;
+  /** Shard: head load. Lexicon: the lexicon and the pair parts of the query, read and verified (what the front needs before its first plan). */
   loadMs: number;
+  /** Lexicon: of `loadMs`, the pair parts. */
+  pairPartsMs?: number;
   queryMs: number;
   /** Memory after imports and a full GC, before loading. */
   baseline: { heapUsed: number; arrayBuffers: number; external: number; rss: number };
@@ -124,12 +130,22 @@ const snapshotPeaks = () => {
 };
 if (target === 'lexicon') {
   const lexicon = new Lexicon(await verifyArtifact(manifest.lexicon, await readArtifact(manifest.lexicon.file)));
-  out.loadMs = performance.now() - t0;
-  out.artifactBytes = manifest.lexicon.bytes;
-  sample();
+  // Then, as the front plans its first query: the pair parts of the query's syllables (index format 7).
+  const q = values.q ?? 'hà nội';
+  let partBytes = 0;
+  const pairParts = PairPartLoader.forIndex(manifest, lexicon, async (file) => { const b = await readArtifact(file); partBytes += b.byteLength; return b; });
+  const ctx = { synonyms: new SynonymTable(manifest.synonyms) };
+  const plan = (lx: Lexicon) => planQuery(q, { lexicon: lx, ...ctx }, { prefixLast: true });
   const t1 = performance.now();
-  planQuery(values.q ?? 'hà nội', { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, { prefixLast: true });
-  out.queryMs = performance.now() - t1;
+  if (pairParts) await pairParts.run(lexicon, queryFoldedForms(q), () => null); // fetch only: the plan is timed below
+  out.loadMs = performance.now() - t0;
+  out.pairPartsMs = performance.now() - t1;
+  out.artifactBytes = manifest.lexicon.bytes + partBytes;
+  sample();
+  const t2 = performance.now();
+  if (pairParts) await pairParts.run(lexicon, queryFoldedForms(q), plan);
+  else plan(lexicon);
+  out.queryMs = performance.now() - t2;
   snapshotPeaks();
   clearInterval(timer);
   gc(); gc();

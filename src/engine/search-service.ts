@@ -181,7 +181,7 @@ export class SearchService {
   private suppression: Suppression = { version: -1, shards: {}, ids: [] };
   private suppressedIds = new Set<string>();
   /** Per-shard score bounds (null: none, every shard that can match is asked). */
-  readonly scoreBounds: ScoreBounds | null;
+  private bounds: ScoreBounds | null = null;
 
   /**
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
@@ -192,10 +192,24 @@ export class SearchService {
    *   look every pair up itself (pairs inline, or a view holding every part)
    */
   constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null, readonly pairParts: PairPartLoader | null = null) {
-    this.scoreBounds = scoreBounds && scoreBounds.shards === shards.length ? scoreBounds : null;
+    if (scoreBounds) this.useScoreBounds(scoreBounds);
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
     this.base = baseRefOf(manifest);
+  }
+
+  /** Per-shard score bounds in use (null: none yet, every shard that can match is asked). */
+  get scoreBounds(): ScoreBounds | null {
+    return this.bounds;
+  }
+
+  /**
+   * Starts routing relevance searches by these score bounds (the front loads them beside the lexicon
+   * without making the first searches wait: until then every shard that can match is asked, with the
+   * same results). Bounds of another shard count are ignored.
+   */
+  useScoreBounds(bounds: ScoreBounds): void {
+    this.bounds = bounds.shards === this.shards.length ? bounds : null;
   }
 
   private articlePreparer: ArticlePreparer | null = null;

@@ -3,7 +3,7 @@
  * requests. Holds the manifest, the lexicon (for query planning) and one client per shard.
  * @module
  */
-import { verifyArtifact } from '../engine/artifact.js';
+import { verifyArtifact, type FetchArtifact } from '../engine/artifact.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { SearchService } from '../engine/search-service.js';
@@ -27,6 +27,13 @@ export interface IndexRuntime {
   mode: 'in-process' | 'durable-objects';
   loadedAt: number;
   loadMs: number;
+  /**
+   * The score bounds' load, which searches do not wait for (until it ends they ask every shard that
+   * can match, with the same results): resolves once the service routes by them (or the index has
+   * none), rejects with what to rebuild when the file is missing or fails its check. `/health` waits
+   * for it; a failed load is tried again by the next request.
+   */
+  scoreBoundsReady: Promise<void>;
 }
 
 let current: Promise<IndexRuntime> | null = null;
@@ -36,44 +43,63 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   const manifest = await loadManifest(env.ASSETS);
   const fetchArtifact = assetFetcher(env.ASSETS);
   let lexicon: Lexicon;
-  let scoreBounds: ScoreBounds | null = null;
   let tail: LexiconTailLoader | null = null;
   let pairParts: PairPartLoader | null = null;
   try {
-    const bounds = manifest.scoreBounds;
-    const [lex, sb] = await Promise.all([
-      fetchArtifact(manifest.lexicon.file).then((b) => verifyArtifact(manifest.lexicon, b)),
-      bounds ? fetchArtifact(bounds.file).then((b) => verifyArtifact(bounds, b)) : null,
-    ]);
-    lexicon = new Lexicon(lex);
-    if (sb) scoreBounds = new ScoreBounds(sb);
+    lexicon = new Lexicon(await fetchArtifact(manifest.lexicon.file).then((b) => verifyArtifact(manifest.lexicon, b)));
     tail = LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact);
     pairParts = PairPartLoader.forIndex(manifest, lexicon, fetchArtifact);
   } catch (e) {
-    throw new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
+    throw corrupt(e);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
-  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, scoreBounds, tail, pairParts);
-  return {
+  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, null, tail, pairParts);
+  const runtime: IndexRuntime = {
     manifest,
     service,
     suggest: new SuggestService(service),
     mode: servesInProcess(env, manifest) ? 'in-process' : 'durable-objects',
     loadedAt: started,
     loadMs: Date.now() - started,
+    scoreBoundsReady: Promise.resolve(),
   };
+  loadScoreBounds(runtime, fetchArtifact);
+  return runtime;
 }
+
+function corrupt(e: unknown): IndexUnavailableError {
+  return new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
+}
+
+/** Starts loading the index's score bounds for `runtime` in the background (see {@link IndexRuntime.scoreBoundsReady}). */
+function loadScoreBounds(runtime: IndexRuntime, fetchArtifact: FetchArtifact): void {
+  const file = runtime.manifest.scoreBounds;
+  if (!file) return;
+  const ready = fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => runtime.service.useScoreBounds(new ScoreBounds(b)));
+  runtime.scoreBoundsReady = ready.catch((e: unknown) => {
+    console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
+    retryBounds.set(runtime, () => loadScoreBounds(runtime, fetchArtifact));
+    throw corrupt(e);
+  });
+  runtime.scoreBoundsReady.catch(() => {}); // reported to /health and the log, never unhandled
+}
+
+/** Runtimes whose score bounds failed to load, with how to try again. */
+const retryBounds = new WeakMap<IndexRuntime, () => void>();
 
 /**
  * The isolate's index, loading it on first call. A failed load is not cached, so a fixed index is
  * picked up by the next request.
  */
-export function getIndexRuntime(env: Env): Promise<IndexRuntime> {
+export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
   if (!current) {
     current = createRuntime(env);
     current.catch(() => { current = null; });
   }
-  return current;
+  const runtime = await current;
+  const retry = retryBounds.get(runtime);
+  if (retry) { retryBounds.delete(runtime); retry(); }
+  return runtime;
 }
 
 /** Forgets the loaded index (tests). */

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_INDEX_DIR } from '../../test/support/node-test-index.js';
+import type { Env } from './env.js';
+import { getIndexRuntime, resetIndexRuntime } from './index-runtime.js';
+import { IndexUnavailableError } from './manifest-loader.js';
+
+/**
+ * The front's index runtime over the single-shard fixture index (`npm test` builds it), with a fake
+ * ASSETS binding: the score bounds load in the background, searches do not wait for them.
+ */
+const ROOT = path.dirname(TEST_INDEX_DIR);
+if (!existsSync(path.join(TEST_INDEX_DIR, 'manifest.json'))) throw new Error(`No fixture index at ${TEST_INDEX_DIR}: run \`npm test\` (or \`node scripts/prepare-test-index.mjs\`) first.`);
+const manifest = () => JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { scoreBounds: { file: string } };
+
+/** A fake ASSETS binding over the fixture; `hold` delays the score bounds until released. */
+function assets(opts: { corruptBounds?: boolean; hold?: Promise<void> } = {}) {
+  const reads: string[] = [];
+  const boundsFile = manifest().scoreBounds.file;
+  const fetch = async (url: string) => {
+    const file = new URL(url).pathname.replace(/^\/index\//, '');
+    reads.push(file);
+    if (file === boundsFile && opts.hold) await opts.hold;
+    const bytes = readFileSync(path.join(ROOT, 'index', file));
+    if (file === boundsFile && opts.corruptBounds) bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    return new Response(bytes);
+  };
+  return { env: { ASSETS: { fetch } as unknown as Fetcher, SHARD_MODE: 'auto' } as unknown as Env, reads, boundsFile };
+}
+
+const search = { q: 'hà nội', limit: 10, offset: 0, sort: 'relevance' as const, facets: [], prefixLast: false };
+
+afterEach(() => resetIndexRuntime());
+
+describe('index runtime', () => {
+  it('serves before the score bounds arrive, with the same answers, then routes by them', async () => {
+    let release!: () => void;
+    const a = assets({ hold: new Promise<void>((r) => { release = r; }) });
+    const rt = await getIndexRuntime(a.env);
+    expect(rt.service.scoreBounds).toBeNull();
+    const before = await rt.service.search(search);
+    expect(before.hits.length).toBeGreaterThan(0);
+    release();
+    await rt.scoreBoundsReady;
+    expect(rt.service.scoreBounds).not.toBeNull();
+    const after = await rt.service.search(search);
+    expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    expect(after.total).toBe(before.total);
+  });
+
+  it('refuses corrupt score bounds (for /health), keeps answering searches without them, and tries again on the next request', async () => {
+    const a = assets({ corruptBounds: true });
+    const rt = await getIndexRuntime(a.env);
+    await expect(rt.scoreBoundsReady).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(rt.scoreBoundsReady).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/SHA-256.*npm run build:index/s) });
+    expect(rt.service.scoreBounds).toBeNull();
+    expect((await rt.service.search(search)).hits.length).toBeGreaterThan(0);
+    const reads = a.reads.filter((f) => f === a.boundsFile).length;
+    expect(await getIndexRuntime(a.env)).toBe(rt);
+    expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads + 1);
+  });
+});
