@@ -6,7 +6,8 @@
  * @module
  */
 import { mulberry32 } from '../lib/prng.js';
-import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../../src/index-format/lexicon.js';
+import { noPairs } from '../../src/index-format/pair-section.js';
+import { Lexicon, reversedTypoDictionary, writeLexicon } from '../../src/index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../../src/index-format/term-dictionary.js';
 import { WordModel } from './synth/rare-words.js';
 
@@ -32,7 +33,7 @@ export function millionSyllableLexicon(real: Lexicon, size = 1_000_000, seed = 1
     foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
     exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
     groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
-    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0), ...noTriples(),
+    ...noPairs(),
     ...orders,
   });
   return { lexicon: new Lexicon(bytes.slice().buffer), realWords, eligible: orders.typoReversedIndex.length };

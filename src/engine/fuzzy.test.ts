@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/lib/prng.js';
 import { allowedEdits, boundedEditDistance, fuzzyCandidates, fuzzyCandidatesByScan } from './fuzzy.js';
-import { Lexicon, noTriples, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
+import { noPairs } from '../index-format/pair-section.js';
+import { Lexicon, reversedTypoDictionary, writeLexicon } from '../index-format/lexicon.js';
 import { compareTermsByBytes, encodeTermDictionary } from '../index-format/term-dictionary.js';
 
 describe('boundedEditDistance', () => {
@@ -38,7 +39,7 @@ function foldedLexicon(entries: ReadonlyArray<readonly [string, number]>): Lexic
     foldedBytes: folded.bytes, foldedOffsets: folded.offsets, foldedDf: df,
     exactBytes: empty.bytes, exactOffsets: empty.offsets, exactCount: new Uint32Array(0),
     groupStarts: new Uint32Array(sorted.length + 1), groupMembers: new Uint32Array(0),
-    pairBytes: empty.bytes, pairOffsets: empty.offsets, pairCount: new Uint32Array(0), ...noTriples(),
+    ...noPairs(),
     ...reversedTypoDictionary(folded.bytes, folded.offsets, df),
   });
   return new Lexicon(bytes.slice().buffer);

@@ -112,11 +112,6 @@ export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, 
  */
 const PART_STRIDE = 2 ** 26;
 
-/** The triple sections of a lexicon that keeps no triples. */
-export function noTriples(): Pick<LexiconArrays, 'tripleGroupPair' | 'tripleGroupStart' | 'tripleThird' | 'tripleCount'> {
-  return { tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0) };
-}
-
 /** Serializes a lexicon. */
 export function writeLexicon(meta: LexiconMeta, a: LexiconArrays): Uint8Array {
   return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a });
@@ -198,11 +193,6 @@ export class Lexicon {
     view.partSections = parts;
     view.missedParts = missed;
     return view;
-  }
-
-  /** Whether the pairs and triples are in pair parts (`meta.pairParts`) rather than in the lexicon. */
-  get pairsInParts(): boolean {
-    return this.meta.pairParts !== undefined;
   }
 
   /** Number of pair parts (0 when the pairs are in the lexicon). */
