@@ -23,8 +23,12 @@ export function formatReport(r: BuildReport): string {
   }
   const postings = m.shards.reduce((a, s) => a + s.files.postingsBytes, 0);
   const docs = m.shards.reduce((a, s) => a + s.files.documentsBytes, 0);
-  const files = m.shards.reduce((a, s) => a + s.files.count, 0) + 2;
-  lines.push(`  shards:            ${m.shards.length} (postings ${mb(postings)}, documents ${mb(docs)}, lexicon ${mb(m.lexicon.bytes)}; ${files} files)`);
+  const pairParts = m.lexiconPairs?.parts ?? [];
+  const tailParts = m.lexiconTail?.parts ?? [];
+  // Shard files, then the manifest, the lexicon, the score bounds and the lexicon's parts.
+  const files = m.shards.reduce((a, s) => a + s.files.count, 0) + 2 + (m.scoreBounds ? 1 : 0) + tailParts.length + pairParts.length;
+  const pairBytes = pairParts.reduce((a, p) => a + p.bytes, 0);
+  lines.push(`  shards:            ${m.shards.length} (postings ${mb(postings)}, documents ${mb(docs)}, lexicon ${mb(m.lexicon.bytes)} + ${pairParts.length} pair parts ${mb(pairBytes)}${tailParts.length ? ` + ${tailParts.length} tail parts` : ''}; ${files} files)`);
   lines.push(`  format/analyzer:   v${m.formatVersion} / ${m.analyzerVersion}`);
   lines.push(`  content hash:      ${m.contentHash}`);
   lines.push(`  written to:        ${r.indexDir}`);
