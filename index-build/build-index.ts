@@ -245,7 +245,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       if (s.droppedPairs > 0 && s.keptPairs === 0) {
         notes.push({ source: LEXICON_FILE, detail: `dropped all ${s.droppedPairs.toLocaleString('en-US')} word pairs seen at least ${MIN_PAIR_COUNT} times, because not even the most frequent fits the pairs' share of the lexicon budget (what the folded and exact dictionaries leave of it), so diacritic restoration has no pair evidence` });
       } else if (s.droppedPairs > 0) {
-        notes.push({ source: LEXICON_FILE, detail: `kept the ${s.keptPairs.toLocaleString('en-US')} word pairs seen at least ${s.minPairCount} times for diacritic restoration and dropped ${s.droppedPairs.toLocaleString('en-US')} rarer ones, so that the lexicon fits one static asset and the front Worker's memory` });
+        notes.push({ source: LEXICON_FILE, detail: `kept the ${s.keptPairs.toLocaleString('en-US')} word pairs seen at least ${s.minPairCount} times for diacritic restoration and dropped ${s.droppedPairs.toLocaleString('en-US')} rarer ones, within the pairs' budget (the front Worker keeps the pair parts queries use in a 28 MiB cache; see docs/scaling.md)` });
       }
     },
   });
