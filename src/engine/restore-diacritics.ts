@@ -170,14 +170,15 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
     const len = e - s;
     const size = (i: number) => cands[i].length;
     const trans: Float64Array[] = [];
-    let pairsBefore: Int32Array | null = null; // pair indexes (h at i-2, j at i-1), flat over (h, j)
+    // Pair indexes (h at i-2, j at i-1), flat over (h, j); float64: with pair parts they pass 2^31.
+    let pairsBefore: Float64Array | null = null;
     for (let t = 1; t < len; t++) {
       const i = s + t;
       const J = size(i - 1);
       const K = size(i);
       const H = t === 1 ? 1 : size(i - 2);
       // Pair factors P(k | j) / P(k), and the pair indexes for the next step's triples.
-      const pairs = new Int32Array(J * K).fill(-1);
+      const pairs = new Float64Array(J * K).fill(-1);
       const ratio = new Float64Array(J * K);
       for (let j = 0; j < J; j++) {
         const a = cands[i - 1][j];

@@ -108,7 +108,8 @@ export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, 
 
 /**
  * Encoded pair and triple-group indexes carry their part: `part · PART_STRIDE + index in the part`
- * (a part never holds this many pairs).
+ * (a part never holds this many pairs). Past part 31 they exceed 2^31: keep them in numbers or
+ * Float64Arrays, never in Int32Arrays.
  */
 const PART_STRIDE = 2 ** 26;
 
@@ -264,7 +265,10 @@ export class Lexicon {
     return this.pairCountAt(this.pairIndex(a, b));
   }
 
-  /** Index of the exact pair `a b` (-1 when not kept); see {@link pairCountAt} and {@link tripleGroup}. */
+  /**
+   * Index of the exact pair `a b` (-1 when not kept); see {@link pairCountAt} and {@link tripleGroup}.
+   * With pair parts it can exceed 2^31 (the part is in its high bits): do not store it in an Int32Array.
+   */
   pairIndex(a: string, b: string): number {
     const p = this.pairPartOf(a);
     const s = this.section(p);
