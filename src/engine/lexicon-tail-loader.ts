@@ -12,7 +12,6 @@ import { ContainerError } from '../index-format/binary-container.js';
 import type { IndexManifest, LexiconTailEntry } from '../index-format/manifest.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
-import { queryFoldedForms } from './query-folded-forms.js';
 
 /** Bytes of tail parts the front keeps (parts are ~1 MiB; a query needs one per rare syllable). */
 export const TAIL_CACHE_BYTES = 8 * 1024 * 1024;
@@ -45,11 +44,11 @@ export class LexiconTailLoader {
   }
 
   /**
-   * The folded syllables of a query the lexicon does not hold, as typed and as decoded from Telex/VNI
-   * (`hoaf` → hoà), in order of appearance, at most {@link MAX_TAIL_LOOKUPS}.
+   * Of a query's folded forms (`queryFoldedForms`: as typed and as decoded from Telex/VNI, `hoaf` →
+   * hoa), those the lexicon does not hold, at most {@link MAX_TAIL_LOOKUPS}.
    */
-  static missingSyllables(lexicon: Lexicon, q: string): string[] {
-    return queryFoldedForms(q).filter((folded) => lexicon.folded.indexOf(folded) < 0).slice(0, MAX_TAIL_LOOKUPS);
+  static missingSyllables(lexicon: Lexicon, forms: readonly string[]): string[] {
+    return forms.filter((folded) => lexicon.folded.indexOf(folded) < 0).slice(0, MAX_TAIL_LOOKUPS);
   }
 
   /**
@@ -74,9 +73,12 @@ export class LexiconTailLoader {
     return out;
   }
 
-  /** A view of `lexicon` that knows the tail syllables of query `q` (the lexicon itself when none). */
-  async viewFor(lexicon: Lexicon, q: string): Promise<Lexicon> {
-    const missing = LexiconTailLoader.missingSyllables(lexicon, q);
+  /**
+   * A view of `lexicon` that knows the tail syllables among a query's folded forms (`queryFoldedForms`);
+   * the lexicon itself when none.
+   */
+  async viewFor(lexicon: Lexicon, forms: readonly string[]): Promise<Lexicon> {
+    const missing = LexiconTailLoader.missingSyllables(lexicon, forms);
     if (missing.length === 0) return lexicon;
     return lexicon.withTail(await this.entries(missing));
   }

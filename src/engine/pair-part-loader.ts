@@ -71,12 +71,13 @@ export class PairPartLoader {
       if (p >= 0) first.add(p);
     }
     await this.load(first, held);
-    // Each run that misses fetches at least one more part, so this ends after at most every part.
+    // Each run that misses fetches at least one more part, and a view holding every part misses
+    // none, so this ends after at most every part.
     for (let runs = 1; ; runs++) {
       const missed = new Set<number>();
       const view = lexicon.withPairParts(held, missed);
       const value = fn(view);
-      if (missed.size === 0 || held.size >= this.files.length) return { value, lexicon: view, runs };
+      if (missed.size === 0) return { value, lexicon: view, runs };
       await this.load(missed, held);
     }
   }

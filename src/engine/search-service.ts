@@ -233,20 +233,22 @@ export class SearchService {
    * plan looks up (see {@link withPairs}). Returns the plan and the lexicon view it used.
    */
   async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
-    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, q) : this.lexicon;
-    const { value, lexicon: view } = await this.withPairs(q, (lx) => this.plan(q, prefixLast, lx), lexicon);
+    const forms = queryFoldedForms(q);
+    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, forms) : this.lexicon;
+    const { value, lexicon: view } = await this.withPairs(forms, (lx) => this.plan(q, prefixLast, lx), lexicon);
     return { planned: value, lexicon: view };
   }
 
   /**
    * Runs `fn` over a view of the lexicon that can look up every pair `fn` asks about: with pair
-   * parts, those of the syllables of `q` are fetched first, and `fn` runs again with any other part
+   * parts, those of `forms` are fetched first, and `fn` runs again with any other part
    * it asked about (`pair-part-loader.ts`); `fn` must be a pure function of the lexicon.
-   * @param q text whose syllables' pairs `fn` likely needs ('' when unknown)
+   * @param forms folded syllables whose pairs `fn` likely needs (`queryFoldedForms` of its text; []
+   * when unknown)
    */
-  async withPairs<T>(q: string, fn: (lexicon: Lexicon) => T, lexicon: Lexicon = this.lexicon): Promise<{ value: T; lexicon: Lexicon }> {
+  async withPairs<T>(forms: readonly string[], fn: (lexicon: Lexicon) => T, lexicon: Lexicon = this.lexicon): Promise<{ value: T; lexicon: Lexicon }> {
     if (!this.pairParts) return { value: fn(lexicon), lexicon };
-    const run = await this.pairParts.run(lexicon, q ? queryFoldedForms(q) : [], fn);
+    const run = await this.pairParts.run(lexicon, forms, fn);
     return { value: run.value, lexicon: run.lexicon };
   }
 

@@ -6,9 +6,7 @@
  */
 import { ArtifactError } from '../engine/artifact.js';
 import { ContainerError } from '../index-format/binary-container.js';
-import { IndexUnavailableError } from '../worker/manifest-loader.js';
-
-const REBUILD = 'Rebuild the index with `npm run build:index` and redeploy.';
+import { IndexUnavailableError, REBUILD_ADVICE as REBUILD } from '../worker/manifest-loader.js';
 
 /** The 503 an error stands for, or null when it is not an index failure. */
 export function asIndexUnavailable(e: unknown): IndexUnavailableError | null {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { SearchService } from '../engine/search-service.js';
+import { queryFoldedForms } from '../engine/query-folded-forms.js';
 import { completePhrases } from './phrase-completion.js';
 import { markTitle } from './title-marks.js';
 
@@ -31,7 +32,7 @@ export class SuggestService {
   async suggest(typed: string, limit: number): Promise<{ suggestions: Suggestion[]; liveSeq: number }> {
     const q = typed.trim();
     const [phrases, { titles, liveSeq }] = await Promise.all([
-      this.search.withPairs(typed, (lexicon) => completePhrases(lexicon, typed, limit)).then((r) => r.value),
+      this.search.withPairs(queryFoldedForms(typed), (lexicon) => completePhrases(lexicon, typed, limit)).then((r) => r.value),
       this.search.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
     ]);
     // Phrases first, but leave room for titles: at least half the list when there are enough.

@@ -14,7 +14,7 @@ import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
 import { DurableLiveClient } from './durable-live-client.js';
 import type { Env } from './env.js';
-import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { IndexUnavailableError, loadManifest, REBUILD_ADVICE } from './manifest-loader.js';
 import { servesInProcess, shardClients } from './shard-clients.js';
 
 /** A loaded index ready to serve. */
@@ -68,7 +68,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
 }
 
 function corrupt(e: unknown): IndexUnavailableError {
-  return new IndexUnavailableError('index_corrupt', `${(e as Error).message}. Rebuild the index with \`npm run build:index\` and redeploy.`);
+  return new IndexUnavailableError('index_corrupt', `${(e as Error).message}. ${REBUILD_ADVICE}`);
 }
 
 /** Starts loading the index's score bounds for `runtime` in the background (see {@link IndexRuntime.scoreBoundsReady}). */

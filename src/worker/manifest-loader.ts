@@ -4,6 +4,9 @@
  */
 import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
 
+/** What an operator does about a damaged index (the end of every `index_corrupt` message). */
+export const REBUILD_ADVICE = 'Rebuild the index with `npm run build:index` and redeploy.';
+
 /** The index cannot be served; `code` and `message` go into the 503 response. */
 export class IndexUnavailableError extends Error {
   override name = 'IndexUnavailableError';

@@ -152,7 +152,7 @@ export class RelatedService {
     const limit = Math.max(1, Math.min(MAX_RELATED, Math.floor(req.limit)));
     const terms = sourceTerms(source);
     const N = this.search.manifest.documentCount;
-    const { value: lookups } = await this.search.withPairs('', (lexicon) => pairsToLookUp(terms, N, { count: (a, b) => lexicon.pairCount(a, b), minCount: lexicon.meta.minBigramCount }, req.sourceIndexed));
+    const { value: lookups } = await this.search.withPairs([], (lexicon) => pairsToLookUp(terms, N, { count: (a, b) => lexicon.pairCount(a, b), minCount: lexicon.meta.minBigramCount }, req.sourceIndexed));
     const pairDf = await this.documentFrequencies(lookups);
     const keys = relatedKeys(terms, {
       documentCount: N,
