@@ -3,6 +3,7 @@
  * search insights.
  * @module
  */
+import './worker/keep-alive-hook.js';
 import { createApp } from './app.js';
 
 export { ShardObject } from './worker/shard-object.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteBudgetCache } from './byte-budget-cache.js';
+import { setKeepAliveHook } from './keep-alive.js';
 
 describe('ByteBudgetCache', () => {
   it('evicts least recently used entries once their bytes exceed the budget', () => {
@@ -32,5 +33,19 @@ describe('ByteBudgetCache', () => {
     expect(c.stats()).toMatchObject({ hits: 1, misses: 1 });
     await expect(c.getOrLoad('bad', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect(await c.getOrLoad('bad', async () => ({ value: 'ok', bytes: 1 }))).toBe('ok');
+  });
+
+  it('keeps a shared load alive past the request that started it, once per load', async () => {
+    const kept: Array<Promise<unknown>> = [];
+    const previous = setKeepAliveHook((p) => { kept.push(p); });
+    try {
+      const c = new ByteBudgetCache<string, string>(100);
+      const load = async () => ({ value: 'v', bytes: 1 });
+      await Promise.all([c.getOrLoad('k', load), c.getOrLoad('k', load)]);
+      await c.getOrLoad('k', load); // a hit: nothing to keep alive
+      expect(kept).toHaveLength(1);
+    } finally {
+      setKeepAliveHook(previous);
+    }
   });
 });

@@ -4,6 +4,7 @@
  * Concurrent loads of one key share one promise; a failed load is not cached.
  * @module
  */
+import { keepAlive } from './keep-alive.js';
 
 /** Counters of a {@link ByteBudgetCache}. */
 export interface CacheStats {
@@ -55,7 +56,8 @@ export class ByteBudgetCache<K, V> {
 
   /**
    * The cached value, or the result of `load` (stored with the size it reports). Callers asking for
-   * a key being loaded wait for the same load.
+   * a key being loaded wait for the same load, which is kept alive past the request that started it
+   * ({@link keepAlive}).
    */
   async getOrLoad(key: K, load: () => Promise<{ value: V; bytes: number }>): Promise<V> {
     const hit = this.get(key);
@@ -71,6 +73,7 @@ export class ByteBudgetCache<K, V> {
         return value;
       }).finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
+      keepAlive(pending);
     }
     return pending;
   }

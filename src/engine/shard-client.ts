@@ -3,6 +3,7 @@
  * benchmarks) or in its own Durable Object (large indexes). Every method takes and returns plain data.
  * @module
  */
+import { keepAlive } from './keep-alive.js';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from './hit-document.js';
 import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
@@ -30,6 +31,7 @@ export class InProcessShardClient implements ShardClient {
     if (!this.loading) {
       this.loading = this.load();
       this.loading.catch(() => { this.loading = null; }); // retry a failed load next time
+      keepAlive(this.loading); // later requests await it too
     }
     return this.loading;
   }

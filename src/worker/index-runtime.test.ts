@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_INDEX_DIR } from '../../test/support/node-test-index.js';
 import type { Env } from './env.js';
+import { setKeepAliveHook } from '../engine/keep-alive.js';
 import { getIndexRuntime, resetIndexRuntime } from './index-runtime.js';
 import { IndexUnavailableError } from './manifest-loader.js';
 
@@ -59,5 +60,26 @@ describe('index runtime', () => {
     const reads = a.reads.filter((f) => f === a.boundsFile).length;
     expect(await getIndexRuntime(a.env)).toBe(rt);
     expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads + 1);
+  });
+
+  it('keeps the index load and the score bounds load alive past the request that started them', async () => {
+    let release!: () => void;
+    const a = assets({ hold: new Promise<void>((r) => { release = r; }) });
+    const kept: Array<Promise<unknown>> = [];
+    const previous = setKeepAliveHook((p) => { kept.push(p); });
+    try {
+      const rt = await getIndexRuntime(a.env);
+      const held = kept.length; // the runtime, and its in-process shard's load when searched
+      expect(held).toBeGreaterThanOrEqual(2); // the runtime and the bounds, which no request awaits
+      let settled = false;
+      void Promise.all(kept).then(() => { settled = true; });
+      await new Promise((r) => setTimeout(r, 10));
+      expect(settled).toBe(false); // the bounds are still held back: the request must stay alive
+      release();
+      await rt.scoreBoundsReady;
+      await Promise.all(kept);
+    } finally {
+      setKeepAliveHook(previous);
+    }
   });
 });

@@ -4,6 +4,7 @@
  * @module
  */
 import { verifyArtifact, type FetchArtifact } from '../engine/artifact.js';
+import { keepAlive } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { SearchService } from '../engine/search-service.js';
@@ -82,6 +83,7 @@ function loadScoreBounds(runtime: IndexRuntime, fetchArtifact: FetchArtifact): v
     throw corrupt(e);
   });
   runtime.scoreBoundsReady.catch(() => {}); // reported to /health and the log, never unhandled
+  keepAlive(ready); // no request awaits it: without this it would be cancelled with the request that started it
 }
 
 /** Runtimes whose score bounds failed to load, with how to try again. */
@@ -95,6 +97,7 @@ export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
   if (!current) {
     current = createRuntime(env);
     current.catch(() => { current = null; });
+    keepAlive(current); // concurrent requests await it too
   }
   const runtime = await current;
   const retry = retryBounds.get(runtime);

@@ -1,0 +1,36 @@
+/**
+ * Loads shared between requests must outlive the request that started them. In a stateless Worker
+ * every request has its own I/O context: when it ends (its response sent, or its client gone), the
+ * I/O it left running is cancelled, and another request awaiting that shared load would wait forever
+ * (the runtime then fails it: "The script will never generate a response"). The index, its score
+ * bounds, pair parts and, in-process, shards and their blocks are loaded once per isolate and awaited
+ * by whichever requests need them, so every such load is handed to {@link keepAlive}, which the
+ * Worker wires to `waitUntil` (`worker/keep-alive-hook.ts`): the request that started a load then
+ * lasts until the load settles (Cloudflare allows 30 s after the response). Outside a Worker (Node
+ * tools, tests) nothing needs keeping alive and the hook does nothing.
+ * @module
+ */
+
+/** Keeps the current request alive until a promise settles. */
+export type KeepAliveHook = (work: Promise<unknown>) => void;
+
+let hook: KeepAliveHook = () => {};
+
+/**
+ * Hands a load other requests may await to the runtime, so that it completes even if the current
+ * request ends first. Never throws and never rejects: `work`'s failure stays with its own callers.
+ */
+export function keepAlive(work: Promise<unknown>): void {
+  try {
+    hook(work.then(() => undefined, () => undefined));
+  } catch {
+    // No request to attach to (module scope, or a runtime without waitUntil): nothing to keep alive.
+  }
+}
+
+/** Sets what {@link keepAlive} does (the Worker entry: `waitUntil`; tests: a recorder). Returns the previous hook. */
+export function setKeepAliveHook(next: KeepAliveHook): KeepAliveHook {
+  const previous = hook;
+  hook = next;
+  return previous;
+}
