@@ -58,7 +58,7 @@ export const route = createRoute({
 /**
  * Loads every shard wherever it is served (in this isolate or its Durable Object), which verifies its
  * files' sizes and SHA-256: a missing or corrupt shard makes `/health` fail (503) like a search would.
- * The handler also waits for the score bounds, which searches do not wait for (a corrupt file fails it too).
+ * The handler also loads the score bounds, which searches do not wait for (a corrupt file fails it too).
  * Looking up an id no article has is the cheapest call that needs the shard loaded.
  */
 async function verifyShards(rt: IndexRuntime): Promise<void> {
@@ -68,7 +68,7 @@ async function verifyShards(rt: IndexRuntime): Promise<void> {
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rt = c.var.index;
-  await Promise.all([verifyShards(rt), rt.scoreBoundsReady]);
+  await Promise.all([verifyShards(rt), rt.scoreBounds()]);
   const m = rt.manifest;
   const live = c.env.LIVE ? await liveStub(c.env.LIVE).stats(rt.service.base) : null;
   c.header('Cache-Control', 'no-store');

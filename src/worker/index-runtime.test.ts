@@ -9,7 +9,7 @@ import { IndexUnavailableError } from './manifest-loader.js';
 
 /**
  * The front's index runtime over the single-shard fixture index (`npm test` builds it), with a fake
- * ASSETS binding: the score bounds load in the background, searches do not wait for them.
+ * ASSETS binding: the score bounds load apart from the index, and searches do not wait for them.
  */
 const ROOT = path.dirname(TEST_INDEX_DIR);
 if (!existsSync(path.join(TEST_INDEX_DIR, 'manifest.json'))) throw new Error(`No fixture index at ${TEST_INDEX_DIR}: run \`npm test\` (or \`node scripts/prepare-test-index.mjs\`) first.`);
@@ -35,15 +35,21 @@ const search = { q: 'hà nội', limit: 10, offset: 0, sort: 'relevance' as cons
 afterEach(() => resetIndexRuntime());
 
 describe('index runtime', () => {
-  it('serves before the score bounds arrive, with the same answers, then routes by them', async () => {
+  it('loads without the score bounds and serves before they arrive, with the same answers, then routes by them', async () => {
     let release!: () => void;
     const a = assets({ hold: new Promise<void>((r) => { release = r; }) });
     const rt = await getIndexRuntime(a.env);
+    expect(a.reads).not.toContain(a.boundsFile); // the first request's work does not compete with them
     expect(rt.service.scoreBounds).toBeNull();
     const before = await rt.service.search(search);
     expect(before.hits.length).toBeGreaterThan(0);
+    const loading = rt.scoreBounds();
+    expect(rt.scoreBounds()).toBe(loading); // one load, shared
+    expect(a.reads.filter((f) => f === a.boundsFile)).toHaveLength(1);
+    expect(rt.service.scoreBounds).toBeNull();
+    expect((await rt.service.search(search)).hits).toEqual(before.hits);
     release();
-    await rt.scoreBoundsReady;
+    await loading;
     expect(rt.service.scoreBounds).not.toBeNull();
     const after = await rt.service.search(search);
     expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
@@ -53,12 +59,14 @@ describe('index runtime', () => {
   it('refuses corrupt score bounds (for /health), keeps answering searches without them, and tries again on the next request', async () => {
     const a = assets({ corruptBounds: true });
     const rt = await getIndexRuntime(a.env);
-    await expect(rt.scoreBoundsReady).rejects.toBeInstanceOf(IndexUnavailableError);
-    await expect(rt.scoreBoundsReady).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/SHA-256.*npm run build:index/s) });
+    const failed = rt.scoreBounds();
+    await expect(failed).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(failed).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/SHA-256.*npm run build:index/s) });
     expect(rt.service.scoreBounds).toBeNull();
     expect((await rt.service.search(search)).hits.length).toBeGreaterThan(0);
     const reads = a.reads.filter((f) => f === a.boundsFile).length;
     expect(await getIndexRuntime(a.env)).toBe(rt);
+    await expect(rt.scoreBounds()).rejects.toBeInstanceOf(IndexUnavailableError);
     expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads + 1);
   });
 
@@ -69,15 +77,17 @@ describe('index runtime', () => {
     const previous = setKeepAliveHook((p) => { kept.push(p); });
     try {
       const rt = await getIndexRuntime(a.env);
-      const held = kept.length; // the runtime, and its in-process shard's load when searched
-      expect(held).toBeGreaterThanOrEqual(2); // the runtime and the bounds, which no request awaits
+      expect(kept).toHaveLength(1); // the runtime, which concurrent requests await too
+      const loading = rt.scoreBounds(); // started after a request's work, awaited by no request
+      expect(kept).toHaveLength(2);
       let settled = false;
-      void Promise.all(kept).then(() => { settled = true; });
+      void kept[1].then(() => { settled = true; });
       await new Promise((r) => setTimeout(r, 10));
       expect(settled).toBe(false); // the bounds are still held back: the request must stay alive
       release();
-      await rt.scoreBoundsReady;
+      await loading;
       await Promise.all(kept);
+      expect(settled).toBe(true);
     } finally {
       setKeepAliveHook(previous);
     }

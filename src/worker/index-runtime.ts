@@ -29,12 +29,14 @@ export interface IndexRuntime {
   loadedAt: number;
   loadMs: number;
   /**
-   * The score bounds' load, which searches do not wait for (until it ends they ask every shard that
-   * can match, with the same results): resolves once the service routes by them (or the index has
-   * none), rejects with what to rebuild when the file is missing or fails its check. `/health` waits
-   * for it; a failed load is tried again by the next request.
+   * Loads the score bounds (the first call starts the load, later calls share it; after a failure the
+   * next call tries again): resolves once the service routes by them (or the index has none), rejects
+   * with what to rebuild when the file is missing or fails its check. Searches never wait for it —
+   * until it ends they ask every shard that can match, with the same results — and the index-context
+   * middleware starts it only once a request's own work is done, so the 8 MB read and hash do not
+   * compete with the first searches of a cold isolate. `/health` waits for it.
    */
-  scoreBoundsReady: Promise<void>;
+  scoreBounds(): Promise<void>;
 }
 
 let current: Promise<IndexRuntime> | null = null;
@@ -62,9 +64,8 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     mode: servesInProcess(env, manifest) ? 'in-process' : 'durable-objects',
     loadedAt: started,
     loadMs: Date.now() - started,
-    scoreBoundsReady: Promise.resolve(),
+    scoreBounds: scoreBoundsLoader(manifest, service, fetchArtifact),
   };
-  loadScoreBounds(runtime, fetchArtifact);
   return runtime;
 }
 
@@ -72,22 +73,25 @@ function corrupt(e: unknown): IndexUnavailableError {
   return new IndexUnavailableError('index_corrupt', `${(e as Error).message}. ${REBUILD_ADVICE}`);
 }
 
-/** Starts loading the index's score bounds for `runtime` in the background (see {@link IndexRuntime.scoreBoundsReady}). */
-function loadScoreBounds(runtime: IndexRuntime, fetchArtifact: FetchArtifact): void {
-  const file = runtime.manifest.scoreBounds;
-  if (!file) return;
-  const ready = fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => runtime.service.useScoreBounds(new ScoreBounds(b)));
-  runtime.scoreBoundsReady = ready.catch((e: unknown) => {
-    console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
-    retryBounds.set(runtime, () => loadScoreBounds(runtime, fetchArtifact));
-    throw corrupt(e);
-  });
-  runtime.scoreBoundsReady.catch(() => {}); // reported to /health and the log, never unhandled
-  keepAlive(ready); // no request awaits it: without this it would be cancelled with the request that started it
+/** {@link IndexRuntime.scoreBounds} for a service. */
+function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetchArtifact: FetchArtifact): () => Promise<void> {
+  const file = manifest.scoreBounds;
+  let loading: Promise<void> | null = null;
+  return () => {
+    if (!file) return Promise.resolve();
+    if (!loading) {
+      const load = fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b)));
+      loading = load.catch((e: unknown) => {
+        console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
+        loading = null; // the next call tries again
+        throw corrupt(e);
+      });
+      loading.catch(() => {}); // reported to /health and the log, never unhandled
+      keepAlive(loading); // other requests share it: it must outlive the one that started it
+    }
+    return loading;
+  };
 }
-
-/** Runtimes whose score bounds failed to load, with how to try again. */
-const retryBounds = new WeakMap<IndexRuntime, () => void>();
 
 /**
  * The isolate's index, loading it on first call. A failed load is not cached, so a fixed index is
@@ -99,10 +103,7 @@ export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
     current.catch(() => { current = null; });
     keepAlive(current); // concurrent requests await it too
   }
-  const runtime = await current;
-  const retry = retryBounds.get(runtime);
-  if (retry) { retryBounds.delete(runtime); retry(); }
-  return runtime;
+  return current;
 }
 
 /** Forgets the loaded index (tests). */

@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../../http/app-env.js';
 
-const runtime = { manifest: { contentHash: 'abc' }, service: { liveSeq: vi.fn(async () => 12) } };
+const runtime = { manifest: { contentHash: 'abc' }, service: { liveSeq: vi.fn(async () => 12) }, scoreBounds: vi.fn(async () => {}) };
 let failWith: Error | null = null;
 vi.mock('../../worker/index-runtime.js', () => ({
   getIndexRuntime: async () => { if (failWith) throw failWith; return runtime; },
 }));
 const { indexContext } = await import('./index.js');
 
-afterEach(() => { failWith = null; runtime.service.liveSeq.mockClear(); });
+afterEach(() => { failWith = null; runtime.service.liveSeq.mockClear(); runtime.scoreBounds.mockClear(); });
 
 function app(lenient = false) {
   const a = new Hono<AppEnv>();
@@ -28,6 +28,18 @@ describe('indexContext', () => {
     const res = await app().request('/');
     expect(await res.json()).toEqual({ hash: 'abc', x: 12, y: 12 });
     expect(runtime.service.liveSeq).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts loading the score bounds once the request\'s own work is done', async () => {
+    const a = new Hono<AppEnv>();
+    a.use('*', indexContext());
+    let startedBeforeHandler = true;
+    a.get('/', (c) => { startedBeforeHandler = runtime.scoreBounds.mock.calls.length > 0; return c.text('ok'); });
+    expect((await a.request('/')).status).toBe(200);
+    expect(startedBeforeHandler).toBe(false);
+    expect(runtime.scoreBounds).toHaveBeenCalledTimes(1);
+    runtime.scoreBounds.mockImplementationOnce(async () => { throw new Error('corrupt'); });
+    expect((await a.request('/')).status).toBe(200); // a failed load never fails the request that started it
   });
 
   it('fails the request when the index cannot be loaded, or records why (lenient)', async () => {

@@ -3,12 +3,13 @@
  * number fetched at most once per request (`c.var.liveSeq()`), so that validators (ETag), the cache
  * and the routes all see the same index. The index is loaded once per isolate; a failure to load it
  * propagates (the app answers 503 with what to rebuild), or, with `lenient`, is left in
- * `c.var.indexError` for pages that render their own message.
+ * `c.var.indexError` for pages that render their own message. Once the request's own work is done it
+ * starts loading the index's score bounds, if no request has yet (see `IndexRuntime.scoreBounds`).
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { getIndexRuntime } from '../../worker/index-runtime.js';
+import { getIndexRuntime, type IndexRuntime } from '../../worker/index-runtime.js';
 
 /** Options of {@link indexContext}. */
 export interface IndexContextOptions {
@@ -19,15 +20,18 @@ export interface IndexContextOptions {
 /** Middleware setting `c.var.index` and `c.var.liveSeq`. */
 export function indexContext(options: IndexContextOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    let index: IndexRuntime | null = null;
     try {
-      const index = await getIndexRuntime(c.env);
+      const rt = await getIndexRuntime(c.env);
       let seq: Promise<number> | null = null;
-      c.set('index', index);
-      c.set('liveSeq', () => (seq ??= index.service.liveSeq()));
+      c.set('index', rt);
+      c.set('liveSeq', () => (seq ??= rt.service.liveSeq()));
+      index = rt;
     } catch (e) {
       if (!options.lenient) throw e;
       c.set('indexError', e);
     }
     await next();
+    index?.scoreBounds().catch(() => {}); // a failure is logged, and /health reports it
   };
 }
