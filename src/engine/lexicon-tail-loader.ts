@@ -10,8 +10,9 @@ import type { Lexicon } from '../index-format/lexicon.js';
 import { LexiconTailPart, tailPartFor, type TailEntry } from '../index-format/lexicon-tail.js';
 import { ContainerError } from '../index-format/binary-container.js';
 import type { IndexManifest, LexiconTailEntry } from '../index-format/manifest.js';
-import { verifyArtifact, type FetchArtifact } from './artifact.js';
-import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+import type { FetchArtifact } from './artifact.js';
+import type { CacheStats } from './byte-budget-cache.js';
+import { VerifiedParts } from './verified-parts.js';
 
 /** Bytes of tail parts the front keeps (parts are ~1 MiB; a query needs one per rare syllable). */
 export const TAIL_CACHE_BYTES = 8 * 1024 * 1024;
@@ -22,15 +23,18 @@ export const MAX_TAIL_LOOKUPS = 16;
 /** Loads tail parts for queries. */
 export class LexiconTailLoader {
   private readonly firsts: string[];
-  private readonly cache: ByteBudgetCache<number, LexiconTailPart>;
+  private readonly parts: VerifiedParts<LexiconTailEntry['parts'][number], LexiconTailPart>;
 
   /**
    * @param tail the manifest's `lexiconTail`
    * @param fetchArtifact reads an index file
    */
-  constructor(private readonly tail: LexiconTailEntry, private readonly fetchArtifact: FetchArtifact, budgetBytes = TAIL_CACHE_BYTES) {
+  constructor(tail: LexiconTailEntry, fetchArtifact: FetchArtifact, budgetBytes = TAIL_CACHE_BYTES) {
     this.firsts = tail.parts.map((p) => p.first);
-    this.cache = new ByteBudgetCache(budgetBytes);
+    this.parts = new VerifiedParts(tail.parts, fetchArtifact, (bytes) => {
+      const part = new LexiconTailPart(bytes);
+      return { value: part, bytes: part.byteLength };
+    }, budgetBytes);
   }
 
   /**
@@ -63,9 +67,8 @@ export class LexiconTailLoader {
       if (p >= 0) byPart.set(p, [...(byPart.get(p) ?? []), s]);
       else out.set(s, null);
     }
-    // Each request fetches what it misses itself: a promise is never shared between requests.
     await Promise.all([...byPart].map(async ([p, wanted]) => {
-      const part = await this.part(p);
+      const part = await this.parts.get(p);
       for (const s of wanted) {
         out.set(s, part.entry(s));
       }
@@ -83,17 +86,8 @@ export class LexiconTailLoader {
     return lexicon.withTail(await this.entries(missing));
   }
 
-  private async part(p: number): Promise<LexiconTailPart> {
-    const hit = this.cache.get(p);
-    if (hit) return hit;
-    const file = this.tail.parts[p];
-    const part = new LexiconTailPart(await verifyArtifact(file, await this.fetchArtifact(file.file)));
-    this.cache.set(p, part, part.byteLength);
-    return part;
-  }
-
   /** Cache counters (diagnostics). */
   stats(): CacheStats {
-    return this.cache.stats();
+    return this.parts.stats();
   }
 }

@@ -11,8 +11,9 @@ import { ContainerError } from '../index-format/binary-container.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest, LexiconPairsEntry } from '../index-format/manifest.js';
 import { PairPart, type PairSection } from '../index-format/pair-section.js';
-import { verifyArtifact, type FetchArtifact } from './artifact.js';
-import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
+import type { FetchArtifact } from './artifact.js';
+import type { CacheStats } from './byte-budget-cache.js';
+import { VerifiedParts } from './verified-parts.js';
 
 /**
  * Bytes of pair parts the front keeps: all of them for the archives measured (the pairs' budget is
@@ -32,14 +33,18 @@ export interface PairRun<T> {
 
 /** Loads pair parts for requests. */
 export class PairPartLoader {
-  private readonly cache: ByteBudgetCache<number, PairSection>;
+  private readonly parts: VerifiedParts<LexiconPairsEntry['parts'][number], PairSection>;
 
   /**
    * @param files the manifest's pair parts, in the lexicon's order
    * @param fetchArtifact reads an index file
    */
-  constructor(private readonly files: LexiconPairsEntry['parts'], private readonly fetchArtifact: FetchArtifact, budgetBytes = PAIR_CACHE_BYTES) {
-    this.cache = new ByteBudgetCache(budgetBytes);
+  constructor(files: LexiconPairsEntry['parts'], fetchArtifact: FetchArtifact, budgetBytes = PAIR_CACHE_BYTES) {
+    this.parts = new VerifiedParts(files, fetchArtifact, (bytes, file) => {
+      const part = new PairPart(bytes);
+      if (part.meta.first !== file.first) throw new ContainerError(`pair part ${file.file} starts at ${JSON.stringify(part.meta.first)}, the manifest says ${JSON.stringify(file.first)} (files from different builds)`);
+      return { value: part.section, bytes: part.byteLength };
+    }, budgetBytes);
   }
 
   /**
@@ -85,23 +90,18 @@ export class PairPartLoader {
   /** Every part (tools that look pairs up without a query: benches, diagnostics). */
   async all(): Promise<Map<number, PairSection>> {
     const held = new Map<number, PairSection>();
-    await this.load(this.files.map((_, i) => i), held);
+    await this.load(this.parts.files.map((_, i) => i), held);
     return held;
   }
 
   private async load(parts: Iterable<number>, into: Map<number, PairSection>): Promise<void> {
     await Promise.all([...parts].filter((p) => !into.has(p)).map(async (p) => {
-      into.set(p, await this.cache.getOrLoad(p, async () => {
-        const file = this.files[p];
-        const part = new PairPart(await verifyArtifact(file, await this.fetchArtifact(file.file)));
-        if (part.meta.first !== file.first) throw new ContainerError(`pair part ${file.file} starts at ${JSON.stringify(part.meta.first)}, the manifest says ${JSON.stringify(file.first)} (files from different builds)`);
-        return { value: part.section, bytes: part.byteLength };
-      }));
+      into.set(p, await this.parts.get(p));
     }));
   }
 
   /** Cache counters (diagnostics). */
   stats(): CacheStats {
-    return this.cache.stats();
+    return this.parts.stats();
   }
 }
