@@ -1,7 +1,7 @@
 /**
- * An open-addressing hash table of ordered pairs of small integers (two syllable ids), each pair
- * numbered in order of first sight, with a per-pair counter and one per-pair payload (the term id of
- * the pair's folded bigram key). Built for the analyzer's hot loop: one probe of typed arrays per
+ * An open-addressing hash table of ordered pairs of small integers (two syllable ids; for triples, a
+ * pair's number and a syllable id), each pair numbered in order of first sight, with a per-pair
+ * counter and one per-pair payload (the term id of the pair's folded bigram key). Built for the analyzer's hot loop: one probe of typed arrays per
  * adjacent pair instead of three `Map` operations, and no per-entry heap objects, so tens of millions
  * of pairs cost a few hundred megabytes outside the JavaScript heap and nothing for the collector to
  * trace.

@@ -27,11 +27,12 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
-/** Maps the triple counts are spread over. */
-const TRIPLE_SHARDS = 64;
-/** Triple keys hold the third syllable's id in this many bits (rarer syllables past it get no triples). */
-const TRIPLE_THIRD_BITS = 23;
-const TRIPLE_THIRD_SPAN = 2 ** TRIPLE_THIRD_BITS;
+/**
+ * Syllables numbered past this (the rarest of a very large vocabulary, as first seen) get no triples:
+ * a bound kept from when triples were keyed by `pair · 2^23 + syllable` (unchanged, so builds keep
+ * their bytes).
+ */
+const TRIPLE_THIRD_SPAN = 2 ** 23;
 
 /**
  * What a {@link TermCollector} gathered, in plain arrays a worker thread can post: merged into
@@ -83,10 +84,11 @@ export class TermCollector {
   /** Exact adjacent pairs (syllable ids) → occurrences, each with the term id of its folded bigram key. */
   private readonly pairs: PairTable;
   /**
-   * Exact adjacent triples `a b c`: occurrences keyed by `pair(a b) * 2^23 + id(c)` (pair numbers of
-   * {@link pairs}), spread over {@link TRIPLE_SHARDS} maps (one Map holds at most 2^24 entries).
+   * Exact adjacent triples `a b c` as (pair number of `a b` in {@link pairs}, syllable id of `c`) with
+   * their occurrences: typed arrays, not Maps of number keys past 2^31 (boxed, hashed as doubles; the
+   * analyzer's slowest step when they were).
    */
-  private readonly tripleCount: Array<Map<number, number>> = Array.from({ length: TRIPLE_SHARDS }, () => new Map());
+  private readonly triples = new PairTable();
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
   private tfTitleOf: Uint32Array;
   private tfBodyOf: Uint32Array;
@@ -183,11 +185,7 @@ export class TermCollector {
           const pair = pairs.add(prev, s);
           if (pairs.countOf(pair) === 1) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[prev], this.syllableFolded[s]));
           this.bump(pairs.payloadOf(pair), field);
-          if (prevPair >= 0 && s < TRIPLE_THIRD_SPAN) {
-            const triples = this.tripleCount[s % TRIPLE_SHARDS];
-            const key = prevPair * TRIPLE_THIRD_SPAN + s;
-            triples.set(key, (triples.get(key) ?? 0) + 1);
-          }
+          if (prevPair >= 0 && s < TRIPLE_THIRD_SPAN) this.triples.add(prevPair, s);
           prevPair = pair;
         } else {
           prevPair = -1;
@@ -240,18 +238,14 @@ export class TermCollector {
       pairSecond[p] = pairs.secondOf(p);
       pairCount[p] = pairs.countOf(p);
     }
-    const triples = this.tripleCount.reduce((a, m) => a + m.size, 0);
-    const triplePair = new Uint32Array(triples);
-    const tripleThird = new Uint32Array(triples);
-    const tripleCount = new Float64Array(triples);
-    let t = 0;
-    for (const shard of this.tripleCount) {
-      for (const [key, n] of shard) {
-        const third = key % TRIPLE_THIRD_SPAN;
-        triplePair[t] = (key - third) / TRIPLE_THIRD_SPAN;
-        tripleThird[t] = third;
-        tripleCount[t++] = n;
-      }
+    const { triples } = this;
+    const triplePair = new Uint32Array(triples.size);
+    const tripleThird = new Uint32Array(triples.size);
+    const tripleCount = new Float64Array(triples.size);
+    for (let t = 0; t < triples.size; t++) {
+      triplePair[t] = triples.firstOf(t);
+      tripleThird[t] = triples.secondOf(t);
+      tripleCount[t] = triples.countOf(t);
     }
     return {
       triplePair, tripleThird, tripleCount,
@@ -293,9 +287,7 @@ export class TermCollector {
     for (let t = 0; t < s.triplePair.length; t++) {
       const third = syllables[s.tripleThird[t]];
       if (third >= TRIPLE_THIRD_SPAN) continue; // as in `add`: rarer syllables get no triples
-      const triples = this.tripleCount[third % TRIPLE_SHARDS];
-      const key = pairNumbers[s.triplePair[t]] * TRIPLE_THIRD_SPAN + third;
-      triples.set(key, (triples.get(key) ?? 0) + s.tripleCount[t]);
+      this.triples.add(pairNumbers[s.triplePair[t]], third, s.tripleCount[t]);
     }
     this.documentCount += s.documentCount;
     this.totalTitleLength += s.totalTitleLength;
@@ -325,13 +317,12 @@ export class TermCollector {
    */
   tripleCounts(min: number): Array<[string, string, string, number]> {
     const out: Array<[string, string, string, number]> = [];
-    for (const shard of this.tripleCount) {
-      for (const [key, n] of shard) {
-        if (n < min) continue;
-        const third = key % TRIPLE_THIRD_SPAN;
-        const pair = (key - third) / TRIPLE_THIRD_SPAN;
-        out.push([this.syllables[this.pairs.firstOf(pair)], this.syllables[this.pairs.secondOf(pair)], this.syllables[third], n]);
-      }
+    const { triples, pairs, syllables } = this;
+    for (let t = 0; t < triples.size; t++) {
+      const n = triples.countOf(t);
+      if (n < min) continue;
+      const pair = triples.firstOf(t);
+      out.push([syllables[pairs.firstOf(pair)], syllables[pairs.secondOf(pair)], syllables[triples.secondOf(t)], n]);
     }
     return out;
   }
