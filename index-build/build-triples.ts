@@ -85,18 +85,26 @@ export function chooseTriples(
   topPairCount: ReadonlyMap<string, number>,
   budgetBytes: number,
 ): ChosenTriples {
-  // Readings of each folded triple.
+  // Readings of each folded triple. Millions of triples share a vocabulary of syllables: each is
+  // folded once.
+  const foldCache = new Map<string, string>();
+  const fold = (x: string) => {
+    let f = foldCache.get(x);
+    if (f === undefined) { f = foldDiacritics(x); foldCache.set(x, f); }
+    return f;
+  };
   const readingsOf = new Map<string, number>();
-  const foldedOf = triples.map(([a, b, c]) => `${foldDiacritics(a)} ${foldDiacritics(b)} ${foldDiacritics(c)}`);
+  const foldedOf = triples.map(([a, b, c]) => `${fold(a)} ${fold(b)} ${fold(c)}`);
   for (const f of foldedOf) readingsOf.set(f, (readingsOf.get(f) ?? 0) + 1);
   const kept: Array<[number, number, number]> = [];
   triples.forEach(([a, b, c, n], i) => {
-    const first = pairIndex(a + ' ' + b);
+    const ab = a + ' ' + b;
+    const first = pairIndex(ab);
     const third = exactIndex(c);
     if (first < 0 || third < 0) return;
-    const [fa, fb, fc] = foldedOf[i].split(' ');
+    const fb = fold(b);
     const ambiguous = readingsOf.get(foldedOf[i])! > 1;
-    const offTop = pairCount(a + ' ' + b) < (topPairCount.get(fa + ' ' + fb) ?? 0) || pairCount(b + ' ' + c) < (topPairCount.get(fb + ' ' + fc) ?? 0);
+    const offTop = pairCount(ab) < (topPairCount.get(fold(a) + ' ' + fb) ?? 0) || pairCount(b + ' ' + c) < (topPairCount.get(fb + ' ' + fold(c)) ?? 0);
     if (ambiguous || offTop) kept.push([first, third, n]);
   });
   const minTripleCount = chooseTripleMinimum(kept.map((t) => [t[0], t[2]]), budgetBytes);
