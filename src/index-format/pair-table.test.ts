@@ -38,4 +38,17 @@ describe('PairTable', () => {
       expect(t.payloadOf(r.n)).toBe(a * 1000 + b);
     }
   });
+
+  it('copies its columns by pair number, sized to the pairs held', () => {
+    const t = new PairTable(2);
+    t.add(7, 8);
+    t.add(1, 2, 5);
+    t.add(7, 8);
+    const c = t.columns();
+    expect([...c.first]).toEqual([7, 1]);
+    expect([...c.second]).toEqual([8, 2]);
+    expect([...c.counts]).toEqual([2, 5]);
+    t.add(7, 8);
+    expect(c.counts[0]).toBe(2); // a copy
+  });
 });

@@ -104,6 +104,11 @@ export class PairTable {
     this.mask = mask;
   }
 
+  /** Copies of the pairs' first ids, second ids and counts, by pair number (for posting to another thread). */
+  columns(): { first: Uint32Array; second: Uint32Array; counts: Uint32Array } {
+    return { first: this.first.slice(0, this.size), second: this.second.slice(0, this.size), counts: this.counts.slice(0, this.size) };
+  }
+
   /** First id of pair number `n`. */
   firstOf(n: number): number { return this.first[n]; }
   /** Second id of pair number `n`. */

@@ -229,24 +229,9 @@ export class TermCollector {
 
   /** The collection statistics gathered so far (not the per-document terms, which `add` returned). */
   snapshot(): CollectorSnapshot {
-    const { pairs } = this;
-    const pairFirst = new Uint32Array(pairs.size);
-    const pairSecond = new Uint32Array(pairs.size);
-    const pairCount = new Uint32Array(pairs.size);
-    for (let p = 0; p < pairs.size; p++) {
-      pairFirst[p] = pairs.firstOf(p);
-      pairSecond[p] = pairs.secondOf(p);
-      pairCount[p] = pairs.countOf(p);
-    }
-    const { triples } = this;
-    const triplePair = new Uint32Array(triples.size);
-    const tripleThird = new Uint32Array(triples.size);
-    const tripleCount = new Float64Array(triples.size);
-    for (let t = 0; t < triples.size; t++) {
-      triplePair[t] = triples.firstOf(t);
-      tripleThird[t] = triples.secondOf(t);
-      tripleCount[t] = triples.countOf(t);
-    }
+    const { first: pairFirst, second: pairSecond, counts: pairCount } = this.pairs.columns();
+    const { first: triplePair, second: tripleThird, counts } = this.triples.columns();
+    const tripleCount = Float64Array.from(counts);
     return {
       triplePair, tripleThird, tripleCount,
       keys: this.keys, df: Uint32Array.from(this.df),
