@@ -34,3 +34,20 @@ export function setKeepAliveHook(next: KeepAliveHook): KeepAliveHook {
   hook = next;
   return previous;
 }
+
+/**
+ * A load run once and shared by every caller, whatever request it comes from: a failed load is
+ * forgotten, so the next call tries again, and each load is handed to {@link keepAlive}.
+ */
+export function sharedLoad<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    if (!pending) {
+      const p = load();
+      pending = p;
+      p.catch(() => { if (pending === p) pending = null; });
+      keepAlive(p);
+    }
+    return pending;
+  };
+}

@@ -3,7 +3,7 @@
  * benchmarks) or in its own Durable Object (large indexes). Every method takes and returns plain data.
  * @module
  */
-import { keepAlive } from './keep-alive.js';
+import { sharedLoad } from './keep-alive.js';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from './hit-document.js';
 import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
@@ -23,17 +23,11 @@ export interface ShardClient {
 
 /** A client over a shard loaded in this isolate, loading it on first use. */
 export class InProcessShardClient implements ShardClient {
-  private loading: Promise<LoadedShard> | null = null;
+  /** The shard, loaded on first use (a failed load is tried again next time). */
+  private readonly shard: () => Promise<LoadedShard>;
 
-  constructor(private readonly load: () => Promise<LoadedShard>) {}
-
-  private shard(): Promise<LoadedShard> {
-    if (!this.loading) {
-      this.loading = this.load();
-      this.loading.catch(() => { this.loading = null; }); // retry a failed load next time
-      keepAlive(this.loading); // later requests await it too
-    }
-    return this.loading;
+  constructor(load: () => Promise<LoadedShard>) {
+    this.shard = sharedLoad(load);
   }
 
   async search(plan: QueryPlan, opts: SearchOptions) { return (await this.shard()).search(plan, opts); }

@@ -4,7 +4,7 @@
  * @module
  */
 import { verifyArtifact, type FetchArtifact } from '../engine/artifact.js';
-import { keepAlive } from '../engine/keep-alive.js';
+import { keepAlive, sharedLoad } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { SearchService } from '../engine/search-service.js';
@@ -76,21 +76,12 @@ function corrupt(e: unknown): IndexUnavailableError {
 /** {@link IndexRuntime.scoreBounds} for a service. */
 function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetchArtifact: FetchArtifact): () => Promise<void> {
   const file = manifest.scoreBounds;
-  let loading: Promise<void> | null = null;
-  return () => {
-    if (!file) return Promise.resolve();
-    if (!loading) {
-      const load = fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b)));
-      loading = load.catch((e: unknown) => {
-        console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
-        loading = null; // the next call tries again
-        throw corrupt(e);
-      });
-      loading.catch(() => {}); // reported to /health and the log, never unhandled
-      keepAlive(loading); // other requests share it: it must outlive the one that started it
-    }
-    return loading;
-  };
+  if (!file) return () => Promise.resolve();
+  // sharedLoad handles the rejection it keeps (reported to /health and the log, never unhandled).
+  return sharedLoad(() => fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b))).catch((e: unknown) => {
+    console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
+    throw corrupt(e);
+  }));
 }
 
 /**

@@ -22,11 +22,10 @@ export function indexContext(options: IndexContextOptions = {}): MiddlewareHandl
   return async (c, next) => {
     let index: IndexRuntime | null = null;
     try {
-      const rt = await getIndexRuntime(c.env);
+      const rt = (index = await getIndexRuntime(c.env));
       let seq: Promise<number> | null = null;
       c.set('index', rt);
       c.set('liveSeq', () => (seq ??= rt.service.liveSeq()));
-      index = rt;
     } catch (e) {
       if (!options.lenient) throw e;
       c.set('indexError', e);
