@@ -10,7 +10,7 @@ import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { coverageFactor } from '../scoring/coverage.js';
-import { HeadlineQuery, headlineBoost, maxHeadlineBoost } from '../scoring/headline-match.js';
+import { HeadlineQuery, maxHeadlineBoost } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
 
@@ -188,7 +188,7 @@ export class ShardSearcher {
         if (!keep(hit)) return;
         const hs = headlineStarts[d];
         const he = headlineStarts[d + 1];
-        hit.score = score * headlineBoost(headline.match(headlineTerms, hs, he), headline.length, headline.cover(headlineTerms, headlineExact, hs, he));
+        hit.score = score * headline.boost(headlineTerms, headlineExact, hs, he);
       }
       if (keep(hit)) top.push(hit);
     };

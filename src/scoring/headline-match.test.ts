@@ -111,3 +111,58 @@ describe('HeadlineQuery.cover', () => {
     expect(new HeadlineQuery([1]).cover(Uint32Array.of(1), Uint32Array.of(11), 0, 1)).toBe(0);
   });
 });
+
+describe('HeadlineQuery.boost', () => {
+  // Definitions written plainly, to check the one-pass scan against.
+  const longestCommonRun = (q: number[], h: number[]) => {
+    let best = 0;
+    for (let i = 0; i < h.length; i++) for (let j = 0; j < q.length; j++) {
+      let k = 0;
+      while (i + k < h.length && j + k < q.length && q[j + k] >= 0 && h[i + k] === q[j + k]) k++;
+      best = Math.max(best, k);
+    }
+    return best;
+  };
+  const startRun = (q: number[], h: number[]) => { let k = 0; while (k < q.length && k < h.length && h[k] === q[k]) k++; return k; };
+  const coverOf = (q: number[], spec: CoverageSpec, h: number[], e: number[]) => {
+    const ok = (j: number, i: number) => q[j] >= 0 && h[i] === q[j] && (spec.exact[j] === -1 || e[i] === spec.exact[j]);
+    const covered = q.map((_, j) => h.some((_, i) => ok(j, i)));
+    const pair = q.map((_, j) => j > 0 && h.some((_, i) => i > 0 && ok(j, i) && ok(j - 1, i - 1)));
+    let units = 0;
+    let got = 0;
+    for (let j = 0; j < q.length; j++) {
+      if (j > 0 && spec.bound[j]) { units++; got += pair[j] ? 1 : 0; } else if (!spec.bound[j + 1]) { units++; got += covered[j] ? 1 : 0; }
+    }
+    return got / units;
+  };
+
+  it('equals headlineBoost of the plain definitions on random headlines, repeats and colliding term numbers included', () => {
+    let seed = 7;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    const vocabulary = [1, 2, 3, 4097, 8193, 5]; // 1, 4097 and 8193 share the scan's filter slot
+    for (let round = 0; round < 3000; round++) {
+      const q = Array.from({ length: 1 + rand(6) }, () => (rand(10) === 0 ? -1 : vocabulary[rand(vocabulary.length)]));
+      const spec: CoverageSpec = {
+        exact: q.map(() => (rand(3) === 0 ? 100 + rand(2) : -1)),
+        bound: q.map((_, j) => j > 0 && rand(3) === 0),
+        alternatives: [],
+      };
+      const h = Array.from({ length: rand(9) }, () => vocabulary[rand(vocabulary.length)]);
+      const e = h.map(() => 100 + rand(2));
+      const hq = new HeadlineQuery(q, spec);
+      const want = headlineBoost({ longestRun: longestCommonRun(q, h), startRun: startRun(q, h) }, q.length, coverOf(q, spec, h, e));
+      // Embedded in a longer array, as a shard's headlines are.
+      const pad = rand(2);
+      const all = Uint32Array.from([...(pad ? [9] : []), ...h, 9]);
+      const exact = Uint32Array.from([...(pad ? [9] : []), ...e, 9]);
+      expect(hq.boost(all, exact, pad, pad + h.length)).toBeCloseTo(want, 12);
+      expect(hq.cover(all, exact, pad, pad + h.length)).toBeCloseTo(coverOf(q, spec, h, e), 12);
+    }
+  });
+
+  it('covers a pair of the same syllable twice over (`của của`)', () => {
+    const q = new HeadlineQuery([1, 1], { exact: [-1, -1], bound: [false, true], alternatives: [] });
+    expect(q.cover(Uint32Array.of(1, 1), Uint32Array.of(11, 11), 0, 2)).toBe(1);
+    expect(q.cover(Uint32Array.of(1, 2, 1), Uint32Array.of(11, 12, 11), 0, 3)).toBe(0);
+  });
+});

@@ -82,21 +82,35 @@ export interface HeadlineMatch {
   startRun: number;
 }
 
+/** Size of {@link HeadlineQuery}'s filter of term numbers (a power of two). */
+const FILTER_SIZE = 4096;
+
 /**
  * A query prepared for matching against many headlines: its syllables as term numbers (−1 when the
  * shard does not contain the syllable) and, for each term number, the query positions it occupies.
+ * One pass over a headline ({@link HeadlineQuery.boost}) computes the runs and the coverage without
+ * allocating: it runs once per scored document.
  */
 export class HeadlineQuery {
   readonly length: number;
   private readonly positions = new Map<number, number[]>();
+  /** `filter[t & (FILTER_SIZE − 1)]` is 0 for every term number `t` the query does not hold (most headline syllables). */
+  private readonly filter = new Uint8Array(FILTER_SIZE);
   private readonly runPrev: Int32Array;
   private readonly runCur: Int32Array;
 
   private readonly coverage: CoverageSpec | null;
   private readonly covered: Uint8Array;
   private readonly pairCovered: Uint8Array;
+  /** Per query position: 1 + the headline index where it was last matched with its exact form (for pairs). */
+  private readonly matchedAt: Int32Array;
   /** Units of the query (the denominator of coverage): bound pairs, and syllables in none. */
   private readonly units: number;
+
+  // Results of the last scan.
+  private longestRun = 0;
+  private startRun = 0;
+  private share = 0;
 
   /**
    * @param terms the query's syllables in order, as term numbers (−1 = unknown)
@@ -106,6 +120,7 @@ export class HeadlineQuery {
     this.coverage = coverage ?? null;
     this.covered = new Uint8Array(terms.length);
     this.pairCovered = new Uint8Array(terms.length);
+    this.matchedAt = new Int32Array(terms.length);
     let units = 0;
     for (let j = 0; j < terms.length; j++) {
       if (j > 0 && coverage?.bound[j]) units++;
@@ -116,6 +131,7 @@ export class HeadlineQuery {
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
       if (t < 0) continue;
+      this.filter[t & (FILTER_SIZE - 1)] = 1;
       const list = this.positions.get(t);
       if (!list) this.positions.set(t, [j]);
       else if (list.length < MAX_POSITIONS_PER_SYLLABLE) list.push(j);
@@ -134,31 +150,8 @@ export class HeadlineQuery {
    * Cost: O(headline length × occurrences of each headline syllable in the query).
    */
   match(headline: ArrayLike<number>, start: number, end: number): HeadlineMatch {
-    const n = this.length;
-    let startRun = 0;
-    while (startRun < n && start + startRun < end && headline[start + startRun] === this.terms[startRun]) startRun++;
-    // Longest common substring by dynamic programming over query positions, touching only the
-    // positions the current headline syllable occupies (run[j + 1] = run ending at query syllable j).
-    let prev = this.runPrev;
-    let cur = this.runCur;
-    // The positions written at the previous step are exactly the previous syllable's positions.
-    let prevAt: number[] | undefined;
-    let longest = 0;
-    for (let i = start; i < end; i++) {
-      const at = this.positions.get(headline[i]);
-      if (at) {
-        for (const j of at) {
-          const run = prev[j] + 1;
-          cur[j + 1] = run;
-          if (run > longest) longest = run;
-        }
-      }
-      if (prevAt) for (const j of prevAt) prev[j + 1] = 0;
-      const swap = prev; prev = cur; cur = swap;
-      prevAt = at;
-    }
-    if (prevAt) for (const j of prevAt) prev[j + 1] = 0;
-    return { longestRun: longest, startRun };
+    this.scan(headline, null, start, end);
+    return { longestRun: this.longestRun, startRun: this.startRun };
   }
 
   /**
@@ -169,28 +162,73 @@ export class HeadlineQuery {
    * @param headline folded term numbers of all headlines; `exact` the parallel exact term numbers
    */
   cover(headline: ArrayLike<number>, exact: ArrayLike<number>, start: number, end: number): number {
-    const spec = this.coverage;
+    this.scan(headline, exact, start, end);
+    return this.share;
+  }
+
+  /**
+   * The score factor of one headline: {@link headlineBoost} of its {@link HeadlineQuery.match} and
+   * {@link HeadlineQuery.cover}, computed in one pass.
+   */
+  boost(headline: ArrayLike<number>, exact: ArrayLike<number>, start: number, end: number): number {
+    this.scan(headline, exact, start, end);
+    return boostOf(this.longestRun, this.startRun, this.length, this.share);
+  }
+
+  /** One pass over `headline[start..end)`: runs always, coverage when `exact` is given and the query has a spec. */
+  private scan(headline: ArrayLike<number>, exact: ArrayLike<number> | null, start: number, end: number): void {
     const n = this.length;
-    if (!spec || n === 0) return 0;
-    const { covered, pairCovered } = this;
-    covered.fill(0);
-    pairCovered.fill(0);
-    // Query positions matched at the previous headline syllable (for pairs).
-    let prevMatched: number[] = [];
+    const terms = this.terms;
+    let startRun = 0;
+    while (startRun < n && start + startRun < end && headline[start + startRun] === terms[startRun]) startRun++;
+    const spec = exact && n > 0 ? this.coverage : null;
+    const { covered, pairCovered, matchedAt, filter, positions } = this;
+    if (spec) {
+      covered.fill(0);
+      pairCovered.fill(0);
+      matchedAt.fill(0);
+    }
+    // Longest common substring by dynamic programming over query positions, touching only the
+    // positions the current headline syllable occupies (run[j + 1] = run ending at query syllable j).
+    let prev = this.runPrev;
+    let cur = this.runCur;
+    // The positions written at the previous step are exactly the previous syllable's positions.
+    let prevAt: number[] | undefined;
+    let longest = 0;
     for (let i = start; i < end; i++) {
-      const at = this.positions.get(headline[i]);
-      const matched: number[] = [];
+      const t = headline[i];
+      const at = filter[t & (FILTER_SIZE - 1)] === 0 ? undefined : positions.get(t);
       if (at) {
-        for (const j of at) {
-          const want = spec.exact[j];
-          if (want !== -1 && exact[i] !== want) continue;
-          covered[j] = 1;
-          matched.push(j);
-          if (j > 0 && prevMatched.includes(j - 1)) pairCovered[j] = 1;
+        // Descending, so that `matchedAt[j − 1]` still tells whether j − 1 matched at the previous
+        // headline syllable when the same syllable sits at both j − 1 and j (`của của`).
+        for (let a = at.length - 1; a >= 0; a--) {
+          const j = at[a];
+          const run = prev[j] + 1;
+          cur[j + 1] = run;
+          if (run > longest) longest = run;
+          if (spec) {
+            const want = spec.exact[j];
+            if (want !== -1 && exact![i] !== want) continue;
+            covered[j] = 1;
+            matchedAt[j] = i + 1;
+            if (j > 0 && i > start && matchedAt[j - 1] === i) pairCovered[j] = 1;
+          }
         }
       }
-      prevMatched = matched;
+      if (prevAt) for (let a = 0; a < prevAt.length; a++) prev[prevAt[a] + 1] = 0;
+      const swap = prev; prev = cur; cur = swap;
+      prevAt = at;
     }
+    if (prevAt) for (let a = 0; a < prevAt.length; a++) prev[prevAt[a] + 1] = 0;
+    this.longestRun = longest;
+    this.startRun = startRun;
+    this.share = spec ? this.coverageShare(spec, headline, start, end) : 0;
+  }
+
+  /** Coverage from the scan's marks plus the alternatives found in the headline. */
+  private coverageShare(spec: CoverageSpec, headline: ArrayLike<number>, start: number, end: number): number {
+    const { covered, pairCovered } = this;
+    const n = this.length;
     for (const alt of spec.alternatives) {
       if (!containsRun(headline, start, end, alt.terms)) continue;
       for (let j = alt.start; j < alt.end; j++) {
@@ -226,11 +264,21 @@ function containsRun(headline: ArrayLike<number>, start: number, end: number, ru
  * @param coverage the share of the query the headline covers ({@link HeadlineQuery.cover}), 0 by default
  */
 export function headlineBoost(m: HeadlineMatch, querySyllables: number, coverage = 0): number {
-  const taper = querySyllables <= HEADLINE_WEIGHTS.coverageSyllables ? 1 : (HEADLINE_WEIGHTS.coverageSyllables / querySyllables) ** 2;
-  const covers = coverage > 0 ? HEADLINE_WEIGHTS.coverage * taper * Math.pow(coverage, HEADLINE_WEIGHTS.coveragePower) : 0;
+  return boostOf(m.longestRun, m.startRun, querySyllables, coverage);
+}
+
+/** {@link headlineBoost} on plain numbers (no closure or object per scored document). */
+function boostOf(longestRun: number, startRun: number, querySyllables: number, coverage: number): number {
+  const w = HEADLINE_WEIGHTS;
+  const taper = querySyllables <= w.coverageSyllables ? 1 : (w.coverageSyllables / querySyllables) ** 2;
+  const covers = coverage > 0 ? w.coverage * taper * Math.pow(coverage, w.coveragePower) : 0;
   if (querySyllables < 2) return 1 + covers;
-  const share = (run: number) => (run >= 2 ? (run - 1) / (querySyllables - 1) : 0);
-  return 1 + HEADLINE_WEIGHTS.run * share(m.longestRun) + HEADLINE_WEIGHTS.start * share(m.startRun) + covers;
+  return 1 + w.run * runShare(longestRun, querySyllables) + w.start * runShare(startRun, querySyllables) + covers;
+}
+
+/** The share of a query of `querySyllables` syllables a run of `run` adjacent syllables stands for (0 below 2). */
+function runShare(run: number, querySyllables: number): number {
+  return run >= 2 ? (run - 1) / (querySyllables - 1) : 0;
 }
 
 /**
