@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import { normalizeText } from './normalize.js';
 import { foldDiacritics } from './fold.js';
 import { MAX_TOKEN_LENGTH, forEachToken, tokenize, type Token } from './tokenize.js';
@@ -321,5 +322,47 @@ describe('forEachToken', () => {
     forEachToken(text, (t) => streamed.push(t));
     expect(streamed).toEqual(tokenize(text));
     expect(new Set(streamed).size).toBe(streamed.length);
+  });
+});
+
+describe('forEachToken with a word filter', () => {
+  const texts = [
+    ...readdirSync(new URL('../../data/', import.meta.url)).filter((f) => f.endsWith('.txt')).map((f) => normalizeText(readFileSync(new URL('../../data/' + f, import.meta.url), 'utf8'))),
+    'Giám đốc FBI. Tuy nhiên địa bàn Q.Bình Thủy, Q.10 và TP.HCM; u23 Việt Nam, 8/10/2011, 1.234 người',
+    '½ chén, ¾ tổng, İstanbul ǅemal Straße œuvre ĐẢNG Ðảng hoà hòa a\u0301 ba\u0301o \u1ab0x 한국어 ñandú',
+    'x'.repeat(70) + ' ' + 'đ'.repeat(70) + ' end',
+  ];
+
+  // What the filter sees: words, and digit runs that are not ASCII numbers (`½`), of Latin characters and not cut.
+  const filterable = (t: Token, text: string) =>
+    (t.kind === 'word' || (t.kind === 'number' && /[^0-9.,]/.test(text.slice(t.start, t.end)))) &&
+    !/[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]/.test(text.slice(t.start, t.end)) && t.end - t.start <= MAX_TOKEN_LENGTH;
+
+  it('hands the filter exactly the first character and length of each word it passes', () => {
+    for (const text of texts) {
+      const seen: [number, number][] = [];
+      const words: Token[] = [];
+      forEachToken(text, (t) => words.push(t), (initial, length) => { seen.push([initial, length]); return true; });
+      const latin = words.filter((t) => filterable(t, text));
+      expect(seen.length).toBe(latin.length);
+      latin.forEach((t, i) => expect(seen[i], t.exact).toEqual([t.folded.charCodeAt(0), t.folded.length]));
+    }
+  });
+
+  it('gives the tokens of the unfiltered run that pass, not joined to a word it skipped', () => {
+    const keep = (initial: number, length: number) => (initial * 7 + length) % 3 !== 0;
+    for (const text of texts) {
+      const all = tokenize(text);
+      const want: Token[] = [];
+      let prevKept = false;
+      for (const t of all) {
+        const filtered = filterable(t, text) && !keep(t.folded.charCodeAt(0), t.folded.length);
+        if (!filtered) want.push({ ...t, joined: t.joined && prevKept });
+        prevKept = !filtered;
+      }
+      const got: Token[] = [];
+      forEachToken(text, (t) => got.push(t), keep);
+      expect(got).toEqual(want);
+    }
   });
 });

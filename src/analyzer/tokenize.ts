@@ -57,6 +57,8 @@ let runAsciiDigits = 0;
 let runMarks = 0;
 let runStorm = false;
 let runNonAscii = false;
+/** The run holds a character outside ASCII, the Latin tables (U+0080–U+024F, U+1E00–U+1EFF) and the combining marks U+0300–U+036F. */
+let runBeyondLatin = false;
 let runFirstClass = 0;
 
 /** Class of the character at i; its width (1 or 2) goes to `width`. */
@@ -80,6 +82,7 @@ function scanRun(s: string, i: number): number {
   runLetters = runUpper = runDigits = runAsciiDigits = runMarks = 0;
   runStorm = false;
   runNonAscii = false;
+  runBeyondLatin = false;
   runFirstClass = i < n ? classAt(s, i) : CC_OTHER;
   let consecutiveMarks = 0;
   while (i < n) {
@@ -91,6 +94,8 @@ function scanRun(s: string, i: number): number {
     } else {
       runNonAscii = true;
       k = classAt(s, i);
+      if (k < CC_UPPER) break;
+      if (c >= 0x250 && (c < 0x300 || c > 0x36f) && (c < 0x1e00 || c > 0x1eff)) runBeyondLatin = true;
     }
     if (k < CC_UPPER) break;
     if (k === CC_MARK) {
@@ -191,14 +196,35 @@ function scanDate(text: string, s: number, e: number): number {
 }
 
 /**
+ * Decides from a word's folded first character and folded length whether it is wanted at all, before
+ * the word is analyzed (see {@link forEachToken}). Both are exactly those of the token's `folded`.
+ */
+export type WordFilter = (initial: number, foldedLength: number) => boolean;
+
+/** Lower-case folded character of each Latin-table character, computed on first use (0 = not yet). */
+const INITIAL = new Uint16Array(0x1f00);
+
+/** The first character of `folded` for a word starting with the Latin-table character `c`. */
+function foldedInitial(c: number): number {
+  let f = INITIAL[c];
+  if (f === 0) INITIAL[c] = f = foldDiacritics(String.fromCharCode(c).toLowerCase()).charCodeAt(0);
+  return f;
+}
+
+/**
  * Streaming tokenizer: calls `fn` for every token of `text`, in order, without building an array.
  * See {@link tokenize} for the rules. Never throws on any input (lone surrogates, combining-mark
  * storms, very long strings).
  * @param text text already passed through `normalizeText` (offsets refer to it)
  * @param fn receives each token (a fresh object it may keep)
+ * @param accept optional filter on words (not ASCII numbers, dates or dotted abbreviations; a word
+ *   with characters outside the Latin tables, or longer than {@link MAX_TOKEN_LENGTH}, always passes): a word it rejects is not analyzed nor given
+ *   to `fn`, and the token after it is not `joined` (it does not follow a token `fn` saw). Cuts the
+ *   cost of looking for a few words in a long text (snippets).
  */
-export function forEachToken(text: string, fn: (t: Token) => void): void {
+export function forEachToken(text: string, fn: (t: Token) => void, accept?: WordFilter): void {
   const n = text.length;
+  let skipped = false; // a word was filtered out since the last token given to fn
   let i = 0;
   let hasPrev = false;
   let gapClean = true; // the gap since the previous token holds only whitespace and at most one hyphen
@@ -213,7 +239,8 @@ export function forEachToken(text: string, fn: (t: Token) => void): void {
       i += width;
       continue;
     }
-    const joined = hasPrev && gapClean;
+    const joined = hasPrev && gapClean && !skipped;
+    skipped = false;
     hasPrev = true;
     gapClean = true;
     hyphens = 0;
@@ -248,6 +275,8 @@ export function forEachToken(text: string, fn: (t: Token) => void): void {
     const hasUpper = runUpper > 0;
     const hasMarks = runMarks > 0;
     const storm = runStorm;
+    const foldedLength = runLetters + runDigits;
+    const beyondLatin = runBeyondLatin;
     const kind: TokenKind = runLetters === 0 && runMarks === 0 ? 'number' : 'word';
     if (next === DOT && runDigits === 0 && runLetters <= 5 && runUpper === runLetters && runFirstClass !== CC_MARK) {
       const abbrEnd = scanAbbreviation(text, end); // overwrites the run statistics
@@ -258,6 +287,11 @@ export function forEachToken(text: string, fn: (t: Token) => void): void {
       }
     }
 
+    if (accept !== undefined && !beyondLatin && foldedLength <= MAX_TOKEN_LENGTH && !accept(foldedInitial(text.charCodeAt(start)), foldedLength)) {
+      skipped = true;
+      i = end;
+      continue;
+    }
     const surface = text.slice(start, end);
     if (!nonAscii) {
       const exact = hasUpper ? surface.toLowerCase() : surface;

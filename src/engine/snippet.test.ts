@@ -112,3 +112,15 @@ describe('mark: false (highlight=false)', () => {
     expect(highlightAll('Hà Nội <i>', { ...spec(['ha']), mark: false })).toBe('Hà Nội &lt;i&gt;');
   });
 });
+
+describe('words the query cannot match are not analyzed', () => {
+  it('still marks words before a dot or a quote, and abbreviations', () => {
+    expect(highlightAll('Giám đốc FBI. Tuy nhiên “mẹ của các loại bom” hôm', spec(['fbi', 'bom']))).toBe('Giám đốc <mark>FBI</mark>. Tuy nhiên “mẹ của các loại <mark>bom</mark>” hôm');
+    expect(highlightAll('địa bàn Q.Bình Thủy, Q.10', spec(['ban', 'q']))).toBe('địa <mark>bàn Q</mark>.Bình Thủy, <mark>Q</mark>.10');
+  });
+
+  it('does not join a phrase across a word it skipped', () => {
+    expect(highlightAll('Hà Tây Nội', spec([], [], [['ha', 'noi']]))).toBe('Hà Tây Nội');
+    expect(highlightAll('Hà Nội', spec([], [], [['ha', 'noi']]))).toBe('<mark>Hà Nội</mark>');
+  });
+});

@@ -5,7 +5,7 @@
  * returned without marks (no marks are made only to be stripped later).
  * @module
  */
-import { tokenize, type Token } from '../analyzer/tokenize.js';
+import { forEachToken, tokenize, type Token, type WordFilter } from '../analyzer/tokenize.js';
 import { escapeHtml } from './html-escape.js';
 import type { HighlightSpec } from './query-plan.js';
 
@@ -22,7 +22,6 @@ interface Marked {
 /** Finds the tokens of `text` to mark under `spec`. */
 function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; marks: Marked[] } {
   if (spec.folded.length === 0 && spec.exact.length === 0 && spec.phrases.length === 0) return { tokens: [], marks: [] };
-  const tokens = tokenize(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
   const folded = new Set(spec.folded);
   const exact = new Set(spec.exact);
   const exactFolded = new Map<string, string>(); // folded form of an accented query word → that word
@@ -30,6 +29,10 @@ function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; mark
     const f = tokenize(e)[0]?.folded;
     if (f) exactFolded.set(f, e);
   }
+  // Only words whose folded form could be one of these are analyzed (most of a long body is not).
+  const wanted = wantedWords([...folded, ...exactFolded.keys(), ...spec.phrases.flat()]);
+  const tokens: Token[] = [];
+  forEachToken(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text, (t) => tokens.push(t), wanted);
   // Accented query words present exactly in this text are marked only where exact.
   const presentExact = new Set<string>();
   for (const t of tokens) if (exact.has(t.exact)) presentExact.add(t.exact);
@@ -58,6 +61,13 @@ function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; mark
 }
 
 const phraseKey = (folded: string) => 'phrase:' + folded;
+
+/** A word filter passing the words whose folded form has the first character and length of one of `words`. */
+function wantedWords(words: string[]): WordFilter {
+  const keys = new Set<number>();
+  for (const w of words) if (w.length > 0) keys.add(w.charCodeAt(0) * 128 + Math.min(w.length, 127));
+  return (initial, length) => keys.has(initial * 128 + length);
+}
 
 /** Renders `text[from, to)` escaped, with marks (merged across whitespace). */
 function render(text: string, from: number, to: number, marks: Marked[], mark = true): string {
