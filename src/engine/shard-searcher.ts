@@ -10,7 +10,7 @@ import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { coverageFactor } from '../scoring/coverage.js';
-import { HeadlineQuery, maxHeadlineBoost } from '../scoring/headline-match.js';
+import { HeadlineQuery, headlineBoostBound } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK } from './top-k.js';
 
@@ -168,7 +168,8 @@ export class ShardSearcher {
       ? this.headlineQuery(plan, encode)
       : null;
     const { headlineStarts, headlineTerms, headlineExact } = this.postings;
-    const maxBoost = maxHeadlineBoost();
+    // The most this query's headline boost can be (a headline is scanned only when that could matter).
+    const maxBoost = headline ? headlineBoostBound(headline.length, plan.coverage !== undefined) : 1;
 
     const consider = (d: number, score: number) => {
       if (excludedMark[d]) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADLINE_WEIGHTS, HeadlineQuery, headlineBoost, maxHeadlineBoost, type CoverageSpec } from './headline-match.js';
+import { HEADLINE_WEIGHTS, HeadlineQuery, headlineBoost, headlineBoostBound, maxHeadlineBoost, type CoverageSpec } from './headline-match.js';
 
 // Term numbers stand for folded syllables: 1 ha, 2 noi, 3 lay, 4 y, 5 kien, 6 tam, 7 dung, 8 taxi, 9 truyen, 10 thong, 11 to.
 const match = (query: number[], headline: number[]) => new HeadlineQuery(query).match(Uint32Array.from(headline), 0, headline.length);
@@ -156,6 +156,7 @@ describe('HeadlineQuery.boost', () => {
       const all = Uint32Array.from([...(pad ? [9] : []), ...h, 9]);
       const exact = Uint32Array.from([...(pad ? [9] : []), ...e, 9]);
       expect(hq.boost(all, exact, pad, pad + h.length)).toBeCloseTo(want, 12);
+      expect(want).toBeLessThanOrEqual(headlineBoostBound(q.length, true)); // what a shard scans headlines against
       expect(hq.cover(all, exact, pad, pad + h.length)).toBeCloseTo(coverOf(q, spec, h, e), 12);
     }
   });

@@ -82,8 +82,11 @@ export interface HeadlineMatch {
   startRun: number;
 }
 
-/** Size of {@link HeadlineQuery}'s filter of term numbers (a power of two). */
-const FILTER_SIZE = 4096;
+/**
+ * Bits of {@link HeadlineQuery}'s filter of term numbers (a power of two): 512 bits are 64 bytes, which
+ * V8 keeps inside the object instead of allocating a backing store for each query and shard.
+ */
+const FILTER_BITS = 512;
 
 /**
  * A query prepared for matching against many headlines: its syllables as term numbers (−1 when the
@@ -94,8 +97,8 @@ const FILTER_SIZE = 4096;
 export class HeadlineQuery {
   readonly length: number;
   private readonly positions = new Map<number, number[]>();
-  /** `filter[t & (FILTER_SIZE − 1)]` is 0 for every term number `t` the query does not hold (most headline syllables). */
-  private readonly filter = new Uint8Array(FILTER_SIZE);
+  /** Bit `t mod FILTER_BITS` is clear for every term number `t` the query does not hold (most headline syllables). */
+  private readonly filter = new Int32Array(FILTER_BITS / 32);
   private readonly runPrev: Int32Array;
   private readonly runCur: Int32Array;
 
@@ -131,7 +134,7 @@ export class HeadlineQuery {
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
       if (t < 0) continue;
-      this.filter[t & (FILTER_SIZE - 1)] = 1;
+      this.filter[(t >>> 5) & (FILTER_BITS / 32 - 1)] |= 1 << (t & 31);
       const list = this.positions.get(t);
       if (!list) this.positions.set(t, [j]);
       else if (list.length < MAX_POSITIONS_PER_SYLLABLE) list.push(j);
@@ -197,7 +200,7 @@ export class HeadlineQuery {
     let longest = 0;
     for (let i = start; i < end; i++) {
       const t = headline[i];
-      const at = filter[t & (FILTER_SIZE - 1)] === 0 ? undefined : positions.get(t);
+      const at = (filter[(t >>> 5) & (FILTER_BITS / 32 - 1)] & (1 << (t & 31))) === 0 ? undefined : positions.get(t);
       if (at) {
         // Descending, so that `matchedAt[j − 1]` still tells whether j − 1 matched at the previous
         // headline syllable when the same syllable sits at both j − 1 and j (`của của`).
