@@ -171,6 +171,7 @@ export class ShardSearcher {
     // The most this query's headline boost can be (a headline is scanned only when that could matter).
     const maxBoost = headline ? headlineBoostBound(headline.length, plan.coverage !== undefined) : 1;
 
+    const probe: ShardHit = { shard: this.shard, doc: 0, score: 0, date: 0 };
     const consider = (d: number, score: number) => {
       if (excludedMark[d]) return;
       const date = docDate[d];
@@ -183,15 +184,18 @@ export class ShardSearcher {
         const y = minutesToYear(date);
         yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
       }
-      const hit = { shard: this.shard, doc: d, score, date };
+      // One probe object for every candidate; a hit is allocated only for those the top k takes.
+      probe.doc = d;
+      probe.score = score;
+      probe.date = date;
       if (headline && !headline.empty && score > 0) {
-        hit.score = score * maxBoost;
-        if (!keep(hit)) return;
+        probe.score = score * maxBoost;
+        if (!keep(probe)) return;
         const hs = headlineStarts[d];
         const he = headlineStarts[d + 1];
-        hit.score = score * headline.boost(headlineTerms, headlineExact, hs, he);
+        probe.score = score * headline.boost(headlineTerms, headlineExact, hs, he);
       }
-      if (keep(hit)) top.push(hit);
+      if (keep(probe)) top.push({ shard: probe.shard, doc: d, score: probe.score, date });
     };
 
     if (browse) {
