@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import { Lexicon, writeLexicon } from '../src/index-format/lexicon.js';
-import { PairPart, type PairSection } from '../src/index-format/pair-section.js';
+import { MAX_PAIR_PARTS, PairPart, type PairSection } from '../src/index-format/pair-section.js';
 import { restorationPosteriors } from '../src/engine/restore-diacritics.js';
 import { TermCollector } from '../src/index-format/term-collector.js';
 import { compareTermsByBytes } from '../src/index-format/term-dictionary.js';
@@ -101,19 +101,22 @@ describe('splitPairParts', () => {
 });
 
 /**
- * Many first syllables, so that tiny parts number more than 32: encoded pair indexes then pass 2^31
- * (an Int32Array in restoration once truncated them and lost every triple: 97.4 → 96.4 % right).
+ * Many first syllables, so that tiny parts number more than 32: with the old stride of 2^26 encoded
+ * pair indexes then passed 2^31 (an Int32Array in restoration once truncated them and lost every
+ * triple: 97.4 → 96.4 % right); the stride of 2^21 keeps them int32-safe up to 1,024 parts.
  */
 const WIDE = ['an', 'bà', 'cá', 'dê', 'em', 'gà', 'hoa', 'im', 'kê', 'lá', 'mẹ', 'nó', 'ông', 'phở', 'quê', 'rổ', 'sư', 'tôi', 'ủy', 'vì',
   'xa', 'yêu', 'bàn', 'cơm', 'đi', 'ghế', 'học', 'khó', 'làm', 'mưa', 'nhà', 'ơn', 'quạt', 'sách', 'thơ', 'trà', 'uống', 'văn', 'xe', 'ăn'];
 const wideCorpus = [...corpus, ...WIDE.flatMap((w, i) => repeat(`${w} ${WIDE[(i + 7) % WIDE.length]} ${WIDE[(i + 13) % WIDE.length]}`, 2))];
 
 describe('a lexicon with more than 32 pair parts', () => {
-  it('restores diacritics exactly as the inline lexicon does (pair indexes past 2^31)', () => {
+  it('restores diacritics exactly as the inline lexicon does, its pair indexes int32-safe', () => {
     const { inline, lexicon, parts } = both(16, wideCorpus);
     expect(parts.size).toBeGreaterThan(32);
     const view = lexicon.withPairParts(parts, new Set());
-    expect(view.pairIndex('xã', 'hội')).toBeGreaterThan(2 ** 31);
+    const encoded = view.pairIndex('xã', 'hội');
+    expect(encoded).toBeGreaterThan(32 * 2 ** 21); // in a part past 32
+    expect(encoded | 0).toBe(encoded); // an int32
     expect(view.tripleCount('taxi', 'truyền', 'thống')).toBe(5);
     for (const text of [...new Set(wideCorpus)]) {
       const folded = text.split(' ').map(foldDiacritics);
@@ -122,6 +125,15 @@ describe('a lexicon with more than 32 pair parts', () => {
     }
     // The triple decides: after `taxi`, truyền thống (the pair alone says truyền thông).
     expect(restorationPosteriors(view, ['taxi', 'truyen', 'thong'], [false, true, true])[2].reading).toBe('thống');
+  });
+});
+
+describe('the limits that keep encoded pair indexes int32', () => {
+  it('refuses a lexicon listing more than MAX_PAIR_PARTS parts', () => {
+    const { split } = both(64);
+    const tooMany = { ...split.meta, pairParts: Array.from({ length: MAX_PAIR_PARTS + 1 }, (_, i) => String(i).padStart(5, '0')) };
+    expect(() => open(writeLexicon(tooMany, split.arrays))).toThrow(/at most 1024 are supported/);
+    expect(() => open(writeLexicon({ ...tooMany, pairParts: tooMany.pairParts.slice(1) }, split.arrays))).not.toThrow();
   });
 });
 

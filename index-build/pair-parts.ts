@@ -7,7 +7,7 @@
  */
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import type { LexiconArrays, LexiconMeta } from '../src/index-format/lexicon.js';
-import { noPairs, writePairPart, type PairArrays } from '../src/index-format/pair-section.js';
+import { MAX_PAIR_PARTS, MAX_PAIRS_PER_PART, noPairs, writePairPart, type PairArrays } from '../src/index-format/pair-section.js';
 import { compareTermsByBytes } from '../src/index-format/term-dictionary.js';
 
 /**
@@ -63,6 +63,11 @@ export function splitPairParts(meta: LexiconMeta, a: LexiconArrays, partBytes = 
     if (bytes >= partBytes) close();
   }
   close();
+  // What the Worker refuses to load (src/index-format/pair-section.ts); never reached at 128 KiB parts.
+  const oversized = parts.find((p) => p.pairs > MAX_PAIRS_PER_PART);
+  if (oversized || parts.length > MAX_PAIR_PARTS) {
+    throw new Error(oversized ? `pair part starting at "${oversized.first}" holds ${oversized.pairs} pairs (at most ${MAX_PAIRS_PER_PART})` : `${parts.length} pair parts (at most ${MAX_PAIR_PARTS}): raise the part size`);
+  }
   let pairDictionaryBytes = 0;
   for (let i = 0; i < n; i++) pairDictionaryBytes += a.pairOffsets[i + 1] - a.pairOffsets[i] + 8;
   return {

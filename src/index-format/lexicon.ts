@@ -17,7 +17,7 @@ import { foldDiacritics } from '../analyzer/fold.js';
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { tailPartFor, type TailEntry } from './lexicon-tail.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
-import { PAIR_SECTIONS, PairSection, type PairArrays } from './pair-section.js';
+import { MAX_PAIR_PARTS, MAX_PAIRS_PER_PART, PAIR_SECTIONS, PairSection, type PairArrays } from './pair-section.js';
 import { TermDictionary } from './term-dictionary.js';
 
 const MAGIC = 'VNLX';
@@ -107,11 +107,14 @@ export function reversedTypoDictionary(bytes: Uint8Array, offsets: Uint32Array, 
 }
 
 /**
- * Encoded pair and triple-group indexes carry their part: `part · PART_STRIDE + index in the part`
- * (a part never holds this many pairs). Past part 31 they exceed 2^31: keep them in numbers or
- * Float64Arrays, never in Int32Arrays.
+ * Encoded pair and triple-group indexes of a lexicon with pair parts carry their part:
+ * `part · PART_STRIDE + index in the part`. Parts hold fewer pairs and groups than the stride and a
+ * lexicon lists at most {@link MAX_PAIR_PARTS} parts (both checked on load), so every encoded index is
+ * below 2^31. Without parts an index is the inline section's own.
  */
-const PART_STRIDE = 2 ** 26;
+const PART_STRIDE = MAX_PAIRS_PER_PART;
+/** The stride of a lexicon whose pairs are inline: part 0 only, so the index is never split. */
+const INLINE_STRIDE = 2 ** 53;
 
 /** Serializes a lexicon. */
 export function writeLexicon(meta: LexiconMeta, a: LexiconArrays): Uint8Array {
@@ -139,6 +142,8 @@ export class Lexicon {
   private partSections: ReadonlyMap<number, PairSection> | undefined;
   /** Parts a view was asked about without holding them. */
   private missedParts: Set<number> | undefined;
+  /** {@link PART_STRIDE}, or {@link INLINE_STRIDE} when the pairs are inline. */
+  private readonly stride: number;
 
   /** Opens the bytes of a lexicon; throws when corrupt. */
   constructor(buffer: ArrayBuffer) {
@@ -156,6 +161,8 @@ export class Lexicon {
       || (parts !== undefined && (!Array.isArray(parts) || this.inlinePairs.pairs.size > 0))) {
       throw new ContainerError('lexicon is inconsistent (corrupt file)');
     }
+    if (parts !== undefined && parts.length > MAX_PAIR_PARTS) throw new ContainerError(`lexicon lists ${parts.length} pair parts; at most ${MAX_PAIR_PARTS} are supported (corrupt file, or built by another version)`);
+    this.stride = parts ? PART_STRIDE : INLINE_STRIDE;
   }
 
   /**
@@ -267,20 +274,20 @@ export class Lexicon {
 
   /**
    * Index of the exact pair `a b` (-1 when not kept); see {@link pairCountAt} and {@link tripleGroup}.
-   * With pair parts it can exceed 2^31 (the part is in its high bits): do not store it in an Int32Array.
+   * With pair parts the part is in its high bits; it is always below 2^31.
    */
   pairIndex(a: string, b: string): number {
     const p = this.pairPartOf(a);
     const s = this.section(p);
     const i = s ? s.indexOf(a, b) : -1;
-    return i < 0 ? -1 : p * PART_STRIDE + i;
+    return i < 0 ? -1 : p * this.stride + i;
   }
 
   /** Occurrences of the exact pair at `pairIndex` (from {@link pairIndex}). */
   pairCountAt(pairIndex: number): number {
     if (pairIndex < 0) return 0;
-    const s = this.section(Math.floor(pairIndex / PART_STRIDE));
-    return s ? s.countAt(pairIndex % PART_STRIDE) : 0;
+    const s = this.section(Math.floor(pairIndex / this.stride));
+    return s ? s.countAt(pairIndex % this.stride) : 0;
   }
 
   /**
@@ -289,15 +296,15 @@ export class Lexicon {
    */
   tripleGroup(pairIndex: number): number {
     if (pairIndex < 0) return -1;
-    const p = Math.floor(pairIndex / PART_STRIDE);
-    const g = this.section(p)?.tripleGroup(pairIndex % PART_STRIDE) ?? -1;
-    return g < 0 ? -1 : p * PART_STRIDE + g;
+    const p = Math.floor(pairIndex / this.stride);
+    const g = this.section(p)?.tripleGroup(pairIndex % this.stride) ?? -1;
+    return g < 0 ? -1 : p * this.stride + g;
   }
 
   /** Number of kept triples in `group` (distinct third syllables seen after its pair). */
   tripleGroupSize(group: number): number {
     if (group < 0) return 0;
-    return this.section(Math.floor(group / PART_STRIDE))?.tripleGroupSize(group % PART_STRIDE) ?? 0;
+    return this.section(Math.floor(group / this.stride))?.tripleGroupSize(group % this.stride) ?? 0;
   }
 
   /**
@@ -307,7 +314,7 @@ export class Lexicon {
    */
   tripleCountIn(group: number, thirdIndex: number): number {
     if (group < 0 || thirdIndex < 0) return 0;
-    return this.section(Math.floor(group / PART_STRIDE))?.tripleCountIn(group % PART_STRIDE, thirdIndex) ?? 0;
+    return this.section(Math.floor(group / this.stride))?.tripleCountIn(group % this.stride, thirdIndex) ?? 0;
   }
 
   /** Occurrences of the kept exact triple `a b c` (see {@link tripleCountIn}). */

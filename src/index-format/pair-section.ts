@@ -54,6 +54,16 @@ function lowerBound(a: ArrayLike<number>, value: number, start: number, end: num
   return lo;
 }
 
+/**
+ * Most pairs, and most triple groups, one pair part may hold: the lexicon encodes a pair's index as
+ * `part · MAX_PAIRS_PER_PART + index in the part`, so with at most {@link MAX_PAIR_PARTS} parts every
+ * encoded index stays below 2^31 (safe in an Int32Array). Parts are cut by bytes (128 KiB), far below.
+ */
+export const MAX_PAIRS_PER_PART = 2 ** 21;
+
+/** Most pair parts a lexicon may list (see {@link MAX_PAIRS_PER_PART}). */
+export const MAX_PAIR_PARTS = 2 ** 31 / MAX_PAIRS_PER_PART;
+
 /** Pairs and triples over one set of {@link PairArrays} (zero-copy). */
 export class PairSection {
   /** The pairs, `a b` in ascending byte order. */
@@ -97,6 +107,11 @@ export class PairSection {
     return at < end && this.a.tripleThird[at] === third ? this.a.tripleCount[at] : 0;
   }
 
+  /** Number of triple groups (pairs some kept triple starts with). */
+  get tripleGroupCount(): number {
+    return this.a.tripleGroupPair.length;
+  }
+
   /** Number of kept triples. */
   get tripleSize(): number {
     return this.a.tripleThird.length;
@@ -131,5 +146,8 @@ export class PairPart {
     this.meta = c.meta;
     this.byteLength = c.byteLength;
     if (this.section.pairs.size !== c.meta.pairs || this.section.tripleSize !== c.meta.triples) throw new ContainerError('pair part is inconsistent (corrupt file)');
+    if (this.section.pairs.size > MAX_PAIRS_PER_PART || this.section.tripleGroupCount > MAX_PAIRS_PER_PART) {
+      throw new ContainerError(`pair part holds ${this.section.pairs.size} pairs in ${this.section.tripleGroupCount} triple groups; at most ${MAX_PAIRS_PER_PART} of each are supported (corrupt file, or built by another version)`);
+    }
   }
 }
