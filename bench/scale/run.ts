@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale [-- --corpus 35k|350k --shards N --queries 1100 --duration 20 --connections 16 --budget-s 120 --growth cached|fresh|off --skip baselines,growth,cold-load,throughput --restarts 5]`
+ * `npm run bench:scale [-- --corpus 35k|350k --shards N --queries 1100 --duration 20 --connections 16 --budget-s 120 --growth cached|fresh|off --skip baselines,growth,cold-load,throughput --restarts 5 --routing-passes 2]`
  *
  * `--corpus 350k` builds and serves the deterministic 10× synthetic archive (bench/scale/synth/,
  * generated once and cached) instead of baomoi-35k, with the same query mix; the in-process
@@ -60,6 +60,7 @@ const { values: args } = parseArgs({
     skip: { type: 'string' },
     restarts: { type: 'string', default: '5' },
     shards: { type: 'string' },
+    'routing-passes': { type: 'string', default: '2' },
   },
 });
 const SYNTHETIC: Record<string, number> = { '350k': 350_000 };
@@ -220,7 +221,7 @@ let routing: RoutingResult | null = null;
 {
   const run = await runNodeChild<RoutingResult>({
     script: 'bench/scale/routing-child.ts', nodeFlags: ['--max-old-space-size=8192'], timeoutMs: 1_800_000, echoPrefix: '  [routing] ',
-    args: ['--index', indexDir, '--queries', queriesFile, '--sorts', 'relevance,date:desc'],
+    args: ['--index', indexDir, '--queries', queriesFile, '--sorts', 'relevance,date:desc', '--passes', args['routing-passes']!],
   });
   routing = run.result;
   if (!routing) log(`  routing step FAILED: exit ${run.code ?? run.signal}: ${run.stderrTail.split('\n').filter(Boolean).slice(-2).join(' | ')}`);
@@ -241,6 +242,15 @@ let routing: RoutingResult | null = null;
         d.shardTime ? ms(d.shardTime.p50, 2) : '', d.shardTime ? ms(d.shardTime.p99, 2) : '', d.shardTime ? ms(d.shardTime.mean, 2) : '',
       ])),
     ));
+    if (routing.passes > 1) {
+      log(`\nThe latency figures above are the last of ${routing.passes} passes over the mix (warm: the blocks each design reads are cached, as in a busy shard object, whose caches hold its whole shard at the default size). The first pass, while the caches fill — the routed design reads the stored records of every asked shard's best hits, so it pays more first reads of document blocks:\n`);
+      log(markdownTable(
+        ['sort', 'design', 'in-process p50 ms', 'p99 ms', `shards in parallel + ${ASSUMED_RPC_RTT_MS} ms per round p50`, 'p99'],
+        routing.sorts.filter((r) => r.firstPass).flatMap((r) => [['every shard + hits calls', r.firstPass!.everyShard] as const, ['routed with score bounds', r.firstPass!.routed] as const].map(([name, d]) => [
+          r.sort, name, ms(d.latency.p50, 2), ms(d.latency.p99, 2), d.parallelNetworked ? ms(d.parallelNetworked.p50, 2) : '', d.parallelNetworked ? ms(d.parallelNetworked.p99, 2) : '',
+        ])),
+      ));
+    }
     log(`\nDO calls = calls to shard objects per search (each a billed Durable Object request in production; the live index, absent here, adds one). "every shard": the plan to all ${routing.shards} shards, a second fan-out when the query is relaxed, then one hits call per shard holding a page hit. "routed": shards in date order; one probe shard, then the rest with the k-th best hit so far (relevance), or doubling waves newest first (date:desc) stopping once ${'`track_total_hits`'} (default 1000) matches are counted and no later shard can reach the page (total then "gte"). "with score bounds" (src/engine/shard-bounds.ts): shards that hold no match are never asked; relevance asks shards by descending score bound (1, 2, 4, … at a time) and, once the matches are counted, skips those whose bound is below the k-th best score. In-process latency: shards run one after another in this process.${routing.sorts.some((r) => r.mismatches.length) ? ` Mismatching queries: ${routing.sorts.flatMap((r) => r.mismatches.map((q) => JSON.stringify(q))).join(', ')}` : ''}`);
   }
 }
@@ -418,9 +428,9 @@ if (relevanceRouting) {
   }
   if (r.routed.parallelNetworked && r.everyShard.parallelNetworked) {
     const p = r.routed.parallelNetworked;
-    add('routing', `modelled production p50 / p99: shards of a round in parallel + ${ASSUMED_RPC_RTT_MS} ms per round (every shard + hits: ${ms(r.everyShard.parallelNetworked.p50, 2)} / ${ms(r.everyShard.parallelNetworked.p99, 2)})`, `${ms(p.p50, 2)} / ${ms(p.p99, 2)} ms`, big ? '≤ 20 / ≤ 80 ms (the HTTP target, modelled)' : 'no worse than every shard (≤ +10%)', big ? p.p50 <= 20 && p.p99 <= 80 : p.p50 <= 1.1 * r.everyShard.parallelNetworked.p50 && p.p99 <= 1.1 * r.everyShard.parallelNetworked.p99);
+    add('routing', `modelled production p50 / p99${routing!.passes > 1 ? ', warm' : ''}: shards of a round in parallel + ${ASSUMED_RPC_RTT_MS} ms per round (every shard + hits: ${ms(r.everyShard.parallelNetworked.p50, 2)} / ${ms(r.everyShard.parallelNetworked.p99, 2)})`, `${ms(p.p50, 2)} / ${ms(p.p99, 2)} ms`, big ? '≤ 20 / ≤ 80 ms (the HTTP target, modelled)' : 'no worse than every shard (≤ +10%)', big ? p.p50 <= 20 && p.p99 <= 80 : p.p50 <= 1.1 * r.everyShard.parallelNetworked.p50 && p.p99 <= 1.1 * r.everyShard.parallelNetworked.p99);
   }
-  add('routing', 'in-process p50 / p99 routed vs every shard (ms)', `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
+  add('routing', `in-process p50 / p99${routing!.passes > 1 ? ', warm' : ''} routed vs every shard (ms)`, `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
 } else add('routing', 'routing step', 'failed', 'runs', false);
 if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typoTargetMet(typo));
 if (restarts) add('cold start', `first query in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms)`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
