@@ -21,7 +21,7 @@ import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
-import { ShardSearcher } from './shard-searcher.js';
+import { memoizedKeyEncoder, ShardSearcher, type KeyEncoder } from './shard-searcher.js';
 
 /** Answer of {@link LoadedShard.lookup}. */
 export interface BaseLookup {
@@ -70,8 +70,6 @@ export interface ShardStats {
   postings: CacheStats;
   documentsCache: CacheStats;
 }
-
-const encoder = new TextEncoder();
 
 /** Every key a plan reads (terms, required and excluded keys, headline syllables and coverage keys). */
 export function planKeys(plan: QueryPlan): string[] {
@@ -158,10 +156,10 @@ export class LoadedShard {
   }
 
   /** Loads (or finds in the cache) the postings blocks holding `keys`. */
-  private async prepare(keys: readonly string[]): Promise<Map<number, PostingsBlock>> {
+  private async prepare(keys: readonly string[], encode: KeyEncoder): Promise<Map<number, PostingsBlock>> {
     const wanted = new Set<number>();
     for (const k of keys) {
-      const b = this.head.blockOf(encoder.encode(k));
+      const b = this.head.blockOf(encode(k));
       if (b >= 0) wanted.add(b);
     }
     const blocks = new Map<number, PostingsBlock>();
@@ -175,12 +173,16 @@ export class LoadedShard {
     return blocks;
   }
 
-  /** Runs `fn` with the blocks of `keys` in place (no await inside: concurrent queries cannot interleave). */
-  private async withBlocks<T>(keys: readonly string[], fn: () => T): Promise<T> {
-    const blocks = await this.prepare(keys);
+  /**
+   * Runs `fn` with the blocks of `keys` in place (no await inside: concurrent queries cannot interleave);
+   * `fn` gets the encoder that found them, so each key is encoded once.
+   */
+  private async withBlocks<T>(keys: readonly string[], fn: (encode: KeyEncoder) => T): Promise<T> {
+    const encode = memoizedKeyEncoder();
+    const blocks = await this.prepare(keys, encode);
     this.view.blocks = blocks;
     try {
-      return fn();
+      return fn(encode);
     } finally {
       this.view.blocks = null;
     }
@@ -201,7 +203,7 @@ export class LoadedShard {
 
   /** Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the best hits' stored records come along. */
   async search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
-    const result = await this.withBlocks(planKeys(plan), () => this.searcher.search(plan, opts));
+    const result = await this.withBlocks(planKeys(plan), (encode) => this.searcher.search(plan, opts, encode));
     const n = Math.min(result.hits.length, Math.max(0, Math.floor(opts.records ?? 0)));
     if (n > 0) result.records = await this.records(result.hits.slice(0, n).map((h) => h.doc));
     return result;
@@ -217,8 +219,8 @@ export class LoadedShard {
    * local document that has it or -1. The live index scores and places its articles with these.
    */
   async lookup(keys: readonly string[], ids: readonly string[]): Promise<BaseLookup> {
-    const df = await this.withBlocks(keys, () => keys.map((k) => {
-      const l = this.view.list(encoder.encode(k));
+    const df = await this.withBlocks(keys, (encode) => keys.map((k) => {
+      const l = this.view.list(encode(k));
       return l ? l.end - l.start : 0;
     }));
     return { df, docs: ids.map((id) => this.head.findById(id)) };

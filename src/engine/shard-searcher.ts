@@ -47,10 +47,13 @@ export type KeyEncoder = (key: string) => Uint8Array;
 
 const encoder = new TextEncoder();
 
-/** Encodes every time: right for one shard, where each key is looked up once. */
+/** Encodes every time: right where each key is looked up once. */
 export const encodeKey: KeyEncoder = (key) => encoder.encode(key);
 
-/** Encodes each key once and remembers it: for one plan run over many segments (the live index). */
+/**
+ * Encodes each key once and remembers it: for one plan run over many segments (the live index), or
+ * a shard's search, which finds the keys' blocks and then their lists.
+ */
 export function memoizedKeyEncoder(): KeyEncoder {
   const memo = new Map<string, Uint8Array>();
   return (key) => {
