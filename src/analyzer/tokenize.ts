@@ -94,10 +94,9 @@ function scanRun(s: string, i: number): number {
     } else {
       runNonAscii = true;
       k = classAt(s, i);
-      if (k < CC_UPPER) break;
-      if (c >= 0x250 && (c < 0x300 || c > 0x36f) && (c < 0x1e00 || c > 0x1eff)) runBeyondLatin = true;
     }
     if (k < CC_UPPER) break;
+    if (c >= 0x250 && (c < 0x300 || c > 0x36f) && (c < 0x1e00 || c > 0x1eff)) runBeyondLatin = true;
     if (k === CC_MARK) {
       runMarks++;
       if (++consecutiveMarks > MAX_MARKS) runStorm = true;
@@ -218,9 +217,10 @@ function foldedInitial(c: number): number {
  * @param text text already passed through `normalizeText` (offsets refer to it)
  * @param fn receives each token (a fresh object it may keep)
  * @param accept optional filter on words (not ASCII numbers, dates or dotted abbreviations; a word
- *   with characters outside the Latin tables, or longer than {@link MAX_TOKEN_LENGTH}, always passes): a word it rejects is not analyzed nor given
- *   to `fn`, and the token after it is not `joined` (it does not follow a token `fn` saw). Cuts the
- *   cost of looking for a few words in a long text (snippets).
+ *   with characters outside the Latin tables, or longer than {@link MAX_TOKEN_LENGTH}, always
+ *   passes): a word it rejects is not analyzed nor given to `fn`, and the token after it is not
+ *   `joined` (it does not follow a token `fn` saw). Cuts the cost of looking for a few words in a
+ *   long text (snippets).
  */
 export function forEachToken(text: string, fn: (t: Token) => void, accept?: WordFilter): void {
   const n = text.length;

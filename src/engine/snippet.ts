@@ -19,18 +19,37 @@ interface Marked {
   exact: boolean;
 }
 
+/** What {@link findMatches} needs of a spec, prepared once per spec object (the title and every hit of a page share it). */
+interface PreparedSpec {
+  folded: Set<string>;
+  exact: Set<string>;
+  /** Folded form of an accented query word → that word. */
+  exactFolded: Map<string, string>;
+  /** Passes only the words whose folded form could be one of the spec's (most of a long body is not). */
+  wanted: WordFilter;
+}
+
+const preparedSpecs = new WeakMap<HighlightSpec, PreparedSpec>();
+
+/** The prepared form of `spec` (specs are not changed once made, so it is kept per object). */
+function prepare(spec: HighlightSpec): PreparedSpec {
+  let p = preparedSpecs.get(spec);
+  if (!p) {
+    const exactFolded = new Map<string, string>();
+    for (const e of spec.exact) {
+      const f = tokenize(e)[0]?.folded;
+      if (f) exactFolded.set(f, e);
+    }
+    p = { folded: new Set(spec.folded), exact: new Set(spec.exact), exactFolded, wanted: wantedWords([...spec.folded, ...exactFolded.keys(), ...spec.phrases.flat()]) };
+    preparedSpecs.set(spec, p);
+  }
+  return p;
+}
+
 /** Finds the tokens of `text` to mark under `spec`. */
 function findMatches(text: string, spec: HighlightSpec): { tokens: Token[]; marks: Marked[] } {
   if (spec.folded.length === 0 && spec.exact.length === 0 && spec.phrases.length === 0) return { tokens: [], marks: [] };
-  const folded = new Set(spec.folded);
-  const exact = new Set(spec.exact);
-  const exactFolded = new Map<string, string>(); // folded form of an accented query word → that word
-  for (const e of spec.exact) {
-    const f = tokenize(e)[0]?.folded;
-    if (f) exactFolded.set(f, e);
-  }
-  // Only words whose folded form could be one of these are analyzed (most of a long body is not).
-  const wanted = wantedWords([...folded, ...exactFolded.keys(), ...spec.phrases.flat()]);
+  const { folded, exact, exactFolded, wanted } = prepare(spec);
   const tokens: Token[] = [];
   forEachToken(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text, (t) => tokens.push(t), wanted);
   // Accented query words present exactly in this text are marked only where exact.
