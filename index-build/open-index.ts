@@ -41,6 +41,8 @@ export interface OpenIndexOptions {
    * that `service.lexicon` looks up every pair itself (tools and tests that plan with it directly).
    */
   lazyPairs?: boolean;
+  /** Called with each index file as it is read (tests count what a cold search reads). */
+  onRead?: (file: string) => void;
 }
 
 /** A search service over an index directory (the `index/` folder of a build). */
@@ -48,7 +50,10 @@ export async function openIndex(indexDir: string, options: OpenIndexOptions = {}
   const manifest = JSON.parse(await readFile(path.join(indexDir, MANIFEST_FILE), 'utf8')) as IndexManifest;
   const problem = checkManifest(manifest);
   if (problem) throw new Error(problem.message);
-  const fetchArtifact = (file: string) => readArrayBuffer(path.join(indexDir, file));
+  const fetchArtifact = (file: string) => {
+    options.onRead?.(file);
+    return readArrayBuffer(path.join(indexDir, file));
+  };
   const base = new Lexicon(await verifyArtifact(manifest.lexicon, await fetchArtifact(manifest.lexicon.file)));
   const pairParts = PairPartLoader.forIndex(manifest, base, fetchArtifact);
   const lexicon = pairParts && !options.lazyPairs ? base.withPairParts(await pairParts.all(), new Set()) : base;

@@ -96,10 +96,10 @@ describe('routed search equals asking every shard', () => {
       let fetched = 0;
       for (const q of QUERIES) {
         for (const over of [{}, { limit: 20 }, { offset: 5, limit: 5 }] as Array<Partial<SearchRequest>>) {
-          Object.assign(RECORDS_PER_SHARD, { spread: 1000, min: 1000 });
+          Object.assign(RECORDS_PER_SHARD, { spread: 1000, min: 1000, read: 1000 });
           const all = await svc.search(request(q, over));
           expect(all.routing.shardCalls, q).toBe(all.routing.called); // every record came with the hits
-          Object.assign(RECORDS_PER_SHARD, { spread: 0, min: 1 });
+          Object.assign(RECORDS_PER_SHARD, { spread: 0, min: 1, read: saved.read });
           const capped = await svc.search(request(q, over));
           expect(capped.hits, `${q} ${JSON.stringify(over)}`).toEqual(all.hits);
           expect(capped.total).toBe(all.total);
@@ -109,6 +109,24 @@ describe('routed search equals asking every shard', () => {
       expect(fetched).toBeGreaterThan(0); // the cap did leave page hits to fetch
     } finally {
       Object.assign(RECORDS_PER_SHARD, saved);
+    }
+  });
+
+  it('a cold search reads the document blocks of each shard\'s best few records only, and still renders the same page', async () => {
+    for (const q of ['hà nội', 'bóng đá thời tiết', 'công an giao thông']) {
+      const read: string[] = [];
+      const cold = await openIndex(path.join(dir, 'index'), { onRead: (f) => read.push(f) });
+      read.length = 0;
+      const got = await cold.search(request(q));
+      const want = await svc.search(request(q));
+      expect(got.hits, q).toEqual(want.hits);
+      expect(got.total).toBe(want.total);
+      const docBlocks = new Set(read.filter((f) => /\/d-/.test(f)));
+      const pageHitsFetched = got.routing.shardCalls - got.routing.called;
+      expect(pageHitsFetched, q).toBeGreaterThan(0); // some page hits were not among their shard's best 2
+      // Blocks read: those of each asked shard's best `read` hits, plus those of page hits fetched after.
+      expect(docBlocks.size, q).toBeLessThanOrEqual(got.routing.called * RECORDS_PER_SHARD.read + got.hits.length);
+      expect(docBlocks.size, q).toBeLessThan(got.routing.called * Math.min(10, RECORDS_PER_SHARD.spread)); // what sending every record read
     }
   });
 

@@ -59,6 +59,30 @@ describe('LoadedShard (since index format 3)', () => {
     expect(await shard.article('no-such-id')).toBeNull();
   });
 
+  it('with recordsRead, reads the blocks of the best hits only and sends later records only from blocks in memory', async () => {
+    const read: string[] = [];
+    const shard = await LoadedShard.load(manifest, 0, fetcher(read));
+    const p = plan('hà nội');
+    const full = await (await LoadedShard.load(manifest, 0, fetcher([]))).search(p, { ...OPTS, records: 5 });
+    expect(full.records).toHaveLength(5);
+    const blockOf = (doc: number) => shard.head.docBlockOf(doc);
+    expect(new Set(full.hits.slice(0, 5).map((h) => blockOf(h.doc))).size).toBeGreaterThan(1); // the case is real
+
+    const cold = await shard.search(p, { ...OPTS, records: 5, recordsRead: 1 });
+    expect(cold.hits).toEqual(full.hits);
+    const docReads = read.filter((f) => /\/d-/.test(f));
+    expect(docReads).toEqual([shard.head.docBlockFile(blockOf(cold.hits[0].doc)).file]);
+    cold.hits.slice(0, 5).forEach((h, i) => {
+      // A record is sent exactly when its block is the one read; every record sent is the right one.
+      if (blockOf(h.doc) === blockOf(cold.hits[0].doc)) expect(cold.records?.[i]).toEqual(full.records![i]);
+      else expect(cold.records?.[i]).toBeUndefined();
+    });
+
+    await shard.hits(cold.hits.slice(0, 5).map((h) => h.doc), p.highlight); // the blocks are now in memory
+    const warm = await shard.search(p, { ...OPTS, records: 5, recordsRead: 1 });
+    expect(warm.records).toEqual(full.records);
+  });
+
   it('sends the records of only the best hits when asked for fewer than it returns', async () => {
     const shard = await LoadedShard.load(manifest, 0, fetcher([]));
     const p = plan('hà nội');

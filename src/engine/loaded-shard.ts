@@ -201,11 +201,20 @@ export class LoadedShard {
     return docs.map((doc, i) => blocks[i].record(doc).slice());
   }
 
-  /** Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the best hits' stored records come along. */
+  /**
+   * Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the best hits' stored
+   * records come along (past `opts.recordsRead`, only those whose block is in memory).
+   */
   async search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
     const result = await this.withBlocks(planKeys(plan), (encode) => this.searcher.search(plan, opts, encode));
     const n = Math.min(result.hits.length, Math.max(0, Math.floor(opts.records ?? 0)));
-    if (n > 0) result.records = await this.records(result.hits.slice(0, n).map((h) => h.doc));
+    if (n === 0) return result;
+    const read = Math.min(n, Math.max(0, Math.floor(opts.recordsRead ?? n)));
+    const docs = result.hits.slice(0, n).map((h) => h.doc);
+    const records: Array<Uint8Array | undefined> = await this.records(docs.slice(0, read));
+    for (let i = read; i < n; i++) records.push(this.documentsCache.get(this.head.docBlockOf(docs[i]))?.record(docs[i]).slice());
+    while (records.length > 0 && records[records.length - 1] === undefined) records.pop();
+    result.records = records;
     return result;
   }
 

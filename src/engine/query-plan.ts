@@ -103,6 +103,12 @@ export interface SearchOptions {
    * second call for the page; 0 or absent: none.
    */
   records?: number;
+  /**
+   * Of those, read the document blocks of at most the best this-many (default: all of them); later
+   * hits' records come only from blocks already in memory, the rest stay out of `records`. A cold
+   * shard then reads a few blocks instead of one per hit sent, most of which never reach the page.
+   */
+  recordsRead?: number;
 }
 
 /** A scored document reference from one shard. */
@@ -118,7 +124,10 @@ export interface ShardHit {
 export interface ShardResult {
   total: number;
   hits: ShardHit[];
-  /** With `SearchOptions.records`: the stored article of each of the best hits as UTF-8 JSON, in hit order (may be shorter than `hits`). */
-  records?: Uint8Array[];
+  /**
+   * With `SearchOptions.records`: the stored article of each of the best hits as UTF-8 JSON, in hit
+   * order (may be shorter than `hits`; an entry is `undefined` where `recordsRead` left it out).
+   */
+  records?: Array<Uint8Array | undefined>;
   facets: { category?: Record<string, number>; year?: Record<string, number> };
 }

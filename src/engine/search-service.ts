@@ -51,8 +51,14 @@ export const MAX_PAGE_DEPTH_WITH_RECORDS = 100;
  * hit that came without its record is fetched with one `hits` call to its shard, all such calls at
  * once. Measured on the 40 shards of the synthetic 350k archive (1,100-query mix, in-process):
  * records per search 199.9 → 71.0 (2 per shard; 96.1 with 3), 0.3% of searches making a `hits` call.
+ *
+ * `read`: a shard reads the document blocks of its best `read` hits' records only; the others come
+ * only from blocks already in memory (`SearchOptions.recordsRead`). Warm, a shard holds its blocks and
+ * nothing changes; cold, each block read costs a fetch (and, locally, ~2.4 ms of the one runtime
+ * thread): baomoi-35k's first whole-headline search read 100 document blocks (10 shards × 10 records)
+ * for a page of 10.
  */
-export const RECORDS_PER_SHARD = { spread: 10, min: 2 };
+export const RECORDS_PER_SHARD = { spread: 10, min: 2, read: 2 };
 
 /**
  * Records per shard for a wave (see {@link RECORDS_PER_SHARD}).
@@ -290,7 +296,7 @@ export class SearchService {
       const take = (shard: number, r: ShardResult) => {
         results.push(r);
         total += r.total;
-        r.hits.forEach((h, i) => { if (r.records?.[i]) records.set(recordKey(shard, h.doc), r.records[i]); });
+        r.hits.forEach((h, i) => { const rec = r.records?.[i]; if (rec) records.set(recordKey(shard, h.doc), rec); });
         top = [...top, ...r.hits].sort(cmp).slice(0, k);
       };
       const route = routeShards(this.manifest, opts.sort, filter);
@@ -342,7 +348,8 @@ export class SearchService {
         routing.waves++;
         routing.called += wave.length;
         routing.shardCalls += wave.length;
-        const recordsAsked = opts.records ? { records: recordsPerShard(opts.records, next - wave.length, wave.length) } : {};
+        const recordsSent = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length) : 0;
+        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: Math.min(recordsSent, RECORDS_PER_SHARD.read) } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
           return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...recordsAsked });
