@@ -54,7 +54,7 @@ export const MAX_PAGE_DEPTH_WITH_RECORDS = 100;
  *
  * `read`: a shard reads the document blocks of its best `read` hits' records only; the others come
  * only from blocks already in memory (`SearchOptions.recordsRead`). Warm, a shard holds its blocks and
- * nothing changes; cold, each block read costs a fetch (and, locally, ~2.4 ms of the one runtime
+ * nothing changes; cold, each block read costs a fetch (and, locally, ~2 ms of the one runtime
  * thread): baomoi-35k's first whole-headline search read 100 document blocks (10 shards × 10 records)
  * for a page of 10.
  */
