@@ -211,11 +211,13 @@ export class LoadedShard {
     if (n === 0) return result;
     const read = Math.min(n, Math.max(0, Math.floor(opts.recordsRead ?? n)));
     const docs = result.hits.slice(0, n).map((h) => h.doc);
-    const records: Array<Uint8Array | undefined> = await this.records(docs.slice(0, read));
-    for (let i = read; i < n; i++) records.push(this.documentsCache.get(this.head.docBlockOf(docs[i]))?.record(docs[i]).slice());
-    while (records.length > 0 && records[records.length - 1] === undefined) records.pop();
-    result.records = records;
+    result.records = [...await this.records(docs.slice(0, read)), ...docs.slice(read).map((doc) => this.recordInMemory(doc))];
     return result;
+  }
+
+  /** The stored record of `doc` (a copy) if its document block is in memory, else undefined; reads nothing. */
+  private recordInMemory(doc: number): Uint8Array | undefined {
+    return this.documentsCache.get(this.head.docBlockOf(doc))?.record(doc).slice();
   }
 
   /** Stored fields plus highlighted title and snippet for local documents `docs`. */

@@ -349,7 +349,7 @@ export class SearchService {
         routing.called += wave.length;
         routing.shardCalls += wave.length;
         const recordsSent = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length) : 0;
-        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: Math.min(recordsSent, RECORDS_PER_SHARD.read) } : {};
+        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: RECORDS_PER_SHARD.read } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
           return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...recordsAsked });
