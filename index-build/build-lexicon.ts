@@ -8,6 +8,7 @@ import { reversedTypoDictionary, writeLexicon, type LexiconArrays, type LexiconM
 import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { isFoldedKey } from '../src/index-format/term-keys.js';
+import { QUAD_BUDGET_BYTES, chooseQuads } from './build-quads.js';
 import { MIN_TRIPLE_COUNT, TRIPLE_BUDGET_BYTES, chooseTriples } from './build-triples.js';
 
 /** Exact pairs seen fewer times than this are not kept (they carry little restoration evidence). */
@@ -68,6 +69,9 @@ export interface LexiconStats {
   keptTriples: number;
   /** Informative triples the budget dropped. */
   droppedTriples: number;
+  /** Kept four-syllable windows were seen at least this often (0: none kept). */
+  minQuadCount: number;
+  keptQuads: number;
 }
 
 /** Options of {@link buildLexicon}. */
@@ -76,6 +80,8 @@ export interface LexiconOptions {
   pairBudgetBytes?: number;
   /** Budget of the kept triples (default `TRIPLE_BUDGET_BYTES`, less when the rest leaves less room). */
   tripleBudgetBytes?: number;
+  /** Budget of the kept four-syllable windows (default `QUAD_BUDGET_BYTES`). */
+  quadBudgetBytes?: number;
   /** Budget of the whole lexicon (default {@link LEXICON_BUDGET_BYTES}). */
   lexiconBudgetBytes?: number;
   /**
@@ -147,14 +153,16 @@ export function buildLexiconArrays(c: TermCollector, options: LexiconOptions = {
   const pairBytes = pairDict.bytes.length + 4 * (pairs.length + 1) + 4 * pairs.length;
   const tripleBudget = Math.max(0, Math.min(options.tripleBudgetBytes ?? TRIPLE_BUDGET_BYTES, (options.lexiconBudgetBytes ?? LEXICON_BUDGET_BYTES) - restBytes - pairBytes));
   const triples = chooseTriples(c.tripleCounts(MIN_TRIPLE_COUNT), (p) => pairIndex.get(p) ?? -1, (p) => pairCounts.get(p) ?? 0, (e) => exactIndex.get(e) ?? -1, topPairCount, tripleBudget);
-  options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped });
+  const quads = chooseQuads(c, (p) => pairIndex.get(p) ?? -1, options.quadBudgetBytes ?? QUAD_BUDGET_BYTES);
+  options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped, minQuadCount: quads.minQuadCount, keptQuads: quads.quadHash.length });
 
-  return { meta: { documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount, ...(minHotDf > 1 ? { minHotDf, tailCount: options.tailCount ?? 0 } : {}) }, arrays: {
+  return { meta: { documentCount: c.documentCount, minBigramCount: minPairCount, minTrigramCount: triples.minTripleCount, minQuadCount: quads.minQuadCount, ...(minHotDf > 1 ? { minHotDf, tailCount: options.tailCount ?? 0 } : {}) }, arrays: {
     foldedBytes: foldedDict.bytes, foldedOffsets: foldedDict.offsets, foldedDf,
     exactBytes: exactDict.bytes, exactOffsets: exactDict.offsets, exactCount,
     groupStarts, groupMembers: Uint32Array.from(members),
     pairBytes: pairDict.bytes, pairOffsets: pairDict.offsets, pairCount,
     tripleGroupPair: triples.tripleGroupPair, tripleGroupStart: triples.tripleGroupStart, tripleThird: triples.tripleThird, tripleCount: triples.tripleCount,
+    quadPair: quads.quadPair, quadHash: quads.quadHash,
     ...reversedTypoDictionary(foldedDict.bytes, foldedDict.offsets, foldedDf),
   } };
 }

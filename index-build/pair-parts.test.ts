@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../src/analyzer/fold.js';
 import { Lexicon, writeLexicon } from '../src/index-format/lexicon.js';
-import { MAX_PAIR_PARTS, PairPart, type PairSection } from '../src/index-format/pair-section.js';
+import { MAX_PAIR_PARTS, PairPart, quadFingerprint, type PairSection } from '../src/index-format/pair-section.js';
 import { restorationPosteriors } from '../src/engine/restore-diacritics.js';
 import { TermCollector } from '../src/index-format/term-collector.js';
 import { compareTermsByBytes } from '../src/index-format/term-dictionary.js';
@@ -68,6 +68,21 @@ describe('splitPairParts', () => {
     }
     expect(inline.tripleCount('taxi', 'truyền', 'thống')).toBe(5); // the check above covers a kept triple
     expect(view.pairCount('không', 'có')).toBe(0);
+  });
+
+  it('keeps every four-syllable window in the part of its first syllable, found as inline', () => {
+    const { inline, lexicon, parts, split } = both(64);
+    const view = lexicon.withPairParts(parts, new Set());
+    const windows = corpus.flatMap((t) => { const w = t.split(' '); return w.slice(0, -3).map((_x, i) => w.slice(i, i + 4)); });
+    expect(inline.quadSize).toBeGreaterThan(5);
+    expect(view.quadSize).toBe(inline.quadSize);
+    expect(split.parts.reduce((n, p) => n + openPart(p.bytes).section.quadSize, 0)).toBe(inline.quadSize);
+    for (const [a, b, c, d] of windows) {
+      const h = quadFingerprint(a, b, c, d);
+      expect(view.hasQuadAt(view.pairIndex(a, b), h)).toBe(inline.hasQuadAt(inline.pairIndex(a, b), h));
+      expect(view.hasQuadAt(view.pairIndex(a, b), h)).toBe(true); // every window of the corpus is repeated
+    }
+    expect(view.hasQuadAt(view.pairIndex('truyền', 'thông'), quadFingerprint('truyền', 'thông', 'xã', 'hộ'))).toBe(false);
   });
 
   it('cuts parts by the folded first syllable, in byte order, each pair in the part of its first syllable', () => {

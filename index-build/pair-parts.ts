@@ -33,6 +33,10 @@ export function splitPairParts(meta: LexiconMeta, a: LexiconArrays, partBytes = 
   const n = a.pairCount.length;
   const groupOf = new Int32Array(n).fill(-1);
   for (let g = 0; g < a.tripleGroupPair.length; g++) groupOf[a.tripleGroupPair[g]] = g;
+  // Pair i's four-syllable windows are quadStart[i]..quadStart[i+1] (quadPair is ascending).
+  const quadStart = new Uint32Array(n + 1);
+  for (const p of a.quadPair) quadStart[p + 1]++;
+  for (let i = 0; i < n; i++) quadStart[i + 1] += quadStart[i];
   // Pairs by the folded form of their first syllable, each list in dictionary (byte) order.
   const byFirst = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
@@ -44,14 +48,14 @@ export function splitPairParts(meta: LexiconMeta, a: LexiconArrays, partBytes = 
   }
   const cost = (i: number) => {
     const g = groupOf[i];
-    return a.pairOffsets[i + 1] - a.pairOffsets[i] + 8 + (g < 0 ? 0 : 8 + 6 * (a.tripleGroupStart[g + 1] - a.tripleGroupStart[g]));
+    return a.pairOffsets[i + 1] - a.pairOffsets[i] + 8 + (g < 0 ? 0 : 8 + 6 * (a.tripleGroupStart[g + 1] - a.tripleGroupStart[g])) + 8 * (quadStart[i + 1] - quadStart[i]);
   };
   const parts: BuiltPairPart[] = [];
   let first = '';
   let members: number[][] = [];
   let bytes = 0;
   const close = () => {
-    if (members.length) parts.push(writePart(first, members.flat().sort((x, y) => x - y), a, groupOf));
+    if (members.length) parts.push(writePart(first, members.flat().sort((x, y) => x - y), a, groupOf, quadStart));
     members = [];
     bytes = 0;
   };
@@ -71,14 +75,14 @@ export function splitPairParts(meta: LexiconMeta, a: LexiconArrays, partBytes = 
   let pairDictionaryBytes = 0;
   for (let i = 0; i < n; i++) pairDictionaryBytes += a.pairOffsets[i + 1] - a.pairOffsets[i] + 8;
   return {
-    meta: { ...meta, pairParts: parts.map((p) => p.first), pairTotal: n, tripleTotal: a.tripleThird.length, pairDictionaryBytes },
+    meta: { ...meta, pairParts: parts.map((p) => p.first), pairTotal: n, tripleTotal: a.tripleThird.length, quadTotal: a.quadHash.length, pairDictionaryBytes },
     arrays: { ...a, ...noPairs() },
     parts,
   };
 }
 
-/** One part: the pairs `members` (ascending pair indexes of the lexicon) with their triples. */
-function writePart(first: string, members: number[], a: LexiconArrays, groupOf: Int32Array): BuiltPairPart {
+/** One part: the pairs `members` (ascending pair indexes of the lexicon) with their triples and four-syllable windows. */
+function writePart(first: string, members: number[], a: LexiconArrays, groupOf: Int32Array, quadStart: Uint32Array): BuiltPairPart {
   const pairOffsets = new Uint32Array(members.length + 1);
   members.forEach((i, k) => { pairOffsets[k + 1] = pairOffsets[k] + a.pairOffsets[i + 1] - a.pairOffsets[i]; });
   const pairBytes = new Uint8Array(pairOffsets[members.length]);
@@ -94,10 +98,16 @@ function writePart(first: string, members: number[], a: LexiconArrays, groupOf: 
     for (let t = a.tripleGroupStart[g]; t < a.tripleGroupStart[g + 1]; t++) { third.push(a.tripleThird[t]); count.push(a.tripleCount[t]); }
     groupStart.push(third.length);
   });
+  const quadPair: number[] = [];
+  const quadHash: number[] = [];
+  members.forEach((i, k) => {
+    for (let q = quadStart[i]; q < quadStart[i + 1]; q++) { quadPair.push(k); quadHash.push(a.quadHash[q]); }
+  });
   const arrays: PairArrays = {
     pairBytes, pairOffsets, pairCount: Uint32Array.from(members, (i) => a.pairCount[i]),
     tripleGroupPair: Uint32Array.from(groupPair), tripleGroupStart: Uint32Array.from(groupStart),
     tripleThird: Uint32Array.from(third), tripleCount: Uint16Array.from(count),
+    quadPair: Uint32Array.from(quadPair), quadHash: Uint32Array.from(quadHash),
   };
-  return { first, pairs: members.length, bytes: writePairPart({ first, pairs: members.length, triples: third.length }, arrays) };
+  return { first, pairs: members.length, bytes: writePairPart({ first, pairs: members.length, triples: third.length, quads: quadHash.length }, arrays) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import type { Lexicon } from '../index-format/lexicon.js';
-import { RESTORATION_MODEL, restorationPosteriors, restoreDiacritics } from './restore-diacritics.js';
+import { QUAD_CONFIDENCE, RESTORATION_MODEL, restorationPosteriors, restoreDiacritics } from './restore-diacritics.js';
 
 const restore = (lx: Lexicon, q: string) => {
   const folded = q.split(' ');
@@ -40,6 +40,26 @@ describe('restoreDiacritics', () => {
     ]);
     expect(restore(lx, 'ha dong')).toEqual(['hà', 'đông']);
     expect(restore(lx, 'quan ha dong')).toEqual(['quận', 'hà', 'đông']);
+  });
+
+  it('reads four words as the archive repeats them, where triples alone pick the likelier reading', () => {
+    const lx = lexiconOf([
+      ...repeat('quà tặng cho cả bố lẫn mẹ', 12), // bố lẫn, cả bố lẫn: far more frequent
+      ...repeat('ghen tuông cho cả bồ lẫn vợ', 2), // the window "cho cả bồ lẫn" only in this spelling
+    ]);
+    const q = ['ghen', 'tuong', 'cho', 'ca', 'bo', 'lan', 'vo'];
+    const adjacent = q.map((_f, i) => i > 0);
+    expect(restorationPosteriors(lx, q, adjacent)[4]).toMatchObject({ reading: 'bồ', confidence: QUAD_CONFIDENCE });
+    RESTORATION_MODEL.quads = false;
+    try {
+      expect(restorationPosteriors(lx, ['cho', 'ca', 'bo', 'lan'], [false, true, true, true])[2].reading).toBe('bố');
+    } finally {
+      RESTORATION_MODEL.quads = true;
+    }
+    // Without a fourth adjacent word, no window decides.
+    expect(restorationPosteriors(lx, ['cho', 'ca', 'bo', 'lan'], [false, true, true, false])[2].reading).toBe('bố');
+    // A syllable typed with its marks keeps them.
+    expect(restorationPosteriors(lx, ['cho', 'ca', 'bo', 'lan'], [false, true, true, true], [null, null, 'bố', null])[2].reading).toBe('bố');
   });
 
   it('leaves a syllable ambiguous when neither pairs nor frequency decide', () => {

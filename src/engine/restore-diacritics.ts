@@ -12,9 +12,16 @@
  * reading with a fixed pseudo-count ({@link UNSEEN_READING_COUNT}), so a reading seen once or twice in
  * a small archive cannot reach {@link MIN_POSTERIOR}, while the thousands of observations of a large
  * archive make the pseudo-count negligible.
+ *
+ * Then one more word again: where four adjacent syllables can be read, among their likeliest
+ * readings, as exactly one window the archive repeats in that spelling (the lexicon's kept
+ * four-syllable windows), that window's readings are taken, unless another window disagrees:
+ * `chet dieng khi biet minh do vo cho ca bo lan vo` reads bồ, not the likelier bố, because the
+ * archive writes `cho cả bồ lẫn`.
  * @module
  */
 import type { Lexicon, Reading } from '../index-format/lexicon.js';
+import { quadFingerprint } from '../index-format/pair-section.js';
 
 /** Readings considered per syllable (the most frequent ones). */
 const MAX_READINGS = 8;
@@ -60,6 +67,16 @@ export const MIN_CONFIDENCE = 0.75;
  */
 export const AS_WRITTEN_PRIOR = 20;
 
+/**
+ * Readings of a syllable tried in four-syllable windows: those with at least this posterior (and at
+ * most {@link QUAD_READINGS} of them).
+ */
+const QUAD_MIN_POSTERIOR = 0.02;
+/** Most readings of one syllable tried in four-syllable windows. */
+const QUAD_READINGS = 3;
+/** Posterior and confidence of a reading that kept four-syllable windows agree on. */
+export const QUAD_CONFIDENCE = 0.99;
+
 /** Result for one syllable: the chosen reading, or null when left ambiguous. */
 export type Restoration = Array<string | null>;
 
@@ -74,6 +91,8 @@ export const RESTORATION_MODEL = {
   minConfidence: MIN_CONFIDENCE,
   /** Triples seen fewer times are ignored (the lexicon's own minimum applies anyway). */
   minTripleCount: 0,
+  /** Whether kept four-syllable windows may decide (false: triples at most, for comparison). */
+  quads: true,
 };
 
 /** A candidate reading at one position; `exact` is '' for the unseen reading. */
@@ -150,6 +169,8 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
   });
 
   const result: ReadingPosterior[] = folded.map(() => ({ reading: null, posterior: 0, count: 0, confidence: 0 }));
+  // Per position, the likeliest seen readings (what four-syllable windows try).
+  const likeliest: string[][] = folded.map(() => []);
   // Runs of adjacent syllables with candidates are independent chains.
   let s = 0;
   while (s < n) {
@@ -159,6 +180,7 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
     chain(s, e);
     s = e;
   }
+  if (m.quads && lexicon.quadSize > 0) applyQuads(lexicon, likeliest, adjacent, result, fixed);
   return result;
 
   /**
@@ -273,9 +295,46 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
       }
       const c = cands[s + t][best];
       const posterior = z > 0 ? marg[best] / z : 0;
+      if (z > 0) {
+        likeliest[s + t] = [...marg.keys()].filter((k) => cands[s + t][k].exact && marg[k] / z >= QUAD_MIN_POSTERIOR)
+          .sort((x, y) => marg[y] - marg[x] || x - y).slice(0, QUAD_READINGS).map((k) => cands[s + t][k].exact);
+      }
       result[s + t] = { reading: c.exact, posterior, count: c.count, confidence: posterior * c.count / (c.count + m.evidencePseudoCount) };
     }
   }
+}
+
+/**
+ * Four-syllable windows: each window of adjacent positions whose likeliest readings combine into
+ * exactly one window the lexicon keeps votes for its four readings; a position whose votes all agree
+ * takes that reading with {@link QUAD_CONFIDENCE} (positions fixed by the query keep theirs).
+ */
+function applyQuads(lexicon: Lexicon, likeliest: readonly string[][], adjacent: readonly boolean[], result: ReadingPosterior[], fixed?: ReadonlyArray<string | null>): void {
+  const n = likeliest.length;
+  const votes: Array<Set<string>> = likeliest.map(() => new Set());
+  for (let w = 0; w + 3 < n; w++) {
+    if (!adjacent[w + 1] || !adjacent[w + 2] || !adjacent[w + 3]) continue;
+    const [A, B, C, D] = [likeliest[w], likeliest[w + 1], likeliest[w + 2], likeliest[w + 3]];
+    let found: string[] | null = null;
+    let matches = 0;
+    for (const a of A) {
+      for (const b of B) {
+        const p = lexicon.pairIndex(a, b);
+        if (p < 0) continue;
+        for (const c of C) {
+          for (const d of D) {
+            if (lexicon.hasQuadAt(p, quadFingerprint(a, b, c, d))) { matches++; found = [a, b, c, d]; }
+          }
+        }
+      }
+    }
+    if (matches === 1) found!.forEach((r, j) => votes[w + j].add(r));
+  }
+  votes.forEach((v, i) => {
+    if (v.size !== 1 || fixed?.[i]) return;
+    const [reading] = v;
+    result[i] = { reading, posterior: QUAD_CONFIDENCE, count: lexicon.exactCount(reading), confidence: QUAD_CONFIDENCE };
+  });
 }
 
 /** Scales `a` to sum 1 (left as is when all zero); returns it. */

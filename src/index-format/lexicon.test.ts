@@ -19,7 +19,7 @@ describe('Lexicon built from a corpus', () => {
   const lx = lexiconOf(CORPUS);
 
   it('records the document count and the kept minimum pair count', () => {
-    expect(lx.meta).toEqual({ documentCount: CORPUS.length, minBigramCount: MIN_PAIR_COUNT, minTrigramCount: 2 });
+    expect(lx.meta).toEqual({ documentCount: CORPUS.length, minBigramCount: MIN_PAIR_COUNT, minTrigramCount: 2, minQuadCount: 0 });
   });
 
   it('df counts documents containing any reading of a folded syllable, not occurrences', () => {
@@ -160,6 +160,7 @@ function arrays(): LexiconArrays {
     groupStarts: Uint32Array.of(0, 2, 3), groupMembers: Uint32Array.of(0, 1, 2),
     pairBytes: pairs.bytes, pairOffsets: pairs.offsets, pairCount: Uint32Array.of(4),
     tripleGroupPair: Uint32Array.of(0), tripleGroupStart: Uint32Array.of(0, 1), tripleThird: Uint32Array.of(0), tripleCount: Uint16Array.of(2), // hà nội hà
+    quadPair: new Uint32Array(0), quadHash: new Uint32Array(0),
     ...reversedTypoDictionary(folded.bytes, folded.offsets, [3, 2]),
   };
 }

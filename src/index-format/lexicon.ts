@@ -37,6 +37,11 @@ export interface LexiconMeta {
   /** Minimum count a kept exact triple has (informative triples seen fewer times are dropped). */
   minTrigramCount: number;
   /**
+   * Minimum count of a kept four-syllable window (`quadPair`/`quadHash`: the dominant spelling of a
+   * folded window seen at least this often; 0 when none is kept).
+   */
+  minQuadCount?: number;
+  /**
    * Occurrences of the syllables kept in the lexicon's tail (`lexicon-tail.ts`; absent or 0 when
    * there is none): part of {@link Lexicon.totalCount}.
    */
@@ -55,6 +60,8 @@ export interface LexiconMeta {
   pairTotal?: number;
   /** Triples in all parts (with {@link pairParts}). */
   tripleTotal?: number;
+  /** Four-syllable windows in all parts (with {@link pairParts}). */
+  quadTotal?: number;
   /** Bytes of the pairs' text plus 8 per pair (offset and count) in all parts (with {@link pairParts}). */
   pairDictionaryBytes?: number;
 }
@@ -315,6 +322,21 @@ export class Lexicon {
   tripleCountIn(group: number, thirdIndex: number): number {
     if (group < 0 || thirdIndex < 0) return 0;
     return this.section(Math.floor(group / this.stride))?.tripleCountIn(group % this.stride, thirdIndex) ?? 0;
+  }
+
+  /**
+   * Whether the exact window `a b c d` is one the corpus repeats in this spelling (seen at least
+   * `meta.minQuadCount` times, as the dominant reading of its folded form): the pair index of `a b`
+   * from {@link pairIndex} and the window's `quadFingerprint`.
+   */
+  hasQuadAt(pairIndex: number, hash: number): boolean {
+    if (pairIndex < 0) return false;
+    return this.section(Math.floor(pairIndex / this.stride))?.hasQuad(pairIndex % this.stride, hash) ?? false;
+  }
+
+  /** Number of kept four-syllable windows (in the lexicon or in all its parts). */
+  get quadSize(): number {
+    return this.meta.pairParts ? (this.meta.quadTotal ?? 0) : this.inlinePairs.quadSize;
   }
 
   /** Occurrences of the kept exact triple `a b c` (see {@link tripleCountIn}). */

@@ -32,14 +32,36 @@ export interface PairArrays {
   tripleGroupStart: Uint32Array;
   tripleThird: Uint32Array;
   tripleCount: Uint16Array;
+  /**
+   * Kept exact four-syllable windows `a b c d` (the dominant readings of word sequences the corpus
+   * repeats): `quadPair[q]` is the index of the pair `a b` in this section's pair dictionary and
+   * `quadHash[q]` the window's {@link quadFingerprint}, sorted by pair, then fingerprint.
+   */
+  quadPair: Uint32Array;
+  quadHash: Uint32Array;
 }
 
 /** Names of the {@link PairArrays} sections, as containers store them. */
-export const PAIR_SECTIONS = ['pairBytes', 'pairOffsets', 'pairCount', 'tripleGroupPair', 'tripleGroupStart', 'tripleThird', 'tripleCount'] as const;
+export const PAIR_SECTIONS = ['pairBytes', 'pairOffsets', 'pairCount', 'tripleGroupPair', 'tripleGroupStart', 'tripleThird', 'tripleCount', 'quadPair', 'quadHash'] as const;
+
+/**
+ * A 32-bit fingerprint (FNV-1a over the UTF-16 code units of `a b c d`) of an exact four-syllable
+ * window: the build stores it, the restoration model looks candidate readings up by it. Two windows
+ * starting with the same pair collide with probability ~2^-32 per lookup.
+ */
+export function quadFingerprint(a: string, b: string, c: string, d: string): number {
+  let h = 0x811c9dc5;
+  const text = a + ' ' + b + ' ' + c + ' ' + d;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
 
 /** The pair and triple sections of a lexicon that keeps none (its pairs are in parts, or it has none). */
 export function noPairs(): PairArrays {
-  return { pairBytes: new Uint8Array(0), pairOffsets: Uint32Array.of(0), pairCount: new Uint32Array(0), tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0) };
+  return { pairBytes: new Uint8Array(0), pairOffsets: Uint32Array.of(0), pairCount: new Uint32Array(0), tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0), quadPair: new Uint32Array(0), quadHash: new Uint32Array(0) };
 }
 
 /** First index in `a[start..end)` whose value is ≥ `value` (`a` ascending there). */
@@ -72,7 +94,7 @@ export class PairSection {
   /** Checks the arrays' shapes; throws `ContainerError` when they disagree. */
   constructor(private readonly a: PairArrays) {
     this.pairs = new TermDictionary(a.pairBytes, a.pairOffsets);
-    if (a.pairCount.length !== this.pairs.size || a.tripleGroupStart.length !== a.tripleGroupPair.length + 1 || a.tripleCount.length !== a.tripleThird.length || a.tripleGroupStart[a.tripleGroupPair.length] !== a.tripleThird.length) {
+    if (a.pairCount.length !== this.pairs.size || a.tripleGroupStart.length !== a.tripleGroupPair.length + 1 || a.tripleCount.length !== a.tripleThird.length || a.tripleGroupStart[a.tripleGroupPair.length] !== a.tripleThird.length || a.quadPair.length !== a.quadHash.length) {
       throw new ContainerError('pairs are inconsistent (corrupt file)');
     }
   }
@@ -107,6 +129,24 @@ export class PairSection {
     return at < end && this.a.tripleThird[at] === third ? this.a.tripleCount[at] : 0;
   }
 
+  /**
+   * Whether the window with fingerprint `hash` (see {@link quadFingerprint}) starting with the pair at
+   * index `i` is kept.
+   */
+  hasQuad(i: number, hash: number): boolean {
+    const { quadPair, quadHash } = this.a;
+    const start = lowerBound(quadPair, i, 0, quadPair.length);
+    if (start === quadPair.length || quadPair[start] !== i) return false;
+    const end = lowerBound(quadPair, i + 1, start, quadPair.length);
+    const at = lowerBound(quadHash, hash, start, end);
+    return at < end && quadHash[at] === hash;
+  }
+
+  /** Number of kept four-syllable windows. */
+  get quadSize(): number {
+    return this.a.quadHash.length;
+  }
+
   /** Number of triple groups (pairs some kept triple starts with). */
   get tripleGroupCount(): number {
     return this.a.tripleGroupPair.length;
@@ -124,6 +164,8 @@ export interface PairPartMeta {
   first: string;
   pairs: number;
   triples: number;
+  /** Kept four-syllable windows. */
+  quads: number;
 }
 
 /** Serializes one pair part. */
@@ -145,7 +187,7 @@ export class PairPart {
     this.section = new PairSection(c.sections as unknown as PairArrays);
     this.meta = c.meta;
     this.byteLength = c.byteLength;
-    if (this.section.pairs.size !== c.meta.pairs || this.section.tripleSize !== c.meta.triples) throw new ContainerError('pair part is inconsistent (corrupt file)');
+    if (this.section.pairs.size !== c.meta.pairs || this.section.tripleSize !== c.meta.triples || this.section.quadSize !== c.meta.quads) throw new ContainerError('pair part is inconsistent (corrupt file)');
     if (this.section.pairs.size > MAX_PAIRS_PER_PART || this.section.tripleGroupCount > MAX_PAIRS_PER_PART) {
       throw new ContainerError(`pair part holds ${this.section.pairs.size} pairs in ${this.section.tripleGroupCount} triple groups; at most ${MAX_PAIRS_PER_PART} of each are supported (corrupt file, or built by another version)`);
     }

@@ -53,6 +53,12 @@ export interface CollectorSnapshot {
   triplePair: Uint32Array;
   tripleThird: Uint32Array;
   tripleCount: Float64Array;
+  /** Exact adjacent four-syllable windows as (triple number, fourth syllable number), with occurrences (parallel). */
+  quadTriple: Uint32Array;
+  quadFourth: Uint32Array;
+  quadCount: Float64Array;
+  /** Per window, 1 when it was seen in a headline. */
+  quadInHeadline: Uint8Array;
   documentCount: number;
   totalTitleLength: number;
   totalBodyLength: number;
@@ -89,6 +95,11 @@ export class TermCollector {
    * analyzer's slowest step when they were).
    */
   private readonly triples = new PairTable();
+  /**
+   * Exact adjacent windows `a b c d` as (triple number of `a b c` in {@link triples}, syllable id of
+   * `d`); the payload is 1 once the window was seen in a headline.
+   */
+  private readonly quads = new PairTable();
   // Per-document term frequencies, indexed by term id; `docTerms` lists the ids touched.
   private tfTitleOf: Uint32Array;
   private tfBodyOf: Uint32Array;
@@ -162,6 +173,7 @@ export class TermCollector {
       if (!text) continue;
       let prev = -1;
       let prevPair = -1; // pair id of the two syllables before, when adjacent
+      let prevTriple = -1; // triple id of the three syllables before, when adjacent
       let position = 0;
       const isHeadline = !headlineSeen && text === headline;
       if (isHeadline) headlineSeen = true;
@@ -185,10 +197,15 @@ export class TermCollector {
           const pair = pairs.add(prev, s);
           if (pairs.countOf(pair) === 1) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[prev], this.syllableFolded[s]));
           this.bump(pairs.payloadOf(pair), field);
-          if (prevPair >= 0 && s < TRIPLE_THIRD_SPAN) this.triples.add(prevPair, s);
+          if (prevTriple >= 0) {
+            const quad = this.quads.add(prevTriple, s);
+            if (isHeadline) this.quads.setPayload(quad, 1);
+          }
+          prevTriple = prevPair >= 0 && s < TRIPLE_THIRD_SPAN ? this.triples.add(prevPair, s) : -1;
           prevPair = pair;
         } else {
           prevPair = -1;
+          prevTriple = -1;
         }
         prev = s;
       });
@@ -232,8 +249,11 @@ export class TermCollector {
     const { first: pairFirst, second: pairSecond, counts: pairCount } = this.pairs.columns();
     const { first: triplePair, second: tripleThird, counts } = this.triples.columns();
     const tripleCount = Float64Array.from(counts);
+    const quads = this.quads.columns();
     return {
       triplePair, tripleThird, tripleCount,
+      quadTriple: quads.first, quadFourth: quads.second, quadCount: Float64Array.from(quads.counts),
+      quadInHeadline: Uint8Array.from({ length: this.quads.size }, (_, q) => this.quads.payloadOf(q)),
       keys: this.keys, df: Uint32Array.from(this.df),
       syllables: this.syllables, syllableFolded: this.syllableFolded.map((f) => this.foldedForms[f]), syllableCount: Uint32Array.from(this.syllableCount),
       pairFirst, pairSecond, pairCount,
@@ -269,10 +289,17 @@ export class TermCollector {
       if (pairs.size > before) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[a], this.syllableFolded[b]));
       pairNumbers[p] = pair;
     }
+    const tripleNumbers = new Int32Array(s.triplePair.length).fill(-1);
     for (let t = 0; t < s.triplePair.length; t++) {
       const third = syllables[s.tripleThird[t]];
       if (third >= TRIPLE_THIRD_SPAN) continue; // as in `add`: rarer syllables get no triples
-      this.triples.add(pairNumbers[s.triplePair[t]], third, s.tripleCount[t]);
+      tripleNumbers[t] = this.triples.add(pairNumbers[s.triplePair[t]], third, s.tripleCount[t]);
+    }
+    for (let q = 0; q < s.quadTriple.length; q++) {
+      const triple = tripleNumbers[s.quadTriple[q]];
+      if (triple < 0) continue;
+      const quad = this.quads.add(triple, syllables[s.quadFourth[q]], s.quadCount[q]);
+      if (s.quadInHeadline[q]) this.quads.setPayload(quad, 1);
     }
     this.documentCount += s.documentCount;
     this.totalTitleLength += s.totalTitleLength;
@@ -292,6 +319,65 @@ export class TermCollector {
     for (let p = 0; p < pairs.size; p++) {
       const n = pairs.countOf(p);
       if (n >= min) out.push([this.syllables[pairs.firstOf(p)] + ' ' + this.syllables[pairs.secondOf(p)], n]);
+    }
+    return out;
+  }
+
+  /**
+   * A window's weight for keeping it: its occurrences, plus one when it was seen in a headline (what
+   * readers search for: a headline's own wording counts as repeated).
+   */
+  private quadWeight(q: number): number {
+    return this.quads.countOf(q) + this.quads.payloadOf(q);
+  }
+
+  /**
+   * How many distinct exact four-syllable windows have weight exactly n (occurrences, plus one when
+   * seen in a headline), for n = 1..`cap` (index n; heavier windows counted at `cap`): what a budget
+   * needs to choose a minimum.
+   */
+  quadWeightHistogram(cap: number): Float64Array {
+    const h = new Float64Array(cap + 1);
+    for (let q = 0; q < this.quads.size; q++) h[Math.min(cap, this.quadWeight(q))]++;
+    return h;
+  }
+
+  /**
+   * Exact four-syllable windows of weight at least `min` (occurrences, plus one when seen in a
+   * headline) that are the dominant spelling of their folded form (at least `share` of the folded
+   * window's occurrences, over every spelling seen), as `[a, b, c, d]`, in no particular order.
+   */
+  dominantQuads(min: number, share: number): Array<[string, string, string, string]> {
+    const { quads, triples, pairs, syllables, syllableFolded } = this;
+    // A folded window as a 53-bit hash of its four folded-form ids (a collision only merges two
+    // windows' totals, which can drop a window, never keep one wrongly).
+    const foldedKey = (q: number): number => {
+      const t = quads.firstOf(q);
+      const p = triples.firstOf(t);
+      let h1 = 0x811c9dc5;
+      let h2 = 0x2545f491;
+      for (const id of [syllableFolded[pairs.firstOf(p)], syllableFolded[pairs.secondOf(p)], syllableFolded[triples.secondOf(t)], syllableFolded[quads.secondOf(q)]]) {
+        h1 = Math.imul(h1 ^ id, 0x01000193);
+        h2 = Math.imul(h2 ^ id, 0x5bd1e995) ^ (h2 >>> 15);
+      }
+      return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+    };
+    const keys = new Float64Array(quads.size);
+    const totals = new Map<number, number>();
+    for (let q = 0; q < quads.size; q++) {
+      keys[q] = foldedKey(q);
+      if (this.quadWeight(q) >= min) totals.set(keys[q], 0);
+    }
+    for (let q = 0; q < quads.size; q++) {
+      const n = totals.get(keys[q]);
+      if (n !== undefined) totals.set(keys[q], n + quads.countOf(q));
+    }
+    const out: Array<[string, string, string, string]> = [];
+    for (let q = 0; q < quads.size; q++) {
+      if (this.quadWeight(q) < min || quads.countOf(q) < share * totals.get(keys[q])!) continue;
+      const t = quads.firstOf(q);
+      const p = triples.firstOf(t);
+      out.push([syllables[pairs.firstOf(p)], syllables[pairs.secondOf(p)], syllables[triples.secondOf(t)], syllables[quads.secondOf(q)]]);
     }
     return out;
   }
