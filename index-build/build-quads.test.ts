@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../src/index-format/lexicon.js';
 import { quadFingerprint } from '../src/index-format/pair-section.js';
 import { TermCollector } from '../src/index-format/term-collector.js';
-import { repeat } from '../test/fixtures/lexicon.fixture.js';
 import { buildLexicon } from './build-lexicon.js';
 import { chooseQuadMinimum, MIN_QUAD_COUNT, QUAD_COST_BYTES } from './build-quads.js';
+
+/** `n` copies of a document. */
+const repeat = (doc: readonly [string, string], n: number): Array<readonly [string, string]> => Array.from({ length: n }, () => doc);
 
 /** A lexicon from documents given as [headline, body]. */
 function lexiconOf(docs: ReadonlyArray<readonly [string, string]>, quadBudgetBytes?: number): Lexicon {
@@ -54,7 +56,7 @@ describe('four-syllable windows kept for restoration', () => {
   });
 
   it('counts the same windows whether documents are analyzed here or merged from another collector', () => {
-    const docs: Array<[string, string]> = [['cho cả bồ lẫn vợ', ''], ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 3), ['', 'giá vàng hôm nay giảm']];
+    const docs: Array<readonly [string, string]> = [['cho cả bồ lẫn vợ', ''], ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 3), ['', 'giá vàng hôm nay giảm']];
     const one = new TermCollector();
     for (const [t, b] of docs) one.add([t], [b], t || undefined);
     const main = new TermCollector();

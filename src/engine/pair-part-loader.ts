@@ -16,9 +16,9 @@ import type { CacheStats } from './byte-budget-cache.js';
 import { VerifiedParts } from './verified-parts.js';
 
 /**
- * Bytes of pair parts the front keeps: all of them for the archives measured (the pairs' budget is
- * 16 MiB of dictionary plus the triples'), as when they were part of the lexicon, but only those
- * queries have used.
+ * Bytes of pair parts the front keeps, those queries have used, least recently used dropped first:
+ * baomoi-35k's parts are 32 MB since they hold four-syllable windows (format 8; 19 MB before), so a
+ * front that has served every kind of query re-reads some; a whole headline needs a dozen parts.
  */
 export const PAIR_CACHE_BYTES = 28 * 1024 * 1024;
 

@@ -354,13 +354,13 @@ export class TermCollector {
     const foldedKey = (q: number): number => {
       const t = quads.firstOf(q);
       const p = triples.firstOf(t);
-      let h1 = 0x811c9dc5;
-      let h2 = 0x2545f491;
-      for (const id of [syllableFolded[pairs.firstOf(p)], syllableFolded[pairs.secondOf(p)], syllableFolded[triples.secondOf(t)], syllableFolded[quads.secondOf(q)]]) {
-        h1 = Math.imul(h1 ^ id, 0x01000193);
-        h2 = Math.imul(h2 ^ id, 0x5bd1e995) ^ (h2 >>> 15);
-      }
-      return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+      const a = syllableFolded[pairs.firstOf(p)];
+      const b = syllableFolded[pairs.secondOf(p)];
+      const c = syllableFolded[triples.secondOf(t)];
+      const d = syllableFolded[quads.secondOf(q)];
+      const h1 = Math.imul(Math.imul(Math.imul(Math.imul(0x811c9dc5 ^ a, 0x01000193) ^ b, 0x01000193) ^ c, 0x01000193) ^ d, 0x01000193);
+      const h2 = Math.imul(Math.imul(Math.imul(Math.imul(0x2545f491 ^ d, 0x5bd1e995) ^ c, 0x5bd1e995) ^ b, 0x5bd1e995) ^ a, 0x5bd1e995);
+      return (h1 >>> 0) * 0x200000 + ((h2 ^ (h2 >>> 15)) >>> 11);
     };
     const keys = new Float64Array(quads.size);
     const totals = new Map<number, number>();
