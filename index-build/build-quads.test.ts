@@ -6,12 +6,13 @@ import { buildLexicon } from './build-lexicon.js';
 import { chooseQuadMinimum, MIN_QUAD_COUNT, QUAD_COST_BYTES } from './build-quads.js';
 
 /** `n` copies of a document. */
-const repeat = (doc: readonly [string, string], n: number): Array<readonly [string, string]> => Array.from({ length: n }, () => doc);
+type Doc = readonly [string, string, string?];
+const repeat = (doc: Doc, n: number): Doc[] => Array.from({ length: n }, () => doc);
 
-/** A lexicon from documents given as [headline, body]. */
-function lexiconOf(docs: ReadonlyArray<readonly [string, string]>, quadBudgetBytes?: number): Lexicon {
+/** A lexicon from documents given as [headline, lead, body]. */
+function lexiconOf(docs: readonly Doc[], quadBudgetBytes?: number): Lexicon {
   const c = new TermCollector();
-  for (const [title, body] of docs) c.add([title], [body], title || undefined);
+  for (const [title, lead, body] of docs) c.add([title], [lead, body], title || undefined);
   return new Lexicon(buildLexicon(c, { quadBudgetBytes }).slice().buffer);
 }
 
@@ -21,7 +22,14 @@ const has = (lx: Lexicon, text: string) => {
 };
 
 describe('four-syllable windows kept for restoration', () => {
-  it('keeps a window the body repeats, not one it has seen once', () => {
+  it('counts windows in headlines and leads, not in the body proper', () => {
+    const inBody = lexiconOf(repeat(['', '', 'giá vàng hôm nay tăng mạnh'], 5));
+    expect(inBody.pairCount('giá', 'vàng')).toBe(5); // pairs and triples still come from the body
+    expect(has(inBody, 'giá vàng hôm nay')).toBe(false);
+    expect(has(lexiconOf([['giá vàng hôm nay tăng mạnh', ''], ...repeat(['', '', 'giá vàng hôm nay tăng mạnh'], 5)]), 'giá vàng hôm nay')).toBe(true); // a headline's, once
+  });
+
+  it('keeps a window the leads repeat, not one they have seen once', () => {
     const lx = lexiconOf([...repeat(['', 'giá vàng hôm nay tăng mạnh'], 2), ['', 'thời tiết hôm nay nắng nóng gay gắt']]);
     expect(has(lx, 'giá vàng hôm nay')).toBe(true);
     expect(has(lx, 'vàng hôm nay tăng')).toBe(true);
@@ -56,14 +64,14 @@ describe('four-syllable windows kept for restoration', () => {
   });
 
   it('counts the same windows whether documents are analyzed here or merged from another collector', () => {
-    const docs: Array<readonly [string, string]> = [['cho cả bồ lẫn vợ', ''], ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 3), ['', 'giá vàng hôm nay giảm']];
+    const docs: Doc[] = [['cho cả bồ lẫn vợ', ''], ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 3), ['', 'giá vàng hôm nay giảm']];
     const one = new TermCollector();
     for (const [t, b] of docs) one.add([t], [b], t || undefined);
     const main = new TermCollector();
     const other = new TermCollector();
     docs.forEach(([t, b], i) => (i % 2 ? main : other).add([t], [b], t || undefined));
     main.merge(other.snapshot());
-    const sorted = (c: TermCollector) => c.dominantQuads(2, 0.9).map((q) => q.join(' ')).sort();
+    const sorted = (c: TermCollector) => { const out: string[] = []; c.forEachDominantQuad(2, 0.9, (...q) => out.push(q.join(' '))); return out.sort(); };
     expect(sorted(main)).toEqual(sorted(one));
     expect(sorted(one)).toContain('cho cả bồ lẫn');
     expect(sorted(one)).toContain('giá vàng hôm nay');

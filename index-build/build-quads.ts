@@ -31,6 +31,9 @@ export const QUAD_COST_BYTES = 8;
  */
 export const QUAD_BUDGET_BYTES = 24 * 1024 * 1024;
 
+/** Pair indexes packed with a 32-bit fingerprint into one double stay below this (2^21; the pairs' budget keeps under a million). */
+const MAX_PACKED_PAIR = 2 ** 21;
+
 /** Kept windows as lexicon sections. */
 export interface ChosenQuads {
   quadPair: Uint32Array;
@@ -65,17 +68,21 @@ export function chooseQuads(c: TermCollector, pairIndex: (pair: string) => numbe
   const cap = 1 << 16;
   const min = chooseQuadMinimum(c.quadWeightHistogram(cap), budgetBytes);
   if (min > cap) return { quadPair: new Uint32Array(0), quadHash: new Uint32Array(0), minQuadCount: 0 };
-  const kept: Array<[number, number]> = [];
-  for (const [a, b, x, d] of c.dominantQuads(min, QUAD_DOMINANT_SHARE)) {
+  // (pair index, fingerprint) packed in one double each (pair indexes stay below 2^21), sorted natively.
+  let packed = new Float64Array(1 << 16);
+  let n = 0;
+  c.forEachDominantQuad(min, QUAD_DOMINANT_SHARE, (a, b, x, d) => {
     const p = pairIndex(a + ' ' + b);
-    if (p >= 0) kept.push([p, quadFingerprint(a, b, x, d)]);
-  }
-  kept.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    if (p < 0) return;
+    if (p >= MAX_PACKED_PAIR) throw new Error(`pair index ${p} past ${MAX_PACKED_PAIR}: the pairs' budget keeps under a million, raise the packing`);
+    if (n === packed.length) { const grown = new Float64Array(n * 2); grown.set(packed); packed = grown; }
+    packed[n++] = p * 0x100000000 + quadFingerprint(a, b, x, d);
+  });
+  const sorted = packed.subarray(0, n).sort();
   // Two windows of one pair with the same fingerprint are one entry.
-  const unique = kept.filter((q, i) => i === 0 || q[0] !== kept[i - 1][0] || q[1] !== kept[i - 1][1]);
-  return {
-    quadPair: Uint32Array.from(unique, (q) => q[0]),
-    quadHash: Uint32Array.from(unique, (q) => q[1]),
-    minQuadCount: unique.length ? min : 0,
-  };
+  const unique = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+  const quadPair = new Uint32Array(unique.length);
+  const quadHash = new Uint32Array(unique.length);
+  unique.forEach((v, i) => { quadPair[i] = Math.floor(v / 0x100000000); quadHash[i] = v % 0x100000000; });
+  return { quadPair, quadHash, minQuadCount: unique.length ? min : 0 };
 }

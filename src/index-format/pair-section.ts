@@ -51,10 +51,11 @@ export const PAIR_SECTIONS = ['pairBytes', 'pairOffsets', 'pairCount', 'tripleGr
  */
 export function quadFingerprint(a: string, b: string, c: string, d: string): number {
   let h = 0x811c9dc5;
-  const text = a + ' ' + b + ' ' + c + ' ' + d;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  const words = [a, b, c, d];
+  for (let w = 0; w < 4; w++) {
+    const text = words[w];
+    if (w > 0) h = Math.imul(h ^ 0x20, 0x01000193); // the space between words
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   }
   return h >>> 0;
 }

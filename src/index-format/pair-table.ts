@@ -109,6 +109,11 @@ export class PairTable {
     return { first: this.first.slice(0, this.size), second: this.second.slice(0, this.size), counts: this.counts.slice(0, this.size) };
   }
 
+  /** A copy of the pairs' payloads, by pair number. */
+  payloadColumn(): Uint32Array {
+    return this.payloads.slice(0, this.size);
+  }
+
   /** First id of pair number `n`. */
   firstOf(n: number): number { return this.first[n]; }
   /** Second id of pair number `n`. */

@@ -27,6 +27,8 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
+/** Parts of the body field whose four-syllable windows are counted: the lead (see `addField`). */
+const LEAD_PARTS = 1;
 /**
  * Syllables numbered past this (the rarest of a very large vocabulary, as first seen) get no triples:
  * a bound kept from when triples were keyed by `pair · 2^23 + syllable` (unchanged, so builds keep
@@ -58,7 +60,7 @@ export interface CollectorSnapshot {
   quadFourth: Uint32Array;
   quadCount: Float64Array;
   /** Per window, 1 when it was seen in a headline. */
-  quadInHeadline: Uint8Array;
+  quadInHeadline: Uint32Array;
   documentCount: number;
   totalTitleLength: number;
   totalBodyLength: number;
@@ -166,11 +168,18 @@ export class TermCollector {
     else b[id]++;
   }
 
-  private addField(parts: readonly (string | undefined)[], field: number, headline?: string): number {
+  /**
+   * @param windowParts four-syllable windows are counted in the first this many parts only (the
+   * title field's all; the body field's lead, not its body: windows cost memory and time per distinct
+   * window, and readers type headline and lead wording)
+   */
+  private addField(parts: readonly (string | undefined)[], field: number, windowParts: number, headline?: string): number {
     let length = 0;
     let headlineSeen = false;
-    for (const text of parts) {
+    for (let part = 0; part < parts.length; part++) {
+      const text = parts[part];
       if (!text) continue;
+      const countWindows = part < windowParts;
       let prev = -1;
       let prevPair = -1; // pair id of the two syllables before, when adjacent
       let prevTriple = -1; // triple id of the three syllables before, when adjacent
@@ -197,7 +206,7 @@ export class TermCollector {
           const pair = pairs.add(prev, s);
           if (pairs.countOf(pair) === 1) pairs.setPayload(pair, this.bigramTerm(this.syllableFolded[prev], this.syllableFolded[s]));
           this.bump(pairs.payloadOf(pair), field);
-          if (prevTriple >= 0) {
+          if (prevTriple >= 0 && countWindows) {
             const quad = this.quads.add(prevTriple, s);
             if (isHeadline) this.quads.setPayload(quad, 1);
           }
@@ -223,8 +232,8 @@ export class TermCollector {
     this.docTerms = [];
     this.headlineTerms = [];
     this.headlineExactTerms = [];
-    const lenTitle = this.addField(title, TITLE, headline);
-    const lenBody = this.addField(body, 1);
+    const lenTitle = this.addField(title, TITLE, title.length, headline);
+    const lenBody = this.addField(body, 1, LEAD_PARTS);
     const n = this.docTerms.length;
     const termIds = new Uint32Array(n);
     const tfTitle = new Uint16Array(n);
@@ -253,7 +262,7 @@ export class TermCollector {
     return {
       triplePair, tripleThird, tripleCount,
       quadTriple: quads.first, quadFourth: quads.second, quadCount: Float64Array.from(quads.counts),
-      quadInHeadline: Uint8Array.from({ length: this.quads.size }, (_, q) => this.quads.payloadOf(q)),
+      quadInHeadline: this.quads.payloadColumn(),
       keys: this.keys, df: Uint32Array.from(this.df),
       syllables: this.syllables, syllableFolded: this.syllableFolded.map((f) => this.foldedForms[f]), syllableCount: Uint32Array.from(this.syllableCount),
       pairFirst, pairSecond, pairCount,
@@ -343,11 +352,11 @@ export class TermCollector {
   }
 
   /**
-   * Exact four-syllable windows of weight at least `min` (occurrences, plus one when seen in a
-   * headline) that are the dominant spelling of their folded form (at least `share` of the folded
-   * window's occurrences, over every spelling seen), as `[a, b, c, d]`, in no particular order.
+   * Calls `fn` with each exact four-syllable window of weight at least `min` (occurrences, plus one
+   * when seen in a headline) that is the dominant spelling of its folded form (at least `share` of the
+   * folded window's occurrences, over every spelling seen), in no particular order.
    */
-  dominantQuads(min: number, share: number): Array<[string, string, string, string]> {
+  forEachDominantQuad(min: number, share: number, fn: (a: string, b: string, c: string, d: string) => void): void {
     const { quads, triples, pairs, syllables, syllableFolded } = this;
     // A folded window as a 53-bit hash of its four folded-form ids (a collision only merges two
     // windows' totals, which can drop a window, never keep one wrongly).
@@ -372,14 +381,12 @@ export class TermCollector {
       const n = totals.get(keys[q]);
       if (n !== undefined) totals.set(keys[q], n + quads.countOf(q));
     }
-    const out: Array<[string, string, string, string]> = [];
     for (let q = 0; q < quads.size; q++) {
       if (this.quadWeight(q) < min || quads.countOf(q) < share * totals.get(keys[q])!) continue;
       const t = quads.firstOf(q);
       const p = triples.firstOf(t);
-      out.push([syllables[pairs.firstOf(p)], syllables[pairs.secondOf(p)], syllables[triples.secondOf(t)], syllables[quads.secondOf(q)]]);
+      fn(syllables[pairs.firstOf(p)], syllables[pairs.secondOf(p)], syllables[triples.secondOf(t)], syllables[quads.secondOf(q)]);
     }
-    return out;
   }
 
   /**
