@@ -22,15 +22,15 @@ const has = (lx: Lexicon, text: string) => {
 };
 
 describe('four-syllable windows kept for restoration', () => {
-  it('counts windows in headlines and leads, not in the body proper', () => {
-    const inBody = lexiconOf(repeat(['', '', 'giá vàng hôm nay tăng mạnh'], 5));
-    expect(inBody.pairCount('giá', 'vàng')).toBe(5); // pairs and triples still come from the body
+  it('counts windows in headlines, not in leads and bodies', () => {
+    const inBody = lexiconOf([...repeat(['', '', 'giá vàng hôm nay tăng mạnh'], 5), ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 5)]);
+    expect(inBody.pairCount('giá', 'vàng')).toBe(10); // pairs and triples still come from the text
     expect(has(inBody, 'giá vàng hôm nay')).toBe(false);
     expect(has(lexiconOf([['giá vàng hôm nay tăng mạnh', ''], ...repeat(['', '', 'giá vàng hôm nay tăng mạnh'], 5)]), 'giá vàng hôm nay')).toBe(true); // a headline's, once
   });
 
-  it('keeps a window the leads repeat, not one they have seen once', () => {
-    const lx = lexiconOf([...repeat(['', 'giá vàng hôm nay tăng mạnh'], 2), ['', 'thời tiết hôm nay nắng nóng gay gắt']]);
+  it('keeps a window the headlines repeat', () => {
+    const lx = lexiconOf([...repeat(['giá vàng hôm nay tăng mạnh', ''], 2), ['', 'thời tiết hôm nay nắng nóng gay gắt']]);
     expect(has(lx, 'giá vàng hôm nay')).toBe(true);
     expect(has(lx, 'vàng hôm nay tăng')).toBe(true);
     expect(has(lx, 'tiết hôm nay nắng')).toBe(false);
@@ -43,10 +43,10 @@ describe('four-syllable windows kept for restoration', () => {
   });
 
   it('drops a spelling that is not the dominant one of its folded window', () => {
-    const lx = lexiconOf([...repeat(['', 'lực lượng chức năng vào cuộc'], 20), ...repeat(['', 'lực lương chức năng vào cuộc'], 2)]);
+    const lx = lexiconOf([...repeat(['lực lượng chức năng vào cuộc', ''], 20), ...repeat(['lực lương chức năng vào cuộc', ''], 2)]);
     expect(has(lx, 'lực lượng chức năng')).toBe(true); // 20 of 22 occurrences
     expect(has(lx, 'lực lương chức năng')).toBe(false); // a typo seen twice
-    const split = lexiconOf([...repeat(['', 'lực lượng chức năng vào cuộc'], 5), ...repeat(['', 'lực lương chức năng vào cuộc'], 2)]);
+    const split = lexiconOf([...repeat(['lực lượng chức năng vào cuộc', ''], 5), ...repeat(['lực lương chức năng vào cuộc', ''], 2)]);
     expect(has(split, 'lực lượng chức năng')).toBe(false); // 5 of 7: no spelling dominates
   });
 
@@ -57,14 +57,14 @@ describe('four-syllable windows kept for restoration', () => {
     expect(chooseQuadMinimum(h, 30 * QUAD_COST_BYTES)).toBe(3);
     expect(chooseQuadMinimum(h, 29 * QUAD_COST_BYTES)).toBe(4); // keeps the same 10 as 5 would
     expect(chooseQuadMinimum(h, 9 * QUAD_COST_BYTES)).toBe(6); // none fits
-    const lx = lexiconOf([...repeat(['', 'giá vàng hôm nay tăng'], 5), ...repeat(['', 'trời mưa to quá đi'], 2)], 8);
-    expect(has(lx, 'giá vàng hôm nay')).toBe(false); // two windows of weight 5 need 16 bytes
+    const lx = lexiconOf([...repeat(['giá vàng hôm nay tăng', ''], 5), ...repeat(['trời mưa to quá đi', ''], 2)], 8);
+    expect(has(lx, 'giá vàng hôm nay')).toBe(false); // two windows of weight 6 need 16 bytes
     expect(lx.quadSize).toBe(0);
-    expect(lexiconOf([...repeat(['', 'giá vàng hôm nay tăng'], 5), ...repeat(['', 'trời mưa to quá đi'], 2)], 16).quadSize).toBe(2);
+    expect(lexiconOf([...repeat(['giá vàng hôm nay tăng', ''], 5), ...repeat(['trời mưa to quá đi', ''], 2)], 16).quadSize).toBe(2);
   });
 
   it('counts the same windows whether documents are analyzed here or merged from another collector', () => {
-    const docs: Doc[] = [['cho cả bồ lẫn vợ', ''], ...repeat(['', 'giá vàng hôm nay tăng mạnh'], 3), ['', 'giá vàng hôm nay giảm']];
+    const docs: Doc[] = [['cho cả bồ lẫn vợ', ''], ...repeat(['giá vàng hôm nay tăng mạnh', ''], 3), ['giá vàng hôm nay giảm', '']];
     const one = new TermCollector();
     for (const [t, b] of docs) one.add([t], [b], t || undefined);
     const main = new TermCollector();

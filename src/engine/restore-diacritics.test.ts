@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
+import { headlineLexiconOf, lexiconOf, repeat } from '../../test/fixtures/lexicon.fixture.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import { QUAD_CONFIDENCE, RESTORATION_MODEL, restorationPosteriors, restoreDiacritics } from './restore-diacritics.js';
 
@@ -43,9 +43,9 @@ describe('restoreDiacritics', () => {
   });
 
   it('reads four words as the archive repeats them, where triples alone pick the likelier reading', () => {
-    const lx = lexiconOf([
+    const lx = headlineLexiconOf([
       ...repeat('quà tặng cho cả bố lẫn mẹ', 12), // bố lẫn, cả bố lẫn: far more frequent
-      ...repeat('ghen tuông cho cả bồ lẫn vợ', 2), // the window "cho cả bồ lẫn" only in this spelling
+      ...repeat('ghen tuông cho cả bồ lẫn vợ', 2), // the windows around bồ (tuông cho cả bồ, cả bồ lẫn vợ) only in this spelling
     ]);
     const q = ['ghen', 'tuong', 'cho', 'ca', 'bo', 'lan', 'vo'];
     const adjacent = q.map((_f, i) => i > 0);

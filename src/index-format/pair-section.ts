@@ -1,11 +1,12 @@
 /**
- * Exact syllable pairs and the informative triples that extend them (diacritic restoration,
- * collocations, phrase completion): inside the lexicon for a small archive, or cut into **pair
- * parts** by the folded form of the pair's first syllable, each its own file, so that the front
- * Worker loads before its first query only the lexicon's syllable dictionaries and then, per query,
- * the parts of the syllables it types (`engine/pair-part-loader.ts`). A part holds every pair whose
- * first syllable folds into its range, and their triples (the third syllable as an index of the
- * lexicon's exact dictionary), so one lookup never needs two parts.
+ * Exact syllable pairs, the informative triples that extend them and the kept four-syllable windows
+ * that start with them (diacritic restoration, collocations, phrase completion): inside the lexicon
+ * for a small archive, or cut into **pair parts** by the folded form of the pair's first syllable,
+ * each its own file, so that the front Worker loads before its first query only the lexicon's
+ * syllable dictionaries and then, per query, the parts of the syllables it types
+ * (`engine/pair-part-loader.ts`). A part holds every pair whose first syllable folds into its range,
+ * their triples (the third syllable as an index of the lexicon's exact dictionary) and windows (a
+ * fingerprint of all four syllables), so one lookup never needs two parts.
  * @module
  */
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';

@@ -27,8 +27,6 @@ export interface DocTerms {
 }
 
 const TITLE = 0;
-/** Parts of the body field whose four-syllable windows are counted: the lead (see `addField`). */
-const LEAD_PARTS = 1;
 /**
  * Syllables numbered past this (the rarest of a very large vocabulary, as first seen) get no triples:
  * a bound kept from when triples were keyed by `pair · 2^23 + syllable` (unchanged, so builds keep
@@ -169,17 +167,15 @@ export class TermCollector {
   }
 
   /**
-   * @param windowParts four-syllable windows are counted in the first this many parts only (the
-   * title field's all; the body field's lead, not its body: windows cost memory and time per distinct
-   * window, and readers type headline and lead wording)
+   * @param countWindows whether four-syllable windows are counted: in the title field only (kicker and
+   * headline, the wording readers type); windows cost memory and time per distinct window, and the
+   * body's would cost the build ~40 % more for almost nothing (docs/scaling.md)
    */
-  private addField(parts: readonly (string | undefined)[], field: number, windowParts: number, headline?: string): number {
+  private addField(parts: readonly (string | undefined)[], field: number, countWindows: boolean, headline?: string): number {
     let length = 0;
     let headlineSeen = false;
-    for (let part = 0; part < parts.length; part++) {
-      const text = parts[part];
+    for (const text of parts) {
       if (!text) continue;
-      const countWindows = part < windowParts;
       let prev = -1;
       let prevPair = -1; // pair id of the two syllables before, when adjacent
       let prevTriple = -1; // triple id of the three syllables before, when adjacent
@@ -232,8 +228,8 @@ export class TermCollector {
     this.docTerms = [];
     this.headlineTerms = [];
     this.headlineExactTerms = [];
-    const lenTitle = this.addField(title, TITLE, title.length, headline);
-    const lenBody = this.addField(body, 1, LEAD_PARTS);
+    const lenTitle = this.addField(title, TITLE, true, headline);
+    const lenBody = this.addField(body, 1, false);
     const n = this.docTerms.length;
     const termIds = new Uint32Array(n);
     const tfTitle = new Uint16Array(n);
