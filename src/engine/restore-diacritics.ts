@@ -180,7 +180,7 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
     chain(s, e);
     s = e;
   }
-  if (m.quads && lexicon.quadSize > 0) applyQuads(lexicon, likeliest, adjacent, result, fixed);
+  if (m.quads && lexicon.quadSize > 0) applyQuads(lexicon, pairIndex, likeliest, adjacent, result, fixed);
   return result;
 
   /**
@@ -309,7 +309,7 @@ export function restorationPosteriors(lexicon: Lexicon, folded: readonly string[
  * exactly one window the lexicon keeps votes for its four readings; a position whose votes all agree
  * takes that reading with {@link QUAD_CONFIDENCE} (positions fixed by the query keep theirs).
  */
-function applyQuads(lexicon: Lexicon, likeliest: readonly string[][], adjacent: readonly boolean[], result: ReadingPosterior[], fixed?: ReadonlyArray<string | null>): void {
+function applyQuads(lexicon: Lexicon, pairIndex: (a: string, b: string) => number, likeliest: readonly string[][], adjacent: readonly boolean[], result: ReadingPosterior[], fixed?: ReadonlyArray<string | null>): void {
   const n = likeliest.length;
   const votes: Array<Set<string>> = likeliest.map(() => new Set());
   for (let w = 0; w + 3 < n; w++) {
@@ -319,7 +319,7 @@ function applyQuads(lexicon: Lexicon, likeliest: readonly string[][], adjacent: 
     let matches = 0;
     for (const a of A) {
       for (const b of B) {
-        const p = lexicon.pairIndex(a, b);
+        const p = pairIndex(a, b); // the chains' cached lookups
         if (p < 0) continue;
         for (const c of C) {
           for (const d of D) {

@@ -166,12 +166,11 @@ export class TermCollector {
     else b[id]++;
   }
 
-  /**
-   * @param countWindows whether four-syllable windows are counted: in the title field only (kicker and
-   * headline, the wording readers type); windows cost memory and time per distinct window, and the
-   * body's would cost the build ~40 % more for almost nothing (docs/scaling.md)
-   */
-  private addField(parts: readonly (string | undefined)[], field: number, countWindows: boolean, headline?: string): number {
+  private addField(parts: readonly (string | undefined)[], field: number, headline?: string): number {
+    // Four-syllable windows are counted in the title field only (kicker and headline, the wording
+    // readers type): windows cost memory and time per distinct window, and the body's would cost the
+    // build ~40 % more for almost nothing (docs/scaling.md).
+    const countWindows = field === TITLE;
     let length = 0;
     let headlineSeen = false;
     for (const text of parts) {
@@ -228,8 +227,8 @@ export class TermCollector {
     this.docTerms = [];
     this.headlineTerms = [];
     this.headlineExactTerms = [];
-    const lenTitle = this.addField(title, TITLE, true, headline);
-    const lenBody = this.addField(body, 1, false);
+    const lenTitle = this.addField(title, TITLE, headline);
+    const lenBody = this.addField(body, 1);
     const n = this.docTerms.length;
     const termIds = new Uint32Array(n);
     const tfTitle = new Uint16Array(n);
