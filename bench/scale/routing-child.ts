@@ -24,6 +24,7 @@ import { compareHits } from '../../src/engine/shard-searcher.js';
 import { openIndex } from '../../index-build/open-index.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { emitResult } from '../lib/node-child.js';
+import { leastShards } from './least-shards.js';
 import { ParallelShardClock } from './parallel-shards.js';
 import { ASSUMED_RPC_RTT_MS } from './projection.js';
 import type { MixQuery } from '../lib/query-mix.js';
@@ -72,6 +73,11 @@ export interface RoutingResult {
     badLowerBound: number;
     /** Up to 5 queries whose top-10 differ. */
     mismatches: string[];
+    /**
+     * The fewest shards any exact router could ask, per search (see {@link leastShards}): what
+     * perfect per-shard score bounds would give. Absent in results of older runs.
+     */
+    leastShards?: LatencySummary;
     /** With several passes: the first pass's figures, while the shards' block caches fill. */
     firstPass?: { routed: DesignFigures; everyShard: DesignFigures };
   }>;
@@ -91,7 +97,7 @@ const everyShards = opened.shards.map((s) => everyClock.wrap(s));
 const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(opened.manifest, opened.lexicon, opened.shards, null, null, opened.tail) : null;
 
 /** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
-async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number }> {
+async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number; least: number }> {
   const { planned } = await svc.planWithTail(req.q, req.prefixLast);
   const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [] };
   let plan = planned.plan;
@@ -113,7 +119,7 @@ async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: n
     hs.forEach((h, i) => ids.set(`${s}:${h.doc}`, docs[i].id));
   }));
   calls += byShard.size;
-  return { ids: page.map((h) => ids.get(`${h.shard}:${h.doc}`)!), total, calls };
+  return { ids: page.map((h) => ids.get(`${h.shard}:${h.doc}`)!), total, calls, least: leastShards(page, results) };
 }
 
 const request = (q: string, sort: SearchOptions['sort']): SearchRequest => ({ q, limit: 10, offset: 0, sort, facets: [], prefixLast: !/\s$/.test(q) });
@@ -123,6 +129,7 @@ async function measurePass(sort: SearchOptions['sort']) {
   const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
   const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
   const nb = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
+  const least: number[] = [];
   let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
   const mismatches: string[] = [];
   for (const [i, m] of mix.entries()) {
@@ -155,6 +162,7 @@ async function measurePass(sort: SearchOptions['sort']) {
     ];
     for (let d = 0; d < designs.length; d++) await designs[(i + d) % designs.length]();
     r.calls.push(got.routing.shardCalls); r.shards.push(got.routing.called); r.ms.push(routedMs);
+    least.push(want.least);
     e.calls.push(want.calls); e.shards.push(S * (want.calls > 2 * S ? 2 : 1)); e.ms.push(everyMs);
     const ids = got.hits.map((h) => h.id);
     if (ids.length === want.ids.length && ids.every((id, i) => id === want.ids[i])) sameTop10++;
@@ -167,7 +175,7 @@ async function measurePass(sort: SearchOptions['sort']) {
     ...figures(x), parallel: summarizeLatency(x.parallel), rounds: summarizeLatency(x.rounds), shardTime: summarizeLatency(x.shardMs),
     parallelNetworked: summarizeLatency(x.parallel.map((ms, i) => ms + ASSUMED_RPC_RTT_MS * x.rounds[i])),
   });
-  return { sort, routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches };
+  return { sort, routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches, leastShards: summarizeLatency(least) };
 }
 
 const out: RoutingResult = { shards: S, queries: mix.length, passes: Math.max(1, Number(values.passes)), sorts: [] };
