@@ -188,6 +188,15 @@ export class LoadedShard {
     }
   }
 
+  /**
+   * Loads into the cache the postings blocks where the keys about each folded syllable of `forms`
+   * begin (a syllable's keys sort together), so that a query about them finds its blocks in memory.
+   * A hint: the query's plan may need other blocks, which it loads itself.
+   */
+  async prefetch(forms: readonly string[]): Promise<void> {
+    await this.prepare(forms, memoizedKeyEncoder());
+  }
+
   /** Stored records of local documents (copies), loading their document blocks as needed. */
   async records(docs: readonly number[]): Promise<Uint8Array[]> {
     const blocks = await Promise.all(docs.map((doc) => {

@@ -28,6 +28,7 @@ import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
 import { routeShards, type RoutingFilter } from './shard-routing.js';
+import { keepAlive } from './keep-alive.js';
 import { shardBounds } from './shard-bounds.js';
 import type { ScoreBounds } from '../index-format/score-bounds.js';
 import { compareHits } from './shard-searcher.js';
@@ -95,6 +96,14 @@ export const WAVE_BOUND_RATIO = 1.5;
  */
 export const ONE_ROUND_MIN_SYLLABLES = 2;
 
+/**
+ * A shard this front has not called for this long may have been evicted (Cloudflare evicts an idle
+ * Durable Object; the local runtime after ~10 s), so a search first sends it the query's syllables to
+ * prefetch (`ShardClient.prefetch`): its head and postings blocks load while the front plans, instead
+ * of after. The first search of a front isolate prefetches on every shard that can match the filters.
+ */
+export const PREFETCH_IDLE_MS = 30_000;
+
 /** A search request after validation. */
 export interface SearchRequest {
   q: string;
@@ -132,6 +141,8 @@ export interface SearchRouting {
   liveCalls: number;
   /** Rounds of shard calls (each waits for the previous one). */
   waves: number;
+  /** Prefetch calls sent to shards idle for {@link PREFETCH_IDLE_MS} or more, before planning (not in `shardCalls`). */
+  prefetched?: number;
 }
 
 /** A search response (before serialization). */
@@ -188,6 +199,8 @@ export class SearchService {
   private suppressedIds = new Set<string>();
   /** Per-shard score bounds (null: none, every shard that can match is asked). */
   private bounds: ScoreBounds | null = null;
+  /** When this front last called each shard (ms since the epoch; 0: never), for {@link PREFETCH_IDLE_MS}. */
+  private readonly lastCalled: Float64Array;
 
   /**
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
@@ -202,6 +215,7 @@ export class SearchService {
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
     this.base = baseRefOf(manifest);
+    this.lastCalled = new Float64Array(shards.length);
   }
 
   /** Per-shard score bounds in use (null: none yet, every shard that can match is asked). */
@@ -352,6 +366,7 @@ export class SearchService {
         const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: RECORDS_PER_SHARD.read } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
+          this.lastCalled[shard] = Date.now();
           return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...recordsAsked });
         }));
         answers.forEach((r, i) => take(wave[i], r));
@@ -375,10 +390,31 @@ export class SearchService {
     return { results: g.results, seq: g.seq };
   }
 
+  /**
+   * Sends `forms` to prefetch to the shards this search will likely call first — for relevance every
+   * shard that can match the filters, for a date sort the first of its route — among those this front
+   * has not called for {@link PREFETCH_IDLE_MS} (see there); returns how many it sent. Never waits or fails.
+   */
+  private prefetchIdle(forms: string[], sort: SearchOptions['sort'], filter: RoutingFilter): number {
+    if (forms.length === 0 || !this.shards.some((c) => c.prefetch)) return 0;
+    const { order } = routeShards(this.manifest, sort, filter);
+    const now = Date.now();
+    let sent = 0;
+    for (const s of sort === 'relevance' ? order : order.slice(0, 1)) {
+      const client = this.shards[s];
+      if (!client.prefetch || now - this.lastCalled[s] < PREFETCH_IDLE_MS) continue;
+      this.lastCalled[s] = now;
+      sent++;
+      keepAlive(client.prefetch(forms).catch(() => undefined));
+    }
+    return sent;
+  }
+
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
-    const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
+    const prefetched = this.prefetchIdle(queryFoldedForms(req.q), req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
+    const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const k = req.offset + req.limit;
     const common = {
       topK: k,
@@ -397,7 +433,7 @@ export class SearchService {
       const liveSeq = await this.liveSeq();
       return {
         total: 0, totalRelation: 'eq', hits: [], relaxed: false, truncatedSyllables: planned.truncatedSyllables, liveSeq,
-        routing: { shards: this.shards.length, called: 0, skipped: this.shards.length, shardCalls: 0, liveCalls: this.live ? 1 : 0, waves: 0 },
+        routing: { shards: this.shards.length, called: 0, skipped: this.shards.length, shardCalls: 0, liveCalls: this.live ? 1 : 0, waves: 0, ...(prefetched ? { prefetched } : {}) },
         ...(req.facets.length ? { facets: {} } : {}),
       };
     }
@@ -430,6 +466,7 @@ export class SearchService {
       const slots = hits.map((h) => h.doc);
       if (shard === LIVE_SHARD) g.routing.liveCalls++;
       else g.routing.shardCalls++;
+      if (shard !== LIVE_SHARD) this.lastCalled[shard] = Date.now();
       const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, highlight) : await this.shards[shard].hits(slots, highlight);
       hits.forEach((h, i) => docs.set(recordKey(shard, h.doc), fetched[i]));
     }));
@@ -444,7 +481,7 @@ export class SearchService {
       relaxed,
       truncatedSyllables: planned.truncatedSyllables,
       liveSeq: g.seq,
-      routing: g.routing,
+      routing: prefetched ? { ...g.routing, prefetched } : g.routing,
       ...(planned.interpretedAs ? { interpretedAs: planned.interpretedAs } : {}),
       ...(req.facets.length ? { facets: mergeFacets(g.results) } : {}),
     };

@@ -19,6 +19,11 @@ export interface ShardClient {
   lookup(keys: string[], ids: string[]): Promise<BaseLookup>;
   /** Related-article candidates among local documents (see {@link LoadedShard.relatedCandidates}). */
   relatedCandidates(docs: number[]): Promise<RelatedCandidate[]>;
+  /**
+   * Loads the shard and the postings blocks of the query syllables `forms` (folded), ahead of the
+   * plan (see {@link LoadedShard.prefetch}). Optional: a client without it is simply not warmed.
+   */
+  prefetch?(forms: string[]): Promise<void>;
 }
 
 /** A client over a shard loaded in this isolate, loading it on first use. */
@@ -36,4 +41,5 @@ export class InProcessShardClient implements ShardClient {
   async article(id: string) { return (await this.shard()).article(id); }
   async lookup(keys: string[], ids: string[]) { return (await this.shard()).lookup(keys, ids); }
   async relatedCandidates(docs: number[]) { return (await this.shard()).relatedCandidates(docs); }
+  async prefetch(forms: string[]) { return (await this.shard()).prefetch(forms); }
 }

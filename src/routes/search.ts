@@ -150,8 +150,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 
 /**
  * The `x-shards` diagnostic header: how the search reached the index (shards called of all, shards
- * skipped, calls to shard objects and to the live index, rounds of calls).
+ * skipped, calls to shard objects and to the live index, rounds of calls, and prefetch calls to
+ * idle shards when there were any).
  */
 export function routingHeader(r: SearchRouting): string {
-  return `called=${r.called}; of=${r.shards}; skipped=${r.skipped}; shard-calls=${r.shardCalls}; live-calls=${r.liveCalls}; waves=${r.waves}`;
+  return `called=${r.called}; of=${r.shards}; skipped=${r.skipped}; shard-calls=${r.shardCalls}; live-calls=${r.liveCalls}; waves=${r.waves}${r.prefetched ? `; prefetched=${r.prefetched}` : ''}`;
 }

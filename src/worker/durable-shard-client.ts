@@ -27,4 +27,5 @@ export class DurableShardClient implements ShardClient {
   article(id: string) { return rpcCall(this.stub.article(this.addr, id)); }
   lookup(keys: string[], ids: string[]) { return rpcCall(this.stub.lookup(this.addr, keys, ids)); }
   relatedCandidates(docs: number[]) { return rpcCall(this.stub.relatedCandidates(this.addr, docs)); }
+  prefetch(forms: string[]) { return rpcCall(this.stub.prefetch(this.addr, forms)); }
 }

@@ -74,6 +74,11 @@ export class ShardObject extends DurableObject<Env> {
     return rpcGuard(async () => (await this.shard(addr)).relatedCandidates(docs));
   }
 
+  /** See {@link LoadedShard.prefetch}. */
+  async prefetch(addr: ShardAddress, forms: string[]): Promise<void> {
+    return rpcGuard(async () => (await this.shard(addr)).prefetch(forms));
+  }
+
   /** Memory and cache diagnostics for benchmarks and `/health?shards=1`. */
   async stats(addr: ShardAddress): Promise<ShardStats> {
     return rpcGuard(async () => (await this.shard(addr)).stats());
