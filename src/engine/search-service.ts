@@ -465,8 +465,7 @@ export class SearchService {
     await Promise.all([...missing].map(async ([shard, hits]) => {
       const slots = hits.map((h) => h.doc);
       if (shard === LIVE_SHARD) g.routing.liveCalls++;
-      else g.routing.shardCalls++;
-      if (shard !== LIVE_SHARD) this.lastCalled[shard] = Date.now();
+      else { g.routing.shardCalls++; this.lastCalled[shard] = Date.now(); }
       const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, highlight) : await this.shards[shard].hits(slots, highlight);
       hits.forEach((h, i) => docs.set(recordKey(shard, h.doc), fetched[i]));
     }));
