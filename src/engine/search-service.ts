@@ -391,21 +391,24 @@ export class SearchService {
   }
 
   /**
-   * Sends `forms` to prefetch to the shards this search will likely call first — for relevance every
-   * shard that can match the filters, for a date sort the first of its route — among those this front
-   * has not called for {@link PREFETCH_IDLE_MS} (see there); returns how many it sent. Never waits or fails.
+   * Sends the folded syllables of `q` to prefetch to the shards this search will likely call first —
+   * for relevance every shard that can match the filters, for a date sort the first of its route —
+   * among those this front has not called for {@link PREFETCH_IDLE_MS} (see there); returns how many
+   * it sent. Never waits or fails; on a busy front (no shard idle) it costs one pass over the shards.
    */
-  private prefetchIdle(forms: string[], sort: SearchOptions['sort'], filter: RoutingFilter): number {
-    if (forms.length === 0 || !this.shards.some((c) => c.prefetch)) return 0;
-    const { order } = routeShards(this.manifest, sort, filter);
+  private prefetchIdle(q: string, sort: SearchOptions['sort'], filter: RoutingFilter): number {
     const now = Date.now();
+    const idle = (s: number) => this.shards[s].prefetch !== undefined && now - this.lastCalled[s] >= PREFETCH_IDLE_MS;
+    if (!this.shards.some((_, s) => idle(s))) return 0;
+    const forms = queryFoldedForms(q);
+    if (forms.length === 0) return 0;
+    const { order } = routeShards(this.manifest, sort, filter);
     let sent = 0;
     for (const s of sort === 'relevance' ? order : order.slice(0, 1)) {
-      const client = this.shards[s];
-      if (!client.prefetch || now - this.lastCalled[s] < PREFETCH_IDLE_MS) continue;
+      if (!idle(s)) continue;
       this.lastCalled[s] = now;
       sent++;
-      keepAlive(client.prefetch(forms).catch(() => undefined));
+      keepAlive(this.shards[s].prefetch!(forms).catch(() => undefined));
     }
     return sent;
   }
@@ -413,7 +416,7 @@ export class SearchService {
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
-    const prefetched = this.prefetchIdle(queryFoldedForms(req.q), req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
+    const prefetched = this.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
     const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const k = req.offset + req.limit;
     const common = {
