@@ -11,6 +11,7 @@ import type { AppEnv } from './http/app-env.js';
 import { sendError } from './http/errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { htmlSafeJsonResponses } from './http/html-safe-json.js';
+import { coldPrefetch } from './middleware/cold-prefetch/index.js';
 import { conditionalGet } from './middleware/conditional-get/index.js';
 import { indexContext } from './middleware/index-context/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
@@ -87,6 +88,8 @@ export function createApp() {
   app.use('/search', recordSearches());
   for (const path of QUERY_PATHS) {
     app.use(path, rateLimit());
+    // In a cold isolate, warms the shards a search will call while the index loads.
+    if (path === '/search') app.use(path, coldPrefetch());
     app.use(path, indexContext());
     app.use(path, conditionalGet());
     app.use(path, responseCache());

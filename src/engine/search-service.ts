@@ -24,11 +24,11 @@ import type { TitleSuggestion } from './loaded-shard.js';
 import type { LexiconTailLoader } from './lexicon-tail-loader.js';
 import type { PairPartLoader } from './pair-part-loader.js';
 import { queryFoldedForms } from './query-folded-forms.js';
+import { ShardPrefetcher } from './shard-prefetcher.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
 import { routeShards, type RoutingFilter } from './shard-routing.js';
-import { keepAlive } from './keep-alive.js';
 import { shardBounds } from './shard-bounds.js';
 import type { ScoreBounds } from '../index-format/score-bounds.js';
 import { compareHits } from './shard-searcher.js';
@@ -96,13 +96,7 @@ export const WAVE_BOUND_RATIO = 1.5;
  */
 export const ONE_ROUND_MIN_SYLLABLES = 2;
 
-/**
- * A shard this front has not called for this long may have been evicted (Cloudflare evicts an idle
- * Durable Object; the local runtime after ~10 s), so a search first sends it the query's syllables to
- * prefetch (`ShardClient.prefetch`): its head and postings blocks load while the front plans, instead
- * of after. The first search of a front isolate prefetches on every shard that can match the filters.
- */
-export const PREFETCH_IDLE_MS = 30_000;
+export { PREFETCH_IDLE_MS } from './shard-prefetcher.js';
 
 /** A search request after validation. */
 export interface SearchRequest {
@@ -121,6 +115,8 @@ export interface SearchRequest {
   trackTotalHits?: number;
   /** Mark matches with `<mark>` in `title_html` and `snippet` (default true). */
   highlight?: boolean;
+  /** Prefetch calls the caller already sent for this search (reported in `routing.prefetched`). */
+  prefetched?: number;
 }
 
 /** One hit of a response. */
@@ -141,7 +137,7 @@ export interface SearchRouting {
   liveCalls: number;
   /** Rounds of shard calls (each waits for the previous one). */
   waves: number;
-  /** Prefetch calls sent to shards idle for {@link PREFETCH_IDLE_MS} or more, before planning (not in `shardCalls`). */
+  /** Prefetch calls sent to shards idle for `PREFETCH_IDLE_MS` or more, before planning (not in `shardCalls`; see `shard-prefetcher.ts`). */
   prefetched?: number;
 }
 
@@ -199,8 +195,6 @@ export class SearchService {
   private suppressedIds = new Set<string>();
   /** Per-shard score bounds (null: none, every shard that can match is asked). */
   private bounds: ScoreBounds | null = null;
-  /** When this front last called each shard (ms since the epoch; 0: never), for {@link PREFETCH_IDLE_MS}. */
-  private readonly lastCalled: Float64Array;
 
   /**
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
@@ -209,13 +203,14 @@ export class SearchService {
    * @param tail the lexicon's tail (`manifest.lexiconTail`), or null when the index keeps none
    * @param pairParts the lexicon's pair parts (`manifest.lexiconPairs`), or null when `lexicon` can
    *   look every pair up itself (pairs inline, or a view holding every part)
+   * @param prefetcher warms idle shards before a search calls them; shared with the front's early
+   *   prefetch of a cold isolate (default: one of this service's own)
    */
-  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null, readonly pairParts: PairPartLoader | null = null) {
+  constructor(readonly manifest: IndexManifest, readonly lexicon: Lexicon, readonly shards: ShardClient[], readonly live: LiveLayer | null = null, scoreBounds: ScoreBounds | null = null, readonly tail: LexiconTailLoader | null = null, readonly pairParts: PairPartLoader | null = null, readonly prefetcher: ShardPrefetcher = new ShardPrefetcher(manifest, shards)) {
     if (scoreBounds) this.useScoreBounds(scoreBounds);
     this.synonyms = new SynonymTable(manifest.synonyms);
     this.categoryIndex = new Map(manifest.categories.map((c, i) => [c, i]));
     this.base = baseRefOf(manifest);
-    this.lastCalled = new Float64Array(shards.length);
   }
 
   /** Per-shard score bounds in use (null: none yet, every shard that can match is asked). */
@@ -366,7 +361,7 @@ export class SearchService {
         const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: RECORDS_PER_SHARD.read } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
-          this.lastCalled[shard] = Date.now();
+          this.prefetcher.called(shard);
           return this.shards[shard].search(plan, { ...opts, ...(suppressed?.length ? { suppressed } : {}), ...(ref ? { ref } : {}), ...recordsAsked });
         }));
         answers.forEach((r, i) => take(wave[i], r));
@@ -390,33 +385,10 @@ export class SearchService {
     return { results: g.results, seq: g.seq };
   }
 
-  /**
-   * Sends the folded syllables of `q` to prefetch to the shards this search will likely call first —
-   * for relevance every shard that can match the filters, for a date sort the first of its route —
-   * among those this front has not called for {@link PREFETCH_IDLE_MS} (see there); returns how many
-   * it sent. Never waits or fails; on a busy front (no shard idle) it costs one pass over the shards.
-   */
-  private prefetchIdle(q: string, sort: SearchOptions['sort'], filter: RoutingFilter): number {
-    const now = Date.now();
-    const idle = (s: number) => this.shards[s].prefetch !== undefined && now - this.lastCalled[s] >= PREFETCH_IDLE_MS;
-    if (!this.shards.some((_, s) => idle(s))) return 0;
-    const forms = queryFoldedForms(q);
-    if (forms.length === 0) return 0;
-    const { order } = routeShards(this.manifest, sort, filter);
-    let sent = 0;
-    for (const s of sort === 'relevance' ? order : order.slice(0, 1)) {
-      if (!idle(s)) continue;
-      this.lastCalled[s] = now;
-      sent++;
-      keepAlive(this.shards[s].prefetch!(forms).catch(() => undefined));
-    }
-    return sent;
-  }
-
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
-    const prefetched = this.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
+    const prefetched = (req.prefetched ?? 0) + this.prefetcher.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
     const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const k = req.offset + req.limit;
     const common = {
@@ -468,7 +440,7 @@ export class SearchService {
     await Promise.all([...missing].map(async ([shard, hits]) => {
       const slots = hits.map((h) => h.doc);
       if (shard === LIVE_SHARD) g.routing.liveCalls++;
-      else { g.routing.shardCalls++; this.lastCalled[shard] = Date.now(); }
+      else { g.routing.shardCalls++; this.prefetcher.called(shard); }
       const fetched = shard === LIVE_SHARD ? await this.live!.hits(this.base, slots, highlight) : await this.shards[shard].hits(slots, highlight);
       hits.forEach((h, i) => docs.set(recordKey(shard, h.doc), fetched[i]));
     }));

@@ -20,6 +20,8 @@ export interface AppVariables {
   indexError: unknown;
   /** What a search handler found, for search insights (set only when a search ran). */
   searchOutcome: SearchOutcome;
+  /** Shards the `cold-prefetch` middleware warmed for this search while the index loaded (set only when it tried). */
+  prefetched: Promise<number>;
 }
 
 /** The app's Hono generic. */

@@ -117,6 +117,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
     highlight: p.highlight ?? true,
     ...(p.track_total_hits !== undefined ? { trackTotalHits: p.track_total_hits } : {}),
+    ...(c.var.prefetched ? { prefetched: await c.var.prefetched } : {}),
   });
   c.header('x-shards', routingHeader(result.routing));
   const fields = p.fields ?? HIT_FIELDS;

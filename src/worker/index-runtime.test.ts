@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_INDEX_DIR } from '../../test/support/node-test-index.js';
 import type { Env } from './env.js';
 import { setKeepAliveHook } from '../engine/keep-alive.js';
-import { getIndexRuntime, resetIndexRuntime } from './index-runtime.js';
+import { getIndexRuntime, prefetchWhileLoading, resetIndexRuntime } from './index-runtime.js';
 import { IndexUnavailableError } from './manifest-loader.js';
 
 /**
@@ -91,5 +91,31 @@ describe('index runtime', () => {
     } finally {
       setKeepAliveHook(previous);
     }
+  });
+
+  it('warms the shards of a search that arrives while the index loads, before the lexicon is read, and only then', async () => {
+    const a = assets();
+    const m = JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { lexicon: { file: string }; shards: Array<{ head: { file: string } }> };
+    const early = prefetchWhileLoading(a.env, 'hà nội', 'relevance');
+    const rt = await getIndexRuntime(a.env);
+    expect(await early).toBe(1);
+    expect(a.reads.indexOf(m.shards[0].head.file)).toBeGreaterThanOrEqual(0);
+    expect(a.reads.indexOf(m.shards[0].head.file)).toBeLessThan(a.reads.indexOf(m.lexicon.file));
+    expect(a.reads.filter((f) => f === 'manifest.json')).toHaveLength(1); // one manifest for both
+    // The search itself finds its shard warm (not prefetched again), with the same answer as a cold front's.
+    const warmed = await rt.service.search(search);
+    expect(warmed.routing.prefetched).toBeUndefined();
+    expect(await prefetchWhileLoading(a.env, 'hà nội', 'relevance')).toBe(0); // loaded: searches warm for themselves
+    resetIndexRuntime();
+    const plain = await (await getIndexRuntime(assets().env)).service.search(search);
+    expect(plain.routing.prefetched).toBe(1);
+    expect(warmed.hits).toEqual(plain.hits);
+    expect(warmed.total).toBe(plain.total);
+  });
+
+  it('warms nothing when the manifest cannot be loaded (the request reports that itself)', async () => {
+    const env = { ASSETS: { fetch: async () => new Response('missing', { status: 404 }) } as unknown as Fetcher, SHARD_MODE: 'auto' } as unknown as Env;
+    expect(await prefetchWhileLoading(env, 'hà nội', 'relevance')).toBe(0);
+    await expect(getIndexRuntime(env)).rejects.toMatchObject({ code: 'index_missing' });
   });
 });

@@ -8,6 +8,9 @@ import { keepAlive, sharedLoad } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { SearchService } from '../engine/search-service.js';
+import type { SearchOptions } from '../engine/query-plan.js';
+import type { ShardClient } from '../engine/shard-client.js';
+import { ShardPrefetcher } from '../engine/shard-prefetcher.js';
 import { SuggestService } from '../suggest/suggest-service.js';
 import { Lexicon } from '../index-format/lexicon.js';
 import { ScoreBounds } from '../index-format/score-bounds.js';
@@ -15,7 +18,7 @@ import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
 import { DurableLiveClient } from './durable-live-client.js';
 import type { Env } from './env.js';
-import { IndexUnavailableError, loadManifest, REBUILD_ADVICE } from './manifest-loader.js';
+import { IndexUnavailableError, REBUILD_ADVICE, sharedManifest } from './manifest-loader.js';
 import { servesInProcess, shardClients } from './shard-clients.js';
 
 /** A loaded index ready to serve. */
@@ -39,11 +42,33 @@ export interface IndexRuntime {
   scoreBounds(): Promise<void>;
 }
 
+/** What the front knows once the manifest is loaded: enough to reach and warm the shards. */
+interface IndexBase {
+  manifest: IndexManifest;
+  shards: ShardClient[];
+  prefetcher: ShardPrefetcher;
+}
+
+let base: Promise<IndexBase> | null = null;
 let current: Promise<IndexRuntime> | null = null;
+/** The runtime once `current` has resolved (searches then prefetch for themselves). */
+let ready: IndexRuntime | null = null;
+
+/** The isolate's manifest and shard clients, loading the manifest on first call (a failure is not cached). */
+function getIndexBase(env: Env): Promise<IndexBase> {
+  if (!base) {
+    base = sharedManifest(env.ASSETS).then((manifest) => {
+      const shards = shardClients(env, manifest);
+      return { manifest, shards, prefetcher: new ShardPrefetcher(manifest, shards) };
+    });
+    base.catch(() => { base = null; });
+  }
+  return base;
+}
 
 async function createRuntime(env: Env): Promise<IndexRuntime> {
   const started = Date.now();
-  const manifest = await loadManifest(env.ASSETS);
+  const { manifest, shards, prefetcher } = await getIndexBase(env);
   const fetchArtifact = assetFetcher(env.ASSETS);
   let lexicon: Lexicon;
   let tail: LexiconTailLoader | null = null;
@@ -56,7 +81,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     throw corrupt(e);
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
-  const service = new SearchService(manifest, lexicon, shardClients(env, manifest), live, null, tail, pairParts);
+  const service = new SearchService(manifest, lexicon, shards, live, null, tail, pairParts, prefetcher);
   const runtime: IndexRuntime = {
     manifest,
     service,
@@ -91,13 +116,33 @@ function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetc
 export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
   if (!current) {
     current = createRuntime(env);
-    current.catch(() => { current = null; });
+    current.then((rt) => { ready = rt; }, () => { current = null; base = null; });
     keepAlive(current); // concurrent requests await it too
   }
   return current;
 }
 
+/**
+ * For a search arriving while this isolate is still loading its index: as soon as the manifest is
+ * known (before the lexicon, which the plan needs, is fetched and verified), sends the query's
+ * syllables to prefetch to the idle shards it will call (`ShardPrefetcher`), so that the shards load
+ * their heads and blocks while the front loads its lexicon. Resolves to the number of shards
+ * warmed: 0 once the index is loaded (each search then prefetches for itself), or when the manifest
+ * cannot be loaded (the request reports that itself). Filters are not known here: callers send only
+ * unfiltered searches.
+ */
+export async function prefetchWhileLoading(env: Env, q: string, sort: SearchOptions['sort']): Promise<number> {
+  if (ready) return 0;
+  try {
+    return (await getIndexBase(env)).prefetcher.prefetchIdle(q, sort, {});
+  } catch {
+    return 0;
+  }
+}
+
 /** Forgets the loaded index (tests). */
 export function resetIndexRuntime(): void {
+  base = null;
   current = null;
+  ready = null;
 }

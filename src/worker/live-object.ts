@@ -17,7 +17,7 @@ import type { TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, ShardResult } from '../engine/query-plan.js';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { Env } from './env.js';
-import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { IndexUnavailableError, sharedManifest } from './manifest-loader.js';
 import { rpcGuard } from './rpc-errors.js';
 import { shardClients } from './shard-clients.js';
 import { SqliteLiveStorage } from './sqlite-live-storage.js';
@@ -54,7 +54,7 @@ export class LiveIndexObject extends DurableObject<Env> {
 
   /** The deployed build a call names, with its shards (for document frequencies and locations). */
   private async openBase(ref: BaseRef): Promise<LiveBase> {
-    const manifest = await loadManifest(this.env.ASSETS);
+    const manifest = await sharedManifest(this.env.ASSETS);
     if (manifest.contentHash !== ref.contentHash) {
       throw new IndexUnavailableError('index_changing', `A new index is being deployed (expected ${ref.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry in a few seconds.`);
     }

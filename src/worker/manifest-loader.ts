@@ -1,5 +1,5 @@
 /**
- * Loading and checking the index manifest from static assets.
+ * Loading and checking the index manifest from static assets (once per isolate: {@link sharedManifest}).
  * @module
  */
 import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
@@ -30,4 +30,23 @@ export async function loadManifest(assets: Fetcher): Promise<IndexManifest> {
   const problem = checkManifest(parsed);
   if (problem) throw new IndexUnavailableError(problem.code, problem.message);
   return parsed as IndexManifest;
+}
+
+/** Manifests this isolate has loaded, by assets binding (an isolate's static assets never change). */
+const loadedManifests = new WeakMap<Fetcher, Promise<IndexManifest>>();
+
+/**
+ * {@link loadManifest} once per isolate and assets binding: the front Worker and every Durable Object
+ * sharing its isolate (Cloudflare may co-locate objects of a class; the local runtime runs them all in
+ * one) read and parse the manifest once. A failed load is forgotten, so the next call tries again.
+ */
+export function sharedManifest(assets: Fetcher): Promise<IndexManifest> {
+  let loading = loadedManifests.get(assets);
+  if (!loading) {
+    const p = loadManifest(assets);
+    loadedManifests.set(assets, p);
+    p.catch(() => { if (loadedManifests.get(assets) === p) loadedManifests.delete(assets); });
+    loading = p;
+  }
+  return loading;
 }

@@ -14,7 +14,7 @@ import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../en
 import type { RelatedCandidate } from '../engine/related/candidate.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
-import { IndexUnavailableError, loadManifest } from './manifest-loader.js';
+import { IndexUnavailableError, sharedManifest } from './manifest-loader.js';
 import { rpcGuard } from './rpc-errors.js';
 
 /** Identifies which shard of which index build a call is for. */
@@ -33,7 +33,7 @@ export class ShardObject extends DurableObject<Env> {
     if (!this.loaded || this.loadedFor !== key) {
       this.loadedFor = key;
       this.loaded = (async () => {
-        const manifest = await loadManifest(this.env.ASSETS);
+        const manifest = await sharedManifest(this.env.ASSETS);
         if (manifest.contentHash !== addr.contentHash) {
           throw new IndexUnavailableError('index_changing', `A new index is being deployed (expected ${addr.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry in a few seconds.`);
         }
