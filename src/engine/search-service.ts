@@ -267,6 +267,27 @@ export class SearchService {
     return { value: run.value, lexicon: run.lexicon };
   }
 
+  /** The first load of the suppression lists, shared by concurrent searches (null: none in flight). */
+  private suppressionLoad: Promise<void> | null = null;
+
+  /**
+   * Loads the suppression lists when none are held yet (a fresh front): resolves once they are, null
+   * when they already are (or there is no live index). A search starts it before planning, so the live
+   * index's round trip — a cold Durable Object on a fresh front — overlaps the plan instead of
+   * preceding the first shard calls; concurrent searches share one load, and a failed one is tried
+   * again by the next search.
+   */
+  private initialSuppression(): Promise<void> | null {
+    if (!this.live || this.suppression.version >= 0) return null;
+    if (!this.suppressionLoad) {
+      const load = this.live.view(this.base, -1).then((view) => this.adopt(view));
+      this.suppressionLoad = load;
+      const done = () => { if (this.suppressionLoad === load) this.suppressionLoad = null; };
+      load.then(done, done);
+    }
+    return this.suppressionLoad;
+  }
+
   /** Takes in a live view's suppression lists when they are newer than the ones held. */
   private adopt(view: LiveView): void {
     if (view.suppression && view.suppression.version !== this.suppression.version) {
@@ -292,7 +313,7 @@ export class SearchService {
    */
   private async execute(plan: QueryPlan, opts: SearchOptions, liveOpts: LiveSearchOptions, filter: RoutingFilter, trackTotalHits: number, lexicon: Lexicon = this.lexicon): Promise<Gathered> {
     for (;;) {
-      if (this.live && this.suppression.version < 0) this.adopt(await this.live.view(this.base, -1));
+      await this.initialSuppression();
       const version = this.suppression.version;
       const k = opts.topK;
       const cmp = compareHits(opts.sort);
@@ -389,6 +410,8 @@ export class SearchService {
   async search(req: SearchRequest): Promise<SearchResult> {
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
     const prefetched = (req.prefetched ?? 0) + this.prefetcher.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
+    // A fresh front's suppression lists load while it plans (awaited, and failures reported, in execute).
+    this.initialSuppression()?.catch(() => undefined);
     const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);
     const k = req.offset + req.limit;
     const common = {
