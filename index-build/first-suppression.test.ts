@@ -6,6 +6,7 @@ import type { LiveLayer, LiveView } from '../src/engine/live/live-layer.js';
 import type { ShardResult } from '../src/engine/query-plan.js';
 import type { ShardClient } from '../src/engine/shard-client.js';
 import { SearchService, type SearchRequest } from '../src/engine/search-service.js';
+import { setKeepAliveHook } from '../src/engine/keep-alive.js';
 import { buildIndex } from './build-index.js';
 import { openIndex } from './open-index.js';
 
@@ -64,8 +65,12 @@ describe('a fresh front\'s suppression lists', () => {
   it('load from the start of the first searches, once for concurrent ones, before any shard is asked', async () => {
     const held = heldLive({});
     const svc = await front(held.live, held.calls);
+    const kept: Array<Promise<unknown>> = [];
+    const previous = setKeepAliveHook((p) => { kept.push(p); });
     const searches = [svc.search(request('hà nội')), svc.search(request('giá vàng'))];
+    setKeepAliveHook(previous);
     expect(held.calls).toEqual(['view']); // sent before planning, shared
+    expect(kept).toHaveLength(1); // and outlives the request that started it (another awaits it)
     await tick();
     expect(held.calls).toEqual(['view']); // no shard asked without the lists
     held.release();

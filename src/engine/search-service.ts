@@ -25,6 +25,7 @@ import type { LexiconTailLoader } from './lexicon-tail-loader.js';
 import type { PairPartLoader } from './pair-part-loader.js';
 import { queryFoldedForms } from './query-folded-forms.js';
 import { ShardPrefetcher } from './shard-prefetcher.js';
+import { keepAlive } from './keep-alive.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
@@ -284,6 +285,7 @@ export class SearchService {
       this.suppressionLoad = load;
       const done = () => { if (this.suppressionLoad === load) this.suppressionLoad = null; };
       load.then(done, done);
+      keepAlive(load); // other requests may await it
     }
     return this.suppressionLoad;
   }

@@ -77,11 +77,11 @@ describe('index runtime', () => {
     const previous = setKeepAliveHook((p) => { kept.push(p); });
     try {
       const rt = await getIndexRuntime(a.env);
-      expect(kept).toHaveLength(1); // the runtime, which concurrent requests await too
+      expect(kept).toHaveLength(3); // the manifest, the manifest-stage base and the runtime, which concurrent requests await too
       const loading = rt.scoreBounds(); // started after a request's work, awaited by no request
-      expect(kept).toHaveLength(2);
+      expect(kept).toHaveLength(4);
       let settled = false;
-      void kept[1].then(() => { settled = true; });
+      void kept[3].then(() => { settled = true; });
       await new Promise((r) => setTimeout(r, 10));
       expect(settled).toBe(false); // the bounds are still held back: the request must stay alive
       release();

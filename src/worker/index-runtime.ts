@@ -62,6 +62,7 @@ function getIndexBase(env: Env): Promise<IndexBase> {
       return { manifest, shards, prefetcher: new ShardPrefetcher(manifest, shards) };
     });
     base.catch(() => { base = null; });
+    keepAlive(base); // concurrent requests await it too
   }
   return base;
 }

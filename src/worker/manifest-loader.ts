@@ -2,6 +2,7 @@
  * Loading and checking the index manifest from static assets (once per isolate: {@link sharedManifest}).
  * @module
  */
+import { keepAlive } from '../engine/keep-alive.js';
 import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
 
 /** What an operator does about a damaged index (the end of every `index_corrupt` message). */
@@ -46,6 +47,7 @@ export function sharedManifest(assets: Fetcher): Promise<IndexManifest> {
     const p = loadManifest(assets);
     loadedManifests.set(assets, p);
     p.catch(() => { if (loadedManifests.get(assets) === p) loadedManifests.delete(assets); });
+    keepAlive(p); // callers from other requests (and objects) await it too
     loading = p;
   }
   return loading;
