@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepAlive, setKeepAliveHook, sharedLoad, type KeepAliveHook } from './keep-alive.js';
 
 let restore: KeepAliveHook | null = null;
@@ -37,6 +37,24 @@ describe('sharedLoad', () => {
     expect(await get()).toBe(2);
     expect(calls).toBe(2);
     expect(kept).toHaveLength(2);
+  });
+
+  it('with retryAfterMs, hands out the same failure until that long after it, then loads again', async () => {
+    let calls = 0;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const get = sharedLoad(async () => { calls++; throw new Error(`failed ${calls}`); }, { retryAfterMs: 60_000 });
+      const first = get();
+      await expect(first).rejects.toThrow('failed 1');
+      now.mockReturnValue(1_000_000 + 59_999);
+      expect(get()).toBe(first);
+      expect(calls).toBe(1);
+      now.mockReturnValue(1_000_000 + 60_000);
+      await expect(get()).rejects.toThrow('failed 2');
+      expect(calls).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 

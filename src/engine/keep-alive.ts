@@ -35,17 +35,36 @@ export function setKeepAliveHook(next: KeepAliveHook): KeepAliveHook {
   return previous;
 }
 
+/** Options of {@link sharedLoad}. */
+export interface SharedLoadOptions {
+  /**
+   * After a failed load, calls within this many milliseconds get the same failure instead of a new
+   * load (default 0: the next call tries again). For loads that are costly and whose failure a retry
+   * within seconds will not fix (a corrupt or missing file).
+   */
+  retryAfterMs?: number;
+}
+
 /**
  * A load run once and shared by every caller, whatever request it comes from: a failed load is
- * forgotten, so the next call tries again, and each load is handed to {@link keepAlive}.
+ * forgotten (at once, or after `retryAfterMs`), so a later call tries again, and each load is handed
+ * to {@link keepAlive}.
  */
-export function sharedLoad<T>(load: () => Promise<T>): () => Promise<T> {
+export function sharedLoad<T>(load: () => Promise<T>, opts: SharedLoadOptions = {}): () => Promise<T> {
+  const retryAfterMs = opts.retryAfterMs ?? 0;
   let pending: Promise<T> | null = null;
+  /** When `pending` failed (ms since the epoch), or null while it has not. */
+  let failedAt: number | null = null;
   return () => {
+    if (pending && failedAt !== null && Date.now() - failedAt >= retryAfterMs) { pending = null; failedAt = null; }
     if (!pending) {
       const p = load();
       pending = p;
-      p.catch(() => { if (pending === p) pending = null; });
+      p.catch(() => {
+        if (pending !== p) return;
+        if (retryAfterMs > 0) failedAt = Date.now();
+        else pending = null;
+      });
       keepAlive(p);
     }
     return pending;

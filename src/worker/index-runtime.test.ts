@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_INDEX_DIR } from '../../test/support/node-test-index.js';
 import type { Env } from './env.js';
 import { setKeepAliveHook } from '../engine/keep-alive.js';
-import { getIndexRuntime, prefetchWhileLoading, resetIndexRuntime } from './index-runtime.js';
+import { getIndexRuntime, prefetchWhileLoading, resetIndexRuntime, SCORE_BOUNDS_RETRY_MS } from './index-runtime.js';
 import { IndexUnavailableError } from './manifest-loader.js';
 
 /**
@@ -56,7 +56,9 @@ describe('index runtime', () => {
     expect(after.total).toBe(before.total);
   });
 
-  it('refuses corrupt score bounds (for /health), keeps answering searches without them, and tries again on the next request', async () => {
+  it('refuses corrupt score bounds (for /health), keeps answering searches without them, and tries again after SCORE_BOUNDS_RETRY_MS', async () => {
+    const t0 = Date.now();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(t0);
     const a = assets({ corruptBounds: true });
     const rt = await getIndexRuntime(a.env);
     const failed = rt.scoreBounds();
@@ -66,8 +68,13 @@ describe('index runtime', () => {
     expect((await rt.service.search(search)).hits.length).toBeGreaterThan(0);
     const reads = a.reads.filter((f) => f === a.boundsFile).length;
     expect(await getIndexRuntime(a.env)).toBe(rt);
+    now.mockReturnValue(t0 + SCORE_BOUNDS_RETRY_MS - 1);
+    expect(rt.scoreBounds()).toBe(failed); // not the 8 MB read and hash again on every request
+    expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads);
+    now.mockReturnValue(t0 + SCORE_BOUNDS_RETRY_MS);
     await expect(rt.scoreBounds()).rejects.toBeInstanceOf(IndexUnavailableError);
     expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads + 1);
+    now.mockRestore();
   });
 
   it('keeps the index load and the score bounds load alive past the request that started them', async () => {

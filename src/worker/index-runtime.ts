@@ -32,8 +32,8 @@ export interface IndexRuntime {
   loadedAt: number;
   loadMs: number;
   /**
-   * Loads the score bounds (the first call starts the load, later calls share it; after a failure the
-   * next call tries again): resolves once the service routes by them (or the index has none), rejects
+   * Loads the score bounds (the first call starts the load, later calls share it; after a failure, calls
+   * get that failure for `SCORE_BOUNDS_RETRY_MS`, then the next one tries again): resolves once the service routes by them (or the index has none), rejects
    * with what to rebuild when the file is missing or fails its check. Searches never wait for it —
    * until it ends they ask every shard that can match, with the same results — and the index-context
    * middleware starts it only once a request's own work is done, so the 8 MB read and hash do not
@@ -99,6 +99,13 @@ function corrupt(e: unknown): IndexUnavailableError {
   return new IndexUnavailableError('index_corrupt', `${(e as Error).message}. ${REBUILD_ADVICE}`);
 }
 
+/**
+ * After the score bounds failed to load (a corrupt or missing file: a redeploy fixes it, a retry does
+ * not), requests within this long get the same failure instead of reading and hashing the 8 MB file
+ * again; searches are unaffected (they ask every shard that can match), `/health` reports the failure.
+ */
+export const SCORE_BOUNDS_RETRY_MS = 60_000;
+
 /** {@link IndexRuntime.scoreBounds} for a service. */
 function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetchArtifact: FetchArtifact): () => Promise<void> {
   const file = manifest.scoreBounds;
@@ -107,7 +114,7 @@ function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetc
   return sharedLoad(() => fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b))).catch((e: unknown) => {
     console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
     throw corrupt(e);
-  }));
+  }), { retryAfterMs: SCORE_BOUNDS_RETRY_MS });
 }
 
 /**
