@@ -58,6 +58,16 @@ describe('prefetching idle shards before planning', () => {
     expect(prefetches).toHaveLength(4);
   });
 
+  it('counts title suggestions and article lookups as calls: a search right after them prefetches nothing', async () => {
+    const { svc, prefetches } = await front();
+    await svc.suggestTitles('hà', 5);
+    expect((await svc.search(request('hà nội'))).routing.prefetched).toBeUndefined();
+    const { svc: svc2, prefetches: p2 } = await front();
+    await svc2.article('a1');
+    expect((await svc2.search(request('hà nội'))).routing.prefetched).toBeUndefined();
+    expect([...prefetches, ...p2]).toEqual([]);
+  });
+
   it('prefetches again on shards not called for PREFETCH_IDLE_MS', async () => {
     const { svc, prefetches } = await front();
     const t0 = Date.now();

@@ -493,7 +493,7 @@ export class SearchService {
   async suggestTitles(q: string, limit: number): Promise<{ titles: TitleSuggestion[]; liveSeq: number }> {
     const [live, ...built] = await Promise.all([
       this.live ? this.live.suggest(this.base, q, limit, this.suppression.version) : null,
-      ...this.shards.map((s) => s.suggest(q, limit)),
+      ...this.shards.map((s, i) => { this.prefetcher.called(i); return s.suggest(q, limit); }),
     ]);
     if (live) this.adopt(live.view);
     const all = [...built.flat().filter((s) => !this.suppressedIds.has(s.id)), ...(live?.suggestions ?? [])];
@@ -508,7 +508,7 @@ export class SearchService {
    * or taken down), with the live sequence number it reflects.
    */
   async article(id: string): Promise<{ article: StoredDocument | null; liveSeq: number }> {
-    const [live, ...found] = await Promise.all([this.live ? this.live.article(this.base, id) : null, ...this.shards.map((s) => s.article(id))]);
+    const [live, ...found] = await Promise.all([this.live ? this.live.article(this.base, id) : null, ...this.shards.map((s, i) => { this.prefetcher.called(i); return s.article(id); })]);
     const liveSeq = live?.seq ?? 0;
     if (live?.state === 'live') return { article: live.article, liveSeq };
     if (live?.state === 'deleted') return { article: null, liveSeq };
