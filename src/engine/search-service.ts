@@ -25,7 +25,7 @@ import type { LexiconTailLoader } from './lexicon-tail-loader.js';
 import type { PairPartLoader } from './pair-part-loader.js';
 import { queryFoldedForms } from './query-folded-forms.js';
 import { ShardPrefetcher } from './shard-prefetcher.js';
-import { keepAlive } from './keep-alive.js';
+import { sharedLoad } from './keep-alive.js';
 import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
@@ -268,8 +268,8 @@ export class SearchService {
     return { value: run.value, lexicon: run.lexicon };
   }
 
-  /** The first load of the suppression lists, shared by concurrent searches (null: none in flight). */
-  private suppressionLoad: Promise<void> | null = null;
+  /** The first load of the suppression lists, shared by concurrent searches (forgotten if it fails). */
+  private readonly loadSuppression = sharedLoad(() => this.live!.view(this.base, -1).then((view) => this.adopt(view)));
 
   /**
    * Loads the suppression lists when none are held yet (a fresh front): resolves once they are, null
@@ -279,15 +279,7 @@ export class SearchService {
    * again by the next search.
    */
   private initialSuppression(): Promise<void> | null {
-    if (!this.live || this.suppression.version >= 0) return null;
-    if (!this.suppressionLoad) {
-      const load = this.live.view(this.base, -1).then((view) => this.adopt(view));
-      this.suppressionLoad = load;
-      const done = () => { if (this.suppressionLoad === load) this.suppressionLoad = null; };
-      load.then(done, done);
-      keepAlive(load); // other requests may await it
-    }
-    return this.suppressionLoad;
+    return !this.live || this.suppression.version >= 0 ? null : this.loadSuppression();
   }
 
   /** Takes in a live view's suppression lists when they are newer than the ones held. */

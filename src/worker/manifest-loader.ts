@@ -2,7 +2,7 @@
  * Loading and checking the index manifest from static assets (once per isolate: {@link sharedManifest}).
  * @module
  */
-import { keepAlive } from '../engine/keep-alive.js';
+import { sharedLoad } from '../engine/keep-alive.js';
 import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
 
 /** What an operator does about a damaged index (the end of every `index_corrupt` message). */
@@ -33,22 +33,16 @@ export async function loadManifest(assets: Fetcher): Promise<IndexManifest> {
   return parsed as IndexManifest;
 }
 
-/** Manifests this isolate has loaded, by assets binding (an isolate's static assets never change). */
-const loadedManifests = new WeakMap<Fetcher, Promise<IndexManifest>>();
+/** Manifest loaders of this isolate, by assets binding (an isolate's static assets never change). */
+const manifestLoaders = new WeakMap<Fetcher, () => Promise<IndexManifest>>();
 
 /**
- * {@link loadManifest} once per isolate and assets binding: the front Worker and every Durable Object
- * sharing its isolate (Cloudflare may co-locate objects of a class; the local runtime runs them all in
- * one) read and parse the manifest once. A failed load is forgotten, so the next call tries again.
+ * {@link loadManifest} once per isolate and assets binding: every Durable Object sharing an isolate
+ * (Cloudflare may co-locate objects of a class; the local runtime runs them all in one) reads and
+ * parses the manifest once. A failed load is forgotten, so the next call tries again (`sharedLoad`).
  */
 export function sharedManifest(assets: Fetcher): Promise<IndexManifest> {
-  let loading = loadedManifests.get(assets);
-  if (!loading) {
-    const p = loadManifest(assets);
-    loadedManifests.set(assets, p);
-    p.catch(() => { if (loadedManifests.get(assets) === p) loadedManifests.delete(assets); });
-    keepAlive(p); // callers from other requests (and objects) await it too
-    loading = p;
-  }
-  return loading;
+  let load = manifestLoaders.get(assets);
+  if (!load) manifestLoaders.set(assets, (load = sharedLoad(() => loadManifest(assets))));
+  return load();
 }
