@@ -84,11 +84,11 @@ describe('index runtime', () => {
     const previous = setKeepAliveHook((p) => { kept.push(p); });
     try {
       const rt = await getIndexRuntime(a.env);
-      expect(kept).toHaveLength(3); // the manifest, the manifest-stage base and the runtime, which concurrent requests await too
+      expect(kept).toHaveLength(2); // the manifest-stage base and the runtime, which concurrent requests await too
       const loading = rt.scoreBounds(); // started after a request's work, awaited by no request
-      expect(kept).toHaveLength(4);
+      expect(kept).toHaveLength(3);
       let settled = false;
-      void kept[3].then(() => { settled = true; });
+      void kept[2].then(() => { settled = true; });
       await new Promise((r) => setTimeout(r, 10));
       expect(settled).toBe(false); // the bounds are still held back: the request must stay alive
       release();
@@ -124,5 +124,17 @@ describe('index runtime', () => {
     const env = { ASSETS: { fetch: async () => new Response('missing', { status: 404 }) } as unknown as Fetcher, SHARD_MODE: 'auto' } as unknown as Env;
     expect(await prefetchWhileLoading(env, 'hà nội', 'relevance')).toBe(0);
     await expect(getIndexRuntime(env)).rejects.toMatchObject({ code: 'index_missing' });
+  });
+
+  it('reads the manifest again after a failed index load, so a fixed index is picked up by the next request', async () => {
+    const a = assets();
+    const lexiconFile = (JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { lexicon: { file: string } }).lexicon.file;
+    let broken = true;
+    const inner = a.env.ASSETS.fetch.bind(a.env.ASSETS) as unknown as (url: string) => Promise<Response>;
+    const env = { ...a.env, ASSETS: { fetch: async (url: string) => (broken && url.endsWith(lexiconFile) ? new Response('gone', { status: 404 }) : inner(url)) } as unknown as Fetcher } as Env;
+    await expect(getIndexRuntime(env)).rejects.toMatchObject({ code: 'index_corrupt' });
+    broken = false;
+    expect((await (await getIndexRuntime(env)).service.search(search)).hits.length).toBeGreaterThan(0);
+    expect(a.reads.filter((f) => f === 'manifest.json')).toHaveLength(2);
   });
 });

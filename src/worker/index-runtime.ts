@@ -18,7 +18,7 @@ import type { IndexManifest } from '../index-format/manifest.js';
 import { assetFetcher } from './assets.js';
 import { DurableLiveClient } from './durable-live-client.js';
 import type { Env } from './env.js';
-import { IndexUnavailableError, REBUILD_ADVICE, sharedManifest } from './manifest-loader.js';
+import { IndexUnavailableError, loadManifest, REBUILD_ADVICE } from './manifest-loader.js';
 import { servesInProcess, shardClients } from './shard-clients.js';
 
 /** A loaded index ready to serve. */
@@ -57,7 +57,9 @@ let ready: IndexRuntime | null = null;
 /** The isolate's manifest and shard clients, loading the manifest on first call (a failure is not cached). */
 function getIndexBase(env: Env): Promise<IndexBase> {
   if (!base) {
-    base = sharedManifest(env.ASSETS).then((manifest) => {
+    // The front's own read (not `sharedManifest`): after a failed index load it is read again, so a
+    // fixed index is picked up by the next request.
+    base = loadManifest(env.ASSETS).then((manifest) => {
       const shards = shardClients(env, manifest);
       return { manifest, shards, prefetcher: new ShardPrefetcher(manifest, shards) };
     });
