@@ -74,6 +74,9 @@ export interface CoverageSpecKeys {
   alternatives: Array<{ start: number; end: number; folded: string[] }>;
 }
 
+/** Result orders a search accepts: by score, newest first, oldest first. */
+export const SORT_VALUES = ['relevance', 'date:desc', 'date:asc'] as const;
+
 /** Filters, facets and ordering of a search request, evaluated inside each shard. */
 export interface SearchOptions {
   /** Number of best hits each shard must return (offset + limit). */
@@ -84,7 +87,7 @@ export interface SearchOptions {
   /** Allowed category indexes (into the manifest's categories); empty or absent means any. */
   categories?: number[];
   /** Score order, newest first or oldest first (undated articles last in both date orders). */
-  sort: 'relevance' | 'date:desc' | 'date:asc';
+  sort: (typeof SORT_VALUES)[number];
   /** Facets to count over all matching documents. */
   facets: Array<'category' | 'year'>;
   /**

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isoToMinutes } from '../index-format/dates.js';
+import { SORT_VALUES } from '../engine/query-plan.js';
 
 /** Longest accepted query, in characters. */
 export const MAX_QUERY_LENGTH = 512;
@@ -97,10 +98,10 @@ export const listParam = <T extends string>(name: string, allowed?: readonly T[]
   });
 
 /**
- * Values of `sort`: the spelling search engines use (Meilisearch, Typesense: `field:direction`).
- * `relevance` is the default order.
+ * Values of `sort` (`engine/query-plan.ts`): the spelling search engines use (Meilisearch, Typesense:
+ * `field:direction`). `relevance` is the default order.
  */
-export const SORT_VALUES = ['relevance', 'date:desc', 'date:asc'] as const;
+export { SORT_VALUES };
 
 /** A value of {@link SORT_VALUES}. */
 export type SortValue = (typeof SORT_VALUES)[number];

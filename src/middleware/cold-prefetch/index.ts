@@ -12,13 +12,13 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import type { SearchOptions } from '../../engine/query-plan.js';
+import { SORT_VALUES, type SearchOptions } from '../../engine/query-plan.js';
 import { prefetchWhileLoading } from '../../worker/index-runtime.js';
 
 /** The sort a raw `sort` parameter asks for (relevance when absent), or null when it is not valid. */
 export function rawSort(value: string | undefined): SearchOptions['sort'] | null {
   const s = (value ?? 'relevance').trim().toLowerCase();
-  return s === 'relevance' || s === 'date:desc' || s === 'date:asc' ? s : null;
+  return (SORT_VALUES as readonly string[]).includes(s) ? (s as SearchOptions['sort']) : null;
 }
 
 /** Middleware warming the shards of an unfiltered search while a cold isolate loads its index. */
