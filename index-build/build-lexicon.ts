@@ -9,7 +9,8 @@ import type { TermCollector } from '../src/index-format/term-collector.js';
 import { sortTermsByBytes } from '../src/index-format/sort-terms.js';
 import { isFoldedKey } from '../src/index-format/term-keys.js';
 import { QUAD_BUDGET_BYTES, chooseQuads } from './build-quads.js';
-import { MIN_TRIPLE_COUNT, TRIPLE_BUDGET_BYTES, chooseTriples } from './build-triples.js';
+import { MIN_TRIPLE_COUNT, TRIPLE_BUDGET_BYTES, chooseTriples, type TripleContext } from './build-triples.js';
+import { PairTable } from '../src/index-format/pair-table.js';
 
 /** Exact pairs seen fewer times than this are not kept (they carry little restoration evidence). */
 export const MIN_PAIR_COUNT = 2;
@@ -99,6 +100,43 @@ function sortedStrings(values: string[]): string[] {
   return Array.from(sortTermsByBytes(values), (i) => values[i]);
 }
 
+/**
+ * The lexicon's exact syllables and kept pairs by syllable id, for {@link chooseTriples}.
+ * @param syllables the collector's exact syllables with their occurrences, by id (`exactCounts`)
+ * @param exact the lexicon's exact dictionary, in order
+ * @param pairIndex each kept pair's index in the lexicon's pair dictionary
+ * @param minPairCount pairs seen at least this often are kept
+ */
+function tripleContext(c: TermCollector, syllables: ReadonlyArray<readonly [string, number]>, exact: readonly string[], pairIndex: ReadonlyMap<string, number>, minPairCount: number): TripleContext {
+  const classOf = new Map<string, number>();
+  const foldedClass = Uint32Array.from(syllables, ([s]) => {
+    const f = foldDiacritics(s);
+    let k = classOf.get(f);
+    if (k === undefined) classOf.set(f, (k = classOf.size));
+    return k;
+  });
+  const exactAt = new Map(exact.map((e, i) => [e, i]));
+  const exactIndex = Int32Array.from(syllables, ([s]) => exactAt.get(s) ?? -1);
+  // Kept pairs by ids (payload: dictionary index), and per folded pair its top reading's count.
+  const kept = c.pairColumns(minPairCount);
+  const keptPairs = new PairTable(kept.count.length + 1);
+  const top = new PairTable(kept.count.length + 1);
+  for (let i = 0; i < kept.count.length; i++) {
+    const a = kept.first[i];
+    const b = kept.second[i];
+    const n = kept.count[i];
+    keptPairs.setPayload(keptPairs.add(a, b, n), pairIndex.get(syllables[a][0] + ' ' + syllables[b][0])!);
+    const t = top.add(foldedClass[a], foldedClass[b], 0);
+    if (n > top.payloadOf(t)) top.setPayload(t, n);
+  }
+  return {
+    foldedClass, exactIndex,
+    pairIndex: (a, b) => { const p = keptPairs.find(a, b); return p < 0 ? -1 : keptPairs.payloadOf(p); },
+    pairCount: (a, b) => { const p = keptPairs.find(a, b); return p < 0 ? 0 : keptPairs.countOf(p); },
+    topPairCount: (fa, fb) => { const t = top.find(fa, fb); return t < 0 ? 0 : top.payloadOf(t); },
+  };
+}
+
 /** Serializes the lexicon of a collection, its pairs and triples inline (see {@link buildLexiconArrays}). */
 export function buildLexicon(c: TermCollector, options: LexiconOptions = {}): Uint8Array {
   const { meta, arrays } = buildLexiconArrays(c, options);
@@ -113,7 +151,8 @@ export function buildLexiconArrays(c: TermCollector, options: LexiconOptions = {
   const foldedDict = encodeTermDictionary(folded);
   const foldedDf = Uint32Array.from(folded, (k) => c.df[c.ids.get(k)!]);
 
-  const exactCounts = new Map(minHotDf > 1 ? c.exactCounts().filter(([e]) => hot(foldDiacritics(e))) : c.exactCounts());
+  const syllables = c.exactCounts();
+  const exactCounts = new Map(minHotDf > 1 ? syllables.filter(([e]) => hot(foldDiacritics(e))) : syllables);
   const exact = sortedStrings([...exactCounts.keys()]);
   const exactDict = encodeTermDictionary(exact);
   const exactCount = Uint32Array.from(exact, (e) => exactCounts.get(e)!);
@@ -144,15 +183,9 @@ export function buildLexiconArrays(c: TermCollector, options: LexiconOptions = {
 
   // Triples: within their own budget and what the lexicon budget leaves after the pairs.
   const pairIndex = new Map(pairs.map((p, i) => [p, i]));
-  const exactIndex = new Map(exact.map((e, i) => [e, i]));
-  const topPairCount = new Map<string, number>();
-  for (const [p, n] of pairCounts) {
-    const f = foldDiacritics(p);
-    if (n > (topPairCount.get(f) ?? 0)) topPairCount.set(f, n);
-  }
   const pairBytes = pairDict.bytes.length + 4 * (pairs.length + 1) + 4 * pairs.length;
   const tripleBudget = Math.max(0, Math.min(options.tripleBudgetBytes ?? TRIPLE_BUDGET_BYTES, (options.lexiconBudgetBytes ?? LEXICON_BUDGET_BYTES) - restBytes - pairBytes));
-  const triples = chooseTriples(c.tripleCounts(MIN_TRIPLE_COUNT), (p) => pairIndex.get(p) ?? -1, (p) => pairCounts.get(p) ?? 0, (e) => exactIndex.get(e) ?? -1, topPairCount, tripleBudget);
+  const triples = chooseTriples(c.tripleColumns(MIN_TRIPLE_COUNT), tripleContext(c, syllables, exact, pairIndex, minPairCount), tripleBudget);
   const quads = chooseQuads(c, (p) => pairIndex.get(p) ?? -1, options.quadBudgetBytes ?? QUAD_BUDGET_BYTES);
   options.stats?.({ minPairCount, keptPairs: pairs.length, droppedPairs: seenPairs.length - pairs.length, minTripleCount: triples.minTripleCount, keptTriples: triples.tripleThird.length, droppedTriples: triples.dropped, minQuadCount: quads.minQuadCount, keptQuads: quads.quadHash.length });
 

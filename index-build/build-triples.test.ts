@@ -5,18 +5,19 @@ import { TermCollector } from '../src/index-format/term-collector.js';
 import { lexiconOf, openLexicon, repeat } from '../test/fixtures/lexicon.fixture.js';
 
 describe('chooseTripleMinimum', () => {
-  // [first pair index, occurrences]: pairs 1 and 2 start two triples each.
-  const triples: Array<[number, number]> = [[1, 9], [1, 5], [2, 5], [2, 3], [3, 3]];
+  // First pair index and occurrences of each triple: pairs 1 and 2 start two triples each.
+  const firstPair = [1, 1, 2, 2, 3];
+  const counts = [9, 5, 5, 3, 3];
   const cost = (triplesKept: number, groups: number) => triplesKept * TRIPLE_COST_BYTES + groups * TRIPLE_GROUP_COST_BYTES;
 
   it('keeps every triple when they fit', () => {
-    expect(chooseTripleMinimum(triples, cost(5, 3))).toBe(MIN_TRIPLE_COUNT);
+    expect(chooseTripleMinimum(firstPair, counts, cost(5, 3))).toBe(MIN_TRIPLE_COUNT);
   });
 
   it('raises the minimum count, whole count levels at a time, counting each first pair once', () => {
-    expect(chooseTripleMinimum(triples, cost(3, 2))).toBe(5); // 9 and both 5s; pair 1 already has a group
-    expect(chooseTripleMinimum(triples, cost(3, 2) - 1)).toBe(9);
-    expect(chooseTripleMinimum(triples, 0)).toBe(10);
+    expect(chooseTripleMinimum(firstPair, counts, cost(3, 2))).toBe(5); // 9 and both 5s; pair 1 already has a group
+    expect(chooseTripleMinimum(firstPair, counts, cost(3, 2) - 1)).toBe(9);
+    expect(chooseTripleMinimum(firstPair, counts, 0)).toBe(10);
   });
 });
 

@@ -9,7 +9,8 @@
  * The rarest kept triples are dropped first when they do not fit the byte budget.
  * @module
  */
-import { foldDiacritics } from '../src/analyzer/fold.js';
+import { PairTable } from '../src/index-format/pair-table.js';
+import type { TripleColumns } from '../src/index-format/term-collector.js';
 
 /** Triples seen fewer times than this are not kept. */
 export const MIN_TRIPLE_COUNT = 2;
@@ -43,84 +44,112 @@ export interface ChosenTriples {
 /**
  * The smallest minimum count (≥ {@link MIN_TRIPLE_COUNT}) whose triples fit `budgetBytes`, keeping
  * whole count levels, most frequent first.
- * @param triples the first pair's index and the occurrences of each candidate triple
+ * @param firstPair each candidate triple's first pair (its index in the lexicon's pair dictionary)
+ * @param count each candidate triple's occurrences
  */
-export function chooseTripleMinimum(triples: ReadonlyArray<readonly [number, number]>, budgetBytes: number): number {
-  const byCount = new Map<number, number[]>();
-  for (const [pair, n] of triples) {
-    let l = byCount.get(n);
-    if (!l) byCount.set(n, (l = []));
-    l.push(pair);
-  }
-  const groups = new Set<number>();
+export function chooseTripleMinimum(firstPair: ArrayLike<number>, count: ArrayLike<number>, budgetBytes: number): number {
+  const n = count.length;
+  const order = new Uint32Array(n);
+  let maxPair = 0;
+  for (let i = 0; i < n; i++) { order[i] = i; if (firstPair[i] > maxPair) maxPair = firstPair[i]; }
+  order.sort((x, y) => count[y] - count[x]);
+  // 1: the pair already has a group; 2: it gets one at the level being counted.
+  const grouped = new Uint8Array(maxPair + 1);
+  const fresh: number[] = [];
   let total = 0;
   let previous = Infinity;
-  for (const n of [...byCount.keys()].sort((a, b) => b - a)) {
-    const pairs = byCount.get(n)!;
-    let bytes = pairs.length * TRIPLE_COST_BYTES;
-    const fresh = new Set(pairs.filter((p) => !groups.has(p)));
-    bytes += fresh.size * TRIPLE_GROUP_COST_BYTES;
-    if (total + bytes > budgetBytes) return Math.max(MIN_TRIPLE_COUNT, previous === Infinity ? n + 1 : previous);
+  for (let i = 0; i < n;) {
+    const level = count[order[i]];
+    let bytes = 0;
+    fresh.length = 0;
+    for (; i < n && count[order[i]] === level; i++) {
+      bytes += TRIPLE_COST_BYTES;
+      const p = firstPair[order[i]];
+      if (grouped[p] === 0) { grouped[p] = 2; fresh.push(p); bytes += TRIPLE_GROUP_COST_BYTES; }
+    }
+    if (total + bytes > budgetBytes) return Math.max(MIN_TRIPLE_COUNT, previous === Infinity ? level + 1 : previous);
     total += bytes;
-    for (const p of fresh) groups.add(p);
-    previous = n;
+    for (const p of fresh) grouped[p] = 1;
+    previous = level;
   }
   return MIN_TRIPLE_COUNT;
 }
 
+/** What {@link chooseTriples} needs to know of the lexicon's exact syllables and kept pairs, by syllable id. */
+export interface TripleContext {
+  /** Per exact syllable id: its folded class (the syllables that fold to the same form share it). */
+  foldedClass: ArrayLike<number>;
+  /** Per exact syllable id: its index in the lexicon's exact dictionary (-1 when absent). */
+  exactIndex: ArrayLike<number>;
+  /** Index of the kept exact pair `a b` in the lexicon's pair dictionary (-1 when not kept). */
+  pairIndex(a: number, b: number): number;
+  /** Occurrences of the kept exact pair `a b` (0 when not kept). */
+  pairCount(a: number, b: number): number;
+  /** Per folded pair (folded classes `fa fb`), the occurrences of its most frequent kept exact reading (0: none). */
+  topPairCount(fa: number, fb: number): number;
+}
+
 /**
- * Chooses and lays out the triples to keep.
- * @param triples exact triples seen at least {@link MIN_TRIPLE_COUNT} times: `[a, b, c, occurrences]`
- * @param pairIndex index of a kept exact pair `a b` in the lexicon's pair dictionary (-1 when not kept)
- * @param pairCount occurrences of a kept exact pair (0 when not kept)
- * @param exactIndex index of an exact syllable in the lexicon's exact dictionary (-1 when absent)
- * @param topPairCount per folded pair `fa fb`, the occurrences of its most frequent kept exact reading
+ * Chooses and lays out the triples to keep. Works on syllable ids: a corpus has millions of
+ * triples, and a string, fold and map lookup for each took most of the lexicon's build time.
+ * @param triples exact triples seen at least {@link MIN_TRIPLE_COUNT} times, by syllable id
+ * @param ctx the lexicon's syllables and kept pairs
  * @param budgetBytes room for the triples
  */
-export function chooseTriples(
-  triples: ReadonlyArray<readonly [string, string, string, number]>,
-  pairIndex: (pair: string) => number,
-  pairCount: (pair: string) => number,
-  exactIndex: (exact: string) => number,
-  topPairCount: ReadonlyMap<string, number>,
-  budgetBytes: number,
-): ChosenTriples {
-  // Readings of each folded triple. Millions of triples share a vocabulary of syllables: each is
-  // folded once.
-  const foldCache = new Map<string, string>();
-  const fold = (x: string) => {
-    let f = foldCache.get(x);
-    if (f === undefined) { f = foldDiacritics(x); foldCache.set(x, f); }
-    return f;
-  };
-  const readingsOf = new Map<string, number>();
-  const foldedOf = triples.map(([a, b, c]) => `${fold(a)} ${fold(b)} ${fold(c)}`);
-  for (const f of foldedOf) readingsOf.set(f, (readingsOf.get(f) ?? 0) + 1);
-  const kept: Array<[number, number, number]> = [];
-  triples.forEach(([a, b, c, n], i) => {
-    const ab = a + ' ' + b;
-    const first = pairIndex(ab);
-    const third = exactIndex(c);
-    if (first < 0 || third < 0) return;
-    const fb = fold(b);
-    const ambiguous = readingsOf.get(foldedOf[i])! > 1;
-    const offTop = pairCount(ab) < (topPairCount.get(fold(a) + ' ' + fb) ?? 0) || pairCount(b + ' ' + c) < (topPairCount.get(fb + ' ' + fold(c)) ?? 0);
-    if (ambiguous || offTop) kept.push([first, third, n]);
-  });
-  const minTripleCount = chooseTripleMinimum(kept.map((t) => [t[0], t[2]]), budgetBytes);
-  const fitting = kept.filter((t) => t[2] >= minTripleCount).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+export function chooseTriples(triples: TripleColumns, ctx: TripleContext, budgetBytes: number): ChosenTriples {
+  const { first: A, second: B, third: C, count } = triples;
+  const { foldedClass: fold, exactIndex } = ctx;
+  // Readings of each folded triple: (folded pair, folded third) → number of exact triples.
+  const foldedPairs = new PairTable(1 << 16);
+  const foldedTriples = new PairTable(1 << 16);
+  const foldedOf = new Uint32Array(count.length);
+  for (let i = 0; i < count.length; i++) {
+    foldedOf[i] = foldedTriples.add(foldedPairs.add(fold[A[i]], fold[B[i]], 0), fold[C[i]]);
+  }
+  // Informative triples: first pair (dictionary index), third syllable (exact index), occurrences.
+  const keptFirst = new Uint32Array(count.length);
+  const keptThird = new Uint32Array(count.length);
+  const keptCount = new Uint32Array(count.length);
+  let k = 0;
+  for (let i = 0; i < count.length; i++) {
+    const a = A[i];
+    const b = B[i];
+    const c = C[i];
+    const first = ctx.pairIndex(a, b);
+    const third = exactIndex[c];
+    if (first < 0 || third < 0) continue;
+    const ambiguous = foldedTriples.countOf(foldedOf[i]) > 1;
+    const offTop = ctx.pairCount(a, b) < ctx.topPairCount(fold[a], fold[b]) || ctx.pairCount(b, c) < ctx.topPairCount(fold[b], fold[c]);
+    if (ambiguous || offTop) { keptFirst[k] = first; keptThird[k] = third; keptCount[k++] = count[i]; }
+  }
+  const minTripleCount = chooseTripleMinimum(keptFirst.subarray(0, k), keptCount.subarray(0, k), budgetBytes);
+  // The fitting triples ordered by first pair, then third syllable: bucketed by first pair, then
+  // each (short) bucket sorted.
+  let pairEnd = 0;
+  let fitting = 0;
+  for (let i = 0; i < k; i++) if (keptCount[i] >= minTripleCount) { fitting++; if (keptFirst[i] + 1 > pairEnd) pairEnd = keptFirst[i] + 1; }
+  const bucketStart = new Uint32Array(pairEnd + 1);
+  for (let i = 0; i < k; i++) if (keptCount[i] >= minTripleCount) bucketStart[keptFirst[i] + 1]++;
+  for (let p = 0; p < pairEnd; p++) bucketStart[p + 1] += bucketStart[p];
+  const at = bucketStart.slice(0, pairEnd);
+  const order = new Uint32Array(fitting);
+  for (let i = 0; i < k; i++) if (keptCount[i] >= minTripleCount) order[at[keptFirst[i]]++] = i;
+  const byThird = (x: number, y: number) => keptThird[x] - keptThird[y];
   const groupPair: number[] = [];
   const groupStart: number[] = [];
-  fitting.forEach(([first], i) => {
-    if (i === 0 || fitting[i - 1][0] !== first) { groupPair.push(first); groupStart.push(i); }
-  });
-  groupStart.push(fitting.length);
+  for (let p = 0; p < pairEnd; p++) {
+    if (bucketStart[p + 1] === bucketStart[p]) continue;
+    order.subarray(bucketStart[p], bucketStart[p + 1]).sort(byThird);
+    groupPair.push(p);
+    groupStart.push(bucketStart[p]);
+  }
+  groupStart.push(fitting);
   return {
     tripleGroupPair: Uint32Array.from(groupPair),
     tripleGroupStart: Uint32Array.from(groupStart),
-    tripleThird: Uint32Array.from(fitting, (t) => t[1]),
-    tripleCount: Uint16Array.from(fitting, (t) => Math.min(MAX_STORED_COUNT, t[2])),
+    tripleThird: Uint32Array.from(order, (i) => keptThird[i]),
+    tripleCount: Uint16Array.from(order, (i) => Math.min(MAX_STORED_COUNT, keptCount[i])),
     minTripleCount,
-    dropped: kept.length - fitting.length,
+    dropped: k - fitting,
   };
 }

@@ -56,8 +56,10 @@ export function layoutShard(shard: number, a: ShardPostingsArrays, records: read
   let size = 0;
   const close = (end: number) => {
     const b = postingsBlocks.length;
-    const keys = Array.from({ length: end - start }, (_, i) => decoder.decode(a.termBytes.subarray(a.termOffsets[start + i], a.termOffsets[start + i + 1])));
-    const dict = encodeTermDictionary(keys);
+    // The block's dictionary is the shard dictionary's byte range, offsets rebased.
+    const b0 = a.termOffsets[start];
+    const termOffsets = new Uint32Array(end - start + 1);
+    for (let t = start; t <= end; t++) termOffsets[t - start] = a.termOffsets[t] - b0;
     const p0 = a.postingStarts[start];
     const p1 = a.postingStarts[end];
     const postingStarts = new Uint32Array(end - start + 1);
@@ -70,11 +72,11 @@ export function layoutShard(shard: number, a: ShardPostingsArrays, records: read
     }
     postingStarts[end - start] = p1 - p0;
     postingsBlocks.push(writePostingsBlock({ shard, block: b, firstTerm: start }, {
-      termBytes: dict.bytes, termOffsets: dict.offsets, postingStarts,
+      termBytes: a.termBytes.slice(b0, a.termOffsets[end]), termOffsets, postingStarts,
       postingDocs: a.postingDocs.slice(p0, p1), postingImpacts: a.postingImpacts.slice(p0, p1), termMax,
     }));
     blockFirstTerm.push(start);
-    firstKeys.push(keys[0] ?? '');
+    firstKeys.push(end > start ? decoder.decode(a.termBytes.subarray(b0, a.termOffsets[start + 1])) : '');
     start = end;
     size = 0;
   };

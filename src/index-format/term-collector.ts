@@ -64,6 +64,14 @@ export interface CollectorSnapshot {
   totalBodyLength: number;
 }
 
+/** Exact adjacent triples `first second third` as syllable ids, with their occurrences (column i is one triple). */
+export interface TripleColumns {
+  first: Uint32Array;
+  second: Uint32Array;
+  third: Uint32Array;
+  count: Uint32Array;
+}
+
 /** Interns index keys and accumulates collection statistics while documents are added. */
 export class TermCollector {
   /** Key → term id. */
@@ -318,11 +326,25 @@ export class TermCollector {
 
   /** Exact adjacent pairs `a b` seen at least `min` times, with their occurrences (in order of first sight). */
   pairCounts(min: number): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
+    const { first, second, count } = this.pairColumns(min);
+    return Array.from(count, (n, i) => [this.syllables[first[i]] + ' ' + this.syllables[second[i]], n]);
+  }
+
+  /**
+   * Exact adjacent pairs seen at least `min` times as syllable ids (the positions of
+   * {@link exactCounts}) with their occurrences, in the order of {@link pairCounts}.
+   */
+  pairColumns(min: number): { first: Uint32Array; second: Uint32Array; count: Uint32Array } {
     const { pairs } = this;
-    for (let p = 0; p < pairs.size; p++) {
-      const n = pairs.countOf(p);
-      if (n >= min) out.push([this.syllables[pairs.firstOf(p)] + ' ' + this.syllables[pairs.secondOf(p)], n]);
+    let n = 0;
+    for (let p = 0; p < pairs.size; p++) if (pairs.countOf(p) >= min) n++;
+    const out = { first: new Uint32Array(n), second: new Uint32Array(n), count: new Uint32Array(n) };
+    for (let p = 0, i = 0; p < pairs.size; p++) {
+      const c = pairs.countOf(p);
+      if (c < min) continue;
+      out.first[i] = pairs.firstOf(p);
+      out.second[i] = pairs.secondOf(p);
+      out.count[i++] = c;
     }
     return out;
   }
@@ -389,13 +411,29 @@ export class TermCollector {
    * particular order (the lexicon sorts what it keeps).
    */
   tripleCounts(min: number): Array<[string, string, string, number]> {
-    const out: Array<[string, string, string, number]> = [];
-    const { triples, pairs, syllables } = this;
-    for (let t = 0; t < triples.size; t++) {
-      const n = triples.countOf(t);
-      if (n < min) continue;
+    const { first, second, third, count } = this.tripleColumns(min);
+    const { syllables } = this;
+    return Array.from(count, (n, i) => [syllables[first[i]], syllables[second[i]], syllables[third[i]], n]);
+  }
+
+  /**
+   * Exact adjacent triples seen at least `min` times as syllable ids (the positions of
+   * {@link exactCounts}) with their occurrences, in the order of {@link tripleCounts}: what the
+   * lexicon build works on, millions of triples without a string each.
+   */
+  tripleColumns(min: number): TripleColumns {
+    const { triples, pairs } = this;
+    let n = 0;
+    for (let t = 0; t < triples.size; t++) if (triples.countOf(t) >= min) n++;
+    const out = { first: new Uint32Array(n), second: new Uint32Array(n), third: new Uint32Array(n), count: new Uint32Array(n) };
+    for (let t = 0, i = 0; t < triples.size; t++) {
+      const c = triples.countOf(t);
+      if (c < min) continue;
       const pair = triples.firstOf(t);
-      out.push([syllables[pairs.firstOf(pair)], syllables[pairs.secondOf(pair)], syllables[triples.secondOf(t)], n]);
+      out.first[i] = pairs.firstOf(pair);
+      out.second[i] = pairs.secondOf(pair);
+      out.third[i] = triples.secondOf(t);
+      out.count[i++] = c;
     }
     return out;
   }

@@ -52,6 +52,18 @@ describe('encodeTermDictionary', () => {
     expect(new TextDecoder().decode(bytes)).toBe('hahà');
   });
 
+  it('writes exactly the bytes TextEncoder writes, astral characters and lone surrogates included', () => {
+    const alphabet = ['a', 'z', ' ', 'đ', 'Đ', 'à', 'ạ', 'ơ', 'ờ', 'ự', '\u0300', '\u07ff', '\u0800', '\uffff', '\u{1F600}', '\u{10FFFF}', '\uD800', '\uDC00'];
+    let seed = 11;
+    const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+    for (let n = 0; n < 3000; n++) {
+      const term = Array.from({ length: Math.floor(rnd() * 7) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const { bytes, offsets } = encodeTermDictionary([term]);
+      expect(Array.from(bytes), JSON.stringify(term)).toEqual(Array.from(enc.encode(term)));
+      expect(Array.from(offsets)).toEqual([0, bytes.length]);
+    }
+  });
+
   it('refuses unsorted or duplicate terms', () => {
     expect(() => encodeTermDictionary(['hà', 'ha'])).toThrow(/not strictly ascending at 1/);
     expect(() => encodeTermDictionary(['ha', 'ha'])).toThrow(/not strictly ascending/);

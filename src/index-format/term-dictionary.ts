@@ -102,23 +102,71 @@ export class TermDictionary {
   }
 }
 
+/** Bytes of `s` in UTF-8, as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** Writes `s` as UTF-8 into `out` at `at` (exactly {@link utf8Length} bytes); returns the end. */
+function writeUtf8(s: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) { out[at++] = c; continue; }
+    if (c < 0x800) { out[at++] = 0xc0 | (c >> 6); out[at++] = 0x80 | (c & 0x3f); continue; }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && (d & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        out[at++] = 0xf0 | (c >> 18); out[at++] = 0x80 | ((c >> 12) & 0x3f); out[at++] = 0x80 | ((c >> 6) & 0x3f); out[at++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd; // a lone surrogate, as TextEncoder writes it
+    }
+    out[at++] = 0xe0 | (c >> 12); out[at++] = 0x80 | ((c >> 6) & 0x3f); out[at++] = 0x80 | (c & 0x3f);
+  }
+  return at;
+}
+
+/** Compares two byte ranges of one array lexicographically (unsigned). */
+function compareRanges(a: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const al = aEnd - aStart;
+  const bl = bEnd - bStart;
+  const n = al < bl ? al : bl;
+  for (let i = 0; i < n; i++) {
+    const d = a[aStart + i] - a[bStart + i];
+    if (d !== 0) return d;
+  }
+  return al - bl;
+}
+
 /**
  * Encodes terms (which must already be sorted by {@link compareTermsByBytes} and unique) into the
- * two arrays of a {@link TermDictionary}.
+ * two arrays of a {@link TermDictionary}. Writes the UTF-8 itself, straight into one buffer: the build
+ * encodes tens of millions of short keys, and one `TextEncoder` call (and array) per key cost more
+ * than the bytes.
  */
 export function encodeTermDictionary(sortedTerms: readonly string[]): { bytes: Uint8Array; offsets: Uint32Array } {
-  const encoded = sortedTerms.map((t) => encoder.encode(t));
-  const offsets = new Uint32Array(encoded.length + 1);
+  const n = sortedTerms.length;
+  const offsets = new Uint32Array(n + 1);
   let total = 0;
-  for (let i = 0; i < encoded.length; i++) {
+  for (let i = 0; i < n; i++) {
     offsets[i] = total;
-    total += encoded[i].length;
+    total += utf8Length(sortedTerms[i]);
   }
-  offsets[encoded.length] = total;
+  offsets[n] = total;
   const bytes = new Uint8Array(total);
-  for (let i = 0; i < encoded.length; i++) bytes.set(encoded[i], offsets[i]);
-  for (let i = 1; i < encoded.length; i++) {
-    if (compareBytes(bytes, offsets[i - 1], offsets[i], encoded[i]) >= 0) {
+  for (let i = 0; i < n; i++) writeUtf8(sortedTerms[i], bytes, offsets[i]);
+  for (let i = 1; i < n; i++) {
+    if (compareRanges(bytes, offsets[i - 1], offsets[i], offsets[i], offsets[i + 1]) >= 0) {
       throw new Error(`terms are not strictly ascending at ${i}: ${JSON.stringify(sortedTerms[i - 1])} ≥ ${JSON.stringify(sortedTerms[i])}`);
     }
   }
