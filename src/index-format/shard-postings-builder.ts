@@ -34,6 +34,8 @@ export class ShardPostingsBuilder {
   private readonly count: Uint32Array;
   private readonly cursor: Uint32Array;
   private readonly localOf: Uint32Array;
+  /** Position in byte order → term id (the inverse of `rank`). */
+  private readonly termOfRank: Uint32Array;
 
   /**
    * @param keys term id → index key (see `term-keys.ts`)
@@ -43,20 +45,25 @@ export class ShardPostingsBuilder {
     this.count = new Uint32Array(keys.length);
     this.cursor = new Uint32Array(keys.length);
     this.localOf = new Uint32Array(keys.length);
+    this.termOfRank = new Uint32Array(keys.length);
+    for (let id = 0; id < keys.length; id++) this.termOfRank[rank[id]] = id;
   }
 
   /** The arrays of a shard holding `docs` as local documents 0…n-1. */
   arrays(docs: readonly PostingsDocument[], impactOf: ImpactOf): ShardPostingsArrays {
     const { count, cursor, localOf, rank } = this;
     const n = docs.length;
-    const present: number[] = [];
+    const ranks: number[] = [];
     let postings = 0;
     for (const d of docs) {
       const ids = d.termIds;
-      for (let k = 0; k < ids.length; k++) if (count[ids[k]]++ === 0) present.push(ids[k]);
+      for (let k = 0; k < ids.length; k++) if (count[ids[k]]++ === 0) ranks.push(rank[ids[k]]);
       postings += ids.length;
     }
-    present.sort((a, b) => rank[a] - rank[b]);
+    // The present keys in byte order: their ranks sorted natively (no comparator), then back to ids.
+    const sorted = Uint32Array.from(ranks).sort();
+    const { termOfRank } = this;
+    const present = Array.from(sorted, (r) => termOfRank[r]);
     const { bytes: termBytes, offsets: termOffsets } = encodeTermDictionary(present.map((id) => this.keys[id]));
     const postingStarts = new Uint32Array(present.length + 1);
     let at = 0;
