@@ -7,6 +7,7 @@
  * @module
  */
 import { ShardPostings, writeShardPostings, type ShardPostingsArrays } from './shard-postings.js';
+import { compareByteRanges } from './term-dictionary.js';
 
 /** One input of {@link mergeShardPostings}. */
 export interface MergeInput {
@@ -21,17 +22,6 @@ export interface MergeResult {
   arrays: ShardPostingsArrays;
   /** Per input: local document → document number in the merged artifact, or -1 when dropped. */
   docMaps: Int32Array[];
-}
-
-function compareRanges(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number {
-  const al = ae - as;
-  const bl = be - bs;
-  const n = al < bl ? al : bl;
-  for (let i = 0; i < n; i++) {
-    const d = a[as + i] - b[bs + i];
-    if (d !== 0) return d;
-  }
-  return al - bl;
 }
 
 /** Output terms between two pauses of {@link mergeShardPostingsSteps}. */
@@ -90,7 +80,7 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
       if (heads[i] >= dict.size) continue;
       if (min < 0) { min = i; continue; }
       const m = dicts[min];
-      const c = compareRanges(dict.bytes, dict.offsets[heads[i]], dict.offsets[heads[i] + 1], m.bytes, m.offsets[heads[min]], m.offsets[heads[min] + 1]);
+      const c = compareByteRanges(dict.bytes, dict.offsets[heads[i]], dict.offsets[heads[i] + 1], m.bytes, m.offsets[heads[min]], m.offsets[heads[min] + 1]);
       if (c < 0) min = i;
     }
     if (min < 0) break;
@@ -104,7 +94,7 @@ export function* mergeShardPostingsSteps(inputs: readonly MergeInput[]): Generat
       const dict = dicts[i];
       const t = heads[i];
       if (t >= dict.size) continue;
-      if (i !== min && compareRanges(dict.bytes, dict.offsets[t], dict.offsets[t + 1], mb, ms, me) !== 0) continue;
+      if (i !== min && compareByteRanges(dict.bytes, dict.offsets[t], dict.offsets[t + 1], mb, ms, me) !== 0) continue;
       const p = inputs[i].postings;
       const map = docMaps[i];
       const pd = p.postingDocs;

@@ -136,13 +136,13 @@ function writeUtf8(s: string, out: Uint8Array, at: number): number {
   return at;
 }
 
-/** Compares two byte ranges of one array lexicographically (unsigned). */
-function compareRanges(a: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+/** Compares byte range `a[aStart, aEnd)` with `b[bStart, bEnd)` lexicographically (unsigned). */
+export function compareByteRanges(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
   const al = aEnd - aStart;
   const bl = bEnd - bStart;
   const n = al < bl ? al : bl;
   for (let i = 0; i < n; i++) {
-    const d = a[aStart + i] - a[bStart + i];
+    const d = a[aStart + i] - b[bStart + i];
     if (d !== 0) return d;
   }
   return al - bl;
@@ -166,7 +166,7 @@ export function encodeTermDictionary(sortedTerms: readonly string[]): { bytes: U
   const bytes = new Uint8Array(total);
   for (let i = 0; i < n; i++) writeUtf8(sortedTerms[i], bytes, offsets[i]);
   for (let i = 1; i < n; i++) {
-    if (compareRanges(bytes, offsets[i - 1], offsets[i], offsets[i], offsets[i + 1]) >= 0) {
+    if (compareByteRanges(bytes, offsets[i - 1], offsets[i], bytes, offsets[i], offsets[i + 1]) >= 0) {
       throw new Error(`terms are not strictly ascending at ${i}: ${JSON.stringify(sortedTerms[i - 1])} ≥ ${JSON.stringify(sortedTerms[i])}`);
     }
   }
