@@ -407,19 +407,9 @@ export class TermCollector {
   }
 
   /**
-   * Exact adjacent triples seen at least `min` times, as `[first, second, third, occurrences]`, in no
-   * particular order (the lexicon sorts what it keeps).
-   */
-  tripleCounts(min: number): Array<[string, string, string, number]> {
-    const { first, second, third, count } = this.tripleColumns(min);
-    const { syllables } = this;
-    return Array.from(count, (n, i) => [syllables[first[i]], syllables[second[i]], syllables[third[i]], n]);
-  }
-
-  /**
    * Exact adjacent triples seen at least `min` times as syllable ids (the positions of
-   * {@link exactCounts}) with their occurrences, in the order of {@link tripleCounts}: what the
-   * lexicon build works on, millions of triples without a string each.
+   * {@link exactCounts}) with their occurrences, in no particular order (the lexicon sorts what it
+   * keeps): what the lexicon build works on, millions of triples without a string each.
    */
   tripleColumns(min: number): TripleColumns {
     const { triples, pairs } = this;
