@@ -2,7 +2,6 @@
  * Loading and checking the index manifest from static assets (once per isolate: {@link sharedManifest}).
  * @module
  */
-import { sharedLoad } from '../engine/keep-alive.js';
 import { checkManifest, INDEX_ASSET_DIR, MANIFEST_FILE, type IndexManifest } from '../index-format/manifest.js';
 
 /** What an operator does about a damaged index (the end of every `index_corrupt` message). */
@@ -33,16 +32,25 @@ export async function loadManifest(assets: Fetcher): Promise<IndexManifest> {
   return parsed as IndexManifest;
 }
 
-/** Manifest loaders of this isolate, by assets binding (an isolate's static assets never change). */
-const manifestLoaders = new WeakMap<Fetcher, () => Promise<IndexManifest>>();
+/** Manifests this isolate has loaded, by assets binding (an isolate's static assets never change). */
+const loadedManifests = new WeakMap<Fetcher, IndexManifest>();
 
 /**
- * {@link loadManifest} once per isolate and assets binding: every Durable Object sharing an isolate
- * (Cloudflare may co-locate objects of a class; the local runtime runs them all in one) reads and
- * parses the manifest once. A failed load is forgotten, so the next call tries again (`sharedLoad`).
+ * {@link loadManifest}, kept once loaded for this isolate and assets binding: every Durable Object
+ * sharing an isolate (Cloudflare may co-locate objects of a class; the local runtime runs them all in
+ * one) parses the manifest once it has been read. Callers that arrive while no read has finished
+ * read it themselves rather than await another caller's read: a promise settled in one object's
+ * I/O context reaches an awaiter in another object only when that object next receives an event —
+ * on the local runtime's cold first search the nine shard objects that awaited the tenth's read
+ * resumed ~140 ms later, when the search call arrived, instead of loading their heads during the
+ * front's lexicon load. A failed read is not kept, so the next call reads again.
  */
-export function sharedManifest(assets: Fetcher): Promise<IndexManifest> {
-  let load = manifestLoaders.get(assets);
-  if (!load) manifestLoaders.set(assets, (load = sharedLoad(() => loadManifest(assets))));
-  return load();
+export async function sharedManifest(assets: Fetcher): Promise<IndexManifest> {
+  const known = loadedManifests.get(assets);
+  if (known) return known;
+  const manifest = await loadManifest(assets);
+  const first = loadedManifests.get(assets);
+  if (first) return first;
+  loadedManifests.set(assets, manifest);
+  return manifest;
 }
