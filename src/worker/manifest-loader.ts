@@ -38,7 +38,7 @@ const loadedManifests = new WeakMap<Fetcher, IndexManifest>();
 /**
  * {@link loadManifest}, kept once loaded for this isolate and assets binding: every Durable Object
  * sharing an isolate (Cloudflare may co-locate objects of a class; the local runtime runs them all in
- * one) parses the manifest once it has been read. Callers that arrive while no read has finished
+ * one) reuses the manifest once one of them has read it. Callers that arrive while no read has finished
  * read it themselves rather than await another caller's read: a promise settled in one object's
  * I/O context reaches an awaiter in another object only when that object next receives an event —
  * on the local runtime's cold first search the nine shard objects that awaited the tenth's read
