@@ -48,7 +48,10 @@ export interface SharedLoadOptions {
 /**
  * A load run once and shared by every caller, whatever request it comes from: a failed load is
  * forgotten (at once, or after `retryAfterMs`), so a later call tries again, and each load is handed
- * to {@link keepAlive}.
+ * to {@link keepAlive}. For the stateless front's requests only: a promise settled in one Durable
+ * Object's I/O context reaches an awaiter in another object only when that object next receives an
+ * event, so loads shared between objects of one isolate keep the loaded value instead
+ * (`worker/manifest-loader.ts`, `sharedManifest`).
  */
 export function sharedLoad<T>(load: () => Promise<T>, opts: SharedLoadOptions = {}): () => Promise<T> {
   const retryAfterMs = opts.retryAfterMs ?? 0;

@@ -39,7 +39,7 @@ describe('sharedManifest', () => {
     const a = assets(() => ({ status, text: 'missing' }));
     await expect(sharedManifest(a.binding)).rejects.toMatchObject({ code: 'index_missing' });
     status = 200;
-    await expect(sharedManifest(a.binding)).rejects.toMatchObject({ code: expect.any(String) }); // 'missing' is not JSON: read again, refused again
+    await expect(sharedManifest(a.binding)).rejects.toMatchObject({ code: 'manifest_invalid' }); // 'missing' is not JSON: read again, refused again
     expect(a.reads()).toBe(2);
   });
 });
