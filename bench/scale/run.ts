@@ -181,6 +181,7 @@ try {
   log(`  HTTP step FAILED: ${httpError}`);
 }
 let restarts: ColdRestarts | null = null;
+let shortRestarts: ColdRestarts | null = null;
 if (RESTARTS > 0) {
   log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts (a different whole headline each time):`);
   try {
@@ -188,6 +189,15 @@ if (RESTARTS > 0) {
     log(`  median first /search ${ms(restarts.median, 0)} ms over ${restarts.runs.length} restarts (after the runtime's own first request, median ${ms(restarts.medianRuntime, 0)} ms)`);
   } catch (e) {
     log(`  cold restarts FAILED: ${(e as Error).message}`);
+  }
+  // What most first readers type: a few words. Whole headlines (above) are the judged, heaviest case:
+  // a shard reads one postings block per distinct syllable, and each asset read costs the local runtime ~1 ms.
+  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts, short queries (1–4 syllables of a headline, accented):`);
+  try {
+    shortRestarts = await runColdRestarts({ assets: ASSETS_REL, queries: mix.filter((m) => m.kind === 'short-accented').slice(0, RESTARTS).map((m) => m.q), log });
+    log(`  median first /search ${ms(shortRestarts.median, 0)} ms over ${shortRestarts.runs.length} restarts`);
+  } catch (e) {
+    log(`  short-query cold restarts FAILED: ${(e as Error).message}`);
   }
 }
 const isolates = await runIsolateProbe(manifest.shards.length);
@@ -434,7 +444,7 @@ if (relevanceRouting) {
   add('routing', `in-process p50 / p99${routing!.passes > 1 ? ', warm' : ''} routed vs every shard (ms)`, `${ms(r.routed.latency.p50, 2)} / ${ms(r.routed.latency.p99, 2)} vs ${ms(r.everyShard.latency.p50, 2)} / ${ms(r.everyShard.latency.p99, 2)}`, 'no worse (≤ +10%)', r.routed.latency.p50 <= 1.1 * r.everyShard.latency.p50 && r.routed.latency.p99 <= 1.1 * r.everyShard.latency.p99);
 } else add('routing', 'routing step', 'failed', 'runs', false);
 if (typo) add('typo', `typo candidates at ${fmtInt(typo.syllables)} syllables, wall p50 / p99 (CPU p50 / p99; scan: ${ms(typo.scan.p50, 1)} / ${ms(typo.scan.p99, 1)} ms)`, `${ms(typo.walk.p50, 3)} / ${ms(typo.walk.p99, 3)} ms (${ms(typo.walkCpu.p50, 3)} / ${ms(typo.walkCpu.p99, 3)}), ${typo.mismatches} differ`, 'p99 ≤ 1 ms, same candidates', typoTargetMet(typo));
-if (restarts) add('cold start', `first query in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms)`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
+if (restarts) add('cold start', `first query (a whole headline) in a fresh local runtime, median of ${restarts.runs.length} restarts (runtime's first request before it: ${ms(restarts.medianRuntime, 0)} ms${shortRestarts ? `; a short query first, not judged: ${ms(shortRestarts.median, 0)} ms` : ''})`, `${ms(restarts.median, 0)} ms (${restarts.runs.map((x) => x.ms.toFixed(0)).join(', ')})`, '≤ 300 ms', restarts.median <= 300 && restarts.runs.every((x) => x.status === 200));
 if (big) {
   add('350k', `build wall time (${fmtInt(manifest.documentCount)} articles)`, `${(build.wallMs / 60_000).toFixed(1)} min`, '≤ 15 min', build.wallMs <= 15 * 60_000);
   if (http) {
