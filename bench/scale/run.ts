@@ -180,26 +180,22 @@ try {
   httpError = (e as Error).message;
   log(`  HTTP step FAILED: ${httpError}`);
 }
-let restarts: ColdRestarts | null = null;
-let shortRestarts: ColdRestarts | null = null;
-if (RESTARTS > 0) {
-  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts (a different whole headline each time):`);
+/** Times the first /search in a fresh local runtime for each of `queries`; null (logged) when it fails. */
+async function coldRestarts(what: string, queries: string[]): Promise<ColdRestarts | null> {
+  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts (${what}):`);
   try {
-    restarts = await runColdRestarts({ assets: ASSETS_REL, queries: mix.filter((m) => m.kind === 'headline').slice(1, 1 + RESTARTS).map((m) => m.q), log });
-    log(`  median first /search ${ms(restarts.median, 0)} ms over ${restarts.runs.length} restarts (after the runtime's own first request, median ${ms(restarts.medianRuntime, 0)} ms)`);
+    const r = await runColdRestarts({ assets: ASSETS_REL, queries, log });
+    log(`  median first /search ${ms(r.median, 0)} ms over ${r.runs.length} restarts (after the runtime's own first request, median ${ms(r.medianRuntime, 0)} ms)`);
+    return r;
   } catch (e) {
     log(`  cold restarts FAILED: ${(e as Error).message}`);
-  }
-  // What most first readers type: a few words. Whole headlines (above) are the judged, heaviest case:
-  // a shard reads one postings block per distinct syllable, and each asset read costs the local runtime ~1 ms.
-  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts, short queries (1–4 syllables of a headline, accented):`);
-  try {
-    shortRestarts = await runColdRestarts({ assets: ASSETS_REL, queries: mix.filter((m) => m.kind === 'short-accented').slice(0, RESTARTS).map((m) => m.q), log });
-    log(`  median first /search ${ms(shortRestarts.median, 0)} ms over ${shortRestarts.runs.length} restarts`);
-  } catch (e) {
-    log(`  short-query cold restarts FAILED: ${(e as Error).message}`);
+    return null;
   }
 }
+const restarts = RESTARTS > 0 ? await coldRestarts('a different whole headline each time', mix.filter((m) => m.kind === 'headline').slice(1, 1 + RESTARTS).map((m) => m.q)) : null;
+// What most first readers type: a few words. Whole headlines (above) are the judged, heaviest case:
+// a shard reads one postings block per distinct syllable, and each asset read costs the local runtime ~1 ms.
+const shortRestarts = RESTARTS > 0 ? await coldRestarts('short queries: 1–4 syllables of a headline, accented', mix.filter((m) => m.kind === 'short-accented').slice(0, RESTARTS).map((m) => m.q)) : null;
 const isolates = await runIsolateProbe(manifest.shards.length);
 if (http) {
   http.isolates = isolates;
