@@ -6,7 +6,9 @@
  * isolate locally (a probe Worker in bench/scale/isolate-probe/).
  * @module
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { unstable_startWorker } from 'wrangler';
@@ -186,40 +188,84 @@ export async function runIsolateProbe(n: number): Promise<IsolateProbe | { error
 
 /** Cold first queries, each in a freshly started local runtime. */
 export interface ColdRestarts {
+  /** `empty`: each runtime starts with empty Durable Object storage (the first search after a deploy); `copied`: the shard objects' copies of their files are complete (a search after an eviction). */
+  storage: 'empty' | 'copied';
   runs: Array<{ q: string; ms: number; status: number; serverMs: number | null; shards: string | null; startMs: number; runtimeMs: number }>;
   /** Median of the first search's time. */
   median: number;
   /** Median time of the first request that does not touch the index (the runtime compiling and starting the Worker). */
   medianRuntime: number;
+  /** `copied`: seconds the shard objects took to copy their files, and what they hold (from `/health`). */
+  copy?: { seconds: number; files: number; bytes: number };
+}
+
+/** Polls `/health` until every shard object's copy of its files is complete; what they hold. */
+async function copiesComplete(url: string, log: (s: string) => void, timeoutMs = 600_000): Promise<{ files: number; bytes: number }> {
+  const t0 = performance.now();
+  for (;;) {
+    const health = await (await fetch(url + '/health')).json() as { copies?: Array<{ files: number; of: number; bytes: number }> };
+    const c = health.copies;
+    if (!c) throw new Error('/health reports no shard copies (shards served in process, or SHARD_COPY = "off")');
+    const files = c.reduce((a, x) => a + x.files, 0);
+    const of = c.reduce((a, x) => a + x.of, 0);
+    const bytes = c.reduce((a, x) => a + x.bytes, 0);
+    if (files >= of) return { files, bytes };
+    if (performance.now() - t0 > timeoutMs) throw new Error(`the shard copies were not complete after ${timeoutMs / 1000} s (${files} of ${of} files)`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
 }
 
 /**
- * Starts the local Worker `n` times; each time, times the first `/search` (a different headline each
+ * Starts the local Worker once per query and times its first `/search` (a different headline each
  * run), which loads the manifest, the lexicon and, in every shard object the query reaches, the
- * shard's head and the blocks the query needs (each verified by its SHA-256), then stops it.
+ * shard's head and the blocks the query needs, then stops it. `storage: 'empty'` gives every runtime
+ * fresh Durable Object storage: the shards fetch every file from static assets and verify its SHA-256,
+ * as the first search after a deploy does. `storage: 'copied'` first serves one search, waits until
+ * every shard object has copied its files into its storage (src/worker/shard-copy.ts), and restarts on
+ * that storage: what a quiet site's reader meets after the shard objects were evicted (the one search
+ * before, `fillQuery`, is not one of the timed queries).
  */
-export async function runColdRestarts(o: { assets: string; queries: string[]; log: (s: string) => void }): Promise<ColdRestarts> {
+export async function runColdRestarts(o: { assets: string; queries: string[]; storage: 'empty' | 'copied'; fillQuery?: string; log: (s: string) => void }): Promise<ColdRestarts> {
   const runs: ColdRestarts['runs'] = [];
-  for (const q of o.queries) {
-    const t0 = performance.now();
-    const server = await startLocalWorker({ assets: o.assets, vars: { ...HTTP_VARS }, readyWhen: 'started' });
-    const startMs = performance.now() - t0;
-    try {
-      // The runtime's own first-request cost (script compile, wrangler's proxy), apart: a request the
-      // Worker answers without the index (an unknown path: 404 before any index middleware).
-      const t0r = performance.now();
-      await (await fetch(server.url + '/no-such-path')).text();
-      const runtimeMs = performance.now() - t0r;
-      const t = performance.now();
-      const res = await fetch(server.url + searchPath(q));
-      const body = await res.text();
-      const ms = performance.now() - t;
-      runs.push({ q, ms, status: res.status, serverMs: tookMs(body), shards: res.headers.get('x-shards'), startMs, runtimeMs });
-      o.log(`  restart ${runs.length}: first request (no index) ${runtimeMs.toFixed(0)} ms, then first /search ${ms.toFixed(0)} ms (status ${res.status}, ${res.headers.get('x-shards') ?? ''})`);
-    } finally {
-      await server.stop();
+  const dirs: string[] = [];
+  const freshDir = () => { const d = mkdtempSync(path.join(tmpdir(), 'vn-cold-')); dirs.push(d); return d; };
+  const shared = o.storage === 'copied' ? freshDir() : null;
+  let copy: ColdRestarts['copy'];
+  try {
+    if (shared) {
+      const t0 = performance.now();
+      const server = await startLocalWorker({ assets: o.assets, vars: { ...HTTP_VARS }, persistTo: shared, readyWhen: 'started' });
+      try {
+        await (await fetch(server.url + searchPath(o.fillQuery ?? 'tin tức'))).text();
+        copy = { ...await copiesComplete(server.url, o.log), seconds: (performance.now() - t0) / 1000 };
+      } finally {
+        await server.stop();
+      }
+      o.log(`  the shard objects copied ${copy.files} files (${(copy.bytes / 1e6).toFixed(1)} MB) into their storage in ${copy.seconds.toFixed(0)} s (after one search; copying starts 10 s after a shard loads)`);
     }
+    for (const q of o.queries) {
+      const t0 = performance.now();
+      const server = await startLocalWorker({ assets: o.assets, vars: { ...HTTP_VARS }, persistTo: shared ?? freshDir(), readyWhen: 'started' });
+      const startMs = performance.now() - t0;
+      try {
+        // The runtime's own first-request cost (script compile, wrangler's proxy), apart: a request the
+        // Worker answers without the index (an unknown path: 404 before any index middleware).
+        const t0r = performance.now();
+        await (await fetch(server.url + '/no-such-path')).text();
+        const runtimeMs = performance.now() - t0r;
+        const t = performance.now();
+        const res = await fetch(server.url + searchPath(q));
+        const body = await res.text();
+        const ms = performance.now() - t;
+        runs.push({ q, ms, status: res.status, serverMs: tookMs(body), shards: res.headers.get('x-shards'), startMs, runtimeMs });
+        o.log(`  restart ${runs.length}: first request (no index) ${runtimeMs.toFixed(0)} ms, then first /search ${ms.toFixed(0)} ms (status ${res.status}, ${res.headers.get('x-shards') ?? ''})`);
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
-  return { runs, median: median(runs.map((r) => r.ms)), medianRuntime: median(runs.map((r) => r.runtimeMs)) };
+  return { storage: o.storage, runs, median: median(runs.map((r) => r.ms)), medianRuntime: median(runs.map((r) => r.runtimeMs)), ...(copy ? { copy } : {}) };
 }

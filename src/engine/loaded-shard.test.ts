@@ -9,6 +9,8 @@ import { SynonymTable } from './synonym-table.js';
 import { planQuery } from './planner.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import { ArtifactError } from './artifact.js';
+import { copyMissing } from './artifact-store.js';
+import { MemoryArtifactStore } from './memory-artifact-store.js';
 import { LoadedShard } from './loaded-shard.js';
 import type { SearchOptions } from './query-plan.js';
 
@@ -113,7 +115,7 @@ describe('LoadedShard (since index format 3)', () => {
 
   it('gives the same results under a tiny cache budget (blocks evicted and read again)', async () => {
     const big = await LoadedShard.load(manifest, 0, fetcher([]));
-    const small = await LoadedShard.load(manifest, 0, fetcher([]), { postings: 1, documents: 1 });
+    const small = await LoadedShard.load(manifest, 0, fetcher([]), { budget: { postings: 1, documents: 1 } });
     const answer = (s: LoadedShard, q: string) => s.search(plan(q), { ...OPTS, records: 10 });
     for (const q of ['hà nội', 'giá vàng tăng', 'bão số 3', 'ha noi xay dung', 'đảng']) {
       expect(await answer(small, q), q).toEqual(await answer(big, q));
@@ -145,6 +147,23 @@ describe('LoadedShard (since index format 3)', () => {
       for (const p of other) { try { await broken.search(p, OPTS); served++; } catch (e) { expect(e).toBeInstanceOf(ArtifactError); } }
       expect(served).toBeGreaterThan(0);
     }
+  });
+
+  it('with every file in its store, a fresh shard fetches nothing and answers the same', async () => {
+    const reference = await LoadedShard.load(manifest, 0, fetcher([]));
+    const store = new MemoryArtifactStore();
+    const files = reference.files();
+    expect(files.length).toBe(2 + reference.head.blockCount + reference.head.docBlockCount);
+    const progress = await copyMissing(files, fetcher([]), store, files.length);
+    expect(progress.missing).toBe(0);
+    const read: string[] = [];
+    const stored = await LoadedShard.load(manifest, 0, fetcher(read), { store });
+    for (const q of ['hà nội', 'giá vàng', 'bóng đá']) {
+      const p = plan(q);
+      expect(await stored.search(p, { ...OPTS, records: 5 })).toEqual(await reference.search(p, { ...OPTS, records: 5 }));
+    }
+    expect(await stored.suggest('ha', 5)).toEqual(await reference.suggest('ha', 5));
+    expect(read).toEqual([]);
   });
 
   it('answers document frequencies and id locations for the live index', async () => {

@@ -13,10 +13,11 @@ import { DocumentBlock, parseRecord } from '../index-format/document-block.js';
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
 import { PostingsBlock, type PostingList } from '../index-format/postings-block.js';
 import type { PostingsView } from '../index-format/postings-view.js';
-import { ShardHead } from '../index-format/shard-head.js';
+import { ShardHead, type BlockFile } from '../index-format/shard-head.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
-import { ArtifactError, verifyArtifact, type FetchArtifact } from './artifact.js';
+import { ArtifactError, type FetchArtifact } from './artifact.js';
+import { readArtifact, type ArtifactStore } from './artifact-store.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
@@ -60,6 +61,14 @@ export const LARGE_SHARD_CACHE_BUDGET = { postings: 16 * MiB, documents: 12 * Mi
 /** The cache budget of a shard: {@link LARGE_SHARD_CACHE_BUDGET} above 16 MiB of stored documents. */
 export function cacheBudgetFor(entry: { files: { documentsBytes: number } } | undefined): typeof SHARD_CACHE_BUDGET {
   return entry && entry.files.documentsBytes > 16 * MiB ? LARGE_SHARD_CACHE_BUDGET : SHARD_CACHE_BUDGET;
+}
+
+/** Options of {@link LoadedShard.load}. */
+export interface LoadOptions {
+  /** Bytes of blocks kept in memory (default: {@link cacheBudgetFor} the shard). */
+  budget?: typeof SHARD_CACHE_BUDGET;
+  /** A durable copy of the shard's files read before fetching (a Durable Object's own storage). */
+  store?: ArtifactStore;
 }
 
 /** Memory and cache diagnostics of a shard. */
@@ -130,6 +139,7 @@ export class LoadedShard {
     readonly entry: ShardEntry,
     readonly head: ShardHead,
     private readonly fetchArtifact: FetchArtifact,
+    private readonly store: ArtifactStore | undefined,
     manifest: IndexManifest,
     budget: typeof SHARD_CACHE_BUDGET,
   ) {
@@ -139,15 +149,32 @@ export class LoadedShard {
     this.documentsCache = new ByteBudgetCache(budget.documents);
   }
 
-  /** Loads and verifies (size and SHA-256) a shard's head; nothing else is read until a query needs it. */
-  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, budget = cacheBudgetFor(manifest.shards[shard])): Promise<LoadedShard> {
+  /**
+   * Loads a shard's head, verified (size and SHA-256) unless `opts.store` holds it; nothing else is read
+   * until a query needs it. Every later file comes from the store when it holds it, else is fetched
+   * and verified ({@link readArtifact}).
+   */
+  static async load(manifest: IndexManifest, shard: number, fetchArtifact: FetchArtifact, opts: LoadOptions = {}): Promise<LoadedShard> {
     const entry = manifest.shards[shard];
     if (!entry) throw new ArtifactError(`shard ${shard} is not in the manifest`);
-    const head = new ShardHead(await verifyArtifact(entry.head, await fetchArtifact(entry.head.file)));
+    const head = new ShardHead(await readArtifact(entry.head, fetchArtifact, opts.store));
     if (head.meta.shard !== shard || head.documentCount !== entry.documentCount) {
       throw new ArtifactError(`shard ${shard}'s head is inconsistent with the manifest (corrupt file)`);
     }
-    return new LoadedShard(entry, head, fetchArtifact, manifest, budget);
+    return new LoadedShard(entry, head, fetchArtifact, opts.store, manifest, opts.budget ?? cacheBudgetFor(entry));
+  }
+
+  /** Every file of the shard: head, title index, postings blocks, document blocks. */
+  files(): BlockFile[] {
+    const files: BlockFile[] = [this.entry.head, this.entry.suggest];
+    for (let b = 0; b < this.head.blockCount; b++) files.push(this.head.blockFile(b));
+    for (let b = 0; b < this.head.docBlockCount; b++) files.push(this.head.docBlockFile(b));
+    return files;
+  }
+
+  /** A file's bytes, from the store or fetched and verified. */
+  private read(file: BlockFile): Promise<ArrayBuffer> {
+    return readArtifact(file, this.fetchArtifact, this.store);
   }
 
   /** Number of documents. */
@@ -166,7 +193,7 @@ export class LoadedShard {
     await Promise.all([...wanted].map(async (b) => {
       blocks.set(b, await this.postingsCache.getOrLoad(b, async () => {
         const file = this.head.blockFile(b);
-        const block = new PostingsBlock(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+        const block = new PostingsBlock(await this.read(file));
         return { value: block, bytes: block.byteLength };
       }));
     }));
@@ -203,7 +230,7 @@ export class LoadedShard {
       const b = this.head.docBlockOf(doc);
       return this.documentsCache.getOrLoad(b, async () => {
         const file = this.head.docBlockFile(b);
-        const block = new DocumentBlock(await verifyArtifact(file, await this.fetchArtifact(file.file)));
+        const block = new DocumentBlock(await this.read(file));
         return { value: block, bytes: block.byteLength };
       });
     }));
@@ -260,7 +287,7 @@ export class LoadedShard {
   /** Title completions for `q` (prefix on the last word, diacritic-insensitive). */
   async suggest(q: string, limit: number): Promise<TitleSuggestion[]> {
     if (!this.titles) {
-      const bytes = await verifyArtifact(this.entry.suggest, await this.fetchArtifact(this.entry.suggest.file));
+      const bytes = await this.read(this.entry.suggest);
       this.titles = MiniSearch.loadJSON<TitleEntry>(new TextDecoder().decode(bytes), TITLE_INDEX_OPTIONS);
     }
     const results = this.titles.search(q, TITLE_SEARCH_OPTIONS);

@@ -4,6 +4,7 @@
  * @module
  */
 import { sharedLoad } from './keep-alive.js';
+import type { CopyStatus } from './artifact-store.js';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { HitDocument } from './hit-document.js';
 import type { BaseLookup, LoadedShard, TitleSuggestion } from './loaded-shard.js';
@@ -24,6 +25,11 @@ export interface ShardClient {
    * plan (see {@link LoadedShard.prefetch}). Optional: a client without it is simply not warmed.
    */
   prefetch?(forms: string[]): Promise<void>;
+  /**
+   * Loads the shard and tells how far its durable copy of its files is. Optional: only shards in
+   * Durable Objects keep one (src/worker/shard-copy.ts).
+   */
+  copyStatus?(): Promise<CopyStatus>;
 }
 
 /** A client over a shard loaded in this isolate, loading it on first use. */

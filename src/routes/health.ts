@@ -4,6 +4,7 @@
  */
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { ANALYZER_VERSION } from '../analyzer/version.js';
+import type { CopyStatus } from '../engine/artifact-store.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { INDEX_FORMAT_VERSION } from '../index-format/manifest.js';
@@ -38,6 +39,8 @@ const HealthSchema = z.object({
     bytes: z.number().int(),
     capacity: z.object({ changes: z.number().int(), bytes: z.number().int() }),
   }).optional().openapi({ description: 'The live index (articles written through the API since the build).' }),
+  copies: z.array(z.object({ shard: z.number().int(), files: z.number().int(), of: z.number().int(), bytes: z.number().int() })).optional()
+    .openapi({ description: "Each shard object's copy of its files in its own storage (files stored of the shard's files), from which it starts after an eviction; Durable Object shards only (SHARD_COPY)." }),
 }).openapi('Health');
 
 /** OpenAPI definition of the route. */
@@ -59,16 +62,22 @@ export const route = createRoute({
  * Loads every shard wherever it is served (in this isolate or its Durable Object), which verifies its
  * files' sizes and SHA-256: a missing or corrupt shard makes `/health` fail (503) like a search would.
  * The handler also loads the score bounds, which searches do not wait for (a corrupt file fails it too).
- * Looking up an id no article has is the cheapest call that needs the shard loaded.
+ * A shard in a Durable Object answers how far its copy is; elsewhere looking up an id no article has
+ * is the cheapest call that needs the shard loaded. Returns the copies (null without Durable Objects).
  */
-async function verifyShards(rt: IndexRuntime): Promise<void> {
-  await Promise.all(rt.service.shards.map((s) => s.article('')));
+async function verifyShards(rt: IndexRuntime): Promise<CopyStatus[] | null> {
+  const copies = await Promise.all(rt.service.shards.map(async (s) => {
+    if (s.copyStatus) return s.copyStatus();
+    await s.article('');
+    return null;
+  }));
+  return copies.every((c) => c !== null) ? copies as CopyStatus[] : null;
 }
 
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rt = c.var.index;
-  await Promise.all([verifyShards(rt), rt.scoreBounds()]);
+  const [copies] = await Promise.all([verifyShards(rt), rt.scoreBounds()]);
   const m = rt.manifest;
   const live = c.env.LIVE ? await liveStub(c.env.LIVE).stats(rt.service.base) : null;
   c.header('Cache-Control', 'no-store');
@@ -95,6 +104,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
         segments: live.segments, merging: live.merging, bytes: live.bytes, capacity: { changes: live.limits.maxChanges, bytes: live.limits.maxBytes },
       },
     } : {}),
+    ...(copies ? { copies: copies.map((c, shard) => ({ shard, ...c })) } : {}),
   }, 200);
 };
 

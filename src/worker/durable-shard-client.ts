@@ -28,4 +28,5 @@ export class DurableShardClient implements ShardClient {
   lookup(keys: string[], ids: string[]) { return rpcCall(this.stub.lookup(this.addr, keys, ids)); }
   relatedCandidates(docs: number[]) { return rpcCall(this.stub.relatedCandidates(this.addr, docs)); }
   prefetch(forms: string[]) { return rpcCall(this.stub.prefetch(this.addr, forms)); }
+  copyStatus() { return rpcCall(this.stub.copyStatus(this.addr)); }
 }

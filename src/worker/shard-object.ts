@@ -1,6 +1,7 @@
 /**
- * A Durable Object that serves one shard: it loads the shard's artifacts from static assets on first
- * use and keeps them in memory for as long as the object lives. In production, objects are spread
+ * A Durable Object that serves one shard: it loads the shard's artifacts on first use — from its own
+ * storage when its copy holds them ({@link ShardCopy}), else from static assets — and keeps them in
+ * memory for as long as the object lives. In production, objects are spread
  * over isolates and machines (Cloudflare may co-locate objects of one class in an isolate, so a shard
  * is sized to use well under a third of 128 MB: ~38 MB measured by `npm run bench:scale`); locally,
  * wrangler runs them all in one isolate.
@@ -8,6 +9,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredDocument } from '../index-format/document-store.js';
+import type { CopyStatus } from '../engine/artifact-store.js';
 import type { HitDocument } from '../engine/hit-document.js';
 import { LoadedShard, type BaseLookup, type ShardStats, type TitleSuggestion } from '../engine/loaded-shard.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from '../engine/query-plan.js';
@@ -16,6 +18,7 @@ import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
 import { IndexUnavailableError, sharedManifest } from './manifest-loader.js';
 import { rpcGuard } from './rpc-errors.js';
+import { ShardCopy } from './shard-copy.js';
 
 /** Identifies which shard of which index build a call is for. */
 export interface ShardAddress {
@@ -27,6 +30,13 @@ export interface ShardAddress {
 export class ShardObject extends DurableObject<Env> {
   private loaded: Promise<LoadedShard> | null = null;
   private loadedFor = '';
+  /** The object's durable copy of its shard's files. */
+  readonly copy: ShardCopy;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.copy = new ShardCopy(ctx, env);
+  }
 
   private shard(addr: ShardAddress): Promise<LoadedShard> {
     const key = `${addr.contentHash}:${addr.shard}`;
@@ -37,7 +47,9 @@ export class ShardObject extends DurableObject<Env> {
         if (manifest.contentHash !== addr.contentHash) {
           throw new IndexUnavailableError('index_changing', `A new index is being deployed (expected ${addr.contentHash.slice(0, 12)}, found ${manifest.contentHash.slice(0, 12)}); retry in a few seconds.`);
         }
-        return LoadedShard.load(manifest, addr.shard, assetFetcher(this.env.ASSETS));
+        const shard = await LoadedShard.load(manifest, addr.shard, assetFetcher(this.env.ASSETS), { store: this.copy.store });
+        this.copy.afterLoad(addr);
+        return shard;
       })();
       this.loaded.catch(() => { this.loaded = null; });
     }
@@ -79,8 +91,18 @@ export class ShardObject extends DurableObject<Env> {
     return rpcGuard(async () => (await this.shard(addr)).prefetch(forms));
   }
 
-  /** Memory and cache diagnostics for benchmarks and `/health?shards=1`. */
+  /** Memory and cache diagnostics. */
   async stats(addr: ShardAddress): Promise<ShardStats> {
     return rpcGuard(async () => (await this.shard(addr)).stats());
+  }
+
+  /** Loads the shard (verifying what it reads) and tells how far its copy in storage is (`/health`). */
+  async copyStatus(addr: ShardAddress): Promise<CopyStatus> {
+    return rpcGuard(async () => this.copy.status(await this.shard(addr)));
+  }
+
+  /** Alarm: one step of the copy ({@link ShardCopy.alarm}). */
+  override async alarm(): Promise<void> {
+    await this.copy.alarm((addr) => this.shard(addr));
   }
 }

@@ -12,5 +12,16 @@ describe('GET /health', () => {
     expect(body.manifest.analyzerVersion).toBe(body.code.analyzerVersion);
     expect(body.manifest.formatVersion).toBe(body.code.formatVersion);
     expect(body.manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    if (expectedShards === 1) {
+      expect(body.copies).toBeUndefined(); // served in this isolate: no shard object, no copy
+    } else {
+      expect(body.copies).toHaveLength(expectedShards);
+      for (const [i, c] of body.copies.entries()) {
+        expect(c.shard).toBe(i);
+        expect(c.of).toBeGreaterThan(2); // head, title index and at least one block of each kind
+        expect(c.files).toBeGreaterThanOrEqual(0);
+        expect(c.files).toBeLessThanOrEqual(c.of);
+      }
+    }
   });
 });

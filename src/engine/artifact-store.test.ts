@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { ArtifactFile } from '../index-format/manifest.js';
+import { ArtifactError } from './artifact.js';
+import { copyMissing, readArtifact } from './artifact-store.js';
+import { MemoryArtifactStore } from './memory-artifact-store.js';
+
+const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+async function artifact(name: string, text: string): Promise<{ file: ArtifactFile; bytes: ArrayBuffer }> {
+  const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+  return { file: { file: name, bytes: bytes.byteLength, sha256: hex(await crypto.subtle.digest('SHA-256', bytes)) }, bytes };
+}
+/** A fetcher over `files` that records what it was asked for. */
+function fetcher(files: Map<string, ArrayBuffer>, asked: string[]) {
+  return async (name: string) => { asked.push(name); return files.get(name)!.slice(0); };
+}
+
+describe('readArtifact', () => {
+  it('fetches and verifies what the store lacks, and never writes to the store itself', async () => {
+    const a = await artifact('a.bin', 'alpha');
+    const asked: string[] = [];
+    const store = new MemoryArtifactStore();
+    expect(new TextDecoder().decode(await readArtifact(a.file, fetcher(new Map([['a.bin', a.bytes]]), asked), store))).toBe('alpha');
+    expect(asked).toEqual(['a.bin']);
+    expect(store.puts).toBe(0);
+  });
+
+  it('answers from the store without fetching when it holds the file with its size', async () => {
+    const a = await artifact('a.bin', 'alpha');
+    const asked: string[] = [];
+    const store = new MemoryArtifactStore();
+    store.put(a.file.sha256, a.bytes);
+    expect(new TextDecoder().decode(await readArtifact(a.file, fetcher(new Map([['a.bin', a.bytes]]), asked), store))).toBe('alpha');
+    expect(asked).toEqual([]);
+  });
+
+  it('ignores a stored copy of the wrong size and fetches the file', async () => {
+    const a = await artifact('a.bin', 'alpha');
+    const asked: string[] = [];
+    const store = new MemoryArtifactStore();
+    store.put(a.file.sha256, new TextEncoder().encode('alp').buffer as ArrayBuffer);
+    expect(new TextDecoder().decode(await readArtifact(a.file, fetcher(new Map([['a.bin', a.bytes]]), asked), store))).toBe('alpha');
+    expect(asked).toEqual(['a.bin']);
+  });
+
+  it('refuses a fetched file that does not match its SHA-256', async () => {
+    const a = await artifact('a.bin', 'alpha');
+    const wrong = new TextEncoder().encode('ALPHA').buffer as ArrayBuffer;
+    await expect(readArtifact(a.file, fetcher(new Map([['a.bin', wrong]]), []))).rejects.toThrow(ArtifactError);
+  });
+});
+
+describe('copyMissing', () => {
+  it('copies at most `limit` missing files per call, skips stored and repeated ones, and reports what is left', async () => {
+    const files = await Promise.all(['one', 'two', 'three', 'four'].map((t, i) => artifact(`f${i}.bin`, t)));
+    const source = new Map(files.map((f) => [f.file.file, f.bytes]));
+    const store = new MemoryArtifactStore();
+    store.put(files[1].file.sha256, files[1].bytes);
+    const list = [...files.map((f) => f.file), files[0].file];
+    const asked: string[] = [];
+    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 2, bytes: 3 + 5, missing: 1 });
+    expect(asked).toEqual(['f0.bin', 'f2.bin']);
+    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 1, bytes: 4, missing: 0 });
+    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 0, bytes: 0, missing: 0 });
+    expect(asked).toEqual(['f0.bin', 'f2.bin', 'f3.bin']);
+    for (const f of files) expect(new TextDecoder().decode(store.get(f.file.sha256)!)).toBe(['one', 'two', 'three', 'four'][files.indexOf(f)]);
+  });
+
+  it('never stores a corrupt file: the error propagates and the store keeps what it had', async () => {
+    const a = await artifact('a.bin', 'alpha');
+    const b = await artifact('b.bin', 'beta');
+    const store = new MemoryArtifactStore();
+    const source = new Map([['a.bin', a.bytes], ['b.bin', new TextEncoder().encode('BETA').buffer as ArrayBuffer]]);
+    await expect(copyMissing([a.file, b.file], fetcher(source, []), store, 10)).rejects.toThrow(/corrupt or from another build/);
+    expect(store.has(a.file.sha256)).toBe(true);
+    expect(store.has(b.file.sha256)).toBe(false);
+  });
+});

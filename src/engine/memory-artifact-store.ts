@@ -1,0 +1,29 @@
+/**
+ * An {@link ArtifactStore} in memory: for tests and Node tools that want a shard's files copied once
+ * (a Durable Object keeps them in its SQLite storage instead: src/worker/sqlite-artifact-store.ts).
+ * @module
+ */
+import type { ArtifactStore } from './artifact-store.js';
+
+/** Artifact bytes in a map, counting writes. */
+export class MemoryArtifactStore implements ArtifactStore {
+  private readonly map = new Map<string, ArrayBuffer>();
+  /** Number of {@link put} calls so far. */
+  puts = 0;
+
+  /** See {@link ArtifactStore.get}. */
+  get(sha256: string): ArrayBuffer | null {
+    return this.map.get(sha256) ?? null;
+  }
+
+  /** See {@link ArtifactStore.has}. */
+  has(sha256: string): boolean {
+    return this.map.has(sha256);
+  }
+
+  /** See {@link ArtifactStore.put}. */
+  put(sha256: string, bytes: ArrayBuffer): void {
+    this.puts++;
+    this.map.set(sha256, bytes);
+  }
+}

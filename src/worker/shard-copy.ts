@@ -1,0 +1,116 @@
+/**
+ * A shard object's durable copy of its own files. A Durable Object is evicted after some idle time and
+ * its memory is lost, but its SQLite storage stays with it: once the shard's head and blocks are
+ * copied there, a restarted object reads them locally instead of fetching static assets again, so a
+ * quiet site's first reader after an eviction does not pay the fetches (measured in
+ * docs/scaling.md, "A shard's own copy of its files").
+ *
+ * The copy runs off the query path: {@link COPY_DELAY_MS} after the shard first loads, then in alarm
+ * runs of {@link COPY_BATCH} files (each fetched and verified against its SHA-256 before it is
+ * stored), until every file is there. Then an alarm every {@link RECHECK_MS} checks that the object's
+ * build is still the deployed one; once it is not (objects are named per build), the object deletes
+ * its storage, so old builds cost nothing. `SHARD_COPY = "off"` stops copying and deletes a copy at
+ * its next alarm.
+ * @module
+ */
+import { copyMissing, type CopyProgress, type CopyStatus } from '../engine/artifact-store.js';
+import type { LoadedShard } from '../engine/loaded-shard.js';
+import { assetFetcher } from './assets.js';
+import type { Env } from './env.js';
+import { sharedManifest } from './manifest-loader.js';
+import { SqliteArtifactStore } from './sqlite-artifact-store.js';
+
+/** Milliseconds after a shard loads before it starts copying (its first queries' reads go first). */
+export const COPY_DELAY_MS = 10_000;
+/** Files copied per alarm run. */
+export const COPY_BATCH = 32;
+/** Milliseconds between alarm runs while files are missing. */
+export const COPY_PAUSE_MS = 250;
+/** Once the copy is complete (or failed): how often the object checks that its build is still deployed. */
+export const RECHECK_MS = 24 * 3_600_000;
+
+/** Storage key of the build and shard the copy is for. */
+const ADDRESS_KEY = 'copy-address';
+
+/** Which shard of which build (the shard object's RPC address). */
+export interface CopyAddress {
+  contentHash: string;
+  shard: number;
+}
+
+/** Keeps a shard object's copy of its files: scheduling, alarm runs, deletion once the build is gone. */
+export class ShardCopy {
+  private current: SqliteArtifactStore;
+  private scheduled = false;
+
+  constructor(private readonly ctx: DurableObjectState, private readonly env: Env) {
+    this.current = new SqliteArtifactStore(ctx.storage.sql);
+  }
+
+  /** The store searches read from. */
+  get store(): SqliteArtifactStore {
+    return this.current;
+  }
+
+  private get enabled(): boolean {
+    return this.env.SHARD_COPY !== 'off';
+  }
+
+  /**
+   * Called when the shard for `addr` has loaded: unless the copy is off, records the address and
+   * schedules the first alarm run {@link COPY_DELAY_MS} later, once per object life. A timer rather than
+   * an alarm, so that no storage write (which holds back the object's responses until it is durable)
+   * happens while the first queries are answered.
+   */
+  afterLoad(addr: CopyAddress): void {
+    if (this.scheduled || !this.enabled) return;
+    this.scheduled = true;
+    setTimeout(() => { this.start(addr).catch(() => { this.scheduled = false; }); }, COPY_DELAY_MS);
+  }
+
+  /** Records `addr` and sets the alarm now unless one is set. */
+  async start(addr: CopyAddress): Promise<void> {
+    const known = await this.ctx.storage.get<CopyAddress>(ADDRESS_KEY);
+    if (!known || known.contentHash !== addr.contentHash || known.shard !== addr.shard) await this.ctx.storage.put(ADDRESS_KEY, addr);
+    if (await this.ctx.storage.getAlarm() === null) await this.ctx.storage.setAlarm(Date.now());
+  }
+
+  /**
+   * One alarm run: deletes the copy if its build is no longer deployed or copying is off; otherwise
+   * copies up to {@link COPY_BATCH} missing files and sets the next run. Returns what it copied (null
+   * when there was nothing to do or it deleted the copy).
+   */
+  async alarm(load: (addr: CopyAddress) => Promise<LoadedShard>): Promise<CopyProgress | null> {
+    const addr = await this.ctx.storage.get<CopyAddress>(ADDRESS_KEY);
+    if (!addr) return null;
+    let deployed: string;
+    try {
+      deployed = (await sharedManifest(this.env.ASSETS)).contentHash;
+    } catch {
+      await this.ctx.storage.setAlarm(Date.now() + RECHECK_MS);
+      return null;
+    }
+    if (deployed !== addr.contentHash || !this.enabled) {
+      await this.ctx.storage.deleteAlarm();
+      await this.ctx.storage.deleteAll();
+      this.current = new SqliteArtifactStore(this.ctx.storage.sql);
+      return null;
+    }
+    try {
+      const shard = await load(addr);
+      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.current, COPY_BATCH);
+      await this.ctx.storage.setAlarm(Date.now() + (progress.missing > 0 ? COPY_PAUSE_MS : RECHECK_MS));
+      return progress;
+    } catch {
+      // A file that does not verify is never stored; searches report it. Try again at the next check.
+      await this.ctx.storage.setAlarm(Date.now() + RECHECK_MS);
+      return null;
+    }
+  }
+
+  /** Files stored out of the shard's files. */
+  status(shard: LoadedShard): CopyStatus {
+    const s = this.current.stats();
+    return { files: s.files, of: new Set(shard.files().map((f) => f.sha256)).size, bytes: s.bytes };
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * An {@link ArtifactStore} in a Durable Object's SQLite storage: a shard object's own durable copy of
+ * its files, read synchronously and locally when the object starts again after an eviction. Files
+ * are split into chunks of {@link CHUNK_BYTES} (a SQLite value in a Durable Object is limited to
+ * 2 MB), and a file counts as stored only once its row in `artifacts`, written after its chunks,
+ * exists, so a copy interrupted half way is never read.
+ * @module
+ */
+import type { ArtifactStore } from '../engine/artifact-store.js';
+
+/** Bytes per stored chunk (under the 2 MB limit of a SQLite value in Durable Objects). */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** What the store holds. */
+export interface StoredArtifacts {
+  files: number;
+  bytes: number;
+}
+
+/** Shard files kept in `artifacts` (one row per file) and `artifact_chunks` (its bytes). */
+export class SqliteArtifactStore implements ArtifactStore {
+  private ready = false;
+
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Whether the tables exist; created on the first write only, so reading never writes. */
+  private tables(create: boolean): boolean {
+    if (this.ready) return true;
+    if (create) {
+      this.sql.exec('CREATE TABLE IF NOT EXISTS artifact_chunks (sha256 TEXT NOT NULL, part INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, part))');
+      this.sql.exec('CREATE TABLE IF NOT EXISTS artifacts (sha256 TEXT PRIMARY KEY, bytes INTEGER NOT NULL, parts INTEGER NOT NULL)');
+      this.ready = true;
+    } else {
+      this.ready = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'artifacts'").toArray().length > 0;
+    }
+    return this.ready;
+  }
+
+  /** See {@link ArtifactStore.get}. */
+  get(sha256: string): ArrayBuffer | null {
+    if (!this.tables(false)) return null;
+    const meta = this.sql.exec<{ bytes: number; parts: number }>('SELECT bytes, parts FROM artifacts WHERE sha256 = ?', sha256).toArray()[0];
+    if (!meta) return null;
+    const chunks = this.sql.exec<{ bytes: ArrayBuffer }>('SELECT bytes FROM artifact_chunks WHERE sha256 = ? ORDER BY part', sha256).toArray();
+    if (chunks.length !== meta.parts) return null;
+    if (chunks.length === 1) return chunks[0].bytes;
+    const out = new Uint8Array(meta.bytes);
+    let at = 0;
+    for (const c of chunks) {
+      if (at + c.bytes.byteLength > out.length) return null;
+      out.set(new Uint8Array(c.bytes), at);
+      at += c.bytes.byteLength;
+    }
+    return at === out.length ? out.buffer : null;
+  }
+
+  /** See {@link ArtifactStore.has}. */
+  has(sha256: string): boolean {
+    return this.tables(false) && this.sql.exec('SELECT 1 FROM artifacts WHERE sha256 = ?', sha256).toArray().length > 0;
+  }
+
+  /** See {@link ArtifactStore.put}. */
+  put(sha256: string, bytes: ArrayBuffer): void {
+    this.tables(true);
+    const parts = Math.max(1, Math.ceil(bytes.byteLength / CHUNK_BYTES));
+    this.sql.exec('DELETE FROM artifact_chunks WHERE sha256 = ?', sha256);
+    for (let p = 0; p < parts; p++) {
+      this.sql.exec('INSERT INTO artifact_chunks (sha256, part, bytes) VALUES (?, ?, ?)', sha256, p, bytes.slice(p * CHUNK_BYTES, (p + 1) * CHUNK_BYTES));
+    }
+    this.sql.exec('INSERT OR REPLACE INTO artifacts (sha256, bytes, parts) VALUES (?, ?, ?)', sha256, bytes.byteLength, parts);
+  }
+
+  /** Files and bytes held. */
+  stats(): StoredArtifacts {
+    if (!this.tables(false)) return { files: 0, bytes: 0 };
+    const r = this.sql.exec<{ files: number; bytes: number | null }>('SELECT COUNT(*) AS files, SUM(bytes) AS bytes FROM artifacts').one();
+    return { files: r.files, bytes: r.bytes ?? 0 };
+  }
+}
