@@ -50,19 +50,23 @@ describe('readArtifact', () => {
 });
 
 describe('copyMissing', () => {
-  it('copies at most `limit` missing files per call, skips stored and repeated ones, and reports what is left', async () => {
-    const files = await Promise.all(['one', 'two', 'three', 'four'].map((t, i) => artifact(`f${i}.bin`, t)));
+  it('copies missing files until a call has copied `maxBytes` (at least one file), skipping stored and repeated ones', async () => {
+    const texts = ['one', 'two', 'three', 'four', 'fiftyfifty'];
+    const files = await Promise.all(texts.map((t, i) => artifact(`f${i}.bin`, t)));
     const source = new Map(files.map((f) => [f.file.file, f.bytes]));
     const store = new MemoryArtifactStore();
     store.put(files[1].file.sha256, files[1].bytes);
     const list = [...files.map((f) => f.file), files[0].file];
     const asked: string[] = [];
-    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 2, bytes: 3 + 5, missing: 1 });
+    // 3 bytes, then 5: past the 6-byte budget, so the call stops there.
+    expect(await copyMissing(list, fetcher(source, asked), store, 6)).toEqual({ copied: 2, bytes: 8, missing: 2 });
     expect(asked).toEqual(['f0.bin', 'f2.bin']);
-    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 1, bytes: 4, missing: 0 });
-    expect(await copyMissing(list, fetcher(source, asked), store, 2)).toEqual({ copied: 0, bytes: 0, missing: 0 });
-    expect(asked).toEqual(['f0.bin', 'f2.bin', 'f3.bin']);
-    for (const f of files) expect(new TextDecoder().decode(store.get(f.file.sha256)!)).toBe(['one', 'two', 'three', 'four'][files.indexOf(f)]);
+    // A budget smaller than the next file still copies that one file.
+    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 1, bytes: 4, missing: 1 });
+    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 1, bytes: 10, missing: 0 });
+    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 0, bytes: 0, missing: 0 });
+    expect(asked).toEqual(['f0.bin', 'f2.bin', 'f3.bin', 'f4.bin']);
+    for (const [i, f] of files.entries()) expect(new TextDecoder().decode(store.get(f.file.sha256)!)).toBe(texts[i]);
   });
 
   it('never stores a corrupt file: the error propagates and the store keeps what it had', async () => {

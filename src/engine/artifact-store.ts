@@ -50,18 +50,21 @@ export interface CopyProgress {
 }
 
 /**
- * Copies into `store` at most `limit` of the `files` it lacks, one at a time (each fetched and verified
- * first, so a corrupt file is never stored: the error propagates and nothing of it is kept).
+ * Copies into `store` the `files` it lacks, one at a time, until at least `maxBytes` were copied (at
+ * least one file per call, so any file gets copied). Each file is fetched and verified first, so a
+ * corrupt file is never stored: the error propagates and nothing of it is kept.
  */
-export async function copyMissing(files: readonly ArtifactFile[], fetchArtifact: FetchArtifact, store: ArtifactStore, limit: number): Promise<CopyProgress> {
+export async function copyMissing(files: readonly ArtifactFile[], fetchArtifact: FetchArtifact, store: ArtifactStore, maxBytes: number): Promise<CopyProgress> {
   const seen = new Set<string>();
   const missing = files.filter((f) => !seen.has(f.sha256) && seen.add(f.sha256) && !store.has(f.sha256));
-  const batch = missing.slice(0, Math.max(0, limit));
   let bytes = 0;
-  for (const file of batch) {
+  let copied = 0;
+  for (const file of missing) {
+    if (copied > 0 && bytes >= maxBytes) break;
     const verified = await verifyArtifact(file, await fetchArtifact(file.file));
     store.put(file.sha256, verified);
     bytes += verified.byteLength;
+    copied++;
   }
-  return { copied: batch.length, bytes, missing: missing.length - batch.length };
+  return { copied, bytes, missing: missing.length - copied };
 }

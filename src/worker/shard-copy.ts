@@ -6,8 +6,8 @@
  * docs/scaling.md, "A shard's own copy of its files").
  *
  * The copy runs off the query path: {@link COPY_DELAY_MS} after the shard first loads, then in alarm
- * runs of {@link COPY_BATCH} files (each fetched and verified against its SHA-256 before it is
- * stored), until every file is there. Then an alarm every {@link RECHECK_MS} checks that the object's
+ * runs of about {@link COPY_BYTES_PER_RUN} (each file fetched and verified against its SHA-256
+ * before it is stored), {@link COPY_PAUSE_MS} apart, until every file is there. Then an alarm every {@link RECHECK_MS} checks that the object's
  * build is still the deployed one; once it is not (objects are named per build), the object deletes
  * its storage, so old builds cost nothing. `SHARD_COPY = "off"` stops copying and deletes a copy at
  * its next alarm.
@@ -22,10 +22,13 @@ import { SqliteArtifactStore } from './sqlite-artifact-store.js';
 
 /** Milliseconds after a shard loads before it starts copying (its first queries' reads go first). */
 export const COPY_DELAY_MS = 10_000;
-/** Files copied per alarm run. */
-export const COPY_BATCH = 32;
-/** Milliseconds between alarm runs while files are missing. */
-export const COPY_PAUSE_MS = 250;
+/**
+ * Bytes copied per alarm run (at least one file): fetching, hashing and writing ~1 MiB takes the
+ * object a few milliseconds, so a search arriving meanwhile waits at most that long.
+ */
+export const COPY_BYTES_PER_RUN = 1024 * 1024;
+/** Milliseconds between alarm runs while files are missing (≤ ~2 MiB/s per object: a 29 MB shard in ~15 s). */
+export const COPY_PAUSE_MS = 500;
 /** Once the copy is complete (or failed): how often the object checks that its build is still deployed. */
 export const RECHECK_MS = 24 * 3_600_000;
 
@@ -77,7 +80,7 @@ export class ShardCopy {
 
   /**
    * One alarm run: deletes the copy if its build is no longer deployed or copying is off; otherwise
-   * copies up to {@link COPY_BATCH} missing files and sets the next run. Returns what it copied (null
+   * copies about {@link COPY_BYTES_PER_RUN} of missing files and sets the next run. Returns what it copied (null
    * when there was nothing to do or it deleted the copy).
    */
   async alarm(load: (addr: CopyAddress) => Promise<LoadedShard>): Promise<CopyProgress | null> {
@@ -98,7 +101,7 @@ export class ShardCopy {
     }
     try {
       const shard = await load(addr);
-      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.current, COPY_BATCH);
+      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.current, COPY_BYTES_PER_RUN);
       await this.ctx.storage.setAlarm(Date.now() + (progress.missing > 0 ? COPY_PAUSE_MS : RECHECK_MS));
       return progress;
     } catch {
