@@ -43,16 +43,12 @@ export interface CopyAddress {
 
 /** Keeps a shard object's copy of its files: scheduling, alarm runs, deletion once the build is gone. */
 export class ShardCopy {
-  private current: SqliteArtifactStore;
+  /** The store searches read from (one instance for the object's life: loaded shards keep it). */
+  readonly store: SqliteArtifactStore;
   private scheduled = false;
 
   constructor(private readonly ctx: DurableObjectState, private readonly env: Env) {
-    this.current = new SqliteArtifactStore(ctx.storage.sql);
-  }
-
-  /** The store searches read from. */
-  get store(): SqliteArtifactStore {
-    return this.current;
+    this.store = new SqliteArtifactStore(ctx.storage.sql);
   }
 
   private get enabled(): boolean {
@@ -96,12 +92,12 @@ export class ShardCopy {
     if (deployed !== addr.contentHash || !this.enabled) {
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
-      this.current = new SqliteArtifactStore(this.ctx.storage.sql);
+      this.store.forget(); // a shard still in memory then reads from static assets again
       return null;
     }
     try {
       const shard = await load(addr);
-      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.current, COPY_BYTES_PER_RUN);
+      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.store, COPY_BYTES_PER_RUN);
       await this.ctx.storage.setAlarm(Date.now() + (progress.missing > 0 ? COPY_PAUSE_MS : RECHECK_MS));
       return progress;
     } catch {
@@ -113,7 +109,7 @@ export class ShardCopy {
 
   /** Files stored out of the shard's files. */
   status(shard: LoadedShard): CopyStatus {
-    const s = this.current.stats();
+    const s = this.store.stats();
     return { files: s.files, of: new Set(shard.files().map((f) => f.sha256)).size, bytes: s.bytes };
   }
 }

@@ -70,6 +70,11 @@ export class SqliteArtifactStore implements ArtifactStore {
     this.sql.exec('INSERT OR REPLACE INTO artifacts (sha256, bytes, parts) VALUES (?, ?, ?)', sha256, bytes.byteLength, parts);
   }
 
+  /** Forgets that the tables exist (after `deleteAll()` dropped them): the next read checks again. */
+  forget(): void {
+    this.ready = false;
+  }
+
   /** Files and bytes held. */
   stats(): StoredArtifacts {
     if (!this.tables(false)) return { files: 0, bytes: 0 };

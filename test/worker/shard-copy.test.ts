@@ -10,7 +10,7 @@ import type { IndexManifest } from '../../src/index-format/manifest.js';
 import { Lexicon } from '../../src/index-format/lexicon.js';
 import { assetFetcher } from '../../src/worker/assets.js';
 import { loadManifest } from '../../src/worker/manifest-loader.js';
-import { RECHECK_MS } from '../../src/worker/shard-copy.js';
+import { RECHECK_MS, ShardCopy } from '../../src/worker/shard-copy.js';
 import { CHUNK_BYTES, SqliteArtifactStore } from '../../src/worker/sqlite-artifact-store.js';
 
 /** A shard object of its own (named apart from the ones searches use), for shard 0 of the deployed build. */
@@ -71,6 +71,22 @@ describe("a shard object's copy of its files in its own storage", () => {
     expect(await runDurableObjectAlarm(s)).toBe(true);
     const left = await runInDurableObject(s, async (obj, state) => ({ stored: obj.copy.store.stats(), keys: (await state.storage.list()).size, alarm: await state.storage.getAlarm() }));
     expect(left).toEqual({ stored: { files: 0, bytes: 0 }, keys: 0, alarm: null });
+  });
+
+  it('with SHARD_COPY = "off", the next alarm deletes an existing copy and copies nothing more', async () => {
+    const manifest = await loadManifest(env.ASSETS);
+    const s = stub('switched-off');
+    await copyAll(s, manifest);
+    const left = await runInDurableObject(s, async (_obj, state) => {
+      const off = new ShardCopy(state, { ...env, SHARD_COPY: 'off' });
+      const shard = await LoadedShard.load(manifest, 0, assetFetcher(env.ASSETS), { store: off.store });
+      const progress = await off.alarm(() => { throw new Error('an object with copying off loaded its shard to copy it'); });
+      // A shard loaded before the deletion keeps working: it reads from static assets again.
+      const article = await shard.article(shard.head.idOf(0));
+      return { progress, stored: off.store.stats(), keys: (await state.storage.list()).size, alarm: await state.storage.getAlarm(), article: article?.id };
+    });
+    expect(left.article).toBeTruthy();
+    expect(left).toEqual({ progress: null, stored: { files: 0, bytes: 0 }, keys: 0, alarm: null, article: left.article });
   });
 
   it('stores a file larger than one SQLite value in chunks, and never reads a file whose copy was cut short', async () => {
