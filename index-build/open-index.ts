@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FolderCopyStore } from './folder-copy-store.js';
 import { LexiconTailLoader } from '../src/engine/lexicon-tail-loader.js';
 import { LoadedShard } from '../src/engine/loaded-shard.js';
 import { PairPartLoader } from '../src/engine/pair-part-loader.js';
@@ -43,6 +44,11 @@ export interface OpenIndexOptions {
   lazyPairs?: boolean;
   /** Called with each index file as it is read (tests count what a cold search reads). */
   onRead?: (file: string) => void;
+  /**
+   * Serve every shard as its Durable Object does once its copy of its files is complete: shard files
+   * are read without hashing them again ({@link FolderCopyStore}). Default: each is verified on read.
+   */
+  copies?: boolean;
 }
 
 /** A search service over an index directory (the `index/` folder of a build). */
@@ -58,6 +64,7 @@ export async function openIndex(indexDir: string, options: OpenIndexOptions = {}
   const pairParts = PairPartLoader.forIndex(manifest, base, fetchArtifact);
   const lexicon = pairParts && !options.lazyPairs ? base.withPairParts(await pairParts.all(), new Set()) : base;
   const scoreBounds = manifest.scoreBounds && !options.noScoreBounds ? new ScoreBounds(await verifyArtifact(manifest.scoreBounds, await fetchArtifact(manifest.scoreBounds.file))) : null;
-  const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact)));
+  const store = options.copies ? new FolderCopyStore(indexDir, options.onRead) : undefined;
+  const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact, { store })));
   return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds, LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact), options.lazyPairs ? pairParts : null);
 }

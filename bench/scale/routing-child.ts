@@ -83,9 +83,10 @@ export interface RoutingResult {
   }>;
 }
 
-const { values } = parseArgs({ options: { index: { type: 'string' }, queries: { type: 'string' }, sorts: { type: 'string', default: 'relevance,date:desc' }, warmup: { type: 'string', default: '30' }, passes: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { index: { type: 'string' }, queries: { type: 'string' }, sorts: { type: 'string', default: 'relevance,date:desc' }, warmup: { type: 'string', default: '30' }, passes: { type: 'string', default: '2' }, copies: { type: 'boolean', default: false } } });
 const mix = JSON.parse(await readFile(values.queries!, 'utf8')) as MixQuery[];
-const opened: SearchService = await openIndex(values.index!);
+// --copies: shards read their files as a Durable Object whose copy is complete does (not hashed again).
+const opened: SearchService = await openIndex(values.index!, { copies: values.copies });
 const S = opened.shards.length;
 // The routed design's shard calls go through a clock that models them running in parallel.
 const clock = new ParallelShardClock();

@@ -227,12 +227,14 @@ else log(`isolates: the probe Worker's front and ${isolates.objects} objects of 
 
 // ── 4. Baselines and phase profile ──────────────────────────────────────────────────────────────
 // ── 3b. Routing ─────────────────────────────────────────────────────────────────────────────────
-section(`3b. Shards touched per search: routed (date-ordered shards, hits folded into search) vs every shard (the design before), same process, same ${mix.length} queries`);
+section(`3b. Shards touched per search: routed (date-ordered shards, hits folded into search) vs every shard (the design before), same process, same ${mix.length} queries; shards reading their files as from complete shard-object copies (not hashed again)`);
 let routing: RoutingResult | null = null;
 {
   const run = await runNodeChild<RoutingResult>({
     script: 'bench/scale/routing-child.ts', nodeFlags: ['--max-old-space-size=8192'], timeoutMs: 1_800_000, echoPrefix: '  [routing] ',
-    args: ['--index', indexDir, '--queries', queriesFile, '--sorts', 'relevance,date:desc', '--passes', args['routing-passes']!],
+    // --copies: shards read their files as a Durable Object does once its copy is complete (the steady
+    // state soon after a deploy, src/worker/shard-copy.ts): block-cache misses are not hashed again.
+    args: ['--index', indexDir, '--queries', queriesFile, '--sorts', 'relevance,date:desc', '--passes', args['routing-passes']!, '--copies'],
   });
   routing = run.result;
   if (!routing) log(`  routing step FAILED: exit ${run.code ?? run.signal}: ${run.stderrTail.split('\n').filter(Boolean).slice(-2).join(' | ')}`);

@@ -66,7 +66,7 @@ describe('copyMissing', () => {
     expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 1, bytes: 10, missing: 0 });
     expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 0, bytes: 0, missing: 0 });
     expect(asked).toEqual(['f0.bin', 'f2.bin', 'f3.bin', 'f4.bin']);
-    for (const [i, f] of files.entries()) expect(new TextDecoder().decode(store.get(f.file.sha256)!)).toBe(texts[i]);
+    for (const [i, f] of files.entries()) expect(new TextDecoder().decode(store.get(f.file)!)).toBe(texts[i]);
   });
 
   it('never stores a corrupt file: the error propagates and the store keeps what it had', async () => {

@@ -10,8 +10,8 @@ import { verifyArtifact, type FetchArtifact } from './artifact.js';
 
 /** Artifact bytes kept under their SHA-256. */
 export interface ArtifactStore {
-  /** The bytes stored under this SHA-256, or null. */
-  get(sha256: string): ArrayBuffer | null;
+  /** The bytes stored for this file (looked up by its SHA-256), or null. */
+  get(file: ArtifactFile): ArrayBuffer | null;
   /** Whether bytes are stored under this SHA-256 (reads no bytes). */
   has(sha256: string): boolean;
   /** Stores bytes that were verified against `sha256`. */
@@ -24,7 +24,7 @@ export interface ArtifactStore {
  * Reading never writes to the store: copying is {@link copyMissing}'s job, off the query path.
  */
 export async function readArtifact(file: ArtifactFile, fetchArtifact: FetchArtifact, store?: ArtifactStore): Promise<ArrayBuffer> {
-  const stored = store?.get(file.sha256);
+  const stored = store?.get(file);
   if (stored && stored.byteLength === file.bytes) return stored;
   return verifyArtifact(file, await fetchArtifact(file.file));
 }

@@ -3,6 +3,7 @@
  * (a Durable Object keeps them in its SQLite storage instead: src/worker/sqlite-artifact-store.ts).
  * @module
  */
+import type { ArtifactFile } from '../index-format/manifest.js';
 import type { ArtifactStore } from './artifact-store.js';
 
 /** Artifact bytes in a map, counting writes. */
@@ -12,8 +13,8 @@ export class MemoryArtifactStore implements ArtifactStore {
   puts = 0;
 
   /** See {@link ArtifactStore.get}. */
-  get(sha256: string): ArrayBuffer | null {
-    return this.map.get(sha256) ?? null;
+  get(file: ArtifactFile): ArrayBuffer | null {
+    return this.map.get(file.sha256) ?? null;
   }
 
   /** See {@link ArtifactStore.has}. */

@@ -7,6 +7,7 @@
  * @module
  */
 import type { ArtifactStore } from '../engine/artifact-store.js';
+import type { ArtifactFile } from '../index-format/manifest.js';
 
 /** Bytes per stored chunk (under the 2 MB limit of a SQLite value in Durable Objects). */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -37,7 +38,8 @@ export class SqliteArtifactStore implements ArtifactStore {
   }
 
   /** See {@link ArtifactStore.get}. */
-  get(sha256: string): ArrayBuffer | null {
+  get(file: ArtifactFile): ArrayBuffer | null {
+    const sha256 = file.sha256;
     if (!this.tables(false)) return null;
     const meta = this.sql.exec<{ bytes: number; parts: number }>('SELECT bytes, parts FROM artifacts WHERE sha256 = ?', sha256).toArray()[0];
     if (!meta) return null;

@@ -16,6 +16,9 @@ import { CHUNK_BYTES, SqliteArtifactStore } from '../../src/worker/sqlite-artifa
 /** A shard object of its own (named apart from the ones searches use), for shard 0 of the deployed build. */
 const stub = (name: string) => env.SHARDS.get(env.SHARDS.idFromName(`copy-test:${name}`));
 
+/** A file entry whose name and SHA-256 are both `key` (the store looks files up by SHA-256). */
+const named = (key: string) => ({ file: key, bytes: 0, sha256: key });
+
 /** Runs the object's alarm until its copy is complete (or 200 runs; the runtime may also run a due alarm itself). */
 async function copyAll(s: ReturnType<typeof stub>, manifest: IndexManifest) {
   const addr = { contentHash: manifest.contentHash, shard: 0 };
@@ -92,15 +95,15 @@ describe("a shard object's copy of its files in its own storage", () => {
   it('stores a file larger than one SQLite value in chunks, and never reads a file whose copy was cut short', async () => {
     const out = await runInDurableObject(stub('chunks'), (_obj, state) => {
       const store = new SqliteArtifactStore(state.storage.sql);
-      const empty = { get: store.get('a'), has: store.has('a'), stats: store.stats() };
+      const empty = { get: store.get(named('a')), has: store.has('a'), stats: store.stats() };
       const big = new Uint8Array(2 * CHUNK_BYTES + 12_345);
       for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 11)) & 0xff;
       store.put('big', big.buffer);
-      const back = new Uint8Array(store.get('big')!);
+      const back = new Uint8Array(store.get(named('big'))!);
       const chunks = state.storage.sql.exec("SELECT COUNT(*) AS n FROM artifact_chunks WHERE sha256 = 'big'").one().n;
       // A copy interrupted after its chunks, before its row in `artifacts`, does not exist.
       state.storage.sql.exec("INSERT INTO artifact_chunks (sha256, part, bytes) VALUES ('cut', 0, ?)", new Uint8Array([1, 2, 3]).buffer);
-      return { empty, same: back.length === big.length && back.every((b, i) => b === big[i]), chunks, cut: [store.get('cut'), store.has('cut')], stats: store.stats() };
+      return { empty, same: back.length === big.length && back.every((b, i) => b === big[i]), chunks, cut: [store.get(named('cut')), store.has('cut')], stats: store.stats() };
     });
     expect(out.empty).toEqual({ get: null, has: false, stats: { files: 0, bytes: 0 } });
     expect(out.same).toBe(true);

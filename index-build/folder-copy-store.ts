@@ -1,0 +1,37 @@
+/**
+ * An {@link ArtifactStore} over a built index folder, read without verifying again: how a shard served
+ * in Node behaves when its Durable Object's copy of its files is complete (src/worker/shard-copy.ts:
+ * each file was verified once, when it was stored, and is then read locally without hashing). Used
+ * by benchmarks to model the production path with copies (`openIndex(…, { copies: true })`).
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArtifactStore } from '../src/engine/artifact-store.js';
+import type { ArtifactFile } from '../src/index-format/manifest.js';
+
+/** Every file of the index folder, as a complete copy. */
+export class FolderCopyStore implements ArtifactStore {
+  constructor(private readonly indexDir: string, private readonly onRead?: (file: string) => void) {}
+
+  /** The file's bytes from the folder (not hashed), or null when it is missing. */
+  get(file: ArtifactFile): ArrayBuffer | null {
+    try {
+      const b = readFileSync(path.join(this.indexDir, file.file));
+      this.onRead?.(file.file);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A complete copy holds every file. */
+  has(): boolean {
+    return true;
+  }
+
+  /** Read-only: the folder is the copy. */
+  put(): void {
+    throw new Error('FolderCopyStore is read-only: the index folder is the copy');
+  }
+}
