@@ -111,10 +111,10 @@ async function probeIsolates(n: number): Promise<IsolateProbe> {
  * Runs the HTTP measurements.
  * @param o assets folder (holding `index/`), the query mix, warm-up count, autocannon settings
  */
-export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup: number; connections: number; durationS: number; log: (s: string) => void; noCopies?: boolean }): Promise<HttpResult> {
+export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup: number; connections: number; durationS: number; log: (s: string) => void }): Promise<HttpResult> {
   const t0 = performance.now();
   const persistTo = mkdtempSync(path.join(tmpdir(), 'vn-http-'));
-  const vars = { ...HTTP_VARS, ...(o.noCopies ? { SHARD_COPY: 'off' } : {}) };
+  const vars = { ...HTTP_VARS };
   const server = await startLocalWorker({ assets: o.assets, vars, persistTo, readyWhen: 'started' });
   const startMs = performance.now() - t0;
   o.log(`  local Worker ready at ${server.url} in ${(startMs / 1000).toFixed(1)}s (vars ${JSON.stringify(vars)})`);
@@ -128,7 +128,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
     // Measure the steady state: once the shard objects have copied their files into their storage
     // (src/worker/shard-copy.ts; once per build, in the background, starting 10 s after a shard loads).
     const tc = performance.now();
-    const copied = o.noCopies ? null : await copiesComplete(server.url, o.log).catch((e: Error) => { o.log(`  (no wait for shard copies: ${e.message})`); return null; });
+    const copied = await copiesComplete(server.url, o.log).catch((e: Error) => { o.log(`  (no wait for shard copies: ${e.message})`); return null; });
     if (copied) o.log(`  waited ${((performance.now() - tc) / 1000).toFixed(0)} s for the shard objects' copies of their files (${copied.files} files, ${(copied.bytes / 1e6).toFixed(1)} MB) before measuring`);
     const lat: number[] = [];
     const took: number[] = [];

@@ -7,7 +7,8 @@
 import type { HighlightSpec, QueryPlan, SearchOptions } from '../engine/query-plan.js';
 import type { ShardClient } from '../engine/shard-client.js';
 import { rpcCall } from './rpc-errors.js';
-import type { ShardAddress, ShardObject } from './shard-object.js';
+import type { ShardAddress } from './shard-address.js';
+import type { ShardObject } from './shard-object.js';
 
 /** Calls one shard's Durable Object. */
 export class DurableShardClient implements ShardClient {

@@ -18,6 +18,7 @@ import type { LoadedShard } from '../engine/loaded-shard.js';
 import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
 import { sharedManifest } from './manifest-loader.js';
+import type { ShardAddress } from './shard-address.js';
 import { SqliteArtifactStore } from './sqlite-artifact-store.js';
 
 /** Milliseconds after a shard loads before it starts copying (its first queries' reads go first). */
@@ -34,12 +35,6 @@ export const RECHECK_MS = 24 * 3_600_000;
 
 /** Storage key of the build and shard the copy is for. */
 const ADDRESS_KEY = 'copy-address';
-
-/** Which shard of which build (the shard object's RPC address). */
-export interface CopyAddress {
-  contentHash: string;
-  shard: number;
-}
 
 /** Keeps a shard object's copy of its files: scheduling, alarm runs, deletion once the build is gone. */
 export class ShardCopy {
@@ -61,15 +56,15 @@ export class ShardCopy {
    * an alarm, so that no storage write (which holds back the object's responses until it is durable)
    * happens while the first queries are answered.
    */
-  afterLoad(addr: CopyAddress): void {
+  afterLoad(addr: ShardAddress): void {
     if (this.scheduled || !this.enabled) return;
     this.scheduled = true;
     setTimeout(() => { this.start(addr).catch(() => { this.scheduled = false; }); }, COPY_DELAY_MS);
   }
 
   /** Records `addr` and sets the alarm now unless one is set. */
-  async start(addr: CopyAddress): Promise<void> {
-    const known = await this.ctx.storage.get<CopyAddress>(ADDRESS_KEY);
+  async start(addr: ShardAddress): Promise<void> {
+    const known = await this.ctx.storage.get<ShardAddress>(ADDRESS_KEY);
     if (!known || known.contentHash !== addr.contentHash || known.shard !== addr.shard) await this.ctx.storage.put(ADDRESS_KEY, addr);
     if (await this.ctx.storage.getAlarm() === null) await this.ctx.storage.setAlarm(Date.now());
   }
@@ -79,8 +74,8 @@ export class ShardCopy {
    * copies about {@link COPY_BYTES_PER_RUN} of missing files and sets the next run. Returns what it copied (null
    * when there was nothing to do or it deleted the copy).
    */
-  async alarm(load: (addr: CopyAddress) => Promise<LoadedShard>): Promise<CopyProgress | null> {
-    const addr = await this.ctx.storage.get<CopyAddress>(ADDRESS_KEY);
+  async alarm(load: (addr: ShardAddress) => Promise<LoadedShard>): Promise<CopyProgress | null> {
+    const addr = await this.ctx.storage.get<ShardAddress>(ADDRESS_KEY);
     if (!addr) return null;
     let deployed: string;
     try {

@@ -18,13 +18,8 @@ import { assetFetcher } from './assets.js';
 import type { Env } from './env.js';
 import { IndexUnavailableError, sharedManifest } from './manifest-loader.js';
 import { rpcGuard } from './rpc-errors.js';
+import type { ShardAddress } from './shard-address.js';
 import { ShardCopy } from './shard-copy.js';
-
-/** Identifies which shard of which index build a call is for. */
-export interface ShardAddress {
-  contentHash: string;
-  shard: number;
-}
 
 /** Durable Object class holding one shard in memory. */
 export class ShardObject extends DurableObject<Env> {
