@@ -3,7 +3,7 @@ import { Lexicon } from '../src/index-format/lexicon.js';
 import { quadFingerprint } from '../src/index-format/pair-section.js';
 import { TermCollector } from '../src/index-format/term-collector.js';
 import { buildLexicon } from './build-lexicon.js';
-import { chooseQuadMinimum, MIN_QUAD_COUNT, QUAD_COST_BYTES } from './build-quads.js';
+import { chooseQuadMinimum, MIN_QUAD_WEIGHT, QUAD_COST_BYTES } from './build-quads.js';
 
 /** `n` copies of a document. */
 type Doc = readonly [string, string, string?];
@@ -34,7 +34,7 @@ describe('four-syllable windows kept for restoration', () => {
     expect(has(lx, 'giá vàng hôm nay')).toBe(true);
     expect(has(lx, 'vàng hôm nay tăng')).toBe(true);
     expect(has(lx, 'tiết hôm nay nắng')).toBe(false);
-    expect(lx.meta.minQuadCount).toBe(MIN_QUAD_COUNT);
+    expect(lx.meta.minQuadCount).toBe(MIN_QUAD_WEIGHT);
   });
 
   it('keeps a headline window seen once, when its pairs are kept', () => {
@@ -53,7 +53,7 @@ describe('four-syllable windows kept for restoration', () => {
   it('raises the minimum weight to fit the budget, heaviest windows first', () => {
     // weight 5: 10 windows; weight 3: 20; weight 2: 40
     const h = [0, 100, 40, 20, 0, 10];
-    expect(chooseQuadMinimum(h, 1e9)).toBe(MIN_QUAD_COUNT);
+    expect(chooseQuadMinimum(h, 1e9)).toBe(MIN_QUAD_WEIGHT);
     expect(chooseQuadMinimum(h, 30 * QUAD_COST_BYTES)).toBe(3);
     expect(chooseQuadMinimum(h, 29 * QUAD_COST_BYTES)).toBe(4); // keeps the same 10 as 5 would
     expect(chooseQuadMinimum(h, 9 * QUAD_COST_BYTES)).toBe(6); // none fits

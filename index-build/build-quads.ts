@@ -1,7 +1,7 @@
 /**
  * Chooses the exact four-syllable windows the lexicon keeps for diacritic restoration: one more word
  * of context than its triples. A window is kept when the corpus repeats it (weight at least
- * {@link MIN_QUAD_COUNT}: its occurrences, plus one when a headline has it, since readers search for
+ * {@link MIN_QUAD_WEIGHT}: its occurrences, plus one when a headline has it, since readers search for
  * a headline's wording) and it is the dominant spelling of its folded form (at least
  * {@link QUAD_DOMINANT_SHARE} of the folded window's occurrences), so that a query typed without
  * marks can be read the way the archive writes those four words. Each window costs 8 bytes (its first
@@ -16,7 +16,7 @@ import { quadFingerprint } from '../src/index-format/pair-section.js';
  * Windows of lower weight are not kept: one sighting in the body is not a habit of the archive, one in
  * a headline is (weight 2).
  */
-export const MIN_QUAD_COUNT = 2;
+export const MIN_QUAD_WEIGHT = 2;
 
 /** A kept window's spelling has at least this share of its folded form's occurrences. */
 export const QUAD_DOMINANT_SHARE = 0.9;
@@ -43,18 +43,18 @@ export interface ChosenQuads {
 }
 
 /**
- * The smallest minimum count (≥ {@link MIN_QUAD_COUNT}) whose windows fit `budgetBytes`, counting every
+ * The smallest minimum count (≥ {@link MIN_QUAD_WEIGHT}) whose windows fit `budgetBytes`, counting every
  * window of that weight (before the dominance test, so the budget is an upper bound).
  * @param histogram `histogram[n]`: distinct windows of weight n (the last entry: at least that)
  */
 export function chooseQuadMinimum(histogram: ArrayLike<number>, budgetBytes: number): number {
   const cap = histogram.length - 1;
   let kept = 0;
-  for (let n = cap; n >= MIN_QUAD_COUNT; n--) {
+  for (let n = cap; n >= MIN_QUAD_WEIGHT; n--) {
     if ((kept + histogram[n]) * QUAD_COST_BYTES > budgetBytes) return n + 1;
     kept += histogram[n];
   }
-  return MIN_QUAD_COUNT;
+  return MIN_QUAD_WEIGHT;
 }
 
 /**

@@ -33,6 +33,6 @@ describe('openIndex with { copies: true } (shards read as from complete Durable 
     const store = new FolderCopyStore(path.join(dir, 'index'));
     expect(store.get({ file: 'manifest.json', bytes: 0, sha256: 'x' })!.byteLength).toBeGreaterThan(0);
     expect(store.get({ file: 'shard-000/p-nope.bin', bytes: 0, sha256: 'y' })).toBeNull();
-    expect(() => store.put()).toThrow(/read-only/);
+    expect(() => store.put({ file: 'x', bytes: 0, sha256: 'x' }, new ArrayBuffer(0))).toThrow(/read-only/);
   });
 });

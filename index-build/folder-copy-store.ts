@@ -26,12 +26,12 @@ export class FolderCopyStore implements ArtifactStore {
   }
 
   /** A complete copy holds every file. */
-  has(): boolean {
+  has(_file: ArtifactFile): boolean {
     return true;
   }
 
   /** Read-only: the folder is the copy. */
-  put(): void {
+  put(_file: ArtifactFile, _bytes: ArrayBuffer): void {
     throw new Error('FolderCopyStore is read-only: the index folder is the copy');
   }
 }

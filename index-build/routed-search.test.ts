@@ -91,15 +91,14 @@ describe('routed search equals asking every shard', () => {
   });
 
   it('records capped per shard: page hits that came without their record are fetched and rendered exactly as when every record is sent', async () => {
-    const saved = { ...RECORDS_PER_SHARD };
     try {
       let fetched = 0;
       for (const q of QUERIES) {
         for (const over of [{}, { limit: 20 }, { offset: 5, limit: 5 }] as Array<Partial<SearchRequest>>) {
-          Object.assign(RECORDS_PER_SHARD, { spread: 1000, min: 1000, read: 1000 });
+          svc.recordsPolicy = { spread: 1000, min: 1000, read: 1000 };
           const all = await svc.search(request(q, over));
           expect(all.routing.shardCalls, q).toBe(all.routing.called); // every record came with the hits
-          Object.assign(RECORDS_PER_SHARD, { spread: 0, min: 1, read: saved.read });
+          svc.recordsPolicy = { spread: 0, min: 1, read: RECORDS_PER_SHARD.read };
           const capped = await svc.search(request(q, over));
           expect(capped.hits, `${q} ${JSON.stringify(over)}`).toEqual(all.hits);
           expect(capped.total).toBe(all.total);
@@ -108,7 +107,7 @@ describe('routed search equals asking every shard', () => {
       }
       expect(fetched).toBeGreaterThan(0); // the cap did leave page hits to fetch
     } finally {
-      Object.assign(RECORDS_PER_SHARD, saved);
+      svc.recordsPolicy = RECORDS_PER_SHARD;
     }
   });
 

@@ -28,7 +28,7 @@ describe('readArtifact', () => {
     const a = await artifact('a.bin', 'alpha');
     const asked: string[] = [];
     const store = new MemoryArtifactStore();
-    store.put(a.file.sha256, a.bytes);
+    store.put(a.file, a.bytes);
     expect(new TextDecoder().decode(await readArtifact(a.file, fetcher(new Map([['a.bin', a.bytes]]), asked), store))).toBe('alpha');
     expect(asked).toEqual([]);
   });
@@ -37,7 +37,7 @@ describe('readArtifact', () => {
     const a = await artifact('a.bin', 'alpha');
     const asked: string[] = [];
     const store = new MemoryArtifactStore();
-    store.put(a.file.sha256, new TextEncoder().encode('alp').buffer as ArrayBuffer);
+    store.put(a.file, new TextEncoder().encode('alp').buffer as ArrayBuffer);
     expect(new TextDecoder().decode(await readArtifact(a.file, fetcher(new Map([['a.bin', a.bytes]]), asked), store))).toBe('alpha');
     expect(asked).toEqual(['a.bin']);
   });
@@ -55,16 +55,19 @@ describe('copyMissing', () => {
     const files = await Promise.all(texts.map((t, i) => artifact(`f${i}.bin`, t)));
     const source = new Map(files.map((f) => [f.file.file, f.bytes]));
     const store = new MemoryArtifactStore();
-    store.put(files[1].file.sha256, files[1].bytes);
+    store.put(files[1].file, files[1].bytes);
     const list = [...files.map((f) => f.file), files[0].file];
     const asked: string[] = [];
-    // 3 bytes, then 5: past the 6-byte budget, so the call stops there.
-    expect(await copyMissing(list, fetcher(source, asked), store, 6)).toEqual({ copied: 2, bytes: 8, missing: 2 });
+    // 3 bytes, then 5: past the 6-byte budget, so the call stops at f3 (index 3).
+    expect(await copyMissing(list, fetcher(source, asked), store, 6)).toEqual({ copied: 2, bytes: 8, next: 3 });
     expect(asked).toEqual(['f0.bin', 'f2.bin']);
     // A budget smaller than the next file still copies that one file.
-    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 1, bytes: 4, missing: 1 });
-    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 1, bytes: 10, missing: 0 });
-    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 0, bytes: 0, missing: 0 });
+    expect(await copyMissing(list, fetcher(source, asked), store, 1, 3)).toEqual({ copied: 1, bytes: 4, next: 4 });
+    // The last file, then the repeated f0, already stored: the copy is complete.
+    expect(await copyMissing(list, fetcher(source, asked), store, 1, 4)).toEqual({ copied: 1, bytes: 10, next: 6 });
+    expect(await copyMissing(list, fetcher(source, asked), store, 1, 6)).toEqual({ copied: 0, bytes: 0, next: 6 });
+    // Started from the beginning again (a restarted object), nothing is missing.
+    expect(await copyMissing(list, fetcher(source, asked), store, 1)).toEqual({ copied: 0, bytes: 0, next: 6 });
     expect(asked).toEqual(['f0.bin', 'f2.bin', 'f3.bin', 'f4.bin']);
     for (const [i, f] of files.entries()) expect(new TextDecoder().decode(store.get(f.file)!)).toBe(texts[i]);
   });
@@ -75,7 +78,7 @@ describe('copyMissing', () => {
     const store = new MemoryArtifactStore();
     const source = new Map([['a.bin', a.bytes], ['b.bin', new TextEncoder().encode('BETA').buffer as ArrayBuffer]]);
     await expect(copyMissing([a.file, b.file], fetcher(source, []), store, 10)).rejects.toThrow(/corrupt or from another build/);
-    expect(store.has(a.file.sha256)).toBe(true);
-    expect(store.has(b.file.sha256)).toBe(false);
+    expect(store.has(a.file)).toBe(true);
+    expect(store.has(b.file)).toBe(false);
   });
 });

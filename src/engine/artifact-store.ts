@@ -8,14 +8,17 @@
 import type { ArtifactFile } from '../index-format/manifest.js';
 import { verifyArtifact, type FetchArtifact } from './artifact.js';
 
-/** Artifact bytes kept under their SHA-256. */
+/**
+ * Artifact files' bytes, kept under their SHA-256: two entries of the manifest or a head with the same
+ * SHA-256 are the same stored file, whatever their names.
+ */
 export interface ArtifactStore {
-  /** The bytes stored for this file (looked up by its SHA-256), or null. */
+  /** The bytes stored for this file, or null. */
   get(file: ArtifactFile): ArrayBuffer | null;
-  /** Whether bytes are stored under this SHA-256 (reads no bytes). */
-  has(sha256: string): boolean;
-  /** Stores bytes that were verified against `sha256`. */
-  put(sha256: string, bytes: ArrayBuffer): void;
+  /** Whether the file is stored (reads no bytes). */
+  has(file: ArtifactFile): boolean;
+  /** Stores the file's bytes, already verified against its size and SHA-256. */
+  put(file: ArtifactFile, bytes: ArrayBuffer): void;
 }
 
 /**
@@ -39,32 +42,38 @@ export interface CopyStatus {
   bytes: number;
 }
 
-/** What one {@link copyMissing} call did and what is left. */
+/** What one {@link copyMissing} call did and where the next one starts. */
 export interface CopyProgress {
   /** Files fetched, verified and stored by this call. */
   copied: number;
   /** Their bytes. */
   bytes: number;
-  /** Files still missing from the store afterwards. */
-  missing: number;
+  /**
+   * Where in `files` the next call starts: every file before it is stored. `files.length` once the
+   * copy is complete.
+   */
+  next: number;
 }
 
 /**
- * Copies into `store` the `files` it lacks, one at a time, until at least `maxBytes` were copied (at
- * least one file per call, so any file gets copied). Each file is fetched and verified first, so a
- * corrupt file is never stored: the error propagates and nothing of it is kept.
+ * Copies into `store` the files of `files` from index `from` on that it lacks, in order, until at
+ * least `maxBytes` were copied (at least one file per call, so any file gets copied); a caller that
+ * passes the returned {@link CopyProgress.next} as the next `from` asks the store about each file
+ * about once, however many calls the copy takes. Each file is fetched and verified first, so a corrupt
+ * file is never stored: the error propagates and nothing of it is kept.
  */
-export async function copyMissing(files: readonly ArtifactFile[], fetchArtifact: FetchArtifact, store: ArtifactStore, maxBytes: number): Promise<CopyProgress> {
-  const seen = new Set<string>();
-  const missing = files.filter((f) => !seen.has(f.sha256) && seen.add(f.sha256) && !store.has(f.sha256));
+export async function copyMissing(files: readonly ArtifactFile[], fetchArtifact: FetchArtifact, store: ArtifactStore, maxBytes: number, from = 0): Promise<CopyProgress> {
   let bytes = 0;
   let copied = 0;
-  for (const file of missing) {
+  let i = Math.max(0, from);
+  for (; i < files.length; i++) {
+    const file = files[i];
+    if (store.has(file)) continue; // stored before, or an earlier entry with the same SHA-256
     if (copied > 0 && bytes >= maxBytes) break;
     const verified = await verifyArtifact(file, await fetchArtifact(file.file));
-    store.put(file.sha256, verified);
+    store.put(file, verified);
     bytes += verified.byteLength;
     copied++;
   }
-  return { copied, bytes, missing: missing.length - copied };
+  return { copied, bytes, next: i };
 }

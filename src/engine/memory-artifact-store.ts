@@ -18,13 +18,13 @@ export class MemoryArtifactStore implements ArtifactStore {
   }
 
   /** See {@link ArtifactStore.has}. */
-  has(sha256: string): boolean {
-    return this.map.has(sha256);
+  has(file: ArtifactFile): boolean {
+    return this.map.has(file.sha256);
   }
 
   /** See {@link ArtifactStore.put}. */
-  put(sha256: string, bytes: ArrayBuffer): void {
+  put(file: ArtifactFile, bytes: ArrayBuffer): void {
     this.puts++;
-    this.map.set(sha256, bytes);
+    this.map.set(file.sha256, bytes);
   }
 }

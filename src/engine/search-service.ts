@@ -60,7 +60,17 @@ export const MAX_PAGE_DEPTH_WITH_RECORDS = 100;
  * thread): baomoi-35k's first whole-headline search read 100 document blocks (10 shards × 10 records)
  * for a page of 10.
  */
-export const RECORDS_PER_SHARD = { spread: 10, min: 2, read: 2 };
+export const RECORDS_PER_SHARD: RecordsPolicy = Object.freeze({ spread: 10, min: 2, read: 2 });
+
+/** How many stored records shards send with their hits (see {@link RECORDS_PER_SHARD}). */
+export interface RecordsPolicy {
+  /** Shards up to which every hit's record is sent; past them the page's k records are shared out. */
+  readonly spread: number;
+  /** Records a shard sends at least (at most k). */
+  readonly min: number;
+  /** Of the records sent, how many a shard may read from document blocks not in memory. */
+  readonly read: number;
+}
 
 /**
  * Records per shard for a wave (see {@link RECORDS_PER_SHARD}).
@@ -68,8 +78,8 @@ export const RECORDS_PER_SHARD = { spread: 10, min: 2, read: 2 };
  * @param asked shards asked before this wave
  * @param waveSize shards in this wave
  */
-export function recordsPerShard(k: number, asked: number, waveSize: number): number {
-  const { spread, min } = RECORDS_PER_SHARD;
+export function recordsPerShard(k: number, asked: number, waveSize: number, policy: RecordsPolicy = RECORDS_PER_SHARD): number {
+  const { spread, min } = policy;
   return Math.min(k, Math.max(min, Math.floor((spread * k) / (asked + waveSize))));
 }
 
@@ -196,6 +206,8 @@ export class SearchService {
   private suppressedIds = new Set<string>();
   /** Per-shard score bounds (null: none, every shard that can match is asked). */
   private bounds: ScoreBounds | null = null;
+  /** How many records shards send with their hits (tests vary it; the default is measured above). */
+  recordsPolicy: RecordsPolicy = RECORDS_PER_SHARD;
 
   /**
    * @param live the live index, or null when the deployment has none (tests, benchmarks)
@@ -372,8 +384,8 @@ export class SearchService {
         routing.waves++;
         routing.called += wave.length;
         routing.shardCalls += wave.length;
-        const recordsSent = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length) : 0;
-        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: RECORDS_PER_SHARD.read } : {};
+        const recordsSent = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length, this.recordsPolicy) : 0;
+        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: this.recordsPolicy.read } : {};
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
           this.prefetcher.called(shard);

@@ -41,8 +41,17 @@ export class ShardCopy {
   /** The store searches read from (one instance for the object's life: loaded shards keep it). */
   readonly store: SqliteArtifactStore;
   private scheduled = false;
+  /**
+   * Where the next alarm run continues in the shard's file list (`CopyProgress.next`), for the build
+   * and shard it was for: the files before it are stored, so each run asks the store only about the
+   * files it copies. Kept in memory; a restarted object starts again from 0.
+   */
+  private cursor = { for: '', next: 0 };
 
-  constructor(private readonly ctx: DurableObjectState, private readonly env: Env) {
+  /**
+   * @param bytesPerRun bytes an alarm run copies (at least one file); default {@link COPY_BYTES_PER_RUN}
+   */
+  constructor(private readonly ctx: DurableObjectState, private readonly env: Env, private readonly bytesPerRun = COPY_BYTES_PER_RUN) {
     this.store = new SqliteArtifactStore(ctx.storage.sql);
   }
 
@@ -88,12 +97,17 @@ export class ShardCopy {
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
       this.store.forget(); // a shard still in memory then reads from static assets again
+      this.cursor = { for: '', next: 0 };
       return null;
     }
     try {
       const shard = await load(addr);
-      const progress = await copyMissing(shard.files(), assetFetcher(this.env.ASSETS), this.store, COPY_BYTES_PER_RUN);
-      await this.ctx.storage.setAlarm(Date.now() + (progress.missing > 0 ? COPY_PAUSE_MS : RECHECK_MS));
+      const files = shard.files();
+      const key = `${addr.contentHash}/${addr.shard}`;
+      const from = this.cursor.for === key ? this.cursor.next : 0;
+      const progress = await copyMissing(files, assetFetcher(this.env.ASSETS), this.store, this.bytesPerRun, from);
+      this.cursor = { for: key, next: progress.next };
+      await this.ctx.storage.setAlarm(Date.now() + (progress.next < files.length ? COPY_PAUSE_MS : RECHECK_MS));
       return progress;
     } catch {
       // A file that does not verify is never stored; searches report it. Try again at the next check.

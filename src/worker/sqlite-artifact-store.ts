@@ -57,12 +57,13 @@ export class SqliteArtifactStore implements ArtifactStore {
   }
 
   /** See {@link ArtifactStore.has}. */
-  has(sha256: string): boolean {
-    return this.tables(false) && this.sql.exec('SELECT 1 FROM artifacts WHERE sha256 = ?', sha256).toArray().length > 0;
+  has(file: ArtifactFile): boolean {
+    return this.tables(false) && this.sql.exec('SELECT 1 FROM artifacts WHERE sha256 = ?', file.sha256).toArray().length > 0;
   }
 
   /** See {@link ArtifactStore.put}. */
-  put(sha256: string, bytes: ArrayBuffer): void {
+  put(file: ArtifactFile, bytes: ArrayBuffer): void {
+    const sha256 = file.sha256;
     this.tables(true);
     const parts = Math.max(1, Math.ceil(bytes.byteLength / CHUNK_BYTES));
     this.sql.exec('DELETE FROM artifact_chunks WHERE sha256 = ?', sha256);

@@ -45,6 +45,33 @@ describe("a shard object's copy of its files in its own storage", () => {
     expect(alarm! - Date.now()).toBeGreaterThan(RECHECK_MS - 60_000);
   });
 
+  it('one file per alarm run: each run continues where the last stopped, asking the store about each file about once', async () => {
+    const manifest = await loadManifest(env.ASSETS);
+    const addr = { contentHash: manifest.contentHash, shard: 0 };
+    const out = await runInDurableObject(stub('one-per-run'), async (_obj, state) => {
+      const copy = new ShardCopy(state, env, 1);
+      await copy.start(addr);
+      let lookups = 0;
+      const has = copy.store.has.bind(copy.store);
+      copy.store.has = (file) => { lookups++; return has(file); };
+      const shard = await LoadedShard.load(manifest, 0, assetFetcher(env.ASSETS), { store: copy.store });
+      const runs: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const p = await copy.alarm(async () => shard);
+        if (!p) break;
+        runs.push(p.copied);
+        if (p.next === shard.files().length) break;
+      }
+      return { runs, lookups, status: copy.status(shard), files: shard.files().length };
+    });
+    expect(out.status.files).toBe(out.status.of);
+    expect(out.runs.length).toBe(out.status.of); // a 1-byte budget: one file per run
+    expect(out.runs.every((n) => n === 1)).toBe(true);
+    // Each run asks about the file it copies and the next one (where it stops); starting every run
+    // from the first file would ask about 1 + 2 + … + n of them.
+    expect(out.lookups).toBeLessThanOrEqual(2 * out.files);
+  });
+
   it('a restarted object answers from its copy without fetching anything, the same as from the assets', async () => {
     const manifest = await loadManifest(env.ASSETS);
     const s = stub('restart');
@@ -95,15 +122,15 @@ describe("a shard object's copy of its files in its own storage", () => {
   it('stores a file larger than one SQLite value in chunks, and never reads a file whose copy was cut short', async () => {
     const out = await runInDurableObject(stub('chunks'), (_obj, state) => {
       const store = new SqliteArtifactStore(state.storage.sql);
-      const empty = { get: store.get(named('a')), has: store.has('a'), stats: store.stats() };
+      const empty = { get: store.get(named('a')), has: store.has(named('a')), stats: store.stats() };
       const big = new Uint8Array(2 * CHUNK_BYTES + 12_345);
       for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 11)) & 0xff;
-      store.put('big', big.buffer);
+      store.put(named('big'), big.buffer);
       const back = new Uint8Array(store.get(named('big'))!);
       const chunks = state.storage.sql.exec("SELECT COUNT(*) AS n FROM artifact_chunks WHERE sha256 = 'big'").one().n;
       // A copy interrupted after its chunks, before its row in `artifacts`, does not exist.
       state.storage.sql.exec("INSERT INTO artifact_chunks (sha256, part, bytes) VALUES ('cut', 0, ?)", new Uint8Array([1, 2, 3]).buffer);
-      return { empty, same: back.length === big.length && back.every((b, i) => b === big[i]), chunks, cut: [store.get(named('cut')), store.has('cut')], stats: store.stats() };
+      return { empty, same: back.length === big.length && back.every((b, i) => b === big[i]), chunks, cut: [store.get(named('cut')), store.has(named('cut'))], stats: store.stats() };
     });
     expect(out.empty).toEqual({ get: null, has: false, stats: { files: 0, bytes: 0 } });
     expect(out.same).toBe(true);
