@@ -47,6 +47,8 @@ export class ShardCopy {
    * files it copies. Kept in memory; a restarted object starts again from 0.
    */
   private cursor = { for: '', next: 0 };
+  /** Distinct files of each loaded shard (a shard's file list does not change; `/health` asks often). */
+  private readonly distinctFiles = new WeakMap<LoadedShard, number>();
 
   /**
    * @param bytesPerRun bytes an alarm run copies (at least one file); default {@link COPY_BYTES_PER_RUN}
@@ -119,6 +121,8 @@ export class ShardCopy {
   /** Files stored out of the shard's files. */
   status(shard: LoadedShard): CopyStatus {
     const s = this.store.stats();
-    return { files: s.files, of: new Set(shard.files().map((f) => f.sha256)).size, bytes: s.bytes };
+    let of = this.distinctFiles.get(shard);
+    if (of === undefined) this.distinctFiles.set(shard, (of = new Set(shard.files().map((f) => f.sha256)).size));
+    return { files: s.files, of, bytes: s.bytes };
   }
 }
