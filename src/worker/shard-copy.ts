@@ -42,11 +42,11 @@ export class ShardCopy {
   readonly store: SqliteArtifactStore;
   private scheduled = false;
   /**
-   * Where the next alarm run continues in the shard's file list (`CopyProgress.next`), for the build
-   * and shard it was for: the files before it are stored, so each run asks the store only about the
-   * files it copies. Kept in memory; a restarted object starts again from 0.
+   * Per loaded shard, where the next alarm run continues in its file list (`CopyProgress.next`): the
+   * files before it are stored, so each run asks the store only about the files it copies. Kept in
+   * memory; a restarted object (or a shard loaded again) starts from 0.
    */
-  private cursor = { for: '', next: 0 };
+  private resumeAt = new WeakMap<LoadedShard, number>();
   /** Distinct files of each loaded shard (a shard's file list does not change; `/health` asks often). */
   private readonly distinctFiles = new WeakMap<LoadedShard, number>();
 
@@ -99,16 +99,14 @@ export class ShardCopy {
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
       this.store.forget(); // a shard still in memory then reads from static assets again
-      this.cursor = { for: '', next: 0 };
+      this.resumeAt = new WeakMap();
       return null;
     }
     try {
       const shard = await load(addr);
       const files = shard.files();
-      const key = `${addr.contentHash}/${addr.shard}`;
-      const from = this.cursor.for === key ? this.cursor.next : 0;
-      const progress = await copyMissing(files, assetFetcher(this.env.ASSETS), this.store, this.bytesPerRun, from);
-      this.cursor = { for: key, next: progress.next };
+      const progress = await copyMissing(files, assetFetcher(this.env.ASSETS), this.store, this.bytesPerRun, this.resumeAt.get(shard) ?? 0);
+      this.resumeAt.set(shard, progress.next);
       await this.ctx.storage.setAlarm(Date.now() + (progress.next < files.length ? COPY_PAUSE_MS : RECHECK_MS));
       return progress;
     } catch {
