@@ -37,15 +37,24 @@ describe('shardLayoutFor', () => {
     expect(shardLayoutFor(120 * 1024 * 1024, 10)).toEqual(DEFAULT_SHARD_LAYOUT);
   });
 
-  it('doubles the blocks until the estimated files fit the budget', () => {
+  it('grows the postings blocks first, then both, until the estimated files fit the budget', () => {
     const total = 1.64e9; // the 350k synthetic archive's stored bytes
     expect(estimatedIndexFiles(total, 40, DEFAULT_SHARD_LAYOUT)).toBeGreaterThan(INDEX_FILE_BUDGET);
     const layout = shardLayoutFor(total, 40);
-    expect(layout.documentBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.documentBlockBytes * 4);
-    expect(layout.postingsBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.postingsBlockBytes * 4);
+    // 24/48 → 48/48 → 96/48 → 192/96 → 384/192 KB: the layout the 350k runs were measured with
+    expect(layout).toEqual({ postingsBlockBytes: 384 * 1024, documentBlockBytes: 192 * 1024 });
     expect(estimatedIndexFiles(total, 40, layout)).toBeLessThanOrEqual(INDEX_FILE_BUDGET);
     const half = { postingsBlockBytes: layout.postingsBlockBytes / 2, documentBlockBytes: layout.documentBlockBytes / 2 };
     expect(estimatedIndexFiles(total, 40, half)).toBeGreaterThan(INDEX_FILE_BUDGET);
+  });
+
+  it('doubles only the postings blocks while they are under twice the document blocks', () => {
+    const fits = (layout: { postingsBlockBytes: number; documentBlockBytes: number }) => estimatedIndexFiles(300e6, 20, layout) <= INDEX_FILE_BUDGET;
+    expect(fits(DEFAULT_SHARD_LAYOUT)).toBe(false);
+    const layout = shardLayoutFor(300e6, 20);
+    expect(layout.documentBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.documentBlockBytes);
+    expect(layout.postingsBlockBytes).toBeGreaterThan(DEFAULT_SHARD_LAYOUT.postingsBlockBytes);
+    expect(fits(layout)).toBe(true);
   });
 
   it('stops growing blocks at a cap far under the per-file limit', () => {

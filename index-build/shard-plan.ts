@@ -43,21 +43,28 @@ export const INDEX_FILE_BUDGET = 18_000;
  */
 const POSTINGS_PER_STORED_BYTE = 1.5;
 
-/** Largest block size the layout grows to (far under the 25 MiB per file). */
-const MAX_BLOCK_SCALE = 32;
+/** Largest postings block the layout grows to (far under the 25 MiB per file). */
+const MAX_POSTINGS_BLOCK_BYTES = 3 * 1024 * 1024;
+
+/** Postings blocks grow alone until they are this many times the document blocks; then both grow. */
+const POSTINGS_TO_DOCUMENT_BLOCKS = 2;
 
 /**
  * Block sizes for an archive of `totalBytes` stored bytes in `shardCount` shards: the defaults
- * (`DEFAULT_SHARD_LAYOUT`, small blocks make a cold query read little) doubled until the estimated
- * index files (blocks, plus a head and a title index per shard) fit {@link INDEX_FILE_BUDGET}. Up to
- * ~500 MB of stored text (~140,000 news articles) the defaults fit; bigger blocks cost a cold query
- * more bytes read and verified per block, not more requests.
+ * (`DEFAULT_SHARD_LAYOUT`, small blocks make a cold query read little), grown until the estimated
+ * index files (blocks, plus a head and a title index per shard) fit {@link INDEX_FILE_BUDGET} —
+ * postings blocks doubled first, up to {@link POSTINGS_TO_DOCUMENT_BLOCKS} times the document blocks
+ * (24/48 → 48/48 → 96/48 KB), then both doubled (192/96, 384/192, …). Up to ~220 MB of stored text
+ * (~60,000 news articles) the defaults fit; bigger blocks cost a cold query more bytes read and
+ * verified per block, not more requests.
  */
 export function shardLayoutFor(totalBytes: number, shardCount: number, budget = INDEX_FILE_BUDGET): ShardLayoutOptions {
-  for (let scale = 1; ; scale *= 2) {
-    const layout = { postingsBlockBytes: DEFAULT_SHARD_LAYOUT.postingsBlockBytes * scale, documentBlockBytes: DEFAULT_SHARD_LAYOUT.documentBlockBytes * scale };
-    if (scale >= MAX_BLOCK_SCALE || estimatedIndexFiles(totalBytes, shardCount, layout) <= budget) return layout;
+  let layout: ShardLayoutOptions = { ...DEFAULT_SHARD_LAYOUT };
+  while (layout.postingsBlockBytes < MAX_POSTINGS_BLOCK_BYTES && estimatedIndexFiles(totalBytes, shardCount, layout) > budget) {
+    const both = layout.postingsBlockBytes >= POSTINGS_TO_DOCUMENT_BLOCKS * layout.documentBlockBytes;
+    layout = { postingsBlockBytes: layout.postingsBlockBytes * 2, documentBlockBytes: layout.documentBlockBytes * (both ? 2 : 1) };
   }
+  return layout;
 }
 
 /** Estimated files of an index with `layout` (see {@link shardLayoutFor}), a few shared files included. */
