@@ -89,4 +89,33 @@ describe('PairPartLoader', () => {
     const fewer = { lexiconPairs: { parts: f.parts.slice(1) } } as unknown as IndexManifest;
     expect(() => PairPartLoader.forIndex(fewer, f.lexicon, f.fetchArtifact)).toThrow(/different pair parts/);
   });
+
+  it('warms the parts of given syllables from the manifest alone, before the lexicon is there', async () => {
+    const f = fixture();
+    const early = PairPartLoader.forManifest(f.manifest, f.fetchArtifact)!;
+    // Accented and folded syllables find the same part, as the lexicon's lookup does.
+    expect(early.warm(['truyền', 'truyen', 'hà'])).toBe(2);
+    const loader = PairPartLoader.forIndex(f.manifest, f.lexicon, f.fetchArtifact, early)!;
+    expect(loader).toBe(early);
+    const run = await loader.run(f.lexicon, ['truyen', 'ha'], (lx) => [lx.pairCount('truyền', 'thông'), lx.pairCount('hà', 'nội')]);
+    expect(run.value).toEqual([20, 7]);
+    // Each part was fetched once: by the warm call, and the run found it there.
+    expect(f.reads.slice().sort()).toEqual([f.parts[f.lexicon.pairPartOf('truyen')].file, f.parts[f.lexicon.pairPartOf('ha')].file].sort());
+    expect(PairPartLoader.forManifest({ lexiconPairs: { parts: [] } } as unknown as IndexManifest, f.fetchArtifact)).toBeNull();
+  });
+
+  it('leaves a part whose warm load failed to the run that needs it, which fetches it again', async () => {
+    const f = fixture();
+    let failNext = true;
+    const flaky = async (file: string) => {
+      if (failNext) { failNext = false; throw new Error('asset fetch failed'); }
+      return f.fetchArtifact(file);
+    };
+    const early = PairPartLoader.forManifest(f.manifest, flaky)!;
+    expect(early.warm(['truyen'])).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    const run = await PairPartLoader.forIndex(f.manifest, f.lexicon, flaky, early)!.run(f.lexicon, ['truyen'], (lx) => lx.pairCount('truyền', 'thông'));
+    expect(run.value).toBe(20);
+    expect(f.reads).toEqual([f.parts[f.lexicon.pairPartOf('truyen')].file]);
+  });
 });

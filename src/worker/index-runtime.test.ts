@@ -100,18 +100,23 @@ describe('index runtime', () => {
     }
   });
 
-  it('warms the shards of a search that arrives while the index loads, before the lexicon is read, and only then', async () => {
+  it('warms the shards of a search that arrives while the index loads, and its pair parts, before the lexicon is read, and only then', async () => {
     const a = assets();
-    const m = JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { lexicon: { file: string }; shards: Array<{ head: { file: string } }> };
+    const m = JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { lexicon: { file: string }; lexiconPairs: { parts: Array<{ file: string }> }; shards: Array<{ head: { file: string } }> };
     const early = prefetchWhileLoading(a.env, 'hà nội', 'relevance');
     const rt = await getIndexRuntime(a.env);
     expect(await early).toBe(1);
     expect(a.reads.indexOf(m.shards[0].head.file)).toBeGreaterThanOrEqual(0);
     expect(a.reads.indexOf(m.shards[0].head.file)).toBeLessThan(a.reads.indexOf(m.lexicon.file));
     expect(a.reads.filter((f) => f === 'manifest.json')).toHaveLength(1); // one manifest for both
+    // The plan's pair part was asked for beside the shards, before the lexicon, and read once.
+    const part = m.lexiconPairs.parts[0].file;
+    expect(a.reads.indexOf(part)).toBeGreaterThanOrEqual(0);
+    expect(a.reads.indexOf(part)).toBeLessThan(a.reads.indexOf(m.lexicon.file));
     // The search itself finds its shard warm (not prefetched again), with the same answer as a cold front's.
     const warmed = await rt.service.search(search);
     expect(warmed.routing.prefetched).toBeUndefined();
+    expect(a.reads.filter((f) => f === part)).toHaveLength(1);
     expect(await prefetchWhileLoading(a.env, 'hà nội', 'relevance')).toBe(0); // loaded: searches warm for themselves
     resetIndexRuntime();
     const plain = await (await getIndexRuntime(assets().env)).service.search(search);

@@ -7,6 +7,7 @@ import { verifyArtifact, type FetchArtifact } from '../engine/artifact.js';
 import { keepAlive, sharedLoad } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
+import { queryFoldedForms } from '../engine/query-folded-forms.js';
 import { SearchService } from '../engine/search-service.js';
 import type { SearchOptions } from '../engine/query-plan.js';
 import type { ShardClient } from '../engine/shard-client.js';
@@ -47,6 +48,8 @@ interface IndexBase {
   manifest: IndexManifest;
   shards: ShardClient[];
   prefetcher: ShardPrefetcher;
+  /** The lexicon's pair parts (null when the lexicon keeps its pairs), warmed before the lexicon is there. */
+  pairParts: PairPartLoader | null;
 }
 
 let base: Promise<IndexBase> | null = null;
@@ -61,7 +64,7 @@ function getIndexBase(env: Env): Promise<IndexBase> {
     // fixed index is picked up by the next request.
     base = loadManifest(env.ASSETS).then((manifest) => {
       const shards = shardClients(env, manifest);
-      return { manifest, shards, prefetcher: new ShardPrefetcher(manifest, shards) };
+      return { manifest, shards, prefetcher: new ShardPrefetcher(manifest, shards), pairParts: PairPartLoader.forManifest(manifest, assetFetcher(env.ASSETS)) };
     });
     base.catch(() => { base = null; });
     keepAlive(base); // concurrent requests await it too
@@ -71,7 +74,7 @@ function getIndexBase(env: Env): Promise<IndexBase> {
 
 async function createRuntime(env: Env): Promise<IndexRuntime> {
   const started = Date.now();
-  const { manifest, shards, prefetcher } = await getIndexBase(env);
+  const { manifest, shards, prefetcher, pairParts: early } = await getIndexBase(env);
   const fetchArtifact = assetFetcher(env.ASSETS);
   let lexicon: Lexicon;
   let tail: LexiconTailLoader | null = null;
@@ -79,7 +82,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   try {
     lexicon = new Lexicon(await fetchArtifact(manifest.lexicon.file).then((b) => verifyArtifact(manifest.lexicon, b)));
     tail = LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact);
-    pairParts = PairPartLoader.forIndex(manifest, lexicon, fetchArtifact);
+    pairParts = PairPartLoader.forIndex(manifest, lexicon, fetchArtifact, early);
   } catch (e) {
     throw corrupt(e);
   }
@@ -136,7 +139,8 @@ export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
  * For a search arriving while this isolate is still loading its index: as soon as the manifest is
  * known (before the lexicon, which the plan needs, is fetched and verified), sends the query's
  * syllables to prefetch to the idle shards it will call (`ShardPrefetcher`), so that the shards load
- * their heads and blocks while the front loads its lexicon. Resolves to the number of shards
+ * their heads and blocks while the front loads its lexicon, and starts fetching the lexicon's pair
+ * parts of those syllables (`PairPartLoader.warm`), which the plan needs next. Resolves to the number of shards
  * warmed: 0 once the index is loaded (each search then prefetches for itself), or when the manifest
  * cannot be loaded (the request reports that itself). Filters are not known here: callers send only
  * unfiltered searches.
@@ -144,7 +148,10 @@ export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
 export async function prefetchWhileLoading(env: Env, q: string, sort: SearchOptions['sort']): Promise<number> {
   if (ready) return 0;
   try {
-    return (await getIndexBase(env)).prefetcher.prefetchIdle(q, sort, {});
+    const b = await getIndexBase(env);
+    const warmed = b.prefetcher.prefetchIdle(q, sort, {});
+    b.pairParts?.warm(queryFoldedForms(q));
+    return warmed;
   } catch {
     return 0;
   }
