@@ -7,10 +7,8 @@
  * Parts are verified against the manifest and kept in a byte-bounded cache.
  * @module
  */
-import { foldDiacritics } from '../analyzer/fold.js';
 import { ContainerError } from '../index-format/binary-container.js';
-import { tailPartFor } from '../index-format/lexicon-tail.js';
-import type { Lexicon } from '../index-format/lexicon.js';
+import { pairPartFor, type Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest, LexiconPairsEntry } from '../index-format/manifest.js';
 import { PairPart, type PairSection } from '../index-format/pair-section.js';
 import type { FetchArtifact } from './artifact.js';
@@ -84,14 +82,14 @@ export class PairPartLoader {
    * the first search's plan finds its parts loaded or on their way instead of fetching them after the
    * lexicon, one more round trip (traced locally at 35k: 37–71 ms; the local runtime runs everything
    * on one busy thread, so there the cold search gained little, 352 vs 360 ms alternating restarts,
-   * docs/scaling.md). A hint: a failed load is not kept, and the
-   * search that needs the part fetches it again and reports the failure. Returns the parts started.
+   * docs/scaling.md). A hint: a failed load is not kept, and the search that needs the part fetches
+   * it again and reports the failure. Returns the parts started.
    */
   warm(syllables: Iterable<string>): number {
     const firsts = this.parts.files.map((f) => f.first);
     const parts = new Set<number>();
     for (const s of syllables) {
-      const p = tailPartFor(firsts, foldDiacritics(s));
+      const p = pairPartFor(firsts, s);
       if (p >= 0) parts.add(p);
     }
     for (const p of parts) this.parts.get(p).catch(() => undefined);

@@ -135,6 +135,14 @@ export interface Reading {
 }
 
 /** A loaded lexicon. */
+/**
+ * The pair part holding the pairs that start with syllable `a` (exact or folded), given the parts'
+ * first folded syllables (`LexiconMeta.pairParts`, also listed by the manifest); -1 when none can.
+ */
+export function pairPartFor(firsts: readonly string[], a: string): number {
+  return tailPartFor(firsts, foldDiacritics(a));
+}
+
 export class Lexicon {
   readonly meta: LexiconMeta;
   readonly folded: TermDictionary;
@@ -218,7 +226,7 @@ export class Lexicon {
   /** The pair part that holds the pairs starting with exact syllable `a` (0 without parts; -1: none can). */
   pairPartOf(a: string): number {
     const firsts = this.meta.pairParts;
-    return firsts ? tailPartFor(firsts, foldDiacritics(a)) : 0;
+    return firsts ? pairPartFor(firsts, a) : 0;
   }
 
   /**

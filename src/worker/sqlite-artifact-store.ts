@@ -50,11 +50,9 @@ export class SqliteArtifactStore implements ArtifactStore {
         sha256,
       )
       .toArray();
-    if (chunks.length === 0) return null;
-    const meta = { bytes: chunks[0].total, parts: chunks[0].parts };
-    if (chunks.length !== meta.parts) return null;
+    if (chunks.length === 0 || chunks.length !== chunks[0].parts) return null;
     if (chunks.length === 1) return chunks[0].bytes;
-    const out = new Uint8Array(meta.bytes);
+    const out = new Uint8Array(chunks[0].total);
     let at = 0;
     for (const c of chunks) {
       if (at + c.bytes.byteLength > out.length) return null;
