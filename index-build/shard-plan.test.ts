@@ -25,10 +25,11 @@ describe('planShards', () => {
     const MiB = 1024 * 1024;
     expect(maxShardBytesFor(120 * MiB)).toBe(DEFAULT_MAX_SHARD_BYTES); // 35k articles: unchanged
     expect(maxShardBytesFor(SHARD_COUNT_BEFORE_GROWING * DEFAULT_MAX_SHARD_BYTES)).toBe(DEFAULT_MAX_SHARD_BYTES);
-    expect(maxShardBytesFor(1200 * MiB)).toBe(30 * MiB);
+    expect(maxShardBytesFor(1200 * MiB)).toBe(60 * MiB);
     expect(maxShardBytesFor(3600 * MiB)).toBe(LARGE_MAX_SHARD_BYTES);
-    // An archive of 1.2 GiB in 1 MiB articles: 40 shards, not 100.
-    expect(planShards(Array.from({ length: 1200 }, () => MiB)).length - 1).toBe(40);
+    // An archive of 1.2 GiB in 1 MiB articles: 20 shards, not 100; of 3.6 GiB: 45 shards of the largest size.
+    expect(planShards(Array.from({ length: 1200 }, () => MiB)).length - 1).toBe(20);
+    expect(planShards(Array.from({ length: 3600 }, () => MiB)).length - 1).toBe(45);
   });
 });
 

@@ -13,15 +13,21 @@ export const STATIC_ASSET_LIMIT_BYTES = 25 * 1024 * 1024;
 export const DEFAULT_MAX_SHARD_BYTES = 12 * 1024 * 1024;
 /**
  * Shard count past which a growing archive makes its shards bigger instead of more numerous: every
- * relevance search that cannot skip shards costs one Durable Object request per shard.
+ * relevance search that cannot skip shards costs one Durable Object request per shard. Measured on
+ * the 350k synthetic archive (docs/scaling.md, "Fewer, bigger shards for big archives"): 20 shards of
+ * ~17,500 articles against 40 of ~8,750 cost half the requests for a modelled production p50 / p99 of
+ * 9.78 / 41.13 ms against 8.49 / 35.49 ms (the shard work per search is the same; only its split changes).
  */
-export const SHARD_COUNT_BEFORE_GROWING = 40;
+export const SHARD_COUNT_BEFORE_GROWING = 20;
 /**
- * Largest budget of stored bytes per shard an archive grows to (~18,000 baomoi articles). A shard's
- * memory is its head, byte-bounded block caches and, once `/suggest` is used, its title index:
- * measured in `npm run bench:scale -- --shards 2` (about this size) to stay ≤ 100 MB (docs/scaling.md).
+ * Largest budget of stored bytes per shard an archive grows to (~23,000 baomoi articles, ~19,000 of the
+ * synthetic archive's). A shard's memory is its head, byte-bounded block caches and, once `/suggest` is
+ * used, its title index: measured in `npm run bench:scale -- --corpus 350k --shards 20` (shards of
+ * ~77 MiB) at 57 MB peak after loading and a whole-headline query and 79 MB with the title index, so
+ * with full caches (28 MiB, `LARGE_SHARD_CACHE_BUDGET` in src/engine/loaded-shard.ts) ≤ ~96 MB (docs/scaling.md). At 1M
+ * articles of the synthetic archive's size this makes ~54 shards (≤ $10 per million searches).
  */
-export const LARGE_MAX_SHARD_BYTES = 64 * 1024 * 1024;
+export const LARGE_MAX_SHARD_BYTES = 80 * 1024 * 1024;
 
 /**
  * Stored bytes per shard for an archive of `totalBytes`: {@link DEFAULT_MAX_SHARD_BYTES} up to

@@ -52,9 +52,10 @@ export const SHARD_CACHE_BUDGET = { postings: 32 * MiB, documents: 24 * MiB };
 
 /**
  * Block-cache budget of the shards a large archive makes bigger than the default cut
- * (index-build/shard-plan.ts, up to 64 MiB of stored text): half of {@link SHARD_CACHE_BUDGET}, since
- * such a shard's head and title index already take ~65 MB (measured at ~17,700 articles per shard,
- * `npm run bench:scale -- --shards 2`), so that head + title index + full caches stay ≤ 100 MB.
+ * (index-build/shard-plan.ts, up to 80 MiB of stored text): half of {@link SHARD_CACHE_BUDGET}, since
+ * such a shard peaks at ~79 MB with a query's blocks and its title index loaded (measured at ~17,500
+ * articles of ~77 MiB per shard, `npm run bench:scale -- --corpus 350k --shards 20`), so that head +
+ * title index + full caches stay ≤ ~96 MB.
  */
 export const LARGE_SHARD_CACHE_BUDGET = { postings: 16 * MiB, documents: 12 * MiB };
 
