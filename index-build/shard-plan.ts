@@ -20,12 +20,13 @@ export const DEFAULT_MAX_SHARD_BYTES = 12 * 1024 * 1024;
  */
 export const SHARD_COUNT_BEFORE_GROWING = 20;
 /**
- * Largest budget of stored bytes per shard an archive grows to (~23,000 baomoi articles, ~19,000 of the
- * synthetic archive's). A shard's memory is its head, byte-bounded block caches and, once `/suggest` is
- * used, its title index: measured in `npm run bench:scale -- --corpus 350k --shards 20` (shards of
- * ~77 MiB) at 57 MB peak after loading and a whole-headline query and 79 MB with the title index, so
- * with full caches (28 MiB, `LARGE_SHARD_CACHE_BUDGET` in src/engine/loaded-shard.ts) ≤ ~96 MB (docs/scaling.md). At 1M
- * articles of the synthetic archive's size this makes ~54 shards (≤ $10 per million searches).
+ * Largest budget of stored bytes per shard an archive grows to (~23,000 baomoi articles, ~19,000 of
+ * the synthetic archive's). A shard's memory is its head, byte-bounded block caches and, once
+ * `/suggest` is used, its title index: measured in `npm run bench:scale -- --corpus 350k --shards 20`
+ * (shards of ~78 MiB) at 57.5 MiB peak after loading and a whole-headline query and 79.4 MiB with the
+ * title index, so with full caches (28 MiB, `LARGE_SHARD_CACHE_BUDGET` in src/engine/loaded-shard.ts)
+ * ≤ ~96 MiB (docs/scaling.md). At 1M articles of the synthetic archive's size this makes 56 shards
+ * ($9.94 per million searches projected by `npm run bench:scale -- --corpus 350k`).
  */
 export const LARGE_MAX_SHARD_BYTES = 80 * 1024 * 1024;
 

@@ -134,7 +134,6 @@ export interface Reading {
   count: number;
 }
 
-/** A loaded lexicon. */
 /**
  * The pair part holding the pairs that start with syllable `a` (exact or folded), given the parts'
  * first folded syllables (`LexiconMeta.pairParts`, also listed by the manifest); -1 when none can.
@@ -143,6 +142,7 @@ export function pairPartFor(firsts: readonly string[], a: string): number {
   return tailPartFor(firsts, foldDiacritics(a));
 }
 
+/** A loaded lexicon. */
 export class Lexicon {
   readonly meta: LexiconMeta;
   readonly folded: TermDictionary;
