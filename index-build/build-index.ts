@@ -29,6 +29,7 @@ import { splitPairParts } from './pair-parts.js';
 import { buildTailParts, chooseMinHotDf } from './lexicon-split.js';
 import { ScoreBoundsBuilder } from './score-bounds-builder.js';
 import { SCORE_BOUNDS_FILE } from '../src/index-format/score-bounds.js';
+import { ID_DIRECTORY_DIR, writeIdDirectory } from '../src/index-format/id-directory.js';
 import { applyJournal, type JournalChange } from './live-journal.js';
 import { readCorpus } from './readers/read-corpus.js';
 import type { Article, Note, Skip } from './readers/article.js';
@@ -224,6 +225,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     progress('write', s + 1, shardCount);
   }
   const scoreBoundsFile = await writeArtifact(SCORE_BOUNDS_FILE, scoreBounds.write());
+  // Which shard holds each article (routes addressed by id ask that one shard).
+  const idParts: ArtifactFile[] = [];
+  await mkdir(path.join(tmpDir, ID_DIRECTORY_DIR), { recursive: true });
+  const idEntries = shards.flatMap((e) => Array.from({ length: e.documentCount }, (_, local) => ({ id: articles[order[bounds[e.shard] + local]].id, shard: e.shard })));
+  for (const [p, bytes] of writeIdDirectory(idEntries).entries()) {
+    idParts.push(await writeArtifact(`${ID_DIRECTORY_DIR}/part-${String(p).padStart(4, '0')}-${sha256(bytes).slice(0, 16)}.bin`, bytes));
+  }
   lap('shards');
 
   const notes = [...corpus.notes];
@@ -264,7 +272,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   lap('lexicon');
 
   const dates = articles.map((a) => a.date).filter((d): d is string => !!d && isoToMinutes(d) !== null).sort();
-  const contentHash = sha256([lexicon, ...tailParts, ...pairParts, scoreBoundsFile, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
+  const contentHash = sha256([lexicon, ...tailParts, ...pairParts, scoreBoundsFile, ...idParts, ...shards.flatMap((s) => [s.head, s.suggest])].map((f) => f.sha256).join('\n') + JSON.stringify(synonyms) + (liveSeq ? `\nlive:${liveSeq}` : ''));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -279,6 +287,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     ...(tailParts.length ? { lexiconTail: { minHotDf, parts: tailParts } } : {}),
     lexiconPairs: { parts: pairParts },
     scoreBounds: scoreBoundsFile,
+    idDirectory: { parts: idParts },
     shards,
     ...(liveSeq ? { live: { seq: liveSeq } } : {}),
   };

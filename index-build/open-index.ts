@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolderCopyStore } from './folder-copy-store.js';
 import { LexiconTailLoader } from '../src/engine/lexicon-tail-loader.js';
+import { IdDirectoryLoader } from '../src/engine/id-directory-loader.js';
 import { LoadedShard } from '../src/engine/loaded-shard.js';
 import { PairPartLoader } from '../src/engine/pair-part-loader.js';
 import { SearchService } from '../src/engine/search-service.js';
@@ -66,5 +67,7 @@ export async function openIndex(indexDir: string, options: OpenIndexOptions = {}
   const scoreBounds = manifest.scoreBounds && !options.noScoreBounds ? new ScoreBounds(await verifyArtifact(manifest.scoreBounds, await fetchArtifact(manifest.scoreBounds.file))) : null;
   const store = options.copies ? new FolderCopyStore(indexDir, options.onRead) : undefined;
   const clients = manifest.shards.map((s) => new InProcessShardClient(() => LoadedShard.load(manifest, s.shard, fetchArtifact, { store })));
-  return new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds, LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact), options.lazyPairs ? pairParts : null);
+  const service = new SearchService(manifest, lexicon, clients, options.live?.(manifest, clients) ?? null, scoreBounds, LexiconTailLoader.forIndex(manifest, lexicon, fetchArtifact), options.lazyPairs ? pairParts : null);
+  service.useIdDirectory(IdDirectoryLoader.forManifest(manifest, fetchArtifact));
+  return service;
 }

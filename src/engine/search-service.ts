@@ -22,6 +22,7 @@ import type { IndexManifest } from '../index-format/manifest.js';
 import type { HitDocument } from './hit-document.js';
 import type { TitleSuggestion } from './loaded-shard.js';
 import type { LexiconTailLoader } from './lexicon-tail-loader.js';
+import type { IdDirectoryLoader } from './id-directory-loader.js';
 import type { PairPartLoader } from './pair-part-loader.js';
 import { queryFoldedForms } from './query-folded-forms.js';
 import { ShardPrefetcher } from './shard-prefetcher.js';
@@ -238,6 +239,33 @@ export class SearchService {
    */
   useScoreBounds(bounds: ScoreBounds): void {
     this.bounds = bounds.shards === this.shards.length ? bounds : null;
+  }
+
+  private ids: IdDirectoryLoader | null = null;
+  /** Why the id directory last failed to answer (null: it never did); requests by id then asked every shard. */
+  idDirectoryError: string | null = null;
+
+  /** Routes requests addressed by an article's id through this directory (`manifest.idDirectory`). */
+  useIdDirectory(ids: IdDirectoryLoader | null): void {
+    this.ids = ids;
+  }
+
+  /**
+   * The shards that may hold a built article with this id: the id directory's answer (usually one
+   * shard, none when the build has no such article), or every shard when the index has no directory
+   * or its part cannot be read (the answer is the same, at one call per shard).
+   */
+  async shardsHolding(id: string): Promise<number[]> {
+    const all = () => this.shards.map((_, i) => i);
+    if (!this.ids) return all();
+    try {
+      const found = await this.ids.shardsOf(id);
+      if (found.every((s) => s < this.shards.length)) return found;
+      this.idDirectoryError = `the id directory names shard ${Math.max(...found)} of ${this.shards.length} (files from different builds)`;
+    } catch (e) {
+      this.idDirectoryError = (e as Error).message;
+    }
+    return all();
   }
 
   private articlePreparer: ArticlePreparer | null = null;
@@ -512,7 +540,11 @@ export class SearchService {
    * or taken down), with the live sequence number it reflects.
    */
   async article(id: string): Promise<{ article: StoredDocument | null; liveSeq: number }> {
-    const [live, ...found] = await Promise.all([this.live ? this.live.article(this.base, id) : null, ...this.shards.map((s, i) => { this.prefetcher.called(i); return s.article(id); })]);
+    // The live index is asked while the id directory answers (marked handled: Promise.all reports it).
+    const asked = this.live ? this.live.article(this.base, id) : null;
+    asked?.catch(() => {});
+    const holding = await this.shardsHolding(id);
+    const [live, ...found] = await Promise.all([asked, ...holding.map((i) => { this.prefetcher.called(i); return this.shards[i].article(id); })]);
     const liveSeq = live?.seq ?? 0;
     if (live?.state === 'live') return { article: live.article, liveSeq };
     if (live?.state === 'deleted') return { article: null, liveSeq };

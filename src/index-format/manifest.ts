@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';
@@ -106,6 +106,11 @@ export interface IndexManifest {
    * shards that cannot reach the page or hold no match. Absent (older builds): every shard is asked.
    */
   scoreBounds?: ArtifactFile;
+  /**
+   * Which shard holds each article, in parts by id hash (`id-directory.ts`, part `p` in position
+   * `p`): requests addressed by id ask one shard. Absent: they ask every shard.
+   */
+  idDirectory?: { parts: ArtifactFile[] };
   shards: ShardEntry[];
   /**
    * Live-index changes folded into this build (`build:index --live`): every change up to sequence

@@ -6,6 +6,7 @@
 import { verifyArtifact, type FetchArtifact } from '../engine/artifact.js';
 import { keepAlive, sharedLoad } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
+import { IdDirectoryLoader } from '../engine/id-directory-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
 import { queryFoldedForms } from '../engine/query-folded-forms.js';
 import { SearchService } from '../engine/search-service.js';
@@ -88,6 +89,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
   const service = new SearchService(manifest, lexicon, shards, live, null, tail, pairParts, prefetcher);
+  service.useIdDirectory(IdDirectoryLoader.forManifest(manifest, fetchArtifact));
   const runtime: IndexRuntime = {
     manifest,
     service,
