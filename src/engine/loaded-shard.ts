@@ -15,7 +15,8 @@ import { PostingsBlock, type PostingList } from '../index-format/postings-block.
 import type { PostingsView } from '../index-format/postings-view.js';
 import { ShardHead, type BlockFile } from '../index-format/shard-head.js';
 import { foldedKey } from '../index-format/term-keys.js';
-import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
+import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
+import { searchTitles } from '../suggest/title-search.js';
 import { ArtifactError, type FetchArtifact } from './artifact.js';
 import { readArtifact, type ArtifactStore } from './artifact-store.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
@@ -291,7 +292,7 @@ export class LoadedShard {
       const bytes = await this.read(this.entry.suggest);
       this.titles = MiniSearch.loadJSON<TitleEntry>(new TextDecoder().decode(bytes), TITLE_INDEX_OPTIONS);
     }
-    const results = this.titles.search(q, TITLE_SEARCH_OPTIONS);
+    const results = searchTitles(this.titles, q);
     return results.slice(0, limit).map((r) => ({ id: this.head.idOf(Number(r.id)), title: String(r.title), score: r.score }));
   }
 

@@ -14,7 +14,8 @@
 import MiniSearch from 'minisearch';
 import { mergeShardPostingsArtifact, mergeShardPostingsAsync } from '../../index-format/merge-shard-postings.js';
 import { NO_CATEGORY, ShardPostings } from '../../index-format/shard-postings.js';
-import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from '../../suggest/title-index-options.js';
+import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../../suggest/title-index-options.js';
+import { searchTitles } from '../../suggest/title-search.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from '../query-plan.js';
 import { hitOrder, memoizedKeyEncoder, ShardSearcher } from '../shard-searcher.js';
 import { TopK } from '../top-k.js';
@@ -175,7 +176,7 @@ export class LiveIndex {
 
   /** Live titles matching what was typed (as the built shards' title indexes do). */
   suggest(q: string, limit: number): LiveTitleSuggestion[] {
-    return this.titles.search(q, TITLE_SEARCH_OPTIONS).slice(0, limit).map((r) => ({ slot: Number(r.id), title: String(r.title), score: r.score }));
+    return searchTitles(this.titles, q).slice(0, limit).map((r) => ({ slot: Number(r.id), title: String(r.title), score: r.score }));
   }
 
   private category(name: string): number {
