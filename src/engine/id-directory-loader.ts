@@ -35,6 +35,11 @@ export class IdDirectoryLoader {
     return parts && parts.length > 0 ? new IdDirectoryLoader(parts, fetchArtifact) : null;
   }
 
+  /** Fetches and verifies every part in turn (for `/health`); rejects with the first part's failure. */
+  async verifyAll(): Promise<void> {
+    for (let p = 0; p < this.count; p++) await this.parts.get(p);
+  }
+
   /**
    * The shards holding a built article with this id, ascending: usually one, none when the build has
    * no such article, two or more only when ids' hashes collide. Rejects when the part cannot be read.

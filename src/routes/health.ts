@@ -61,7 +61,8 @@ export const route = createRoute({
 /**
  * Loads every shard wherever it is served (in this isolate or its Durable Object), which verifies its
  * files' sizes and SHA-256: a missing or corrupt shard makes `/health` fail (503) like a search would.
- * The handler also loads the score bounds, which searches do not wait for (a corrupt file fails it too).
+ * The handler also loads the score bounds and verifies the id directory, which requests do not wait
+ * for (a corrupt file fails it too).
  * A shard in a Durable Object answers how far its copy is; elsewhere looking up an id no article has
  * is the cheapest call that needs the shard loaded. Returns the copies (null without Durable Objects).
  */
@@ -77,7 +78,7 @@ async function verifyShards(rt: IndexRuntime): Promise<CopyStatus[] | null> {
 /** Handler of the route. */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rt = c.var.index;
-  const [copies] = await Promise.all([verifyShards(rt), rt.scoreBounds()]);
+  const [copies] = await Promise.all([verifyShards(rt), rt.scoreBounds(), rt.idDirectory()]);
   const m = rt.manifest;
   const live = c.env.LIVE ? await liveStub(c.env.LIVE).stats(rt.service.base) : null;
   c.header('Cache-Control', 'no-store');

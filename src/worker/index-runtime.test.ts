@@ -13,21 +13,22 @@ import { IndexUnavailableError } from './manifest-loader.js';
  */
 const ROOT = path.dirname(TEST_INDEX_DIR);
 if (!existsSync(path.join(TEST_INDEX_DIR, 'manifest.json'))) throw new Error(`No fixture index at ${TEST_INDEX_DIR}: run \`npm test\` (or \`node scripts/prepare-test-index.mjs\`) first.`);
-const manifest = () => JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { scoreBounds: { file: string } };
+const manifest = () => JSON.parse(readFileSync(path.join(TEST_INDEX_DIR, 'manifest.json'), 'utf8')) as { scoreBounds: { file: string }; idDirectory: { parts: Array<{ file: string }> } };
 
 /** A fake ASSETS binding over the fixture; `hold` delays the score bounds until released. */
-function assets(opts: { corruptBounds?: boolean; hold?: Promise<void> } = {}) {
+function assets(opts: { corruptBounds?: boolean; corruptIds?: boolean; hold?: Promise<void> } = {}) {
   const reads: string[] = [];
   const boundsFile = manifest().scoreBounds.file;
+  const idFile = manifest().idDirectory.parts[0].file;
   const fetch = async (url: string) => {
     const file = new URL(url).pathname.replace(/^\/index\//, '');
     reads.push(file);
     if (file === boundsFile && opts.hold) await opts.hold;
     const bytes = readFileSync(path.join(ROOT, 'index', file));
-    if (file === boundsFile && opts.corruptBounds) bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    if ((file === boundsFile && opts.corruptBounds) || (file === idFile && opts.corruptIds)) bytes[Math.floor(bytes.length / 2)] ^= 0xff;
     return new Response(bytes);
   };
-  return { env: { ASSETS: { fetch } as unknown as Fetcher, SHARD_MODE: 'auto' } as unknown as Env, reads, boundsFile };
+  return { env: { ASSETS: { fetch } as unknown as Fetcher, SHARD_MODE: 'auto' } as unknown as Env, reads, boundsFile, idFile };
 }
 
 const search = { q: 'hà nội', limit: 10, offset: 0, sort: 'relevance' as const, facets: [], prefixLast: false };
@@ -75,6 +76,20 @@ describe('index runtime', () => {
     await expect(rt.scoreBounds()).rejects.toBeInstanceOf(IndexUnavailableError);
     expect(a.reads.filter((f) => f === a.boundsFile).length).toBe(reads + 1);
     now.mockRestore();
+  });
+
+  it('verifies the id directory for /health: a corrupt part is refused there, while requests by id ask every shard with the same answer', async () => {
+    const good = await getIndexRuntime(assets().env);
+    await expect(good.idDirectory()).resolves.toBeUndefined();
+    const want = (await good.service.article('sample-01-ha-noi-xay-dung-dang')).article;
+    expect(want?.title).toBeTruthy();
+    resetIndexRuntime();
+    const a = assets({ corruptIds: true });
+    const rt = await getIndexRuntime(a.env);
+    expect((await rt.service.article('sample-01-ha-noi-xay-dung-dang')).article).toEqual(want);
+    expect((await rt.service.article('khong-co')).article).toBeNull();
+    expect(rt.service.idDirectoryError).toMatch(/SHA-256/);
+    await expect(rt.idDirectory()).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/SHA-256.*npm run build:index/s) });
   });
 
   it('keeps the index load and the score bounds load alive past the request that started them', async () => {

@@ -42,6 +42,12 @@ export interface IndexRuntime {
    * compete with the first searches of a cold isolate. `/health` waits for it.
    */
   scoreBounds(): Promise<void>;
+  /**
+   * Verifies every part of the id directory (shared and retried as {@link scoreBounds}): rejects with
+   * what to rebuild when one is missing or fails its check. Requests by id never wait for it (a part
+   * they cannot read makes them ask every shard, with the same answer); `/health` waits for it.
+   */
+  idDirectory(): Promise<void>;
 }
 
 /** What the front knows once the manifest is loaded: enough to reach and warm the shards. */
@@ -89,7 +95,8 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
   }
   const live = env.LIVE ? new DurableLiveClient(env.LIVE) : null;
   const service = new SearchService(manifest, lexicon, shards, live, null, tail, pairParts, prefetcher);
-  service.useIdDirectory(IdDirectoryLoader.forManifest(manifest, fetchArtifact));
+  const ids = IdDirectoryLoader.forManifest(manifest, fetchArtifact);
+  service.useIdDirectory(ids);
   const runtime: IndexRuntime = {
     manifest,
     service,
@@ -98,6 +105,7 @@ async function createRuntime(env: Env): Promise<IndexRuntime> {
     loadedAt: started,
     loadMs: Date.now() - started,
     scoreBounds: scoreBoundsLoader(manifest, service, fetchArtifact),
+    idDirectory: ids ? checkedLoad('id_directory_failed', () => ids.verifyAll()) : () => Promise.resolve(),
   };
   return runtime;
 }
@@ -107,7 +115,7 @@ function corrupt(e: unknown): IndexUnavailableError {
 }
 
 /**
- * After the score bounds failed to load (a corrupt or missing file: a redeploy fixes it, a retry does
+ * After the score bounds (or the id directory) failed to load (a corrupt or missing file: a redeploy fixes it, a retry does
  * not), requests within this long get the same failure instead of reading and hashing the 8 MB file
  * again; searches are unaffected (they ask every shard that can match), `/health` reports the failure.
  */
@@ -117,9 +125,17 @@ export const SCORE_BOUNDS_RETRY_MS = 60_000;
 function scoreBoundsLoader(manifest: IndexManifest, service: SearchService, fetchArtifact: FetchArtifact): () => Promise<void> {
   const file = manifest.scoreBounds;
   if (!file) return () => Promise.resolve();
+  return checkedLoad('score_bounds_failed', () => fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b))));
+}
+
+/**
+ * A shared load of index files that searches do not wait for: a failure is logged as `event` and
+ * rejected as `index_corrupt` with what to rebuild, and kept for `SCORE_BOUNDS_RETRY_MS`.
+ */
+function checkedLoad(event: string, load: () => Promise<void>): () => Promise<void> {
   // sharedLoad handles the rejection it keeps (reported to /health and the log, never unhandled).
-  return sharedLoad(() => fetchArtifact(file.file).then((b) => verifyArtifact(file, b)).then((b) => service.useScoreBounds(new ScoreBounds(b))).catch((e: unknown) => {
-    console.error(JSON.stringify({ level: 'error', component: 'index', event: 'score_bounds_failed', error: (e as Error).message }));
+  return sharedLoad(() => load().catch((e: unknown) => {
+    console.error(JSON.stringify({ level: 'error', component: 'index', event, error: (e as Error).message }));
     throw corrupt(e);
   }), { retryAfterMs: SCORE_BOUNDS_RETRY_MS });
 }
