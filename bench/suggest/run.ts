@@ -2,8 +2,8 @@
  * `npm run bench:suggest`: the cost of title suggestions as the user types, over the baomoi-35k titles
  * cut into shard-sized title indexes as the build cuts them (MiniSearch, `TITLE_INDEX_OPTIONS`): every
  * shard's index searched for each keystroke-like input, as `/suggest` asks every shard. Compares, in
- * the same run and process, `searchTitles` (src/suggest/title-search.ts: a last word of one letter
- * filters the other words' titles instead of being expanded as a prefix) with the plain MiniSearch
+ * the same run and process, `searchTitles` (src/suggest/title-search.ts: after other words, a last
+ * word of one or two letters filters the other words' titles instead of being expanded as a prefix) with the plain MiniSearch
  * search it replaced (`TITLE_SEARCH_OPTIONS` alone), and checks that both find the same titles.
  * Prints a table and writes `bench/results/suggest.{md,json}`; always exits 0 (a report). Skips
  * cleanly without ../shared/corpora/baomoi-35k.
@@ -64,12 +64,12 @@ const lastWordLength = (q: string) => {
 interface Row {
   layout: string;
   inputs: number;
-  oneLetter: number;
+  shortLast: number;
   plain: LatencySummary;
   searchTitles: LatencySummary;
-  plainOneLetter: LatencySummary;
-  searchTitlesOneLetter: LatencySummary;
-  /** Inputs (after another word) whose titles are the same set both ways, of those compared. */
+  plainShortLast: LatencySummary;
+  searchTitlesShortLast: LatencySummary;
+  /** Inputs with a short last word after other words whose titles are the same set both ways, of those compared. */
   sameTitles: number;
   compared: number;
 }
@@ -96,9 +96,9 @@ for (const shards of [10, 2]) {
     const [a, b] = i % 2 ? [time(plainSearch, q), time(searchTitles, q)] : ([time(searchTitles, q), time(plainSearch, q)].reverse() as [number, number]);
     plain.push(a);
     fast.push(b);
-    const oneLetter = lastWordLength(q) < MIN_TITLE_PREFIX;
-    if (oneLetter) { plain1.push(a); fast1.push(b); }
-    if (oneLetter && q.trim().split(/\s+/).length > 1) {
+    const shortLast = lastWordLength(q) < MIN_TITLE_PREFIX;
+    if (shortLast) { plain1.push(a); fast1.push(b); }
+    if (shortLast && q.trim().split(/\s+/).length > 1) {
       compared++;
       const ids = (rs: unknown[]) => (rs as Array<{ id: number }>).map((r) => r.id).sort((x, y) => x - y).join(',');
       if (indexes.every((m) => ids(plainSearch(m, q)) === ids(searchTitles(m, q)))) same++;
@@ -106,9 +106,9 @@ for (const shards of [10, 2]) {
   });
   rows.push({
     layout: `${shards} shards of ~${Math.ceil(titles.length / shards).toLocaleString('en-US')} titles`,
-    inputs: inputs.length, oneLetter: plain1.length,
+    inputs: inputs.length, shortLast: plain1.length,
     plain: summarizeLatency(plain), searchTitles: summarizeLatency(fast),
-    plainOneLetter: summarizeLatency(plain1), searchTitlesOneLetter: summarizeLatency(fast1),
+    plainShortLast: summarizeLatency(plain1), searchTitlesShortLast: summarizeLatency(fast1),
     sameTitles: same, compared,
   });
 }
@@ -117,13 +117,13 @@ const f = (s: LatencySummary) => `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)} / ${
 const lines = [
   `# bench:suggest — title suggestions as the user types (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `${titles.length.toLocaleString('en-US')} baomoi-35k titles; ${inputs.length} keystroke-like inputs from every 100th title (first 1–3 words, the last cut to 1, 2 and all but 2 characters). Each input searches every shard's title index one after another in one process (the CPU /suggest spends across its shard calls); ms per input, p50 / p95 / p99. "before": MiniSearch with TITLE_SEARCH_OPTIONS (the last word a prefix); "searchTitles": a last word of one letter filters the other words' titles instead (a lone letter finds none).`,
+  `${titles.length.toLocaleString('en-US')} baomoi-35k titles; ${inputs.length} keystroke-like inputs from every 100th title (first 1–3 words, the last cut to 1, 2 and all but 2 characters). Each input searches every shard's title index one after another in one process (the CPU /suggest spends across its shard calls); ms per input, p50 / p95 / p99. "before": MiniSearch with TITLE_SEARCH_OPTIONS (the last word a prefix); "searchTitles": after other words, a last word of one or two letters filters the other words' titles instead (a lone letter finds none).`,
   '',
-  '| layout | all inputs: before | all inputs: searchTitles | last word one letter (n): before | searchTitles | same titles (one letter after other words) | target: p99 not worse, same titles |',
+  '| layout | all inputs: before | all inputs: searchTitles | last word of 1–2 letters (n): before | searchTitles | same titles (short last word after other words) | target: p99 not worse, same titles |',
   '|---|---|---|---|---|---|---|',
   ...rows.map((r) => {
     const ok = r.searchTitles.p99 <= r.plain.p99 && r.sameTitles === r.compared;
-    return `| ${r.layout} | ${f(r.plain)} | ${f(r.searchTitles)} | (${r.oneLetter}) ${f(r.plainOneLetter)} | ${f(r.searchTitlesOneLetter)} | ${r.sameTitles}/${r.compared} | ${ok ? 'PASS' : 'FAIL'} |`;
+    return `| ${r.layout} | ${f(r.plain)} | ${f(r.searchTitles)} | (${r.shortLast}) ${f(r.plainShortLast)} | ${f(r.searchTitlesShortLast)} | ${r.sameTitles}/${r.compared} | ${ok ? 'PASS' : 'FAIL'} |`;
   }),
   '',
 ];

@@ -42,7 +42,7 @@ export const route = createRoute({
   path: '/suggest',
   operationId: 'suggest',
   summary: 'Autocomplete',
-  description: 'Fast, diacritic-insensitive completions for a search box: `thanh ph` → “thành phố …” phrases completed from the corpus vocabulary, followed by article titles (a lone one-letter word gets phrases only).',
+  description: 'Fast, diacritic-insensitive completions for a search box: `thanh ph` → “thành phố …” phrases completed from the corpus vocabulary, followed by article titles (from two letters on).',
   security: [],
   request: { query: SuggestQuerySchema },
   responses: {

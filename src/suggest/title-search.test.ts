@@ -24,13 +24,14 @@ function index(titles = TITLES): MiniSearch<TitleEntry> {
 const ids = (results: Array<{ id: unknown }>) => results.map((r) => Number(r.id)).sort((a, b) => a - b);
 
 describe('searchTitles', () => {
-  it('a last word of one letter finds the titles the prefix expansion found, by the other words', () => {
+  it('a last word of one or two letters finds the titles the prefix expansion found, by the other words', () => {
     const m = index();
-    for (const q of ['Điều t', 'dieu c', 'Thanh t', 'thanh h', 'Cô g', 'co d', 'gia v', 'viet n', 'và s', 'cô x']) {
+    for (const q of ['Điều t', 'dieu c', 'Thanh t', 'thanh h', 'Cô g', 'co d', 'gia v', 'viet n', 'và s', 'cô x', 'Điều tr', 'dieu ch', 'thanh ho', 'thanh th', 'cô gi', 'gia va', 'U.S. và']) {
       expect(ids(searchTitles(m, q)), q).toEqual(ids(m.search(q, TITLE_SEARCH_OPTIONS)));
     }
     expect(ids(searchTitles(m, 'Điều t'))).toEqual([0, 1, 2]); // "tháng" in the third
     expect(ids(searchTitles(m, 'Cô g'))).toEqual([7]);
+    expect(ids(searchTitles(m, 'Điều tr'))).toEqual([0, 1]);
   });
 
   it('ranks those titles by the other words, and a lone letter finds no titles', () => {
@@ -40,9 +41,9 @@ describe('searchTitles', () => {
     expect(searchTitles(m, 'Điều t').every((r) => r.score > 0)).toBe(true);
   });
 
-  it('longer prefixes and empty input search as before', () => {
+  it('longer last words, a lone word of two letters or more, and empty input search as before', () => {
     const m = index();
-    for (const q of ['Điều tr', 'thanh ho', 'co', 'gia vang', '', '!!!']) {
+    for (const q of ['Điều tra', 'thanh hoa', 'gia vang', 'co', 'Th', 'thanh', '', '!!!']) {
       expect(searchTitles(m, q), q).toEqual(m.search(q, TITLE_SEARCH_OPTIONS));
     }
   });

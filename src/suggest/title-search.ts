@@ -1,6 +1,6 @@
 /**
  * Title suggestions as the user types: a title index searched with {@link TITLE_SEARCH_OPTIONS}, with
- * a cheaper path for a last word of one letter. Used by the built shards and the live index alike.
+ * a cheaper path for a short last word after other words. Used by the built shards and the live index alike.
  * @module
  */
 import type MiniSearch from 'minisearch';
@@ -10,16 +10,23 @@ import { normalizeText } from '../analyzer/normalize.js';
 import { tokenize } from '../analyzer/tokenize.js';
 import { TITLE_SEARCH_OPTIONS, type TitleEntry } from './title-index-options.js';
 
-/** A last word shorter than this (in folded characters) is not expanded as a prefix in titles (see {@link searchTitles}). */
-export const MIN_TITLE_PREFIX = 2;
+/**
+ * A last word shorter than this (in folded characters) that follows other words is not expanded as a
+ * prefix in titles; alone, one of fewer than {@link MIN_LONE_PREFIX} finds no titles (see {@link searchTitles}).
+ */
+export const MIN_TITLE_PREFIX = 3;
+
+/** A lone word shorter than this finds no titles (nor phrase completions: one letter says too little). */
+export const MIN_LONE_PREFIX = 2;
 
 /**
- * Searches a title index as the user types, with {@link TITLE_SEARCH_OPTIONS} — except that a last
- * word of one letter is not expanded into every title word it starts (thousands of terms: a keystroke
- * like `điều t` cost 100–200 ms over the ten shards of baomoi-35k, measured in process, where longer
- * prefixes cost a few ms). The titles are then found by the other words and kept when one of their
- * words starts with that letter: the same titles as before, ranked by the other words. A lone letter
- * finds no titles; the lexicon's phrase completions answer it.
+ * Searches a title index as the user types, with {@link TITLE_SEARCH_OPTIONS} — except that a short
+ * last word is not expanded into every title word it starts (thousands of terms for one letter: a
+ * keystroke like `điều t` cost 100–200 ms over the ten shards of baomoi-35k, measured in process; `ch`,
+ * `th` still 2–2.5 ms per shard). After other words, a last word of one or two letters is instead
+ * matched by filtering: the titles are found by the other words and kept when one of their words
+ * starts with it — the same titles as before, ranked by the other words. A lone letter finds no
+ * titles (nor phrase completions: one letter says too little).
  * @param index a title index built with {@link TITLE_INDEX_OPTIONS}
  * @param q what was typed (the last word is a prefix)
  */
@@ -27,32 +34,34 @@ export function searchTitles(index: MiniSearch<TitleEntry>, q: string): SearchRe
   const words = tokenize(normalizeText(q)).map((t) => t.exact);
   const last = words.length > 0 ? foldDiacritics(words[words.length - 1]) : '';
   if (words.length === 0 || last.length >= MIN_TITLE_PREFIX) return index.search(q, TITLE_SEARCH_OPTIONS);
-  if (words.length === 1) return [];
-  const initials = initialsOf(index);
+  if (words.length === 1) return last.length >= MIN_LONE_PREFIX ? index.search(q, TITLE_SEARCH_OPTIONS) : [];
+  const folded = foldedWordsOf(index);
+  const wordStart = ' ' + last;
   return index.search(words.slice(0, -1).join(' '), {
     ...TITLE_SEARCH_OPTIONS,
     prefix: false,
     filter: (r) => {
       const title = String(r.title);
-      let first = initials.get(title);
-      if (first === undefined) {
-        first = tokenize(normalizeText(title)).map((t) => foldDiacritics(t.exact)[0] ?? '').join('');
-        initials.set(title, first);
+      let text = folded.get(title);
+      if (text === undefined) {
+        text = tokenize(normalizeText(title)).map((t) => ' ' + foldDiacritics(t.exact)).join('');
+        folded.set(title, text);
       }
-      return first.includes(last);
+      return text.includes(wordStart);
     },
   });
 }
 
 /**
- * Per title index: the first folded characters of a title's words, by title text (a live index
- * reuses document numbers), computed when a title is first filtered (cleared once it holds more than twice the index's titles).
+ * Per title index: a title's words, folded, each after a space (` dieu tra vu chay`), by title text
+ * (a live index reuses document numbers), computed when a title is first filtered (cleared once it
+ * holds more than twice the index's titles).
  */
-const titleInitials = new WeakMap<MiniSearch<TitleEntry>, Map<string, string>>();
+const titleWords = new WeakMap<MiniSearch<TitleEntry>, Map<string, string>>();
 
-function initialsOf(index: MiniSearch<TitleEntry>): Map<string, string> {
-  let m = titleInitials.get(index);
-  if (!m) titleInitials.set(index, (m = new Map()));
+function foldedWordsOf(index: MiniSearch<TitleEntry>): Map<string, string> {
+  let m = titleWords.get(index);
+  if (!m) titleWords.set(index, (m = new Map()));
   // Titles replaced in a live index leave entries behind: start over before they outnumber the titles.
   else if (m.size > 2 * index.documentCount + 1024) m.clear();
   return m;

@@ -38,6 +38,10 @@ describe('GET /suggest', () => {
     expect(accented.suggestions[0].text).toBe('hà nội');
     expect((await suggest('Ha n')).suggestions[0].text).toBe('Hà nội');
     expect((await suggest('dang u')).suggestions[0].text).toBe('đảng ủy');
+    // A last word of one letter after another word: titles too, those naming the phrase first.
+    const titles = (await suggest('ha n', '&limit=10')).suggestions.filter((s) => s.kind === 'title');
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles[0].html).toMatch(/<mark>Hà N[^<]*<\/mark>/);
   });
 
   it('marks matched title words, adjacent ones together', async () => {
@@ -55,6 +59,7 @@ describe('GET /suggest', () => {
 
   it('answers nothing rather than failing for queries it cannot complete', async () => {
     expect((await suggest('zzzzqqq')).suggestions).toEqual([]);
+    expect((await suggest('T')).suggestions).toEqual([]); // one letter says too little
     expect(Array.isArray((await suggest('!!! ???')).suggestions)).toBe(true);
   });
 });
