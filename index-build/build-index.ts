@@ -173,6 +173,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   // A vocabulary too large for the front's lexicon leaves its rarest syllables to the tail.
   const minHotDf = opts.minHotDf ?? chooseMinHotDf(collector, opts.hotDictionaryBudgetBytes);
   scoreBounds.leaveTail(minHotDf, collector.ids);
+  // Which shard holds each article, for the id directory (routes addressed by id ask that one shard).
+  const idEntries: Array<{ id: string; shard: number }> = [];
   for (let s = 0; s < shardCount; s++) {
     const from = bounds[s];
     const to = bounds[s + 1];
@@ -197,7 +199,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       return q;
     });
     const records = Array.from({ length: to - from }, (_, local) => recordOf(from + local));
-    const files = layoutShard(s, arrays, records, shardDocs.map((_, local) => articles[order[from + local]].id), sha256Bytes, layout);
+    const ids = shardDocs.map((_, local) => articles[order[from + local]].id);
+    for (const id of ids) idEntries.push({ id, shard: s });
+    const files = layoutShard(s, arrays, records, ids, sha256Bytes, layout);
     await mkdir(path.join(tmpDir, shardDir(s)), { recursive: true });
     const blockFile = async (kind: 'p' | 'd', bytes: Uint8Array) => {
       await writeFile(path.join(tmpDir, blockFileName(s, kind, sha256(bytes))), bytes);
@@ -225,10 +229,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     progress('write', s + 1, shardCount);
   }
   const scoreBoundsFile = await writeArtifact(SCORE_BOUNDS_FILE, scoreBounds.write());
-  // Which shard holds each article (routes addressed by id ask that one shard).
   const idParts: ArtifactFile[] = [];
   await mkdir(path.join(tmpDir, ID_DIRECTORY_DIR), { recursive: true });
-  const idEntries = shards.flatMap((e) => Array.from({ length: e.documentCount }, (_, local) => ({ id: articles[order[bounds[e.shard] + local]].id, shard: e.shard })));
   for (const [p, bytes] of writeIdDirectory(idEntries).entries()) {
     idParts.push(await writeArtifact(`${ID_DIRECTORY_DIR}/part-${String(p).padStart(4, '0')}-${sha256(bytes).slice(0, 16)}.bin`, bytes));
   }

@@ -16,7 +16,7 @@ import type { StoredDocument } from '../index-format/document-store.js';
 import { LIVE_SHARD, type LiveSearchOptions } from './live/live-index.js';
 import { ArticlePreparer } from './live/article-preparer.js';
 import { baseRefOf, liveBaseOf } from './live/live-base.js';
-import type { BaseRef, LiveLayer, LiveView, Suppression } from './live/live-layer.js';
+import type { BaseRef, LiveArticle, LiveLayer, LiveView, Suppression } from './live/live-layer.js';
 import type { Lexicon } from '../index-format/lexicon.js';
 import type { IndexManifest } from '../index-format/manifest.js';
 import type { HitDocument } from './hit-document.js';
@@ -540,14 +540,24 @@ export class SearchService {
    * or taken down), with the live sequence number it reflects.
    */
   async article(id: string): Promise<{ article: StoredDocument | null; liveSeq: number }> {
+    const { live, built } = await this.locate(id);
+    const liveSeq = live?.seq ?? 0;
+    if (live?.state === 'live') return { article: live.article, liveSeq };
+    if (live?.state === 'deleted') return { article: null, liveSeq };
+    return { article: built, liveSeq };
+  }
+
+  /**
+   * The live index's answer about an article id (null without a live index) and the built article
+   * with that id (null when the build has none), asked together: the built one only of the shards the
+   * id directory names ({@link shardsHolding}).
+   */
+  async locate(id: string): Promise<{ live: LiveArticle | null; built: StoredDocument | null }> {
     // The live index is asked while the id directory answers (marked handled: Promise.all reports it).
     const asked = this.live ? this.live.article(this.base, id) : null;
     asked?.catch(() => {});
     const holding = await this.shardsHolding(id);
     const [live, ...found] = await Promise.all([asked, ...holding.map((i) => { this.prefetcher.called(i); return this.shards[i].article(id); })]);
-    const liveSeq = live?.seq ?? 0;
-    if (live?.state === 'live') return { article: live.article, liveSeq };
-    if (live?.state === 'deleted') return { article: null, liveSeq };
-    return { article: found.find((a) => a !== null) ?? null, liveSeq };
+    return { live, built: found.find((a) => a !== null) ?? null };
   }
 }

@@ -5,10 +5,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
-import { foldDiacritics } from '../analyzer/fold.js';
-import { normalizeText } from '../analyzer/normalize.js';
-import { tokenize } from '../analyzer/tokenize.js';
-import { TITLE_SEARCH_OPTIONS, type TitleEntry } from './title-index-options.js';
+import { TITLE_INDEX_OPTIONS, TITLE_SEARCH_OPTIONS, type TitleEntry } from './title-index-options.js';
 
 /**
  * A last word shorter than this (in folded characters) that follows other words is not expanded as a
@@ -31,8 +28,8 @@ export const MIN_LONE_PREFIX = 2;
  * @param q what was typed (the last word is a prefix)
  */
 export function searchTitles(index: MiniSearch<TitleEntry>, q: string): SearchResult[] {
-  const words = tokenize(normalizeText(q)).map((t) => t.exact);
-  const last = words.length > 0 ? foldDiacritics(words[words.length - 1]) : '';
+  const words = titleTokens(q);
+  const last = words.length > 0 ? titleTerm(words[words.length - 1]) : '';
   if (words.length === 0 || last.length >= MIN_TITLE_PREFIX) return index.search(q, TITLE_SEARCH_OPTIONS);
   if (words.length === 1) return last.length >= MIN_LONE_PREFIX ? index.search(q, TITLE_SEARCH_OPTIONS) : [];
   const folded = foldedWordsOf(index);
@@ -44,13 +41,18 @@ export function searchTitles(index: MiniSearch<TitleEntry>, q: string): SearchRe
       const title = String(r.title);
       let text = folded.get(title);
       if (text === undefined) {
-        text = tokenize(normalizeText(title)).map((t) => ' ' + foldDiacritics(t.exact)).join('');
+        text = titleTokens(title).map((t) => ' ' + titleTerm(t)).join('');
         folded.set(title, text);
       }
       return text.includes(wordStart);
     },
   });
 }
+
+/** Words as the title index tokenizes them (`TITLE_INDEX_OPTIONS.tokenize`). */
+const titleTokens = (text: string): string[] => TITLE_INDEX_OPTIONS.tokenize!(text);
+/** A word as the title index keeps it (`TITLE_INDEX_OPTIONS.processTerm`: folded). */
+const titleTerm = (word: string): string => TITLE_INDEX_OPTIONS.processTerm!(word) as string;
 
 /**
  * Per title index: a title's words, folded, each after a space (` dieu tra vu chay`), by title text

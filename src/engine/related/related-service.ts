@@ -120,13 +120,7 @@ export class RelatedService {
    * the id — from the same fan-out.
    */
   async source(id: string): Promise<FoundSource> {
-    const { search } = this;
-    // The live index is asked while the id directory answers (marked handled: Promise.all reports it).
-    const asked = search.live ? search.live.article(search.base, id) : null;
-    asked?.catch(() => {});
-    const holding = await search.shardsHolding(id);
-    const [live, ...found] = await Promise.all([asked, ...holding.map((i) => search.shards[i].article(id))]);
-    const built = found.find((a) => a !== null) ?? null;
+    const { live, built } = await this.search.locate(id);
     const article = live?.state === 'live' ? live.article : live?.state === 'deleted' ? null : built;
     return { article, indexed: built !== null, liveSeq: live?.seq ?? 0 };
   }
