@@ -303,16 +303,18 @@ const ours = engines.ours ?? null;
 const flex = engines.flexsearch ?? null;
 const mini = engines.minisearch ?? null;
 const httpHeadline = http?.sequential.byKind.headline ?? null;
-const engineRow = (label: string, e: EngineResult | null, note: string) => e
+/** What an engine row without figures says: skipped with `--skip baselines`, or failed (its error beside it). */
+const notRun = () => (SKIP.has('baselines') ? 'skipped (--skip baselines)' : 'failed');
+const engineRow = (label: string, engine: string, e: EngineResult | null, note: string) => e
   ? [label, `${fmtInt(e.documentsIndexed)}${e.truncated ? ` of ${fmtInt(e.documentsTotal)} (budget)` : ''}`, (e.loadMs / 1000).toFixed(1), MB(e.heapBytes, 0), ms(e.latency.p50, 2), ms(e.latency.p95, 2), ms(e.latency.p99, 2), ms(e.cpu.p50, 2), ms(e.cpu.p99, 2), fmt(e.successAt10, 3), note]
-  : [label, 'failed', '', '', '', '', '', '', '', '', engineErrors[label] ?? ''];
+  : [label, notRun(), '', '', '', '', '', '', '', '', engineErrors[engine] ?? ''];
 log(markdownTable(
   ['engine', 'documents', 'load s', 'heap MB', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'found@10', 'per query'],
   [
-    engineRow('ours, in-process (openIndex)', ours, 'plan + 10 shards + merge + 10 hits with snippets'),
+    engineRow('ours, in-process (openIndex)', 'ours', ours, 'plan + 10 shards + merge + 10 hits with snippets'),
     httpHeadline ? ['ours, over HTTP (local Worker)', fmtInt(manifest.documentCount), '', '', ms(httpHeadline.p50, 2), ms(httpHeadline.p95, 2), ms(httpHeadline.p99, 2), '', '', '', 'same, + HTTP + Durable Object RPCs'] : ['ours, over HTTP', 'failed', '', '', '', '', '', '', '', '', httpError],
-    engineRow('FlexSearch 0.8 Document', flex, 'ids of ≤ 10 (AND of all words per field)'),
-    engineRow('MiniSearch 7 defaults', mini, 'all matches scored (OR), top 10 ids'),
+    engineRow('FlexSearch 0.8 Document', 'flexsearch', flex, 'ids of ≤ 10 (AND of all words per field)'),
+    engineRow('MiniSearch 7 defaults', 'minisearch', mini, 'all matches scored (OR), top 10 ids'),
   ],
 ));
 log(`\nload = index build from the parsed corpus for the baselines (no prebuilt format), open + load + verify all shards for ours; heap = heapUsed + arrayBuffers after GC minus before; CPU = process CPU per query (robust to other load); found@10 = the headline's own article in the top 10. Warm-up: ${WARMUP} queries for ours, ${BASELINE_WARMUP} for the baselines.`);
@@ -501,7 +503,7 @@ const md: string[] = [
     [r.sort, 'routed, records with hits', fmt(r.routed.calls.p50, 0), fmt(r.routed.calls.mean, 2), fmt(r.routed.shardsCalled.p50, 0), ms(r.routed.latency.p50, 2), ms(r.routed.latency.p99, 2), `${r.sameTop10}/${routing!.queries}`],
   ])), ''] : []),
   markdownTable(['engine (headline queries)', 'documents', 'load s', 'heap MB', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'found@10'], [
-    ...([['ours, in-process', ours], ['FlexSearch 0.8', flex], ['MiniSearch 7', mini]] as const).map(([label, e]) => e ? [label, fmtInt(e.documentsIndexed), (e.loadMs / 1000).toFixed(1), MB(e.heapBytes, 0), ms(e.latency.p50, 2), ms(e.latency.p99, 2), ms(e.cpu.p50, 2), fmt(e.successAt10, 3)] : [label, 'failed', '', '', '', '', '', '']),
+    ...([['ours, in-process', ours], ['FlexSearch 0.8', flex], ['MiniSearch 7', mini]] as const).map(([label, e]) => e ? [label, fmtInt(e.documentsIndexed), (e.loadMs / 1000).toFixed(1), MB(e.heapBytes, 0), ms(e.latency.p50, 2), ms(e.latency.p99, 2), ms(e.cpu.p50, 2), fmt(e.successAt10, 3)] : [label, notRun(), '', '', '', '', '', '']),
     ...(httpHeadline ? [['ours, over HTTP (local Worker)', fmtInt(manifest.documentCount), '', '', ms(httpHeadline.p50, 2), ms(httpHeadline.p99, 2), '', '']] : []),
   ]),
   '',
