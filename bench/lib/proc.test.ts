@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { commandLine, cpuSecondsOf, descendants, loadAverage, openFds, rssMb, slope, workerdPids, workerdRssMb, listeningPorts, listeningPortsOf, socketInodes } from './proc.js';
+import { commandLine, cpuSecondsOf, descendants, loadAverage, openFds, pageCache, rssMb, slope, workerdPids, workerdRssMb, listeningPorts, listeningPortsOf, socketInodes } from './proc.js';
 
 describe('slope', () => {
   it('is the least-squares slope, 0 for flat or single samples', () => {
     expect(slope([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])).toBeCloseTo(2);
     expect(slope([{ x: 0, y: 7 }, { x: 5, y: 7 }])).toBe(0);
     expect(slope([{ x: 0, y: 7 }])).toBe(0);
+  });
+});
+
+describe('pageCache', () => {
+  it('reads the page cache and free memory in GiB, and null without them', () => {
+    const meminfo = 'MemTotal:       24000000 kB\nMemFree:        13631488 kB\nBuffers:          100000 kB\nCached:          4718592 kB\nSwapCached:            0 kB\n';
+    expect(pageCache(meminfo)).toEqual({ cachedGB: 4.5, freeGB: 13 });
+    expect(pageCache('MemTotal: 1 kB\n')).toBeNull();
+    expect(pageCache()).not.toBeNull(); // this machine's own
   });
 });
 

@@ -189,6 +189,20 @@ export function loadAverage(): number[] {
   }
 }
 
+/** System memory from `/proc/meminfo`, GiB: the page cache (`Cached`) and free memory (`MemFree`); null when unreadable. */
+export function pageCache(meminfo?: string): { cachedGB: number; freeGB: number } | null {
+  try {
+    const text = meminfo ?? readFileSync('/proc/meminfo', 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+    const gb = (k: number) => Math.round((k / 1024 ** 2) * 10) / 10;
+    const cached = kb('Cached');
+    const free = kb('MemFree');
+    return Number.isFinite(cached) && Number.isFinite(free) ? { cachedGB: gb(cached), freeGB: gb(free) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Least-squares slope of `y` over `x` (0 with fewer than two points). */
 export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
   const n = points.length;

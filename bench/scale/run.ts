@@ -43,7 +43,7 @@ import type { ColdLoadResult } from './cold-load-child.js';
 import type { EngineResult, PhaseResult } from './engine-child.js';
 import type { LexiconPoint } from './growth-child.js';
 import { runColdRestarts, runHttpBench, runIsolateProbe, type ColdRestarts, type HttpResult } from './http-bench.js';
-import { loadAverage } from '../lib/proc.js';
+import { loadAverage, pageCache } from '../lib/proc.js';
 import { ASSUMED_RPC_RTT_MS, PLATFORM, PRICES, project, shardsFor, type ProjectionRow } from './projection.js';
 import { queryMix } from '../lib/query-mix.js';
 
@@ -93,9 +93,11 @@ const MB = (b: number, d = 1) => (b / 1024 / 1024).toFixed(d);
 const ms = (x: number | null | undefined, d = 1) => fmt(x ?? NaN, d);
 const section = (title: string) => log(`\n## ${title}\n`);
 const started = performance.now();
-const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: loadAverage() };
+const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: loadAverage(), pageCacheStart: pageCache() };
+/** The page cache and free memory now, for the log: cold timings read files, from memory or from disk. */
+const memoryNow = () => { const m = pageCache(); return m ? `page cache ${m.cachedGB} GB, free ${m.freeGB} GB` : 'page cache unknown'; };
 log(`# bench:scale — ${syntheticCount ? `${args.corpus} synthetic archive (from baomoi-35k)` : 'baomoi-35k'} within Workers limits`);
-log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGB} GB, Node ${machine.node}; load average at start ${machine.loadAverageStart.join(' ')}`);
+log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGB} GB, Node ${machine.node}; load average at start ${machine.loadAverageStart.join(' ')}; ${memoryNow()}`);
 if ((machine.loadAverageStart[0] ?? 0) > machine.cpus) {
   log(`NOTE: the load average exceeds the CPU count: other processes compete for the CPUs, so wall-clock timings below are inflated; CPU times are shown where they matter.`);
 }
@@ -182,7 +184,7 @@ try {
 }
 /** Times the first /search in a fresh local runtime for each of `queries`; null (logged) when it fails. */
 async function coldRestarts(what: string, queries: string[], storage: ColdRestarts['storage'], fillQuery?: string): Promise<ColdRestarts | null> {
-  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts (${what}):`);
+  log(`\ncold first query in a fresh local runtime, ${RESTARTS} restarts (${what}; ${memoryNow()}):`);
   try {
     const r = await runColdRestarts({ assets: ASSETS_REL, queries, storage, fillQuery, log });
     log(`  median first /search ${ms(r.median, 0)} ms over ${r.runs.length} restarts (after the runtime's own first request, median ${ms(r.medianRuntime, 0)} ms)`);
@@ -494,7 +496,7 @@ writeFileSync(path.join(root, `bench/results/${resultName}.json`), JSON.stringif
 const md: string[] = [
   `# Scale benchmark: ${syntheticCount ? `${args.corpus} synthetic archive` : 'baomoi-35k'} (${fmtInt(manifest.documentCount)} articles) on Workers`,
   '',
-  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'}). Local Worker: wrangler's local runtime via scripts/local-worker.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
+  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'})${machine.pageCacheStart ? `; page cache ${machine.pageCacheStart.cachedGB} GB, free memory ${machine.pageCacheStart.freeGB} GB at start (cold timings read index files and copies: from memory when they fit, from disk when not)` : ''}. Local Worker: wrangler's local runtime via scripts/local-worker.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
   '',
   targetTable,
   '',
