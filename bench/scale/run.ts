@@ -94,10 +94,11 @@ const ms = (x: number | null | undefined, d = 1) => fmt(x ?? NaN, d);
 const section = (title: string) => log(`\n## ${title}\n`);
 const started = performance.now();
 const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: loadAverage(), pageCacheStart: pageCache() };
-/** The page cache and free memory now, for the log: cold timings read files, from memory or from disk. */
-const memoryNow = () => { const m = pageCache(); return m ? `page cache ${m.cachedGB} GB, free ${m.freeGB} GB` : 'page cache unknown'; };
+/** The page cache and free memory, for the log and the results: cold timings read files, from memory or from disk. */
+const describeMemory = (m: ReturnType<typeof pageCache>) => (m ? `page cache ${m.cachedGB} GB, free memory ${m.freeGB} GB` : 'page cache unknown');
+const memoryNow = () => describeMemory(pageCache());
 log(`# bench:scale — ${syntheticCount ? `${args.corpus} synthetic archive (from baomoi-35k)` : 'baomoi-35k'} within Workers limits`);
-log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGB} GB, Node ${machine.node}; load average at start ${machine.loadAverageStart.join(' ')}; ${memoryNow()}`);
+log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGB} GB, Node ${machine.node}; load average at start ${machine.loadAverageStart.join(' ')}; ${describeMemory(machine.pageCacheStart)}`);
 if ((machine.loadAverageStart[0] ?? 0) > machine.cpus) {
   log(`NOTE: the load average exceeds the CPU count: other processes compete for the CPUs, so wall-clock timings below are inflated; CPU times are shown where they matter.`);
 }
@@ -496,7 +497,7 @@ writeFileSync(path.join(root, `bench/results/${resultName}.json`), JSON.stringif
 const md: string[] = [
   `# Scale benchmark: ${syntheticCount ? `${args.corpus} synthetic archive` : 'baomoi-35k'} (${fmtInt(manifest.documentCount)} articles) on Workers`,
   '',
-  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'})${machine.pageCacheStart ? `; page cache ${machine.pageCacheStart.cachedGB} GB, free memory ${machine.pageCacheStart.freeGB} GB at start (cold timings read index files and copies: from memory when they fit, from disk when not)` : ''}. Local Worker: wrangler's local runtime via scripts/local-worker.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
+  `\`npm run bench:scale\`, ${results.date.slice(0, 10)}, ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverageStart.join(' ')} at start (other processes ${(machine.loadAverageStart[0] ?? 0) > machine.cpus ? 'were competing for the CPUs: wall-clock numbers are inflated' : 'were light'})${machine.pageCacheStart ? `; ${describeMemory(machine.pageCacheStart)} at start (cold timings read index files and copies: from memory when they fit, from disk when not)` : ''}. Local Worker: wrangler's local runtime via scripts/local-worker.ts (workerd, local Durable Objects), \`REQUEST_LOG=off\`, \`RESPONSE_CACHE=off\`.`,
   '',
   targetTable,
   '',
