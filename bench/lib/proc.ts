@@ -203,6 +203,25 @@ export function pageCache(meminfo?: string): { cachedGB: number; freeGB: number 
   }
 }
 
+/** A process's resident memory split as `/proc/<pid>/status` gives it, MB: all, anonymous and file-backed. */
+export interface ResidentSplit { rssMb: number; anonMb: number; fileMb: number }
+
+/** {@link ResidentSplit} of a `/proc/<pid>/status` text, or of process `pid` now; null when unreadable. */
+export function residentSplit(pidOrStatus: number | string): ResidentSplit | null {
+  let text: string;
+  try {
+    text = typeof pidOrStatus === 'string' ? pidOrStatus : readFileSync(`/proc/${pidOrStatus}/status`, 'utf8');
+  } catch {
+    return null;
+  }
+  const mb = (name: string) => {
+    const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
+    return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
+  };
+  const out = { rssMb: mb('VmRSS'), anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
+  return Object.values(out).every(Number.isFinite) ? out : null;
+}
+
 /** Least-squares slope of `y` over `x` (0 with fewer than two points). */
 export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
   const n = points.length;

@@ -10,7 +10,9 @@
  * Objects as a search, keeping nothing), and the slope target applies to the search Worker's growth
  * beyond the control's. `--heap` (on in `bench:soak`) also forces a full garbage collection in every
  * runtime through its inspector before and after the measured phase and reports the JavaScript heap
- * that survives it — the state the Worker keeps, which RSS cannot tell from garbage not yet collected.)
+ * that survives it — the state the Worker keeps, which RSS cannot tell from garbage not yet collected —,
+ * the RSS right after those collections as a second slope under the same target, and, through gdb,
+ * the runtime's native allocator (tcmalloc: in use, kept free, outside it; bench/load/allocator-report.ts).)
  *
  * Sustained load against `wrangler dev` serving the baomoi-35k index through Durable Objects (as
  * deployed), with search insights recording on and off, measured in the same run: builds the index
@@ -39,6 +41,7 @@ import autocannon from 'autocannon';
 import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/baomoi.js';
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
+import { AllocatorLog } from './allocator-report.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
 import { CONTROL_WORKERS, isControlName } from './control-workers.js';
 import { findRuntimeInspector, HeapProbe } from '../lib/heap-probe.js';
@@ -136,12 +139,19 @@ const serverOf = (m: Mode | 'control'): LocalWorker => (m === 'control' ? contro
 const probes: Partial<Record<Mode | 'control', HeapProbe>> = {};
 /** The live heap (after a forced full collection) and RSS of each server, before and after the measured phase. */
 const heap: Record<Mode | 'control', Array<{ label: string; t: number; liveHeapMb: number; backingMb: number; workerMb: number }>> = { off: [], on: [], control: [] };
+/** With `--heap`: the workerd processes' tcmalloc readings before and after (bench/load/allocator-report.ts). */
+const allocator = new AllocatorLog();
 async function measureHeap(label: string, t: number): Promise<void> {
   for (const m of ['off', 'on', 'control'] as const) {
     const probe = probes[m];
     if (!probe) continue;
     const { usedMb, backingMb } = await probe.liveHeap();
     heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb: runtimeRssOf(serverOf(m)).workerMb });
+    // Right after the collection: the native allocator's split of what remains (~2–3 s pause each,
+    // outside the measured phase); at the end, also how much RSS its free memory was.
+    const pid = runtimeRssOf(serverOf(m)).workerPids[0];
+    await allocator.read(m, pid, label === 'before' ? 'before' : 'after');
+    if (label === 'after') await allocator.read(m, pid, 'released');
   }
 }
 
@@ -344,6 +354,17 @@ try {
       rssAfterCollectionBeforeMb: before.workerMb, rssAfterCollectionAfterMb: after.workerMb,
     }];
   })) as Record<Mode | 'control', { liveHeapBeforeMb: number; liveHeapAfterMb: number; deltaMb: number; mbPerMin: number; bytesPerRequest: number; backingBeforeMb: number; backingAfterMb: number; rssAfterCollectionBeforeMb: number; rssAfterCollectionAfterMb: number }> : null;
+  // The RSS slope above counts garbage V8 has not yet collected (the heap grows in a sawtooth between
+  // major collections, ~80 MB over minutes here); RSS right after a forced full collection, before and
+  // after the phase, is the memory the runtime keeps: its change per minute, under the same target.
+  const keptSlope = retained ? Object.fromEntries((['off', 'on', 'control'] as const).map((m) => {
+    const [before, after] = [heap[m].find((h) => h.label === 'before')!, heap[m].find((h) => h.label === 'after')!];
+    return [m, Math.round(((after.workerMb - before.workerMb) / ((after.t - before.t) / 60)) * 100) / 100];
+  })) as Record<Mode | 'control', number> : null;
+  const keptTable = keptSlope ? markdownTable(
+    ['server', 'measure', 'value', 'target', 'result'],
+    (['off', 'on'] as const).map((m) => [`recording ${m}`, `Worker runtime RSS right after a forced full collection, before → after the ${duration} s (${retained![m].rssAfterCollectionBeforeMb} → ${retained![m].rssAfterCollectionAfterMb} MB; control: ${keptSlope.control} MB/min)`, `${keptSlope[m]} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, keptSlope[m] <= SOAK_SLOPE_MB_PER_MIN ? 'PASS' : 'FAIL']),
+  ) : null;
   const heapTable = retained ? markdownTable(
     ['server', 'responses', 'live JS heap after full GC, before → after', 'change', 'per minute', 'per request', 'ArrayBuffers etc. (outside the heap)', 'runtime RSS after that GC'],
     (['off', 'on', 'control'] as const).map((m) => [m === 'control' ? `control (${controlName})` : `recording ${m}`, String(answered[m]), `${retained[m].liveHeapBeforeMb} → ${retained[m].liveHeapAfterMb} MB`, `${retained[m].deltaMb > 0 ? '+' : ''}${retained[m].deltaMb} MB`, `${retained[m].mbPerMin} MB/min`, `${retained[m].bytesPerRequest} B`, `${retained[m].backingBeforeMb} → ${retained[m].backingAfterMb} MB`, `${retained[m].rssAfterCollectionBeforeMb} → ${retained[m].rssAfterCollectionAfterMb} MB`]),
@@ -364,8 +385,10 @@ try {
     timeline,
     memory,
     control: { kind: controlName, what: CONTROL.what, memory: controlMemory },
+    ...(args.heap ? { allocator: allocator.unavailable !== null && Object.keys(allocator.summaries()).length === 0 ? { unavailable: allocator.unavailable } : { what: "tcmalloc's own figures for each workerd process (gdb, MallocExtension), right after the forced collections; 'released': RSS once tcmalloc released its free memory at the end", ...allocator.summaries() } } : {}),
     ...(retained ? { liveHeap: { what: 'V8 heap used after a full collection forced through the runtime inspector, before and after the measured phase (front Worker and every Durable Object share the local isolate)', ...retained } } : {}),
     soak,
+    ...(keptSlope ? { keptAfterCollection: { what: 'Worker runtime RSS right after a forced full collection, change per minute of the measured phase', mbPerMin: keptSlope, targetMbPerMin: SOAK_SLOPE_MB_PER_MIN } } : {}),
     machine: { node: process.version, cpus: os.cpus().length, loadAverageBefore, loadAverageAfter },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
@@ -376,7 +399,12 @@ try {
   console.log(table);
   console.log(`\nsoak (memory after the warm-up, stalls${rate > 0 ? '' : '; at unbounded rate latency includes queueing behind the other connections — use --rate'}):\n`);
   console.log(soakTable);
+  if (keptTable) console.log(`\nmemory kept (RSS with the uncollected garbage taken out):\n\n${keptTable}`);
   if (heapTable) console.log(`\nstate kept (the JavaScript heap that survives a full garbage collection, forced through the runtime's inspector before and after the measured phase):\n\n${heapTable}`);
+  if (args.heap) {
+    const t = allocator.table();
+    console.log(t ? `\nthe runtime's native allocator (tcmalloc, read through gdb right after each collection; MB, before → after the measured phase):\n\n${t}` : `\nthe runtime's native allocator: not read (${allocator.unavailable ?? 'no readings'})`);
+  }
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
   console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
