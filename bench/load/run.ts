@@ -156,11 +156,15 @@ async function measureHeap(label: string, t: number): Promise<void> {
 }
 
 /** Memory samples of one server's processes. */
-type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[] };
+type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[]; heapUsedMb?: number; heapTotalMb?: number };
 const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: [] };
 const sample = (mode: Mode | 'control', label: string, t: number) => {
   const { totalMb, workerMb, workerPids } = runtimeRssOf(serverOf(mode));
-  samples[mode].push({ label, t, rssMb: totalMb, workerMb, proxyMb: Math.round((totalMb - workerMb) * 10) / 10, workerPids });
+  const s: Sample = { label, t, rssMb: totalMb, workerMb, proxyMb: Math.round((totalMb - workerMb) * 10) / 10, workerPids };
+  samples[mode].push(s);
+  // With --heap, during the measured phase: the V8 heap in use at the same moment, garbage included
+  // (no collection forced), to tell the RSS sawtooth of uncollected garbage from memory kept.
+  if (label === 'during') void probes[mode]?.usage().then((u) => { s.heapUsedMb = u.usedMb; s.heapTotalMb = u.totalMb; }).catch(() => undefined);
 };
 
 /**
@@ -198,6 +202,10 @@ function memoryOf(list: Sample[]) {
   const growthOverRun = workerMbPerMin * span;
   const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * workerMeanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
   const runtimeRestarts = trend.slice(1).filter((s, i) => s.workerPids.join() !== trend[i].workerPids.join()).length;
+  const withHeap = trend.filter((s) => s.heapUsedMb !== undefined);
+  const heapUsedMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.heapUsedMb! }))) * 100) / 100 : null;
+  const outsideHeapMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.workerMb - s.heapUsedMb! }))) * 100) / 100 : null;
+  const heapTotalMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.heapTotalMb! }))) * 100) / 100 : null;
   const secondHalf = trend.slice(Math.floor(trend.length / 2));
   const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - trend[0].workerMb) * 10) / 10;
   return {
@@ -207,6 +215,11 @@ function memoryOf(list: Sample[]) {
     workerMeanMb: Math.round(workerMeanMb),
     verdict,
     floorAfterRunVsBeforeMb,
+    /** Slopes over the measured phase's samples (with --heap): the V8 heap in use, garbage included, and RSS minus it. */
+    heapUsedMbPerMin,
+    outsideHeapMbPerMin,
+    /** …and the V8 heap's committed size (pages V8 holds, used or not). */
+    heapTotalMbPerMin,
     runtimeRestarts,
   };
 }
@@ -410,6 +423,7 @@ try {
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   for (const m of ['off', 'on'] as const) {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
+    if (memory[m].heapUsedMbPerMin !== null) console.log(`  V8 heap in use / committed at those moments, garbage included (recording ${m}): ${samples[m].filter((s) => s.heapUsedMb !== undefined).map((s) => `${s.t}s ${s.heapUsedMb}/${s.heapTotalMb}`).join(', ')} MB → slopes ${memory[m].heapUsedMbPerMin} / ${memory[m].heapTotalMbPerMin} MB/min; RSS minus the heap in use: ${memory[m].outsideHeapMbPerMin} MB/min`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
   console.log(`Worker runtime RSS (control): ${samples.control.map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${controlSlope} MB/min: ${controlMemory.verdict}`);
