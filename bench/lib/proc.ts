@@ -25,10 +25,15 @@ function listProcs(): Proc[] {
   return out;
 }
 
+/** The kB value of field `name` in a `/proc` status or meminfo text (NaN when absent). */
+function kbField(text: string, name: string): number {
+  return Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+}
+
 function rssKb(pid: number): number {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
+    const kb = kbField(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+    return Number.isFinite(kb) ? kb : 0;
   } catch {
     return 0;
   }
@@ -193,10 +198,9 @@ export function loadAverage(): number[] {
 export function pageCache(meminfo?: string): { cachedGB: number; freeGB: number } | null {
   try {
     const text = meminfo ?? readFileSync('/proc/meminfo', 'utf8');
-    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
     const gb = (k: number) => Math.round((k / 1024 ** 2) * 10) / 10;
-    const cached = kb('Cached');
-    const free = kb('MemFree');
+    const cached = kbField(text, 'Cached');
+    const free = kbField(text, 'MemFree');
     return Number.isFinite(cached) && Number.isFinite(free) ? { cachedGB: gb(cached), freeGB: gb(free) } : null;
   } catch {
     return null;
@@ -214,10 +218,7 @@ export function residentSplit(pidOrStatus: number | string): ResidentSplit | nul
   } catch {
     return null;
   }
-  const mb = (name: string) => {
-    const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
-    return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
-  };
+  const mb = (name: string) => Math.round((kbField(text, name) / 1024) * 10) / 10;
   const out = { rssMb: mb('VmRSS'), anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
   return Object.values(out).every(Number.isFinite) ? out : null;
 }

@@ -146,10 +146,11 @@ async function measureHeap(label: string, t: number): Promise<void> {
     const probe = probes[m];
     if (!probe) continue;
     const { usedMb, backingMb } = await probe.liveHeap();
-    heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb: runtimeRssOf(serverOf(m)).workerMb });
+    const { workerMb, workerPids } = runtimeRssOf(serverOf(m));
+    heap[m].push({ label, t, liveHeapMb: usedMb, backingMb, workerMb });
     // Right after the collection: the native allocator's split of what remains (~2–3 s pause each,
     // outside the measured phase); at the end, also how much RSS its free memory was.
-    const pid = runtimeRssOf(serverOf(m)).workerPids[0];
+    const pid = workerPids[0];
     await allocator.read(m, pid, label === 'before' ? 'before' : 'after');
     if (label === 'after') await allocator.read(m, pid, 'released');
   }
@@ -203,9 +204,11 @@ function memoryOf(list: Sample[]) {
   const verdict = Math.abs(growthOverRun) <= Math.max(10, 0.05 * workerMeanMb) ? 'no growth trend' : growthOverRun > 0 ? 'GROWING' : 'shrinking';
   const runtimeRestarts = trend.slice(1).filter((s, i) => s.workerPids.join() !== trend[i].workerPids.join()).length;
   const withHeap = trend.filter((s) => s.heapUsedMb !== undefined);
-  const heapUsedMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.heapUsedMb! }))) * 100) / 100 : null;
-  const outsideHeapMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.workerMb - s.heapUsedMb! }))) * 100) / 100 : null;
-  const heapTotalMbPerMin = withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: s.heapTotalMb! }))) * 100) / 100 : null;
+  /** MB per minute of `y` over the samples with a heap reading (null with fewer than two). */
+  const heapSlope = (y: (s: Sample) => number) => (withHeap.length >= 2 ? Math.round(slope(withHeap.map((s) => ({ x: minutes(s), y: y(s) }))) * 100) / 100 : null);
+  const heapUsedMbPerMin = heapSlope((s) => s.heapUsedMb!);
+  const outsideHeapMbPerMin = heapSlope((s) => s.workerMb - s.heapUsedMb!);
+  const heapTotalMbPerMin = heapSlope((s) => s.heapTotalMb!);
   const secondHalf = trend.slice(Math.floor(trend.length / 2));
   const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - trend[0].workerMb) * 10) / 10;
   return {
@@ -365,16 +368,14 @@ try {
       bytesPerRequest: Math.round((deltaMb * 1048576) / Math.max(1, answered[m])),
       backingBeforeMb: before.backingMb, backingAfterMb: after.backingMb,
       rssAfterCollectionBeforeMb: before.workerMb, rssAfterCollectionAfterMb: after.workerMb,
+      rssAfterCollectionMbPerMin: Math.round(((after.workerMb - before.workerMb) / ((after.t - before.t) / 60)) * 100) / 100,
     }];
-  })) as Record<Mode | 'control', { liveHeapBeforeMb: number; liveHeapAfterMb: number; deltaMb: number; mbPerMin: number; bytesPerRequest: number; backingBeforeMb: number; backingAfterMb: number; rssAfterCollectionBeforeMb: number; rssAfterCollectionAfterMb: number }> : null;
+  })) as Record<Mode | 'control', { liveHeapBeforeMb: number; liveHeapAfterMb: number; deltaMb: number; mbPerMin: number; bytesPerRequest: number; backingBeforeMb: number; backingAfterMb: number; rssAfterCollectionBeforeMb: number; rssAfterCollectionAfterMb: number; rssAfterCollectionMbPerMin: number }> : null;
   // The RSS slope above also counts memory the runtime gives back only when it collects, and the V8
   // heap growing back after the forced collection before the phase (~45 MB in the first ~90 s, measured
   // 2026-12-03); RSS right after a forced full collection, before and after the phase, is the memory
   // the runtime keeps: its change per minute, under the same target.
-  const keptSlope = retained ? Object.fromEntries((['off', 'on', 'control'] as const).map((m) => {
-    const [before, after] = [heap[m].find((h) => h.label === 'before')!, heap[m].find((h) => h.label === 'after')!];
-    return [m, Math.round(((after.workerMb - before.workerMb) / ((after.t - before.t) / 60)) * 100) / 100];
-  })) as Record<Mode | 'control', number> : null;
+  const keptSlope = retained ? { off: retained.off.rssAfterCollectionMbPerMin, on: retained.on.rssAfterCollectionMbPerMin, control: retained.control.rssAfterCollectionMbPerMin } : null;
   const keptTable = keptSlope ? markdownTable(
     ['server', 'measure', 'value', 'target', 'result'],
     (['off', 'on'] as const).map((m) => [`recording ${m}`, `Worker runtime RSS right after a forced full collection, before → after the ${duration} s (${retained![m].rssAfterCollectionBeforeMb} → ${retained![m].rssAfterCollectionAfterMb} MB; control: ${keptSlope.control} MB/min)`, `${keptSlope[m]} MB/min`, `≤ ${SOAK_SLOPE_MB_PER_MIN} MB/min`, keptSlope[m] <= SOAK_SLOPE_MB_PER_MIN ? 'PASS' : 'FAIL']),
