@@ -97,6 +97,12 @@ if (!Number.isFinite(settle) || settle < 0) throw new Error(`--settle must be a 
 const SOAK_SLOPE_MB_PER_MIN = 2;
 const SOAK_MAX_RESPONSE_MS = 1000;
 const SAMPLE_EVERY_S = 10;
+/**
+ * Responses slower than this are listed one by one (server, when they started and ended, ms): a pause
+ * of the runtime shows as several of one server's responses ending together, a slow query as one alone,
+ * and a pause of the machine as responses of every server, the control's included, ending together.
+ */
+const SLOW_LOG_MS = 300;
 const BUDGET_PCT = 10;
 
 const corpusDir = sharedCorpusPath(root, 'baomoi-35k');
@@ -292,6 +298,12 @@ try {
   const latencies: Record<Mode, number[]> = { off: [], on: [] };
   const counts: Record<Mode, { ok: number; non2xx: number; errors: number; timeouts: number; written: number; overOneSecond: number }> = { off: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0, overOneSecond: 0 }, on: { ok: 0, non2xx: 0, errors: 0, timeouts: 0, written: 0, overOneSecond: 0 } };
   const timeline: Array<{ mode: Mode; fromS: number; responses: number; non2xx: number; errors: number; maxMs: number }> = [];
+  const slow: Array<{ server: Mode | 'control'; startS: number; endS: number; ms: number }> = [];
+  const noteSlow = (server: Mode | 'control', ms: number) => {
+    if (ms <= SLOW_LOG_MS) return;
+    const endS = (Date.now() - started) / 1000;
+    slow.push({ server, startS: Math.round((endS - ms / 1000) * 10) / 10, endS: Math.round(endS * 10) / 10, ms: Math.round(ms) });
+  };
   const started = Date.now();
   const windowOf = (mode: Mode) => {
     const fromS = Math.floor((Date.now() - started) / 1000 / SAMPLE_EVERY_S) * SAMPLE_EVERY_S;
@@ -303,6 +315,7 @@ try {
   stopKeepingAlive();
   const timer = setInterval(() => { for (const m of ['off', 'on', 'control'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
   const controlRun = autocannon({ url: control.url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
+  controlRun.on('response', (_c, _status, _b, ms) => noteSlow('control', ms));
   const results = await Promise.all((['off', 'on'] as const).map((mode) => {
     const run = autocannon({ url: servers[mode].url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
     run.on('response', (_c, status, _b, ms) => {
@@ -312,6 +325,7 @@ try {
       else { counts[mode].non2xx++; w.non2xx++; }
       w.maxMs = Math.max(w.maxMs, Math.round(ms));
       if (ms > SOAK_MAX_RESPONSE_MS) counts[mode].overOneSecond++;
+      noteSlow(mode, ms);
     });
     run.on('reqError', () => { counts[mode].errors++; windowOf(mode).errors++; });
     return run;
@@ -327,6 +341,8 @@ try {
   });
   timeline.sort((a, b) => a.fromS - b.fromS || a.mode.localeCompare(b.mode));
   for (const w of timeline) console.log(`  ${String(w.fromS).padStart(4)}s recording ${w.mode.padEnd(3)}: ${w.responses} responses (${w.non2xx} non-2xx, ${w.errors} errors, max ${w.maxMs} ms)`);
+  slow.sort((a, b) => a.endS - b.endS);
+  console.log(`responses over ${SLOW_LOG_MS} ms (server: started → ended, s into the phase): ${slow.length ? slow.map((r) => `${r.server} ${r.startS} → ${r.endS} (${r.ms} ms)`).join('; ') : 'none'}`);
   const loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   // 5. Events sent (2xx searches on the "on" server) against searches stored, once the flushes land.
@@ -420,6 +436,7 @@ try {
     },
     events: { sent, inFlightWhenRunStopped: inFlight, stored, lostReported, storedBefore: storedBefore.searches, storedAfter: storedAfter.searches, noLoss: eventsOk },
     timeline,
+    slowResponses: { overMs: SLOW_LOG_MS, responses: slow },
     memory,
     control: { kind: controlName, what: CONTROL.what, memory: controlMemory },
     ...(args.heap ? { allocator: allocator.unavailable !== null && Object.keys(allocator.summaries()).length === 0 ? { unavailable: allocator.unavailable } : { what: "tcmalloc's own figures for each workerd process (gdb, MallocExtension), right after the forced collections; 'released': RSS once tcmalloc released its free memory at the end", ...allocator.summaries() } } : {}),
