@@ -14,7 +14,7 @@ describe('HeapProbe', () => {
     let waiting: (() => void) | null = null;
     wss.on('connection', (ws) => ws.on('message', (m) => {
       const { id, method } = JSON.parse(String(m)) as { id: number; method: string };
-      if (method === 'Runtime.getHeapUsage') ws.send(JSON.stringify({ id, result: { usedSize: used, totalSize: 128 * 1048576, backingStorageSize: 3 * 1048576 } }));
+      if (method === 'Runtime.getHeapUsage') ws.send(JSON.stringify({ id, result: { usedSize: used, totalSize: 128 * 1048576, backingStorageSize: 3 * 1048576, embedderHeapUsedSize: 5 * 1048576 } }));
       else if (method === 'HeapProfiler.collectGarbage') waiting = () => { used /= 2; ws.send(JSON.stringify({ id, result: {} })); };
       else ws.send(JSON.stringify({ id, error: { code: -32601, message: `'${method}' wasn't found` } }));
     }));
@@ -26,8 +26,8 @@ describe('HeapProbe', () => {
     const { url, poke } = await fakeInspector();
     const probe = new HeapProbe(url, poke);
     try {
-      expect(await probe.usage()).toEqual({ usedMb: 64, totalMb: 128, backingMb: 3 });
-      expect(await probe.liveHeap()).toEqual({ usedMb: 32, totalMb: 128, backingMb: 3 });
+      expect(await probe.usage()).toEqual({ usedMb: 64, totalMb: 128, backingMb: 3, embedderMb: 5 });
+      expect(await probe.liveHeap()).toEqual({ usedMb: 32, totalMb: 128, backingMb: 3, embedderMb: 5 });
     } finally {
       probe.close();
     }
@@ -39,7 +39,7 @@ describe('HeapProbe', () => {
     wss!.on('connection', (ws) => { if (first) { first = false; ws.close(); } });
     const probe = new HeapProbe(url, poke);
     try {
-      expect(await probe.usage()).toEqual({ usedMb: 64, totalMb: 128, backingMb: 3 });
+      expect(await probe.usage()).toEqual({ usedMb: 64, totalMb: 128, backingMb: 3, embedderMb: 5 });
     } finally {
       probe.close();
     }

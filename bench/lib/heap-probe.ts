@@ -56,6 +56,12 @@ export interface HeapUsage {
   totalMb: number;
   /** Memory of ArrayBuffers and other backing stores outside the V8 heap (0 when V8 does not say). */
   backingMb: number;
+  /**
+   * The embedder's garbage-collected heap (cppgc, where the runtime keeps the native halves of its API
+   * objects: requests, RPC stubs, SQL cursors…), collected with V8's major collections; 0 when V8 does
+   * not say.
+   */
+  embedderMb: number;
 }
 
 /**
@@ -131,9 +137,9 @@ export class HeapProbe {
 
   /** The heap now, garbage included. */
   async usage(): Promise<HeapUsage> {
-    const r = await this.call<{ usedSize: number; totalSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage');
+    const r = await this.call<{ usedSize: number; totalSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number }>('Runtime.getHeapUsage');
     const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
-    return { usedMb: mb(r.usedSize), totalMb: mb(r.totalSize), backingMb: mb(r.backingStorageSize ?? 0) };
+    return { usedMb: mb(r.usedSize), totalMb: mb(r.totalSize), backingMb: mb(r.backingStorageSize ?? 0), embedderMb: mb(r.embedderHeapUsedSize ?? 0) };
   }
 
   /** Forces a full garbage collection and returns what survives it. */

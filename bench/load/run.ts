@@ -174,7 +174,7 @@ async function measureHeap(label: string): Promise<void> {
 }
 
 /** Memory samples of one server's processes. */
-type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[]; heapUsedMb?: number; heapTotalMb?: number };
+type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[]; heapUsedMb?: number; heapTotalMb?: number; embedderMb?: number };
 const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: [] };
 const sample = (mode: Mode | 'control', label: string, t: number) => {
   const { totalMb, workerMb, workerPids } = runtimeRssOf(serverOf(mode));
@@ -182,7 +182,7 @@ const sample = (mode: Mode | 'control', label: string, t: number) => {
   samples[mode].push(s);
   // With --heap, during the measured phase: the V8 heap in use at the same moment, garbage included
   // (no collection forced), to tell the RSS sawtooth of uncollected garbage from memory kept.
-  if (label === 'during') void probes[mode]?.usage().then((u) => { s.heapUsedMb = u.usedMb; s.heapTotalMb = u.totalMb; }).catch(() => undefined);
+  if (label === 'during') void probes[mode]?.usage().then((u) => { s.heapUsedMb = u.usedMb; s.heapTotalMb = u.totalMb; s.embedderMb = u.embedderMb; }).catch(() => undefined);
 };
 
 /**
@@ -226,6 +226,7 @@ function memoryOf(list: Sample[]) {
   const heapUsedMbPerMin = heapSlope((s) => s.heapUsedMb!);
   const outsideHeapMbPerMin = heapSlope((s) => s.workerMb - s.heapUsedMb!);
   const heapTotalMbPerMin = heapSlope((s) => s.heapTotalMb!);
+  const embedderMbPerMin = heapSlope((s) => s.embedderMb ?? 0);
   const secondHalf = trend.slice(Math.floor(trend.length / 2));
   const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - trend[0].workerMb) * 10) / 10;
   return {
@@ -240,6 +241,8 @@ function memoryOf(list: Sample[]) {
     outsideHeapMbPerMin,
     /** …and the V8 heap's committed size (pages V8 holds, used or not). */
     heapTotalMbPerMin,
+    /** …and the embedder's garbage-collected heap (cppgc: the runtime's API objects; 0 when not reported). */
+    embedderMbPerMin,
     runtimeRestarts,
   };
 }
@@ -464,7 +467,7 @@ try {
   console.log(`machine: ${out.machine.cpus} CPUs, load average ${loadAverageBefore.join(' ')} before / ${loadAverageAfter.join(' ')} after (other processes compete for the CPUs)`);
   for (const m of ['off', 'on'] as const) {
     console.log(`Worker runtime RSS (recording ${m}): ${samples[m].map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${memory[m].workerRuntimeSlopeMbPerMin} MB/min: ${memory[m].verdict}; restarts ${memory[m].runtimeRestarts}`);
-    if (memory[m].heapUsedMbPerMin !== null) console.log(`  V8 heap in use / committed at those moments, garbage included (recording ${m}): ${samples[m].filter((s) => s.heapUsedMb !== undefined).map((s) => `${s.t}s ${s.heapUsedMb}/${s.heapTotalMb}`).join(', ')} MB → slopes ${memory[m].heapUsedMbPerMin} / ${memory[m].heapTotalMbPerMin} MB/min; RSS minus the heap in use: ${memory[m].outsideHeapMbPerMin} MB/min`);
+    if (memory[m].heapUsedMbPerMin !== null) console.log(`  V8 heap in use / committed at those moments, garbage included (recording ${m}): ${samples[m].filter((s) => s.heapUsedMb !== undefined).map((s) => `${s.t}s ${s.heapUsedMb}/${s.heapTotalMb}/${s.embedderMb}`).join(', ')} MB (in use / committed / embedder's cppgc heap) → slopes ${memory[m].heapUsedMbPerMin} / ${memory[m].heapTotalMbPerMin} / ${memory[m].embedderMbPerMin} MB/min; RSS minus the heap in use: ${memory[m].outsideHeapMbPerMin} MB/min`);
     if (memory[m].runtimeRestarts > 0) console.error(`WARNING: the Worker runtime (recording ${m}) changed ${memory[m].runtimeRestarts} time(s) during the run (restarted after a crash?); see bench/.cache/load/server-${m}.log`);
   }
   console.log(`Worker runtime RSS (control): ${samples.control.map((s) => `${s.t}s ${s.workerMb}`).join(', ')} MB → slope ${controlSlope} MB/min: ${controlMemory.verdict}`);
