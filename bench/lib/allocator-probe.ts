@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { memoryWindows, type MemoryWindow } from './memory-map.js';
 import { residentSplit, type ResidentSplit } from './proc.js';
 
 const run = promisify(execFile);
@@ -46,6 +47,8 @@ export interface AllocatorReading {
   mb: Partial<Record<AllocatorProperty, number>>;
   /** Resident memory read right after gdb detached (after the release, when one was asked for). */
   resident: ResidentSplit;
+  /** Its anonymous memory per 4 GiB window of the address space at that moment (null when unreadable). */
+  windows: MemoryWindow[] | null;
   /** Resident memory just before, when a release was asked for: the release gave back `before.rssMb − resident.rssMb`. */
   before?: ResidentSplit;
 }
@@ -104,7 +107,7 @@ export async function readAllocator(pid: number, options: { release?: boolean } 
     const { mb } = parseAllocatorOutput(out);
     const resident = residentSplit(pid);
     if (!resident) throw new Error(`process ${pid} ended while its allocator was read`);
-    return { mb, resident, ...(before ? { before } : {}) };
+    return { mb, resident, windows: memoryWindows(pid), ...(before ? { before } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
  * @module
  */
 import { readAllocator, type AllocatorReading } from '../lib/allocator-probe.js';
+import { describeWindowChanges, windowChanges, type WindowChange } from '../lib/memory-map.js';
 import { markdownTable } from '../lib/table.js';
 
 /** One reading: before or after the measured phase, or after the release at the end. */
@@ -21,6 +22,8 @@ export interface AllocatorSummary {
   outsideBeforeMb: number; outsideAfterMb: number;
   /** RSS after the final release, and how much the release gave back. */
   rssAfterReleaseMb: number | null; releasedMb: number | null;
+  /** The 4 GiB windows of the address space whose anonymous memory changed most, before → after. */
+  windows: WindowChange[];
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -39,6 +42,7 @@ export function summarizeAllocator(readings: ReadonlyMap<AllocatorLabel, Allocat
     outsideBeforeMb: outside(b), outsideAfterMb: outside(a),
     rssAfterReleaseMb: rel ? rel.resident.rssMb : null,
     releasedMb: rel?.before ? r1(rel.before.rssMb - rel.resident.rssMb) : null,
+    windows: b.windows && a.windows ? windowChanges(b.windows, a.windows) : [],
   };
 }
 
@@ -70,6 +74,11 @@ export class AllocatorLog {
       if (s) out[server] = s;
     }
     return out;
+  }
+
+  /** Per server, one line naming the address windows whose anonymous memory changed most. */
+  windowLines(): string[] {
+    return Object.entries(this.summaries()).filter(([, x]) => x.windows.length > 0).map(([server, x]) => `  ${server}: ${describeWindowChanges(x.windows)}`);
   }
 
   /** A markdown table of {@link summaries}, or null when there is none. */

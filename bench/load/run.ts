@@ -461,6 +461,8 @@ try {
   if (args.heap) {
     const t = allocator.table();
     console.log(t ? `\nthe runtime's native allocator (tcmalloc, read through gdb right after each collection; MB, before → after the measured phase):\n\n${t}` : `\nthe runtime's native allocator: not read (${allocator.unavailable ?? 'no readings'})`);
+    const windows = allocator.windowLines();
+    if (windows.length) console.log(`\nanonymous memory by 4 GiB window of the address space (smaps, at the same moments; a V8 isolate's heap is one window, its pointer-compression cage), largest changes:\n${windows.join('\n')}`);
   }
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
   console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
