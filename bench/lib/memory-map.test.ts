@@ -15,10 +15,18 @@ const SMAPS = [
 describe('parseMemoryWindows', () => {
   it('sums anonymous memory per 4 GiB window, ascending, and skips mappings without any', () => {
     expect(parseMemoryWindows(SMAPS)).toEqual([
-      { window: '0x116600000000', anonymousKb: 1280, mappings: 2, names: [''] },
-      { window: '0x532300000000', anonymousKb: 11824, mappings: 1, names: [''] },
-      { window: '0x7ffd00000000', anonymousKb: 132, mappings: 1, names: ['[stack]'] },
+      { window: '0x116600000000', anonymousKb: 1280, writableKb: 2048, mappings: 2, names: [''] },
+      { window: '0x532300000000', anonymousKb: 11824, writableKb: 1024, mappings: 1, names: [''] },
+      { window: '0x7ffd00000000', anonymousKb: 132, writableKb: 1024, mappings: 1, names: ['[stack]'] },
     ]);
+  });
+
+  it('counts writable private mappings without resident memory, but not read-only or inaccessible ones', () => {
+    const reserved = `116600600000-116600700000 ---p 00000000 00:00 0\nSize:               1024 kB\nRss:                    0 kB\nAnonymous:              0 kB\n`;
+    const committed = mapping('116600700000-116600800000', '', 0);
+    const readOnly = mapping('116600800000-116600900000', '', 64).replace('rw-p', 'r--p');
+    const [cage] = parseMemoryWindows(mapping('116600300000-116600340000', '', 256) + reserved + committed + readOnly);
+    expect(cage).toEqual({ window: '0x116600000000', anonymousKb: 320, writableKb: 2048, mappings: 2, names: [''] });
   });
 
   it('reads this process', () => {
@@ -40,6 +48,6 @@ describe('windowChanges', () => {
     ].join(''));
     const changes = windowChanges(before, after, 3);
     expect(changes.map((c) => [c.window, c.changeMb])).toEqual([['0x116600000000', 20], ['0x2a0000000000', 2], ['0x7ffd00000000', -0.1]]);
-    expect(describeWindowChanges(changes.slice(0, 1))).toBe('0x116600000000: 1.3 → 21.3 MB (+20; 2 mappings, unnamed)');
+    expect(describeWindowChanges(changes.slice(0, 1))).toBe('0x116600000000: 1.3 → 21.3 MB (+20; writable 2 → 2 MB; 2 mappings, unnamed)');
   });
 });

@@ -14,6 +14,8 @@ export interface MemoryWindow {
   window: string;
   /** Anonymous resident kB (the smaps `Anonymous:` field, summed). */
   anonymousKb: number;
+  /** Size of the window's private writable mappings (kB): address space committed for writing, resident or not. */
+  writableKb: number;
   /** Mappings with anonymous memory in the window. */
   mappings: number;
   /** Names of those mappings (`[heap]`, `[stack]`, `[anon:…]`, a file), '' for unnamed ones. */
@@ -25,27 +27,40 @@ const WINDOW_BITS = 32n;
 /** Parses an smaps text into {@link MemoryWindow}s holding anonymous memory, ascending by address. */
 export function parseMemoryWindows(smaps: string): MemoryWindow[] {
   const windows = new Map<bigint, MemoryWindow>();
-  let current: { window: bigint; name: string } | null = null;
+  let current: { window: bigint; name: string; writable: boolean } | null = null;
+  const windowOf = (key: bigint) => {
+    let w = windows.get(key);
+    if (!w) {
+      w = { window: `0x${(key << WINDOW_BITS).toString(16)}`, anonymousKb: 0, writableKb: 0, mappings: 0, names: [] };
+      windows.set(key, w);
+    }
+    return w;
+  };
   for (const line of smaps.split('\n')) {
-    const head = /^([0-9a-f]+)-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    const head = /^([0-9a-f]+)-[0-9a-f]+ (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
     if (head) {
-      current = { window: BigInt(`0x${head[1]}`) >> WINDOW_BITS, name: head[2].trim() };
+      current = { window: BigInt(`0x${head[1]}`) >> WINDOW_BITS, name: head[3].trim(), writable: head[2][1] === 'w' && head[2][3] === 'p' };
+      continue;
+    }
+    if (!current) continue;
+    const size = /^Size:\s+(\d+) kB/.exec(line);
+    if (size) {
+      if (current.writable) windowOf(current.window).writableKb += Number(size[1]);
       continue;
     }
     const anon = /^Anonymous:\s+(\d+) kB/.exec(line);
-    if (!anon || !current) continue;
+    if (!anon) continue;
     const kb = Number(anon[1]);
     if (kb === 0) continue;
-    let w = windows.get(current.window);
-    if (!w) {
-      w = { window: `0x${(current.window << WINDOW_BITS).toString(16)}`, anonymousKb: 0, mappings: 0, names: [] };
-      windows.set(current.window, w);
-    }
+    const w = windowOf(current.window);
     w.anonymousKb += kb;
     w.mappings++;
     if (!w.names.includes(current.name)) w.names.push(current.name);
   }
-  return [...windows.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
+  return [...windows.entries()]
+    .filter(([, w]) => w.anonymousKb > 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, w]) => w);
 }
 
 /** {@link parseMemoryWindows} of process `pid` now, or null when it cannot be read. */
@@ -63,6 +78,9 @@ export interface WindowChange {
   beforeMb: number;
   afterMb: number;
   changeMb: number;
+  /** Size of the window's private writable mappings (MB), before → after: whether address space was committed or pages already committed were touched. */
+  writableBeforeMb: number;
+  writableAfterMb: number;
   /** Mappings in the window in the second map (the first's when it is gone). */
   mappings: number;
   names: string[];
@@ -80,17 +98,17 @@ export function windowChanges(before: readonly MemoryWindow[], after: readonly M
     const a = find(after, key);
     const beforeKb = b?.anonymousKb ?? 0;
     const afterKb = a?.anonymousKb ?? 0;
-    out.push({ window: key, beforeMb: mb(beforeKb), afterMb: mb(afterKb), changeMb: mb(afterKb - beforeKb), mappings: (a ?? b)!.mappings, names: (a ?? b)!.names });
+    out.push({ window: key, beforeMb: mb(beforeKb), afterMb: mb(afterKb), changeMb: mb(afterKb - beforeKb), writableBeforeMb: mb(b?.writableKb ?? 0), writableAfterMb: mb(a?.writableKb ?? 0), mappings: (a ?? b)!.mappings, names: (a ?? b)!.names });
   }
   return out.sort((x, y) => Math.abs(y.changeMb) - Math.abs(x.changeMb) || (x.window < y.window ? -1 : 1)).slice(0, most);
 }
 
-/** One line per change: `0x1166…: 28.4 → 40.1 MB (+11.7; 112 mappings, unnamed)`. */
+/** One line per change: `0x1166…: 28.4 → 40.1 MB (+11.7; writable 64 → 80 MB; 112 mappings, unnamed)`. */
 export function describeWindowChanges(changes: readonly WindowChange[]): string {
   return changes
     .map((c) => {
       const names = c.names.map((n) => (n === '' ? 'unnamed' : n)).slice(0, 3).join(', ');
-      return `${c.window}: ${c.beforeMb} → ${c.afterMb} MB (${c.changeMb >= 0 ? '+' : ''}${c.changeMb}; ${c.mappings} mappings, ${names})`;
+      return `${c.window}: ${c.beforeMb} → ${c.afterMb} MB (${c.changeMb >= 0 ? '+' : ''}${c.changeMb}; writable ${c.writableBeforeMb} → ${c.writableAfterMb} MB; ${c.mappings} mappings, ${names})`;
     })
     .join('; ');
 }

@@ -5,7 +5,7 @@ import { AllocatorLog, summarizeAllocator, type AllocatorLabel } from './allocat
 const reading = (inUse: number, held: number, rssMb: number, anonMb: number, before?: number, cageKb = 1024): AllocatorReading => ({
   mb: { inUse, held },
   resident: { rssMb, anonMb, fileMb: rssMb - anonMb },
-  windows: [{ window: '0x116600000000', anonymousKb: cageKb, mappings: 4, names: [''] }],
+  windows: [{ window: '0x116600000000', anonymousKb: cageKb, writableKb: 4096, mappings: 4, names: [''] }],
   ...(before !== undefined ? { before: { rssMb: before, anonMb: before - 50, fileMb: 50 } } : {}),
 });
 
@@ -20,7 +20,7 @@ describe('summarizeAllocator', () => {
       inUseBeforeMb: 100, inUseAfterMb: 101, heldBeforeMb: 150, heldAfterMb: 190,
       rssBeforeMb: 600, rssAfterMb: 650, outsideBeforeMb: 400, outsideAfterMb: 410,
       rssAfterReleaseMb: 570, releasedMb: 80,
-      windows: [{ window: '0x116600000000', beforeMb: 1, afterMb: 11, changeMb: 10, mappings: 4, names: [''] }],
+      windows: [{ window: '0x116600000000', beforeMb: 1, afterMb: 11, changeMb: 10, writableBeforeMb: 4, writableAfterMb: 4, mappings: 4, names: [''] }],
     });
   });
 
