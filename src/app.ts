@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './http/app-env.js';
 import { sendError } from './http/errors.js';
+import { frameworkError } from './http/framework-errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { htmlSafeJsonResponses } from './http/html-safe-json.js';
 import { coldPrefetch } from './middleware/cold-prefetch/index.js';
@@ -110,7 +111,10 @@ export function createApp() {
     const unavailable = asIndexUnavailable(err);
     if (unavailable) return sendError(c, 503, unavailable.code, unavailable.message, { 'Retry-After': '30' });
     if (err instanceof HTTPException && err.res) return err.getResponse();
-    if (err instanceof HTTPException && err.status < 500) return sendError(c, err.status as 400, 'bad_request', err.message || 'The request could not be processed.');
+    if (err instanceof HTTPException && err.status < 500) {
+      const e = frameworkError(err.status, err.message, { method: c.req.method, path: new URL(c.req.url).pathname, contentType: c.req.header('Content-Type') });
+      return c.json(e.body, e.status as 400);
+    }
     console.error(JSON.stringify({ level: 'error', route: c.req.routePath, error: err instanceof Error ? err.message : String(err) }));
     return sendError(c, 500, 'internal_error', 'Something went wrong on our side. Please retry; if it persists, report it with the time of the request.');
   });

@@ -13,13 +13,18 @@ interface Issue {
   params?: { apiCode?: string };
 }
 
-/** The `defaultHook` of the OpenAPI app: 400 with the first issue's message. */
-export function validationHook(result: { success: boolean; error?: { issues: Issue[] } }, c: Context) {
+/**
+ * The `defaultHook` of the OpenAPI app: 400 with the first issue's message. Its code: a schema's own,
+ * else `invalid_field` for a JSON body's field (as the write routes' own checks say),
+ * `invalid_parameter` for a query or path parameter (an unknown field or parameter counts as one),
+ * `invalid_request` for the request as a whole.
+ */
+export function validationHook(result: { success: boolean; target?: string; error?: { issues: Issue[] } }, c: Context) {
   if (result.success) return;
   const issues = result.error?.issues ?? [];
   const first = issues[0];
-  const param = first?.path?.map(String).join('.') || 'request';
-  const message = first ? (first.message.includes(param) ? first.message : `${param}: ${first.message}`) : 'The request is invalid.';
-  const code = first?.params?.apiCode ?? (issues.length && first.path.length ? 'invalid_parameter' : 'invalid_request');
+  const param = first?.path?.map(String).join('.') ?? '';
+  const message = !first ? 'The request is invalid.' : !param || first.message.includes(param) ? first.message : `${param}: ${first.message}`;
+  const code = first?.params?.apiCode ?? (!issues.length || (!first.path.length && first.code !== 'unrecognized_keys') ? 'invalid_request' : result.target === 'json' ? 'invalid_field' : 'invalid_parameter');
   return sendError(c, 400, code, first?.params?.apiCode ? first.message : message);
 }

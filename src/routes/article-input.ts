@@ -22,13 +22,15 @@ export const WRITE_LIMITS = {
   batchLines: 1000,
 } as const;
 
-const line = (name: string) => z.string({ error: `${name} must be a string` }).max(WRITE_LIMITS.lineLength, { error: `${name} is longer than ${WRITE_LIMITS.lineLength} characters` });
+/** A string field's type error: missing (`is required`) or of another JSON type (`must be a string`). */
+const stringError = (name: string, hint = '') => (issue: { input?: unknown }) => (issue.input === undefined ? `${name} is required` : `${name} must be a string${hint}`);
+const line = (name: string) => z.string({ error: stringError(name) }).max(WRITE_LIMITS.lineLength, { error: `${name} is longer than ${WRITE_LIMITS.lineLength} characters` });
 const optionalLine = (name: string) => line(name).nullable().optional();
 
 /** An article's JSON fields (the id comes from the path, or from `id` in a batch line). */
 export const ArticleInputSchema = z.strictObject({
   title: line('title').openapi({ description: 'Headline (required, not blank).', example: 'Hà Nội khai trương tuyến metro mới' }),
-  body: z.string({ error: 'body must be a string (use "" for an article without body text)' }).openapi({ description: 'Body text, paragraphs separated by line breaks (required; may be "").', example: 'Tuyến metro Nhổn – ga Hà Nội chính thức vận hành.' }),
+  body: z.string({ error: stringError('body', ' (use "" for an article without body text)') }).openapi({ description: 'Body text, paragraphs separated by line breaks (required; may be "").', example: 'Tuyến metro Nhổn – ga Hà Nội chính thức vận hành.' }),
   lead: z.string({ error: 'lead must be a string' }).nullable().optional().openapi({ description: 'Lead paragraph (sapo).' }),
   date: optionalLine('date').openapi({ description: 'ISO 8601 date or date-time, Vietnam local time.', example: '2024-08-08T09:30' }),
   url: optionalLine('url').openapi({ example: 'https://example.vn/metro-ha-noi.html' }),
@@ -36,7 +38,7 @@ export const ArticleInputSchema = z.strictObject({
   author: optionalLine('author'),
   kicker: optionalLine('kicker').openapi({ description: 'Line above the headline that belongs to it.' }),
   agency: optionalLine('agency').openapi({ description: 'News agency credited, e.g. TTXVN.' }),
-}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; an article has title, body, lead, date, url, category, author, kicker, agency` : undefined) })
+}, { error: (issue) => (issue.code === 'invalid_type' ? 'the article must be a JSON object with at least title and body' : issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; an article has title, body, lead, date, url, category, author, kicker, agency` : undefined) })
   .openapi('ArticleInput');
 
 /** The fields of an article write. */

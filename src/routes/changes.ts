@@ -38,7 +38,7 @@ export const route = createRoute({
   summary: 'Change feed of the live index',
   description: 'Changes acknowledged after `since`, oldest first, one (the latest) per article id: what a build must fold in. Paginate with `next_since` until `more` is false.',
   security: [{ bearer: [] }],
-  middleware: [operatorAuth({ secret: 'INGEST_TOKEN', what: 'The change feed' })],
+  middleware: [operatorAuth({ secret: 'INGEST_TOKEN', what: 'Reads of the change feed' })],
   request: {
     query: z.object({
       since: intParam('since', 0, Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'since', in: 'query' }, description: 'Sequence number already folded in (default 0: everything).', example: '0' }),

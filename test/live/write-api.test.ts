@@ -22,25 +22,32 @@ describe('write API: authorization', () => {
 describe('write API: validation', () => {
   it('names the wrong field in a 400', async () => {
     const cases: Array<[unknown, RegExp]> = [
-      [{ body: 'x' }, /title/],
+      [{ body: 'x' }, /^title is required$/],
+      [{}, /^title is required$/],
+      [{ title: 'Tin' }, /^body is required$/],
+      [{ title: 5, body: 'x' }, /^title must be a string$/],
       [{ title: '   ', body: 'x' }, /title.*empty/],
       [{ title: 'Tin', body: 5 }, /body/],
       [{ title: 'Tin', body: 'x', date: '31/12/2024' }, /date.*ISO/],
       [{ title: 'Tin', body: 'x', titel: 'typo' }, /unknown field "titel"/],
       [{ title: 'Tin', body: 'x', category: ['a'] }, /category/],
-      [['not', 'an', 'object'], /.+/],
+      [['not', 'an', 'object'], /^the article must be a JSON object with at least title and body$/],
     ];
     for (const [article, message] of cases) {
       const r = await putArticle('bad-input', article);
       expect(r.status, JSON.stringify(article)).toBe(400);
       expect(r.body.error.message, JSON.stringify(article)).toMatch(message);
+      expect(r.body.error.code, JSON.stringify(article)).toBe(Array.isArray(article) ? 'invalid_request' : 'invalid_field');
     }
     const notJson = await request('/articles/bad-input', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...auth() }, body: '{"title": ' });
     expect(notJson.status).toBe(400);
-    expect((await notJson.json() as { error: { message: string } }).error.message).toMatch(/JSON/i);
+    expect(await notJson.json()).toEqual({ error: { code: 'invalid_json', message: 'The body of PUT /articles/bad-input is not valid JSON: send one JSON object (its fields are listed at /docs).' } });
+    const plain = await request('/articles/bad-input', { method: 'PUT', headers: { 'Content-Type': 'text/plain', ...auth() }, body: JSON.stringify(METRO) });
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toEqual({ error: { code: 'unsupported_media_type', message: 'PUT /articles/bad-input takes a JSON body: send it with Content-Type: application/json, not "text/plain".' } });
     const huge = await putArticle('bad-input', { title: 'Dài', body: 'chữ '.repeat(200_000) });
     expect(huge.status).toBe(400);
-    expect(huge.body.error.message).toMatch(/limit is 512 KiB/);
+    expect(huge.body.error.message).toMatch(/limit is 512 KiB\. Split it into several articles\.$/);
     const tooBig = await request('/articles/bad-input', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...auth() }, body: JSON.stringify({ title: 'x', body: 'a'.repeat(6 * 1024 * 1024) }) });
     expect(tooBig.status).toBe(413);
     expect((await getJson('/articles/bad-input')).status).toBe(404);

@@ -16,6 +16,8 @@ describe('write API without an INGEST_TOKEN secret', () => {
       expect(body.error.code).toBe('operator_routes_disabled');
       expect(body.error.message).toContain('wrangler secret put INGEST_TOKEN');
     }
+    const feed = await getJson('/changes');
+    expect(feed.body.error.message).toMatch(/^Reads of the change feed are switched off: no INGEST_TOKEN secret/);
     expect((await search({ q: 'ha noi' })).total).toBeGreaterThan(0);
     expect((await getJson('/articles/sample-01-ha-noi-xay-dung-dang')).status).toBe(200);
   });
