@@ -14,11 +14,16 @@
 import WebSocket from 'ws';
 import { commandLine, descendants, listeningPortsOf } from './proc.js';
 
-/** One inspector target of workerd's `/json/list`. */
-interface InspectorTarget { id: string; webSocketDebuggerUrl: string }
+/** One inspector target of workerd's `/json/list`: one V8 isolate (`core:user:<name>` is the user Worker). */
+export interface InspectorTarget { id: string; webSocketDebuggerUrl: string }
 
-/** The inspector URL of the user Worker among the workerd processes under `root`, looked up once. */
-async function lookupRuntimeInspector(root: number): Promise<string | null> {
+/**
+ * Every isolate target of the runtime among the workerd processes under `root` (the one started with
+ * `--inspector-addr`), WebSocket URLs on 127.0.0.1; [] when its inspector does not answer (yet).
+ * Locally one runtime process runs the user Worker and wrangler's own Workers (entry, asset router
+ * and service, cache…), each its own isolate.
+ */
+export async function listRuntimeIsolates(root: number): Promise<InspectorTarget[]> {
   for (const p of descendants(root)) {
     if (p.comm !== 'workerd' || !commandLine(p.pid).includes('--inspector-addr')) continue;
     for (const port of listeningPortsOf(p.pid)) {
@@ -26,12 +31,18 @@ async function lookupRuntimeInspector(root: number): Promise<string | null> {
         const res = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(2000) });
         if (!res.ok) continue;
         const targets = await res.json() as InspectorTarget[];
-        const user = Array.isArray(targets) ? targets.find((t) => t.id.startsWith('core:user:')) : undefined;
-        if (user) return user.webSocketDebuggerUrl.replace('//localhost:', '//127.0.0.1:');
+        if (Array.isArray(targets) && targets.some((t) => t.id.startsWith('core:user:'))) {
+          return targets.map((t) => ({ id: t.id, webSocketDebuggerUrl: t.webSocketDebuggerUrl.replace('//localhost:', '//127.0.0.1:') }));
+        }
       } catch { /* not the inspector */ }
     }
   }
-  return null;
+  return [];
+}
+
+/** The inspector URL of the user Worker among the workerd processes under `root`, looked up once. */
+async function lookupRuntimeInspector(root: number): Promise<string | null> {
+  return (await listRuntimeIsolates(root)).find((t) => t.id.startsWith('core:user:'))?.webSocketDebuggerUrl ?? null;
 }
 
 /**
@@ -135,17 +146,17 @@ export class HeapProbe {
     return answer;
   }
 
-  /** The heap now, garbage included. */
-  async usage(): Promise<HeapUsage> {
-    const r = await this.call<{ usedSize: number; totalSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number }>('Runtime.getHeapUsage');
+  /** The heap now, garbage included (the command given `timeoutMs`). */
+  async usage(timeoutMs = 60_000): Promise<HeapUsage> {
+    const r = await this.call<{ usedSize: number; totalSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number }>('Runtime.getHeapUsage', timeoutMs);
     const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
     return { usedMb: mb(r.usedSize), totalMb: mb(r.totalSize), backingMb: mb(r.backingStorageSize ?? 0), embedderMb: mb(r.embedderHeapUsedSize ?? 0) };
   }
 
-  /** Forces a full garbage collection and returns what survives it. */
-  async liveHeap(): Promise<HeapUsage> {
-    await this.call('HeapProfiler.collectGarbage');
-    return this.usage();
+  /** Forces a full garbage collection and returns what survives it (each command given `timeoutMs`). */
+  async liveHeap(timeoutMs = 60_000): Promise<HeapUsage> {
+    await this.call('HeapProfiler.collectGarbage', timeoutMs);
+    return this.usage(timeoutMs);
   }
 
   /** Closes the connection. */

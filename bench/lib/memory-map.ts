@@ -1,9 +1,10 @@
 /**
  * Where a process's anonymous memory lies: `/proc/<pid>/smaps` summed per 4 GiB window of the address
- * space. In workerd the windows tell the memory's owners apart: each V8 isolate's heap lives in its
- * own 4 GiB pointer-compression cage (many 256 KiB pages in one window), tcmalloc reserves its own
- * regions elsewhere, and thread stacks and `[heap]` (brk) are named. `bench:soak` diffs two such maps
- * taken right after forced collections to say which window holds the memory that grew.
+ * space. In workerd the windows tell the memory's owners apart: the V8 isolates of the process (the
+ * user Worker's and wrangler's own Workers') share one 4 GiB pointer-compression cage (256 KiB pages
+ * committed in one window), tcmalloc reserves its own regions elsewhere, and thread stacks and `[heap]`
+ * (brk) are named. `bench:soak` diffs two such maps taken right after forced collections to say which
+ * window holds the memory that grew.
  * @module
  */
 import { readFileSync } from 'node:fs';

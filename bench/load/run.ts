@@ -43,6 +43,7 @@ import { hashFileList, listBaomoi, loadBaomoi, sharedCorpusPath } from '../lib/b
 import { hashCodeTrees, pruneStale, shortHash } from '../lib/cache.js';
 import { markdownTable } from '../lib/table.js';
 import { AllocatorLog } from './allocator-report.js';
+import { isolatesTable, RuntimeIsolates, sumIsolates, type IsolatesReadings } from './isolates-report.js';
 import { compareModes, summarizeMode, type Mode } from './compare.js';
 import { CONTROL_WORKERS, isControlName } from './control-workers.js';
 import { findRuntimeInspector, HeapProbe } from '../lib/heap-probe.js';
@@ -154,6 +155,17 @@ const CONTROL = CONTROL_WORKERS[controlName];
 const serverOf = (m: Mode | 'control'): LocalWorker => (m === 'control' ? control! : servers[m]);
 /** With `--heap`: per server, an inspector probe of its runtime's live heap (bench/lib/heap-probe.ts). */
 const probes: Partial<Record<Mode | 'control', HeapProbe>> = {};
+/**
+ * With `--heap`: per server, the runtime's other isolates (wrangler's entry, asset and cache Workers),
+ * whose heaps share the runtime's RSS (bench/load/isolates-report.ts), and what they keep.
+ */
+const others: Partial<Record<Mode | 'control', RuntimeIsolates>> = {};
+const othersRead: Partial<Record<Mode | 'control', IsolatesReadings>> = {};
+/**
+ * Whether the probes may poke a server (send it a request so that an isolate takes a turn): not
+ * during the measured phase, whose load gives every isolate turns and must not change.
+ */
+let pokesAllowed = true;
 /** The live heap (after a forced full collection) and RSS of each server, before and after the measured phase. */
 const heap: Record<Mode | 'control', Array<{ label: string; at: number; liveHeapMb: number; backingMb: number; workerMb: number }>> = { off: [], on: [], control: [] };
 /** With `--heap`: the workerd processes' tcmalloc readings before and after (bench/load/allocator-report.ts). */
@@ -163,6 +175,13 @@ async function measureHeap(label: string): Promise<void> {
     const probe = probes[m];
     if (!probe) continue;
     const { usedMb, backingMb } = await probe.liveHeap();
+    // The runtime's other isolates collect too, so that the RSS and allocator readings below follow
+    // collections of every heap in the process.
+    const otherHeaps = await others[m]?.collect();
+    if (otherHeaps && others[m]) {
+      const r = (othersRead[m] ??= { count: others[m].count, before: [], after: [] });
+      r[label === 'before' ? 'before' : 'after'] = otherHeaps;
+    }
     const { workerMb, workerPids } = runtimeRssOf(serverOf(m));
     heap[m].push({ label, at: Date.now(), liveHeapMb: usedMb, backingMb, workerMb });
     // Right after the collection: the native allocator's split of what remains (~2–3 s pause each,
@@ -174,7 +193,7 @@ async function measureHeap(label: string): Promise<void> {
 }
 
 /** Memory samples of one server's processes. */
-type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[]; heapUsedMb?: number; heapTotalMb?: number; embedderMb?: number };
+type Sample = { label: string; t: number; rssMb: number; workerMb: number; proxyMb: number; workerPids: number[]; heapUsedMb?: number; heapTotalMb?: number; embedderMb?: number; othersTotalMb?: number };
 const samples: Record<Mode | 'control', Sample[]> = { off: [], on: [], control: [] };
 const sample = (mode: Mode | 'control', label: string, t: number) => {
   const { totalMb, workerMb, workerPids } = runtimeRssOf(serverOf(mode));
@@ -183,6 +202,9 @@ const sample = (mode: Mode | 'control', label: string, t: number) => {
   // With --heap, during the measured phase: the V8 heap in use at the same moment, garbage included
   // (no collection forced), to tell the RSS sawtooth of uncollected garbage from memory kept.
   if (label === 'during') void probes[mode]?.usage().then((u) => { s.heapUsedMb = u.usedMb; s.heapTotalMb = u.totalMb; s.embedderMb = u.embedderMb; }).catch(() => undefined);
+  // …and the committed heaps of the runtime's other isolates (kept only when every one answered).
+  const o = others[mode];
+  if (label === 'during' && o) void o.usage().then((hs) => { if (hs.length === o.count) s.othersTotalMb = sumIsolates(hs).totalMb; }).catch(() => undefined);
 };
 
 /**
@@ -227,6 +249,9 @@ function memoryOf(list: Sample[]) {
   const outsideHeapMbPerMin = heapSlope((s) => s.workerMb - s.heapUsedMb!);
   const heapTotalMbPerMin = heapSlope((s) => s.heapTotalMb!);
   const embedderMbPerMin = heapSlope((s) => s.embedderMb ?? 0);
+  const withOthers = trend.filter((s) => s.othersTotalMb !== undefined);
+  /** The committed heaps of the runtime's other isolates, MB per minute (null with fewer than two readings). */
+  const othersTotalMbPerMin = withOthers.length >= 2 ? Math.round(slope(withOthers.map((s) => ({ x: minutes(s), y: s.othersTotalMb! }))) * 100) / 100 : null;
   const secondHalf = trend.slice(Math.floor(trend.length / 2));
   const floorAfterRunVsBeforeMb = Math.round((Math.min(...secondHalf.map((s) => s.workerMb)) - trend[0].workerMb) * 10) / 10;
   return {
@@ -243,6 +268,9 @@ function memoryOf(list: Sample[]) {
     heapTotalMbPerMin,
     /** …and the embedder's garbage-collected heap (cppgc: the runtime's API objects; 0 when not reported). */
     embedderMbPerMin,
+    /** …and the committed heaps of the runtime's other isolates (wrangler's Workers), over the samples where all answered. */
+    othersTotalMbPerMin,
+    othersSamples: withOthers.length,
     runtimeRestarts,
   };
 }
@@ -263,7 +291,13 @@ try {
     for (const m of ['off', 'on', 'control'] as const) {
       const server = serverOf(m);
       probes[m] = new HeapProbe(await findRuntimeInspector(server.pid), () => fetch(`${server.url}/health`).then((r) => r.arrayBuffer()));
+      // Their other isolates answer at their own next turn: a search reaches the entry, router and
+      // (on a block-cache miss) the asset Workers; the control's own path reaches its entry.
+      let next = 0;
+      const poke = () => (pokesAllowed ? fetch(`${server.url}${m === 'control' ? '/' : paths[next++ % paths.length]}`).then((r) => r.arrayBuffer()) : Promise.resolve());
+      others[m] = await RuntimeIsolates.open(server.pid, poke);
     }
+    console.log(`other isolates in each runtime: ${(['off', 'on', 'control'] as const).map((m) => `${m} ${others[m]?.count ?? 0}`).join(', ')}`);
   }
   sample('control', 'started', 0);
   // 4. Both servers under the same load at the same time: whatever else runs on the machine affects
@@ -316,6 +350,7 @@ try {
   };
   for (const mode of ['off', 'on', 'control'] as const) sample(mode, 'before', 0);
   stopKeepingAlive();
+  pokesAllowed = false;
   const timer = setInterval(() => { for (const m of ['off', 'on', 'control'] as const) sample(m, 'during', Math.round((Date.now() - started) / 1000)); }, SAMPLE_EVERY_S * 1000);
   const controlRun = autocannon({ url: control.url, connections, duration, requests: requestsOf(), timeout: 30, ...(rate > 0 ? { overallRate: rate } : {}) });
   controlRun.on('response', (_c, _status, _b, ms) => noteSlow('control', ms));
@@ -336,6 +371,7 @@ try {
   const controlResult = await controlRun;
   stopKeepingAlive = keepObjectsAlive();
   clearInterval(timer);
+  pokesAllowed = true;
   const seconds: Record<Mode, number> = { off: 0, on: 0 };
   (['off', 'on'] as const).forEach((mode, i) => {
     counts[mode].timeouts += results[i].timeouts;
@@ -443,6 +479,7 @@ try {
     memory,
     control: { kind: controlName, what: CONTROL.what, memory: controlMemory },
     ...(args.heap ? { allocator: allocator.unavailable !== null && Object.keys(allocator.summaries()).length === 0 ? { unavailable: allocator.unavailable } : { what: "tcmalloc's own figures for each workerd process (gdb, MallocExtension), right after the forced collections; 'released': RSS once tcmalloc released its free memory at the end", ...allocator.summaries() } } : {}),
+    ...(Object.keys(othersRead).length ? { otherIsolates: { what: "the local runtime's isolates besides the user Worker (wrangler's entry, asset and cache Workers; their heaps share the runtime's RSS): heaps right after forced collections before the settling and after the measured phase, and their committed heaps' slope over the phase", readings: othersRead, committedMbPerMin: { off: memory.off.othersTotalMbPerMin, on: memory.on.othersTotalMbPerMin, control: controlMemory.othersTotalMbPerMin } } } : {}),
     ...(retained ? { liveHeap: { what: 'V8 heap used after a full collection forced through the runtime inspector, before the settling and after the measured phase (front Worker and every Durable Object share the local isolate)', ...retained } } : {}),
     soak,
     ...(keptSlope ? { keptAfterCollection: { what: 'Worker runtime RSS right after a forced full collection, change per minute of the measured phase', mbPerMin: keptSlope, targetMbPerMin: SOAK_SLOPE_MB_PER_MIN } } : {}),
@@ -462,7 +499,13 @@ try {
     const t = allocator.table();
     console.log(t ? `\nthe runtime's native allocator (tcmalloc, read through gdb right after each collection; MB, before → after the measured phase):\n\n${t}` : `\nthe runtime's native allocator: not read (${allocator.unavailable ?? 'no readings'})`);
     const windows = allocator.windowLines();
-    if (windows.length) console.log(`\nanonymous memory by 4 GiB window of the address space (smaps, at the same moments; a V8 isolate's heap is one window, its pointer-compression cage), largest changes:\n${windows.join('\n')}`);
+    if (windows.length) console.log(`\nanonymous memory by 4 GiB window of the address space (smaps, at the same moments; the runtime's V8 isolates share one window, their pointer-compression cage), largest changes:\n${windows.join('\n')}`);
+    const iso = isolatesTable(othersRead);
+    if (iso) {
+      console.log(`\nthe runtime's other isolates (wrangler's entry, asset and cache Workers, in the same process; heaps right after a forced collection of each, before the settling and after the measured phase):\n\n${iso}`);
+      const slopes = (['off', 'on', 'control'] as const).map((m) => { const mm = m === 'control' ? controlMemory : memory[m]; return `${m} ${mm.othersTotalMbPerMin ?? 'n/a'} MB/min (${mm.othersSamples} samples)`; });
+      console.log(`their committed heaps during the measured phase, slope: ${slopes.join(', ')}`);
+    }
   }
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
   console.log(`events: ${sent} searches answered 2xx with recording on (+${inFlight} in flight when the run stopped), ${stored} stored by the insights (GET /insights before/after: ${storedBefore.searches} → ${storedAfter.searches}), ${lostReported} reported lost → ${eventsOk ? 'no loss' : 'LOSS'}`);
@@ -486,6 +529,7 @@ try {
 } finally {
   stopKeepingAlive();
   for (const probe of Object.values(probes)) probe.close();
+  for (const o of Object.values(others)) o.close();
   for (const server of Object.values(servers)) await server.stop();
   await control?.stop();
   for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
