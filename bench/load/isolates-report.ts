@@ -42,8 +42,13 @@ export class RuntimeIsolates {
     return this.probes.length;
   }
 
-  /** Forces a full collection in each and reads what survives; an isolate not answering within `timeoutMs` is left out. */
-  async collect(timeoutMs = 20_000): Promise<IsolateHeap[]> {
+  /**
+   * Forces a full collection in each and reads what survives. An isolate runs the collection at its
+   * next turn: one that gets no requests (the asset Workers, once the user Worker's block caches hold
+   * every block it reads) does not answer within `timeoutMs` and is left out; its heap does not
+   * change without requests either, as {@link usage} during the phase shows.
+   */
+  async collect(timeoutMs = 3_000): Promise<IsolateHeap[]> {
     return this.each((p) => p.liveHeap(timeoutMs));
   }
 
@@ -108,5 +113,5 @@ export function isolatesTable(readings: Readonly<Record<string, IsolatesReadings
     ];
   });
   if (!rows.length) return '';
-  return markdownTable(['server', 'isolates read (of the others)', 'live heap after a full GC, before → after', 'committed heap, before → after', 'change', 'largest changes (committed MB)'], rows);
+  return markdownTable(['server', 'isolates collected (of the others)', 'live heap after a full GC, before → after', 'committed heap, before → after', 'change', 'largest changes (committed MB)'], rows);
 }

@@ -502,7 +502,7 @@ try {
     if (windows.length) console.log(`\nanonymous memory by 4 GiB window of the address space (smaps, at the same moments; the runtime's V8 isolates share one window, their pointer-compression cage), largest changes:\n${windows.join('\n')}`);
     const iso = isolatesTable(othersRead);
     if (iso) {
-      console.log(`\nthe runtime's other isolates (wrangler's entry, asset and cache Workers, in the same process; heaps right after a forced collection of each, before the settling and after the measured phase):\n\n${iso}`);
+      console.log(`\nthe runtime's other isolates (wrangler's entry, asset and cache Workers, in the same process; heaps right after a forced collection of each that had a turn to run it, before the settling and after the measured phase):\n\n${iso}`);
       const slopes = (['off', 'on', 'control'] as const).map((m) => { const mm = m === 'control' ? controlMemory : memory[m]; return `${m} ${mm.othersTotalMbPerMin ?? 'n/a'} MB/min (${mm.othersSamples} samples)`; });
       console.log(`their committed heaps during the measured phase, slope: ${slopes.join(', ')}`);
     }
