@@ -505,6 +505,9 @@ try {
       console.log(`\nthe runtime's other isolates (wrangler's entry, asset and cache Workers, in the same process; heaps right after a forced collection of each that had a turn to run it, before the settling and after the measured phase):\n\n${iso}`);
       const slopes = (['off', 'on', 'control'] as const).map((m) => { const mm = m === 'control' ? controlMemory : memory[m]; return `${m} ${mm.othersTotalMbPerMin ?? 'n/a'} MB/min (${mm.othersSamples} samples)`; });
       console.log(`their committed heaps during the measured phase, slope: ${slopes.join(', ')}`);
+      // What a deployed Worker's process would carry: none of these isolates run beside it there.
+      const without = (['off', 'on'] as const).map((m) => `${m} ${memory[m].othersTotalMbPerMin === null ? 'n/a' : `${Math.round((memory[m].workerRuntimeSlopeMbPerMin - memory[m].othersTotalMbPerMin) * 100) / 100} MB/min`}`);
+      console.log(`Worker runtime RSS slope (own) minus theirs: ${without.join(', ')} (not the verdict above, which counts them)`);
     }
   }
   console.log(`\nrecording on vs off: p50 ${sign(cmp.p50Pct)}, p99 ${sign(cmp.p99Pct)}, throughput ${sign(cmp.throughputPct)} → ${cmp.within.all ? `within ${BUDGET_PCT}%` : `OVER the ${BUDGET_PCT}% budget (${Object.entries(cmp.within).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')})`}`);
