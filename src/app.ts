@@ -113,7 +113,7 @@ export function createApp() {
     if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException && err.status < 500) {
       const e = frameworkError(err.status, err.message, { method: c.req.method, path: new URL(c.req.url).pathname, contentType: c.req.header('Content-Type') });
-      return c.json(e.body, e.status as 400);
+      return sendError(c, e.status as 400, e.code, e.message);
     }
     console.error(JSON.stringify({ level: 'error', route: c.req.routePath, error: err instanceof Error ? err.message : String(err) }));
     return sendError(c, 500, 'internal_error', 'Something went wrong on our side. Please retry; if it persists, report it with the time of the request.');

@@ -62,15 +62,22 @@ export class RuntimeIsolates {
     for (const { probe } of this.probes) probe.close();
   }
 
+  /**
+   * Reads all of them at once (the idle isolates cost one timeout together, not one each). One that
+   * does not answer in time is left out and its connection closed, rather than left holding the
+   * command.
+   */
   private async each(read: (p: HeapProbe) => Promise<{ usedMb: number; totalMb: number }>): Promise<IsolateHeap[]> {
-    const out: IsolateHeap[] = [];
-    for (const { id, probe } of this.probes) {
+    const heaps = await Promise.all(this.probes.map(async ({ id, probe }) => {
       try {
         const u = await read(probe);
-        out.push({ id, usedMb: u.usedMb, totalMb: u.totalMb });
-      } catch { /* no answer in time: left out, and the count says so */ }
-    }
-    return out;
+        return { id, usedMb: u.usedMb, totalMb: u.totalMb };
+      } catch {
+        probe.close();
+        return null;
+      }
+    }));
+    return heaps.filter((h): h is IsolateHeap => h !== null);
   }
 }
 

@@ -5,15 +5,14 @@
  * client error keeps its status and message under the generic `bad_request` code.
  * @module
  */
-import type { ErrorBody } from './errors.js';
-import { errorBody } from './errors.js';
-
-/** Status and body of the API's answer to a framework-thrown client error. */
+/** The API's answer to a framework-thrown client error, for `sendError`. */
 export interface FrameworkError {
   /** The HTTP status (4xx). */
   status: number;
-  /** The JSON error body. */
-  body: ErrorBody;
+  /** The error code. */
+  code: string;
+  /** What to do about it. */
+  message: string;
 }
 
 /**
@@ -24,10 +23,10 @@ export function frameworkError(status: number, message: string, request: { metho
   const route = `${request.method} ${request.path}`;
   if (status === 415) {
     const got = request.contentType ? `, not "${request.contentType.slice(0, 60)}"` : ', and none was sent';
-    return { status, body: errorBody('unsupported_media_type', `${route} takes a JSON body: send it with Content-Type: application/json${got}.`) };
+    return { status, code: 'unsupported_media_type', message: `${route} takes a JSON body: send it with Content-Type: application/json${got}.` };
   }
   if (status === 400 && /malformed json/i.test(message)) {
-    return { status, body: errorBody('invalid_json', `The body of ${route} is not valid JSON: send one JSON object (its fields are listed at /docs).`) };
+    return { status, code: 'invalid_json', message: `The body of ${route} is not valid JSON: send one JSON object (its fields are listed at /docs).` };
   }
-  return { status, body: errorBody('bad_request', message || 'The request could not be processed.') };
+  return { status, code: 'bad_request', message: message || 'The request could not be processed.' };
 }

@@ -25,6 +25,12 @@ export function validationHook(result: { success: boolean; target?: string; erro
   const first = issues[0];
   const param = first?.path?.map(String).join('.') ?? '';
   const message = !first ? 'The request is invalid.' : !param || first.message.includes(param) ? first.message : `${param}: ${first.message}`;
-  const code = first?.params?.apiCode ?? (!issues.length || (!first.path.length && first.code !== 'unrecognized_keys') ? 'invalid_request' : result.target === 'json' ? 'invalid_field' : 'invalid_parameter');
-  return sendError(c, 400, code, first?.params?.apiCode ? first.message : message);
+  return sendError(c, 400, first ? codeOf(first, result.target) : 'invalid_request', first?.params?.apiCode ? first.message : message);
+}
+
+/** The API code of an issue: the schema's own, else by what it is about (see {@link validationHook}). */
+function codeOf(issue: Issue, target: string | undefined): string {
+  if (issue.params?.apiCode) return issue.params.apiCode;
+  if (!issue.path.length && issue.code !== 'unrecognized_keys') return 'invalid_request';
+  return target === 'json' ? 'invalid_field' : 'invalid_parameter';
 }

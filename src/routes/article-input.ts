@@ -54,7 +54,7 @@ export function idProblem(id: string): string | null {
   return null;
 }
 
-/** An article write checked and cleaned, or which field is wrong. */
+/** An article write checked and cleaned, or which field is wrong (the message without a final period: callers add one). */
 export type CheckedArticle = { ok: true; doc: StoredDocument } | { ok: false; field: string; message: string };
 
 /** Cleans schema-valid fields into the stored document of id `id`, checking what the schema cannot. */
@@ -67,7 +67,7 @@ export function finishArticle(id: string, input: ArticleInput): CheckedArticle {
   const encoder = new TextEncoder();
   const bytes = [d.title, d.kicker, d.lead, d.body].reduce((n, t) => n + (t ? encoder.encode(t).length : 0), 0);
   if (bytes > WRITE_LIMITS.articleBytes) {
-    return { ok: false, field: 'body', message: `the article's text is ${Math.round(bytes / 1024)} KiB; the limit is ${WRITE_LIMITS.articleBytes / 1024} KiB. Split it into several articles.` };
+    return { ok: false, field: 'body', message: `the article's text is ${Math.round(bytes / 1024)} KiB; the limit is ${WRITE_LIMITS.articleBytes / 1024} KiB. Split it into several articles` };
   }
   return { ok: true, doc: d };
 }

@@ -95,7 +95,7 @@ function answer(c: Parameters<RouteHandler<typeof putRoute, AppEnv>>[0], r: Writ
 export const putHandler: RouteHandler<typeof putRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const checked = finishArticle(id, c.req.valid('json'));
-  if (!checked.ok) return sendError(c, 400, 'invalid_field', `${checked.field}: ${checked.message.replace(/\.$/, '')}.`) as never;
+  if (!checked.ok) return sendError(c, 400, 'invalid_field', `${checked.field}: ${checked.message}.`) as never;
   const service = c.var.index.service;
   // Analysis and scoring happen here, in the front Worker: the live index's Durable Object only commits.
   const [prepared] = await service.preparer.prepare([{ id, doc: checked.doc }]);
