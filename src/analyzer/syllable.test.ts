@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isPlausibleRhyme, isValidRhyme, parseSyllable, toneVowelIndex } from './syllable.js';
+import { isFoldedSyllable, isPlausibleRhyme, isValidRhyme, parseSyllable, toneVowelIndex } from './syllable.js';
 
 describe('parseSyllable', () => {
   it.each([
@@ -69,5 +69,15 @@ describe('isValidRhyme / isPlausibleRhyme', () => {
     expect(isPlausibleRhyme('iê', 't', 0)).toBe(false);
     expect(isPlausibleRhyme('iê', 'n', 0)).toBe(true);
     expect(isPlausibleRhyme('ươ', '', 2)).toBe(false);
+  });
+});
+
+describe('isFoldedSyllable', () => {
+  it.each(['ha', 'noi', 'hoa', 'nguoi', 'nghieng', 'khuyu', 'quy', 'gia', 'duong', 'uyen', 'oanh', 'a', 'y', 'thuong', 'nuoc'])('%s can be one syllable folded', (w) => {
+    expect(isFoldedSyllable(w)).toBe(true);
+  });
+
+  it.each(['hanoi', 'vietnam', 'saigon', 'online', 'facebook', 'ok', 'bank', 'oie', 'anhx', 'ngoiu', '', 'hòa', 'Ha', 'u23', 'qu'])('%j cannot', (w) => {
+    expect(isFoldedSyllable(w)).toBe(false);
   });
 });

@@ -92,6 +92,24 @@ export function isValidRhyme(nucleus: string, final: string): boolean {
   return final === '' ? OPEN_NUCLEI.has(nucleus) : CLOSED_NUCLEI.has(nucleus);
 }
 
+const foldVowels = (nucleus: string) => nucleus.replace(/[ăâ]/g, 'a').replace(/ê/g, 'e').replace(/[ôơ]/g, 'o').replace(/ư/g, 'u');
+/** {@link OPEN_NUCLEI} and {@link CLOSED_NUCLEI} without quality marks (what folded text shows). */
+const FOLDED_OPEN_NUCLEI: ReadonlySet<string> = new Set([...OPEN_NUCLEI].map(foldVowels));
+const FOLDED_CLOSED_NUCLEI: ReadonlySet<string> = new Set([...CLOSED_NUCLEI].map(foldVowels));
+
+/**
+ * Whether a folded word (lower case, no diacritics, `đ` written `d`: `nguoi`, `ha`) can be the folded
+ * form of one Vietnamese syllable: a syllable's shape ({@link parseSyllable}) and a rhyme Vietnamese
+ * spelling uses once its quality marks are dropped (`uong` for ương, `oai`; not `oie`, `anhx`).
+ * `hanoi`, `vietnam` and `online` are not; `hoa`, `nghieng` and `khuyu` are.
+ * @param folded folded lower-case word
+ */
+export function isFoldedSyllable(folded: string): boolean {
+  const parts = parseSyllable(folded);
+  if (!parts) return false;
+  return parts.final === '' ? FOLDED_OPEN_NUCLEI.has(parts.nucleus) : FOLDED_CLOSED_NUCLEI.has(parts.nucleus);
+}
+
 /**
  * {@link isValidRhyme} plus the tone rule: syllables ending in c, ch, p, t only take sắc or nặng.
  * Used to reject implausible input-method decodings.

@@ -81,6 +81,24 @@ describe('planQuery: syllable evidence', () => {
     expect(p.terms).toContainEqual({ key: exactKey('phủ'), weight: WEIGHTS.exact, clause: 1 });
   });
 
+  it('splits a word typed with its syllables joined, then plans it as if the spaces had been typed', () => {
+    const joined = plan('chinhphu');
+    const spaced = plan('chinh phu');
+    expect(joined.interpretedAs).toBe('chính phủ');
+    expect(joined.plan.syllables).toEqual(['chinh', 'phu']);
+    expect(joined.plan.terms).toEqual(spaced.plan.terms);
+    expect(joined.plan.minShouldMatch).toBe(spaced.plan.minShouldMatch);
+  });
+
+  it('a joined word the corpus also writes as typed keeps matching as typed, through its parts\' clauses', () => {
+    const c: PlannerContext = { lexicon: lexiconOf([...CORPUS, ...repeat('chính phủ mở cổng', 40), 'trang chinhphu của nhà nước']), synonyms: new SynonymTable() };
+    const { plan: p } = planQuery('chinhphu', c);
+    expect(p.syllables).toEqual(['chinh', 'phu']);
+    const literal = termsWithKey(p.terms, foldedKey('chinhphu'));
+    expect(literal.map((t) => t.clause).sort()).toEqual([0, 1]);
+    expect(p.highlight.folded).toContain('chinhphu');
+  });
+
   it('plan.syllables lists the folded syllables in query order, quoted ones included, excluded ones not', () => {
     expect(plan('Chính Phủ họp').plan.syllables).toEqual(['chinh', 'phu', 'hop']);
     expect(plan('giá "phiên sáng" vàng -tăng').plan.syllables).toEqual(['gia', 'phien', 'sang', 'vang']);

@@ -6,6 +6,7 @@
  * - adjacent syllables add a pair bonus, so `ha noi` ranks "Hà Nội" above scattered hà … nội;
  * - unaccented queries are restored (`chinh phu` → chính phủ) when the corpus is confident;
  * - Telex/VNI sequences (`haf nooij`, `ha2 no6i5`) are decoded when they are not words themselves;
+ * - words typed with their syllables run together (`hanoi`, `giavang`) are split as the corpus writes them;
  * - abbreviations expand both ways (`UBND` ↔ ủy ban nhân dân);
  * - the last word completes as a prefix (as-you-type), and long unknown words get bounded typo
  *   tolerance.
@@ -18,6 +19,7 @@ import { decodeTypedInputMethod } from './planner/decode-input-method.js';
 import { expandQuery } from './planner/expand.js';
 import { interpretation } from './planner/query-syllable.js';
 import { restoreSyllables } from './planner/restore-syllables.js';
+import { splitJoinedSyllables } from './planner/split-joined.js';
 import type { QueryPlan } from './query-plan.js';
 import { parseQuerySyntax } from './query-syntax.js';
 import type { SynonymTable } from './synonym-table.js';
@@ -45,7 +47,7 @@ export interface PlannedQuery {
 
 /**
  * Plans a query, in named stages: parse (query syntax) → analyze (syllables, exclusions) → decode
- * input method (Telex/VNI) → restore (diacritics) → expand (terms, clauses, highlights) → bound (how
+ * input method (Telex/VNI) → split joined words → restore (diacritics) → expand (terms, clauses, highlights) → bound (how
  * many clauses a document must match). Never throws on any input string.
  */
 export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions = {}): PlannedQuery {
@@ -53,6 +55,7 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
   const segments = parseQuerySyntax(q);
   const { syllables, excluded, truncated } = analyzeSegments(segments);
   decodeTypedInputMethod(syllables, lexicon);
+  splitJoinedSyllables(syllables, lexicon);
   restoreSyllables(syllables, lexicon);
   const { parts, clauseCount, pairClauseCount, coverage } = expandQuery(syllables, lexicon, synonyms, options.prefixLast ?? false);
   return {

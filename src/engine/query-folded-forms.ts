@@ -6,6 +6,8 @@
 import { analyzeQueryText } from '../analyzer/analyze.js';
 import { foldDiacritics } from '../analyzer/fold.js';
 import { decodeInputMethod } from '../analyzer/input-method.js';
+import { isFoldedSyllable } from '../analyzer/syllable.js';
+import { joinedPairStarts, MAX_JOINED_LENGTH, MIN_JOINED_LENGTH } from './planner/split-joined.js';
 
 /** Distinct folded forms of a query's syllables, typed and decoded, in order of appearance. */
 export function queryFoldedForms(q: string): string[] {
@@ -13,6 +15,22 @@ export function queryFoldedForms(q: string): string[] {
   for (const t of analyzeQueryText(q)) {
     out.add(t.folded);
     for (const d of decodeInputMethod(t.exact)) out.add(foldDiacritics(d));
+  }
+  return [...out];
+}
+
+/**
+ * The syllables whose pairs planning a query likely looks up: {@link queryFoldedForms}, and for a word
+ * that may be several syllables typed joined (`hanoi`), every syllable-shaped piece of it that could
+ * start a pair (`ha`, `han`, `an`, …; see `planner/split-joined.ts`). What the front fetches pair
+ * parts for before planning, so that splitting a joined word costs no second fetch.
+ */
+export function queryPairForms(q: string): string[] {
+  const out = new Set(queryFoldedForms(q));
+  for (const t of analyzeQueryText(q)) {
+    const f = t.folded;
+    if (f.length < MIN_JOINED_LENGTH || f.length > MAX_JOINED_LENGTH || !/^[a-z]+$/.test(f) || isFoldedSyllable(f)) continue;
+    for (const piece of joinedPairStarts(f)) out.add(piece);
   }
   return [...out];
 }

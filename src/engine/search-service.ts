@@ -24,7 +24,7 @@ import type { TitleSuggestion } from './loaded-shard.js';
 import type { LexiconTailLoader } from './lexicon-tail-loader.js';
 import type { IdDirectoryLoader } from './id-directory-loader.js';
 import type { PairPartLoader } from './pair-part-loader.js';
-import { queryFoldedForms } from './query-folded-forms.js';
+import { queryFoldedForms, queryPairForms } from './query-folded-forms.js';
 import { ShardPrefetcher } from './shard-prefetcher.js';
 import { sharedLoad } from './keep-alive.js';
 import { planQuery, type PlannedQuery } from './planner.js';
@@ -289,9 +289,8 @@ export class SearchService {
    * plan looks up (see {@link withPairs}). Returns the plan and the lexicon view it used.
    */
   async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
-    const forms = queryFoldedForms(q);
-    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, forms) : this.lexicon;
-    const { value, lexicon: view } = await this.withPairs(forms, (lx) => this.plan(q, prefixLast, lx), lexicon);
+    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, queryFoldedForms(q)) : this.lexicon;
+    const { value, lexicon: view } = await this.withPairs(queryPairForms(q), (lx) => this.plan(q, prefixLast, lx), lexicon);
     return { planned: value, lexicon: view };
   }
 

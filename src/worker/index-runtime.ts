@@ -8,7 +8,7 @@ import { keepAlive, sharedLoad } from '../engine/keep-alive.js';
 import { LexiconTailLoader } from '../engine/lexicon-tail-loader.js';
 import { IdDirectoryLoader } from '../engine/id-directory-loader.js';
 import { PairPartLoader } from '../engine/pair-part-loader.js';
-import { queryFoldedForms } from '../engine/query-folded-forms.js';
+import { queryPairForms } from '../engine/query-folded-forms.js';
 import { SearchService } from '../engine/search-service.js';
 import type { SearchOptions } from '../engine/query-plan.js';
 import type { ShardClient } from '../engine/shard-client.js';
@@ -168,7 +168,7 @@ export async function prefetchWhileLoading(env: Env, q: string, sort: SearchOpti
   try {
     const b = await getIndexBase(env);
     const warmed = b.prefetcher.prefetchIdle(q, sort, {});
-    b.pairParts?.warm(queryFoldedForms(q));
+    b.pairParts?.warm(queryPairForms(q));
     return warmed;
   } catch {
     return 0;

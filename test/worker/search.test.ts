@@ -111,6 +111,20 @@ describe('GET /search ranking', () => {
     }
   });
 
+  it('splits words typed with their syllables joined (hanoi, danang, hochiminh) and marks the syllables in snippets', async () => {
+    for (const [joined, spaced, reading] of [['hanoi', 'ha noi', 'hà nội'], ['danang', 'da nang', 'đà nẵng'], ['Hanoi', 'ha noi', 'hà nội']] as const) {
+      const r = await search({ q: joined });
+      const plain = await search({ q: spaced });
+      expect(r.interpreted_as).toBe(reading);
+      expect(r.total).toBe(plain.total);
+      expect(r.hits.map((h) => h.id)).toEqual(plain.hits.map((h) => h.id));
+    }
+    const r = await search({ q: 'hanoi' });
+    expect(r.hits[0].title_html).toContain('<mark>Hà Nội</mark>');
+    // A word that is one syllable, or whose splits the corpus never writes, stays as typed.
+    expect((await search({ q: 'online' })).interpreted_as).toBeUndefined();
+  });
+
   it('tolerates a typo in a long word but not in a short syllable', async () => {
     const r = await search({ q: 'vietlot' });
     expect(r.hits[0]?.title + r.hits[0]?.snippet).toMatch(/Vietlott/);

@@ -8,16 +8,19 @@ import type { Lexicon } from '../../index-format/lexicon.js';
 import { bigramKey, exactKey, foldedKey } from '../../index-format/term-keys.js';
 import { idf } from '../../scoring/bm25f.js';
 import { WEIGHTS } from '../../scoring/query-weights.js';
-import type { SynonymTable } from '../synonym-table.js';
+import type { SynonymMatch, SynonymTable } from '../synonym-table.js';
 import type { PlanParts } from './plan-parts.js';
 import type { QuerySyllable } from './query-syllable.js';
 
-/** Adds the terms and highlights of every synonym span of the query. */
-export function expandSynonyms(syllables: readonly QuerySyllable[], clauseOf: readonly number[], lexicon: Lexicon, synonyms: SynonymTable, parts: PlanParts): void {
+/**
+ * Adds the terms and highlights of every synonym span of the query.
+ * @param extra more spans with alternatives (a joined word's form as typed: `split-joined.ts`)
+ */
+export function expandSynonyms(syllables: readonly QuerySyllable[], clauseOf: readonly number[], lexicon: Lexicon, synonyms: SynonymTable, parts: PlanParts, extra: readonly SynonymMatch[] = []): void {
   const N = lexicon.meta.documentCount;
   // Rarity of a syllable sequence, bounded below by its rarest syllable.
   const sequenceIdf = (folded: readonly string[]) => Math.max(...folded.map((f) => idf(N, Math.max(1, lexicon.df(f)))));
-  for (const m of synonyms.find(syllables.map((s) => s.folded), syllables.map((s) => (s.accented ? s.exact : null)))) {
+  for (const m of [...synonyms.find(syllables.map((s) => s.folded), syllables.map((s) => (s.accented ? s.exact : null))), ...extra]) {
     const span = m.end - m.start;
     const literalIdf = sequenceIdf(syllables.slice(m.start, m.end).map((s) => s.folded));
     for (const alt of m.alternatives) {

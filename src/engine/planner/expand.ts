@@ -13,6 +13,7 @@ import { boundSyllables } from './collocations.js';
 import { expandSyllables } from './expand-syllables.js';
 import { expandSynonyms } from './expand-synonyms.js';
 import { expandTitleStart } from './expand-title-start.js';
+import { joinedAlternatives } from './split-joined.js';
 import { emptyPlanParts, type PlanParts } from './plan-parts.js';
 import type { QuerySyllable } from './query-syllable.js';
 
@@ -41,7 +42,7 @@ export function coverageKey(s: QuerySyllable): string {
 export function expandQuery(syllables: readonly QuerySyllable[], lexicon: Lexicon, synonyms: SynonymTable, prefixLast: boolean): ExpandedQuery {
   const layout = assignClauses(syllables);
   const parts = emptyPlanParts();
-  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts);
+  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts, joinedAlternatives(syllables, lexicon));
   const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts);
   expandTitleStart(syllables, parts);
   const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), bound: boundSyllables(syllables, lexicon), alternatives: parts.alternatives };

@@ -26,16 +26,30 @@ export interface QuerySyllable {
   asWritten: boolean;
   /** Index of the query-syntax segment it came from. */
   segment: number;
+  /** Set when the syllable is a part of a word typed joined (`ha` of `hanoi`): see `split-joined.ts`. */
+  joined?: JoinedWord;
+}
+
+/** Where a syllable split from a joined word came from. */
+export interface JoinedWord {
+  /** The word as typed, folded (`hanoi`). */
+  literal: string;
+  /** The word as typed, exact (`hanoi`, or `hànội`). */
+  literalExact: string;
+  /** This syllable's place among the word's parts (0 for the first). */
+  part: number;
+  /** How many syllables the word became. */
+  parts: number;
 }
 
 /** Words and abbreviations (not numbers or symbols): what restoration, completion and synonyms apply to. */
 export const isWordLike = (s: QuerySyllable): boolean => s.token.kind === 'word' || s.token.kind === 'abbreviation';
 
 /**
- * The accented reading the query was interpreted as, when decoding or restoration changed any
- * syllable (undefined otherwise).
+ * The accented reading the query was interpreted as, when decoding, splitting a joined word or
+ * restoration changed any syllable (undefined otherwise).
  */
 export function interpretation(syllables: readonly QuerySyllable[]): string | undefined {
-  const changed = syllables.some((s) => s.decoded || s.restored);
+  const changed = syllables.some((s) => s.decoded || s.restored || s.joined);
   return changed ? syllables.map((s) => (s.restored ?? (s.decoded ? s.exact : s.token.exact))).join(' ') : undefined;
 }
