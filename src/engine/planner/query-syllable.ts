@@ -28,6 +28,11 @@ export interface QuerySyllable {
   segment: number;
   /** Set when the syllable is a part of a word typed joined (`ha` of `hanoi`): see `split-joined.ts`. */
   joined?: JoinedWord;
+  /**
+   * A word kept as typed whose split into syllables (folded) is searched as an alternative
+   * (`thethao` → `the`, `thao`): see `split-joined.ts`.
+   */
+  splitAlternative?: string[];
 }
 
 /** Where a syllable split from a joined word came from. */

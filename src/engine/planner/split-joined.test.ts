@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../../test/fixtures/lexicon.fixture.js';
 import { analyzeSegments } from './analyze-segments.js';
 import { parseQuerySyntax } from '../query-syntax.js';
-import { bestSplit, cohesionOf, isJoinedCandidate, joinedAlternatives, joinedPairStarts, MIN_KNOWN_COHESION, MIN_UNKNOWN_COHESION, pairFits, SPLIT_RATIO, splitJoinedSyllables } from './split-joined.js';
+import { bestSplit, cohesionOf, isJoinedCandidate, joinedAlternatives, joinedPairStarts, MIN_ALTERNATIVE_COHESION, MIN_KNOWN_COHESION, MIN_UNKNOWN_COHESION, pairFits, SPLIT_RATIO, splitJoinedSyllables } from './split-joined.js';
 
 const CORPUS = [
   ...repeat('mưa lớn ở Hà Nội gây ngập', 30),
@@ -71,16 +71,32 @@ describe('splitJoinedSyllables', () => {
 
   it('leaves a word the corpus knows alone when its split is two words that merely meet (HOSE is not `họ sẽ`)', () => {
     const lx = lexiconOf([
-      ...repeat('họ sẽ đi', 40), ...repeat('họ làm việc', 700), ...repeat('sẽ có mưa', 700),
+      ...repeat('họ sẽ đi', 40), ...repeat('họ làm việc', 2000), ...repeat('sẽ có mưa', 2000),
       ...repeat('cổ phiếu trên HOSE tăng', 3),
     ]);
     const p = cohesionOf(lx, 'ho', 'se');
     expect(p.count).toBeGreaterThanOrEqual(SPLIT_RATIO * 3);
-    expect(p.ofCommoner).toBeLessThan(MIN_KNOWN_COHESION);
+    expect(p.ofCommoner).toBeLessThan(MIN_ALTERNATIVE_COHESION);
     expect(pairFits(p, 3)).toBe(false);
     const { syllables } = analyzeSegments(parseQuerySyntax('hose'));
     splitJoinedSyllables(syllables, lx);
     expect(syllables.map((x) => x.exact)).toEqual(['hose']);
+    expect(syllables[0].splitAlternative).toBeUndefined();
+    expect(joinedAlternatives(syllables, lx)).toEqual([]);
+  });
+
+  it('keeps a known word whose split fits less well as typed, with its split as an alternative (`thethao`)', () => {
+    const lx = lexiconOf([
+      ...repeat('tin thể thao', 60), ...repeat('có thể làm', 1000), ...repeat('thảo luận', 300),
+      ...repeat('trang thethao', 3),
+    ]);
+    const p = cohesionOf(lx, 'the', 'thao');
+    expect(p.ofCommoner).toBeLessThan(MIN_KNOWN_COHESION);
+    expect(p.ofCommoner).toBeGreaterThanOrEqual(MIN_ALTERNATIVE_COHESION);
+    const { syllables } = analyzeSegments(parseQuerySyntax('thethao'));
+    splitJoinedSyllables(syllables, lx);
+    expect(syllables.map((x) => x.exact)).toEqual(['thethao']);
+    expect(joinedAlternatives(syllables, lx)).toEqual([{ start: 0, end: 1, alternatives: [{ folded: ['the', 'thao'], exact: ['the', 'thao'] }] }]);
   });
 
   it('leaves a typo to typo tolerance when its split is not a pair the corpus keeps (`vietlot` is not `việt lọt`)', () => {

@@ -9,14 +9,18 @@
  * every adjacent pair of parts is one the corpus writes as a unit: the pair's occurrences are a fair
  * share of its syllables' ({@link cohesionOf}). A word the corpus does not know as typed (or knows
  * once: a typo, such as `vietlot`, is left to typo tolerance unless a split fits well) needs only
- * the rarer syllable to occur in the pair now and then (`tỷ giá`, `xổ số`); a word the corpus knows
- * needs both syllables to keep company ({@link MIN_KNOWN_COHESION}: `hà nội`, `việt nam`, `sài gòn`,
- * not `họ sẽ` for HOSE, `để mở` for demo or `có lẽ` for Cole) and the split to be far more
- * frequent than the word ({@link SPLIT_RATIO}). Among the ways to split a word, the one whose
- * weakest pair is the most frequent wins. A word the corpus also writes joined (`Hanoi` in an
- * English name) keeps matching as written: the expand stage adds it as an alternative of its parts
- * ({@link joinedAlternatives}). The thresholds were set on baomoi-35k's 7,053 words of four letters
- * or more that are not one syllable and occur in at least five articles (docs/decisions/0005).
+ * the rarer syllable to occur in the pair now and then (`tỷ giá`, `xổ số`). A word the corpus knows
+ * must be far rarer than its split ({@link SPLIT_RATIO}), and then:
+ * - when both syllables keep company ({@link MIN_KNOWN_COHESION}: `hà nội`, `việt nam`, `sài gòn`)
+ *   it is split, and keeps matching as typed (`Hanoi` in an English name): the expand stage adds it
+ *   as an alternative of its parts ({@link joinedAlternatives});
+ * - when they keep less ({@link MIN_ALTERNATIVE_COHESION}: `thể thao` for `thethao`, `hạ long`, but
+ *   also `mặc áo` for Macao) it stays as typed, ranked first, and its split is only an alternative
+ *   that finds more (Macao's articles come before those about wearing shirts);
+ * - otherwise it stays as typed (`họ sẽ` is not HOSE, `để mở` not demo, `có lẽ` not Cole).
+ * Among the ways to split a word, the one whose weakest pair is the most frequent wins. The
+ * thresholds were set on a list of joined words and words to keep (`bench/relevance/joined-words.json`),
+ * and checked on every word of baomoi-35k that is not one syllable (`npm run bench:relevance`).
  * @module
  */
 import { foldDiacritics } from '../../analyzer/fold.js';
@@ -50,11 +54,15 @@ export const SPLIT_RATIO = 10;
  */
 export const MIN_UNKNOWN_COHESION = 0.01;
 /**
- * Cohesion a pair needs when the corpus knows the word as typed: its occurrences over those of its
- * more frequent syllable (`việt nam` 0.65, `hà nội` 0.59, `na uy` 0.096; `mặc áo` for Macao 0.070,
- * `họ sẽ` for HOSE 0.016, `có lẽ` for Cole 0.010).
+ * Cohesion a pair needs to split a word the corpus knows as typed: its occurrences over those of its
+ * more frequent syllable (`việt nam` 0.65, `hà nội` 0.59, `na uy` 0.096; `mặc áo` for Macao 0.070).
  */
 export const MIN_KNOWN_COHESION = 0.08;
+/**
+ * Cohesion a pair needs to be an alternative of a word the corpus knows as typed (`thể thao` 0.048,
+ * `tin tức` 0.044; `đề án` for dean 0.038; not `họ sẽ` for HOSE 0.016, `có lẽ` for Cole 0.010).
+ */
+export const MIN_ALTERNATIVE_COHESION = 0.03;
 /** Readings of each part whose adjacent pairs are counted (the most frequent ones). */
 const PAIR_READINGS = 4;
 
@@ -118,17 +126,21 @@ export function cohesionOf(lexicon: Lexicon, a: string, b: string): PairCohesion
   return best;
 }
 
-/** Whether a pair may join a split of a word the corpus knows in `literalDf` documents. */
-export function pairFits(p: PairCohesion, literalDf: number): boolean {
+/**
+ * Whether a pair may join a split of a word the corpus knows in `literalDf` documents.
+ * @param bar the cohesion a known word's pairs need ({@link MIN_KNOWN_COHESION} to split it,
+ *   {@link MIN_ALTERNATIVE_COHESION} for an alternative)
+ */
+export function pairFits(p: PairCohesion, literalDf: number, bar = MIN_KNOWN_COHESION): boolean {
   if (p.count < MIN_SPLIT_PAIR_COUNT) return false;
-  return literalDf <= 1 ? p.ofRarer >= MIN_UNKNOWN_COHESION : p.ofCommoner >= MIN_KNOWN_COHESION && p.count >= SPLIT_RATIO * literalDf;
+  return literalDf <= 1 ? p.ofRarer >= MIN_UNKNOWN_COHESION : p.ofCommoner >= bar && p.count >= SPLIT_RATIO * literalDf;
 }
 
 /**
  * The best split of a folded word into 2–{@link MAX_SPLIT_SYLLABLES} known syllables whose every
- * adjacent pair {@link pairFits}, or null.
+ * adjacent pair {@link pairFits} (with `bar`), or null.
  */
-export function bestSplit(folded: string, lexicon: Lexicon): Split | null {
+export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHESION): Split | null {
   const literalDf = lexicon.df(folded);
   const n = folded.length;
   const known = new Map<string, boolean>();
@@ -145,7 +157,7 @@ export function bestSplit(folded: string, lexicon: Lexicon): Split | null {
     let c = pairs.get(key);
     if (c === undefined) {
       const p = cohesionOf(lexicon, a, b);
-      pairs.set(key, (c = pairFits(p, literalDf) ? p.count : 0));
+      pairs.set(key, (c = pairFits(p, literalDf, bar) ? p.count : 0));
     }
     return c;
   };
@@ -187,7 +199,12 @@ export function splitJoinedSyllables(syllables: QuerySyllable[], lexicon: Lexico
     const s = syllables[i];
     if (!isJoinedCandidate(s)) continue;
     const split = bestSplit(s.folded, lexicon);
-    if (!split) continue;
+    if (!split) {
+      // A known word whose split fits less well: kept as typed, its split an alternative.
+      const weak = lexicon.df(s.folded) > 1 ? bestSplit(s.folded, lexicon, MIN_ALTERNATIVE_COHESION) : null;
+      if (weak) s.splitAlternative = cutsOf(s.folded, weak);
+      continue;
+    }
     const parts = split.cuts.length - 1;
     if (syllables.length - 1 + parts > LIMITS.maxSyllables) continue;
     const pieces: QuerySyllable[] = [];
@@ -206,14 +223,19 @@ export function splitJoinedSyllables(syllables: QuerySyllable[], lexicon: Lexico
   }
 }
 
+/** The pieces a split cuts a word into. */
+const cutsOf = (word: string, split: Split): string[] => split.cuts.slice(0, -1).map((c, k) => word.slice(c, split.cuts[k + 1]));
+
 /**
- * The words split by {@link splitJoinedSyllables} that the corpus also writes joined, as synonym
- * matches: the span of their parts, with the word as typed as its alternative (`Hanoi` matches a
- * search for `hanoi` as `hà nội` does).
+ * The alternatives {@link splitJoinedSyllables} left, as synonym matches: a split word the corpus
+ * also writes joined, over the span of its parts, with the word as typed as its alternative
+ * (`Hanoi` matches a search for `hanoi` as `hà nội` does); a known word kept as typed, with its
+ * split as its alternative (`thethao` also finds `thể thao`).
  */
 export function joinedAlternatives(syllables: readonly QuerySyllable[], lexicon: Lexicon): SynonymMatch[] {
   const out: SynonymMatch[] = [];
   syllables.forEach((s, i) => {
+    if (s.splitAlternative) out.push({ start: i, end: i + 1, alternatives: [{ folded: s.splitAlternative, exact: s.splitAlternative }] });
     const j = s.joined;
     if (!j || j.part !== 0 || lexicon.df(j.literal) === 0) return;
     out.push({ start: i, end: i + j.parts, alternatives: [{ folded: [j.literal], exact: [j.literalExact] }] });
