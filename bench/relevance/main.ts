@@ -25,6 +25,7 @@ import { buildReport, type EngineKey, type EngineRun, type ReportInput } from '.
 import { Lanes, runInWorker, runWorker } from './scheduler.js';
 import type { QuerySet, SetOutput, TaskInput } from './task.js';
 import { TYPING_ORDERS, telexSources, typedQueries } from './telex-set.js';
+import { guardWords, joinedTopical, loadJoinedWords } from './joined-set.js';
 import { readJudgments, TopicalJudge } from './topical/judgments.js';
 import { loadTopicalQueries } from './topical/queries.js';
 import { recordTopicalResults } from './topical/pool-cache.js';
@@ -43,15 +44,15 @@ const DEFAULT_SAMPLE = 1000;
  */
 const DEFAULT_MS_SUBSET = 6_000;
 
-type BenchName = 'known' | 'zalo' | 'exact' | 'topical' | 'telex';
-const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact', 'topical', 'telex'];
+type BenchName = 'known' | 'zalo' | 'exact' | 'topical' | 'telex' | 'joined';
+const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact', 'topical', 'telex', 'joined'];
 /** Benchmarks that run on baomoi. */
-const BAOMOI_BENCHES: readonly BenchName[] = ['known', 'exact', 'topical', 'telex'];
+const BAOMOI_BENCHES: readonly BenchName[] = ['known', 'exact', 'topical', 'telex', 'joined'];
 
-const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact,topical,telex] [--sample=N] [--ms-subset=N] [--rebuild]
+const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact,topical,telex,joined] [--sample=N] [--ms-subset=N] [--rebuild]
 
   --only=ours      run our engine only (no baselines): fast tuning loop
-  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact, topical, telex (default: all)
+  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact, topical, telex, joined (default: all)
   --sample=N       known-item sample size (default ${DEFAULT_SAMPLE})
   --ms-subset=N    baomoi articles the MiniSearch baselines index (default ${DEFAULT_MS_SUBSET}; targets always included)
   --rebuild        rebuild our indexes even when bench/.cache has them
@@ -155,9 +156,16 @@ async function runBaseline(task: TaskInput): Promise<EngineRun> {
   return { key: task.key, corpusSize: out.corpusSize, indexMs: out.indexMs, sets: new Map(out.sets.map((s) => [s.name, s])), queryErrors: out.queryErrors };
 }
 
+/** Sets every engine runs on all baomoi articles (MiniSearch too), not on its subset. */
+const onAllArticles = (name: string) => name === 'topical:queries' || name === 'joined:spaced' || name === 'joined:joined';
+
 function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries): QuerySet[] {
   const sets: QuerySet[] = [];
   if (benches.has('topical')) sets.push({ name: 'topical:queries', queries: loadTopicalQueries().map((q) => q.q), k: 10 });
+  if (benches.has('joined')) {
+    const joined = joinedTopical(loadTopicalQueries());
+    sets.push({ name: 'joined:spaced', queries: joined.spaced, k: 10 }, { name: 'joined:joined', queries: joined.joined, k: 10 });
+  }
   if (benches.has('known')) {
     for (const { kind } of KNOWN_KINDS) sets.push({ name: `known:${kind}`, queries: known.byKind[kind].map((q) => q.q), k: 10 });
   }
@@ -237,12 +245,19 @@ async function main(): Promise<number> {
     const telexSourceTexts = telexSources(topicalQueries.map((q) => q.topic), articles);
     const telexQueries = Object.fromEntries(TYPING_ORDERS.map((o) => [o, typedQueries(telexSourceTexts, o)])) as Record<TypingOrder, string[]>;
     const telexSets: QuerySet[] = benches.has('telex') ? TYPING_ORDERS.map((o) => ({ name: `telex:${o}`, queries: telexQueries[o], k: 10 })) : [];
-    /** Moves the topical set of a run over all articles into the topical runs. */
+    const joinedWords = loadJoinedWords();
+    const guard = benches.has('joined') ? guardWords(articles) : [];
+    // Ours only: how the planner reads labelled words and the archive's own words that are not one syllable.
+    const joinedOurSets: QuerySet[] = benches.has('joined')
+      ? [{ name: 'joined:labelled', queries: [...Object.keys(joinedWords.split), ...joinedWords.keep], k: 1 }, { name: 'joined:guard', queries: guard.map((g) => g.word), k: 1 }]
+      : [];
+    /** Moves the sets of a run over all articles (topical, joined) into the topical runs. */
     const takeTopical = (run: EngineRun): EngineRun => {
-      const set = run.sets.get('topical:queries');
-      if (set && run.corpusSize === articles.length) {
-        topicalRuns.set(run.key, { ...run, sets: new Map([['topical:queries', set]]) });
-        run.sets.delete('topical:queries');
+      if (run.corpusSize !== articles.length) return run;
+      const moved = [...run.sets].filter(([name]) => onAllArticles(name) || name.startsWith('joined:'));
+      if (moved.length) {
+        topicalRuns.set(run.key, { ...run, sets: new Map([...(topicalRuns.get(run.key)?.sets ?? []), ...moved]) });
+        for (const [name] of moved) run.sets.delete(name);
       }
       return run;
     };
@@ -255,7 +270,7 @@ async function main(): Promise<number> {
       const t = performance.now();
       const engine = await OurEngine.open(prep.indexDir);
       const openMs = performance.now() - t;
-      const ours: EngineRun = { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, [...sets, ...telexSets], 'baomoi'), queryErrors: 0 };
+      const ours: EngineRun = { key: 'ours', corpusSize: engine.corpusSize, indexMs: prep.buildMs + openMs, cached: !prep.built, sets: await runOurSets(engine, [...sets, ...telexSets, ...joinedOurSets], 'baomoi'), queryErrors: 0 };
       if (telexSets.length) {
         baomoi.telex = { sources: telexSourceTexts, queries: telexQueries, run: { ...ours, sets: new Map(telexSets.map((t) => [t.name, ours.sets.get(t.name)!])) } };
         for (const t of telexSets) ours.sets.delete(t.name);
@@ -272,8 +287,8 @@ async function main(): Promise<number> {
     if (want('fts5') && ftsParts.length > 1) plan.push({ key: 'fts5', sets: ftsParts[1], parts: ftsParts.length });
     if (want('minisearch-default')) plan.push({ key: 'minisearch-default', sets, parts: 1 });
     // The topical set runs on all articles for every engine: MiniSearch indexes all 35k for it.
-    const topicalSets = sets.filter((s) => s.name === 'topical:queries');
-    const subsetSets = sets.filter((s) => s.name !== 'topical:queries');
+    const topicalSets = sets.filter((s) => onAllArticles(s.name));
+    const subsetSets = sets.filter((s) => !onAllArticles(s.name));
     for (const p of plan) if (p.key !== 'fts5') p.sets = subsetSets;
     for (const p of [...plan]) if (p.key !== 'fts5' && p.sets.length === 0) plan.splice(plan.indexOf(p), 1);
     const done = new Map<BaselineKey, EngineRun[]>();
@@ -323,6 +338,10 @@ async function main(): Promise<number> {
         recordTopicalResults(cacheRoot, topicalQueries, topicalRuns);
         const byId = new Map(articles.map((a) => [a.id, a.title]));
         input.topical = { queries: topicalQueries, judge: new TopicalJudge(articles, topicalQueries, readJudgments()), runs: topicalRuns, titleOf: (id) => byId.get(id) };
+      }
+      if (benches.has('joined')) {
+        const topical = joinedTopical(topicalQueries);
+        input.joined = { topical, judge: new TopicalJudge(articles, topical.queries, readJudgments()), runs: topicalRuns, labelled: joinedWords, guard };
       }
     });
   }

@@ -30,8 +30,13 @@ describe('splitJoinedSyllables', () => {
     expect(split('danang')).toBe('da nang');
   });
 
-  it('keeps the diacritics typed in a joined word', () => {
-    expect(split('hànội')).toBe('hà nội');
+  it('keeps a known word as typed where the corpus writes it next to its neighbour (`Vietnam Airlines`)', () => {
+    expect(split('vietnam airlines')).toBe('vietnam airlines');
+    expect(split('vietnam thang')).toBe('viet nam thang');
+  });
+
+  it('leaves a word typed with diacritics to typo tolerance', () => {
+    expect(split('hànội')).toBe('hànội');
   });
 
   it('splits inside a longer query and marks the parts adjacent to each other, not to the word before', () => {
@@ -99,24 +104,43 @@ describe('splitJoinedSyllables', () => {
     expect(joinedAlternatives(syllables, lx)).toEqual([{ start: 0, end: 1, alternatives: [{ folded: ['the', 'thao'], exact: ['the', 'thao'] }] }]);
   });
 
-  it('leaves a typo to typo tolerance when its split is not a pair the corpus keeps (`vietlot` is not `việt lọt`)', () => {
-    const lx = lexiconOf([
-      ...repeat('người Việt ở xa', 300), ...repeat('lọt vào chung kết', 300), ...repeat('người Việt lọt vào', 2),
-      ...repeat('trúng Vietlott', 5),
-    ]);
-    const p = cohesionOf(lx, 'viet', 'lot');
-    expect(p.count).toBe(2);
-    expect(p.ofRarer).toBeLessThan(MIN_UNKNOWN_COHESION);
-    const { syllables } = analyzeSegments(parseQuerySyntax('vietlot'));
-    splitJoinedSyllables(syllables, lx);
-    expect(syllables.map((x) => x.exact)).toEqual(['vietlot']);
+  it('leaves a typo to typo tolerance when its split is two words that met by chance (`vietlot` is not `việt lọt`)', () => {
+    // baomoi-35k: `việt lọt` twice in ~40 M syllables; `giá điện` 130 times.
+    const total = 40_000_000;
+    expect(pairFits({ count: 2, ofRarer: 0.002, ofCommoner: 0.00004 }, 1, MIN_KNOWN_COHESION, total)).toBe(false);
+    expect(pairFits({ count: 130, ofRarer: 0.007, ofCommoner: 0.003 }, 0, MIN_KNOWN_COHESION, total)).toBe(true);
+    expect(pairFits({ count: 2, ofRarer: 0.002, ofCommoner: 0.00004 }, 1, MIN_KNOWN_COHESION, total / 1000)).toBe(true);
+    expect(MIN_UNKNOWN_COHESION).toBeLessThan(0.007);
   });
 
-  it('does not split quoted words, numbers or words decoded from an input method', () => {
+  it('prefers fewer, likelier parts (`doan thi huong`, not `do an thi huong`)', () => {
+    const lx = lexiconOf([...repeat('bà Đoàn Thị Hương ra tòa', 12), ...repeat('đồ ăn thì ngon', 40), ...repeat('đoàn khách', 30)]);
+    const { syllables } = analyzeSegments(parseQuerySyntax('doanthihuong'));
+    splitJoinedSyllables(syllables, lx);
+    expect(syllables.map((x) => x.folded)).toEqual(['doan', 'thi', 'huong']);
+  });
+
+  it('splits words of another language the corpus writes together (`realmadrid`)', () => {
+    const lx = lexiconOf([...repeat('Real Madrid thắng', 20), ...repeat('Madrid mưa', 5), ...repeat('tin real', 3)]);
+    const { syllables } = analyzeSegments(parseQuerySyntax('realmadrid'));
+    splitJoinedSyllables(syllables, lx);
+    expect(syllables.map((x) => x.folded)).toEqual(['real', 'madrid']);
+  });
+
+  it('does not split quoted words or numbers', () => {
     expect(split('"hanoi"')).toBe('hanoi');
-    const s = analyzeSegments(parseQuerySyntax('hanoi')).syllables;
-    s[0].decoded = true;
-    expect(isJoinedCandidate(s[0])).toBe(false);
+    expect(split('20172018')).toBe('20172018');
+  });
+
+  it('splits a word decoded from Telex only when the corpus writes the split far more often than the decoded reading', () => {
+    const lx = lexiconOf([...repeat('kết quả xổ số hôm nay', 30), 'ngồi xó nhà']);
+    const s = analyzeSegments(parseQuerySyntax('xoso')).syllables;
+    // As the Telex stage leaves it: `xoso` read as xố.
+    Object.assign(s[0], { exact: 'xố', folded: 'xo', accented: true, decoded: true });
+    expect(isJoinedCandidate(s[0])).toBe(true);
+    splitJoinedSyllables(s, lx);
+    expect(s.map((x) => x.exact)).toEqual(['xo', 'so']);
+    expect(s.every((x) => !x.decoded)).toBe(true);
   });
 
   it('lists the pieces of a joined word that may start a pair (for prefetching pair parts)', () => {

@@ -18,13 +18,14 @@
  *   also `mặc áo` for Macao) it stays as typed, ranked first, and its split is only an alternative
  *   that finds more (Macao's articles come before those about wearing shirts);
  * - otherwise it stays as typed (`họ sẽ` is not HOSE, `để mở` not demo, `có lẽ` not Cole).
- * Among the ways to split a word, the one whose weakest pair is the most frequent wins. The
+ * Among the ways to split a word, the likeliest as a phrase wins (pair by pair, as a bigram model). The
  * thresholds were set on a list of joined words and words to keep (`bench/relevance/joined-words.json`),
  * and checked on every word of baomoi-35k that is not one syllable (`npm run bench:relevance`).
  * @module
  */
 import { foldDiacritics } from '../../analyzer/fold.js';
 import { isFoldedSyllable } from '../../analyzer/syllable.js';
+import { fuzzyCandidates } from '../fuzzy.js';
 import type { Lexicon } from '../../index-format/lexicon.js';
 import type { SynonymMatch } from '../synonym-table.js';
 import { LIMITS } from './limits.js';
@@ -38,8 +39,21 @@ export const MIN_JOINED_LENGTH = 4;
 export const MAX_JOINED_LENGTH = 24;
 /** Most syllables a joined word is split into. */
 export const MAX_SPLIT_SYLLABLES = 4;
+/**
+ * Shortest part of a word that reads as Telex: there a lone vowel is most often a typing key
+ * (`Ootoo` is ôtô, not `o oto o`). Elsewhere a lone vowel is a part like any other (`bo y te`,
+ * `o nhiem`, `nha o xa hoi`); a typo that splits so (`tronge`) keeps its corrections as alternatives.
+ */
+const MIN_TELEX_PART_LENGTH = 2;
+/** Letters that write marks in Telex (`oo` for ô, `dd` for đ, `w` for ư/ơ/ă): a word holding them reads as Telex. */
+const TELEX_KEYS = /aa|ee|oo|dd|w/;
 /** Longest folded syllable (`nghieng`). */
 const MAX_SYLLABLE_LENGTH = 7;
+/**
+ * Longest part that is a word of another language the corpus writes (`donald`, `madrid`,
+ * `manchester`): such parts need at least three letters and two documents.
+ */
+const MAX_WORD_LENGTH = 12;
 /** Every adjacent pair of a split must occur at least this often in the corpus. */
 export const MIN_SPLIT_PAIR_COUNT = 2;
 /**
@@ -50,9 +64,15 @@ export const MIN_SPLIT_PAIR_COUNT = 2;
 export const SPLIT_RATIO = 10;
 /**
  * Cohesion a pair needs when the word is unknown (or seen once): its occurrences over those of its
- * rarer syllable (`tỷ giá` 0.027, `xổ số` 0.94; `việt lọt` for the typo `vietlot` 0.002).
+ * rarer syllable (`giá điện` 0.007, `tỷ giá` 0.027, `xổ số` 0.94).
  */
-export const MIN_UNKNOWN_COHESION = 0.01;
+export const MIN_UNKNOWN_COHESION = 0.001;
+/**
+ * …and occurrences per syllable of the corpus, so that two words that merely met a few times do not
+ * split a typo (`việt lọt`, twice in baomoi-35k's 40 M syllables, is not the typo `vietlot`): about
+ * 4 occurrences at 35,000 articles, 40 at 350,000.
+ */
+export const MIN_UNKNOWN_PAIR_RATE = 1e-7;
 /**
  * Cohesion a pair needs to split a word the corpus knows as typed: its occurrences over those of its
  * more frequent syllable (`việt nam` 0.65, `hà nội` 0.59, `na uy` 0.096; `mặc áo` for Macao 0.070).
@@ -64,24 +84,31 @@ export const MIN_KNOWN_COHESION = 0.08;
  */
 export const MIN_ALTERNATIVE_COHESION = 0.03;
 /** Readings of each part whose adjacent pairs are counted (the most frequent ones). */
-const PAIR_READINGS = 4;
+const PAIR_READINGS = 12;
 
 /** A way to cut a joined word, as offsets into it. */
 interface Split {
   cuts: number[];
   /** Occurrences of its least frequent adjacent pair. */
   weakest: number;
+  /** Σ log(pair occurrences / syllables of the corpus) over its adjacent pairs: its likelihood as a phrase. */
+  logLikelihood: number;
 }
 
 /** Letters only, no digits or marks left after folding: what can be a run of syllables. */
 const JOINABLE = /^[a-z]+$/;
 
-/** Whether a query syllable is a candidate joined word (before the corpus is asked). */
+/** The form a syllable was typed in (before any Telex/VNI decoding). */
+const typedForm = (s: QuerySyllable) => (s.decoded ? { exact: s.token.exact, folded: s.token.folded } : { exact: s.exact, folded: s.folded });
+
+/** Whether a query syllable is a candidate joined word, as typed (before the corpus is asked). */
 export function isJoinedCandidate(s: QuerySyllable): boolean {
-  const f = s.folded;
-  return !s.quoted && !s.decoded && s.token.kind !== 'number' && s.token.kind !== 'date'
+  const { exact, folded: f } = typedForm(s);
+  // Typed without diacritics: a word with marks and no space (`trườnga`, `tuyế`) is far more often a
+  // typo, left to typo tolerance, than syllables joined on purpose.
+  return !s.quoted && s.token.kind !== 'number' && s.token.kind !== 'date'
     && f.length >= MIN_JOINED_LENGTH && f.length <= MAX_JOINED_LENGTH && JOINABLE.test(f)
-    && s.exact.length === f.length && !isFoldedSyllable(f);
+    && exact === f && !isFoldedSyllable(f);
 }
 
 /**
@@ -131,23 +158,29 @@ export function cohesionOf(lexicon: Lexicon, a: string, b: string): PairCohesion
  * @param bar the cohesion a known word's pairs need ({@link MIN_KNOWN_COHESION} to split it,
  *   {@link MIN_ALTERNATIVE_COHESION} for an alternative)
  */
-export function pairFits(p: PairCohesion, literalDf: number, bar = MIN_KNOWN_COHESION): boolean {
+export function pairFits(p: PairCohesion, literalDf: number, bar = MIN_KNOWN_COHESION, totalCount = 0): boolean {
   if (p.count < MIN_SPLIT_PAIR_COUNT) return false;
-  return literalDf <= 1 ? p.ofRarer >= MIN_UNKNOWN_COHESION : p.ofCommoner >= bar && p.count >= SPLIT_RATIO * literalDf;
+  if (literalDf <= 1) return p.ofRarer >= MIN_UNKNOWN_COHESION && p.count >= MIN_UNKNOWN_PAIR_RATE * totalCount;
+  return p.ofCommoner >= bar && p.count >= SPLIT_RATIO * literalDf;
 }
 
 /**
- * The best split of a folded word into 2–{@link MAX_SPLIT_SYLLABLES} known syllables whose every
+ * The best split of a folded word into 2–{@link MAX_SPLIT_SYLLABLES} known syllables (or words of
+ * another language the corpus writes: `donald trump`, `real madrid`) whose every
  * adjacent pair {@link pairFits} (with `bar`), or null.
  */
-export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHESION): Split | null {
+export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHESION, minPartLength = 1): Split | null {
   const literalDf = lexicon.df(folded);
   const n = folded.length;
   const known = new Map<string, boolean>();
   const isPart = (i: number, j: number) => {
     const piece = folded.slice(i, j);
     let k = known.get(piece);
-    if (k === undefined) known.set(piece, (k = isFoldedSyllable(piece) && lexicon.df(piece) > 0));
+    if (k === undefined) {
+      const df = lexicon.df(piece);
+      k = piece.length >= minPartLength && (isFoldedSyllable(piece) ? df > 0 : piece.length >= 3 && df >= 2);
+      known.set(piece, k);
+    }
     return k;
   };
   const pairs = new Map<string, number>();
@@ -157,88 +190,121 @@ export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHE
     let c = pairs.get(key);
     if (c === undefined) {
       const p = cohesionOf(lexicon, a, b);
-      pairs.set(key, (c = pairFits(p, literalDf, bar) ? p.count : 0));
+      pairs.set(key, (c = pairFits(p, literalDf, bar, lexicon.totalCount) ? p.count : 0));
     }
     return c;
   };
   let best: Split | null = null;
-  // Depth-first over cuts: at most 4 parts of at most 7 letters, so a few hundred paths at most.
-  const walk = (cuts: number[], weakest: number) => {
+  const total = Math.max(1, lexicon.totalCount);
+  // Depth-first over cuts (at most 4 parts), keeping the likeliest phrase: every pair costs a
+  // factor below 1, so fewer parts win unless their pairs are far rarer (`doan thi huong`, not
+  // `do an thi huong`).
+  const walk = (cuts: number[], weakest: number, logLikelihood: number) => {
     const from = cuts[cuts.length - 1];
     if (from === n) {
       if (cuts.length - 1 < 2) return;
-      const better = !best || weakest > best.weakest || (weakest === best.weakest && cuts.length < best.cuts.length);
-      if (better) best = { cuts: [...cuts], weakest };
+      if (!best || logLikelihood > best.logLikelihood) best = { cuts: [...cuts], weakest, logLikelihood };
       return;
     }
     if (cuts.length - 1 >= MAX_SPLIT_SYLLABLES) return;
-    for (let to = from + 1; to <= n && to - from <= MAX_SYLLABLE_LENGTH; to++) {
+    for (let to = from + 1; to <= n && to - from <= MAX_WORD_LENGTH; to++) {
       if (!isPart(from, to)) continue;
       let w = weakest;
+      let ll = logLikelihood;
       if (cuts.length >= 2) {
-        const prev = folded.slice(cuts[cuts.length - 2], from);
-        w = Math.min(w, pairOf(prev, folded.slice(from, to)));
-        if (w === 0 || (best && w < best.weakest)) continue;
+        const c = pairOf(folded.slice(cuts[cuts.length - 2], from), folded.slice(from, to));
+        if (c === 0) continue;
+        w = Math.min(w, c);
+        ll += Math.log(c / total);
+        if (best && ll <= best.logLikelihood) continue;
       }
       cuts.push(to);
-      walk(cuts, w);
+      walk(cuts, w, ll);
       cuts.pop();
     }
   };
-  walk([0], Infinity);
+  walk([0], Infinity, 0);
   return best;
 }
 
 /**
  * Splits, in place, the joined words of a query into the syllables the corpus writes (see the module
- * comment). Runs after input-method decoding (a decoded word is never split) and before restoration.
+ * comment). Runs after input-method decoding and before restoration.
  * @param syllables the query after decoding (changed in place)
  */
 export function splitJoinedSyllables(syllables: QuerySyllable[], lexicon: Lexicon): void {
   for (let i = syllables.length - 1; i >= 0; i--) {
     const s = syllables[i];
     if (!isJoinedCandidate(s)) continue;
-    const split = bestSplit(s.folded, lexicon);
+    const typed = typedForm(s);
+    const telex = s.decoded || TELEX_KEYS.test(typed.folded);
+    const split = bestSplit(typed.folded, lexicon, MIN_KNOWN_COHESION, telex ? MIN_TELEX_PART_LENGTH : 1);
+    // A word decoded from Telex/VNI (`xoso` → xố) is split instead only when the corpus writes the
+    // split far more often than the decoded reading (`xổ số`).
+    if (s.decoded && (!split || split.weakest < SPLIT_RATIO * Math.max(1, lexicon.exactCount(s.exact)))) continue;
     if (!split) {
       // A known word whose split fits less well: kept as typed, its split an alternative.
-      const weak = lexicon.df(s.folded) > 1 ? bestSplit(s.folded, lexicon, MIN_ALTERNATIVE_COHESION) : null;
-      if (weak) s.splitAlternative = cutsOf(s.folded, weak);
+      const weak = lexicon.df(typed.folded) > 1 ? bestSplit(typed.folded, lexicon, MIN_ALTERNATIVE_COHESION) : null;
+      if (weak) s.splitAlternative = cutsOf(typed.folded, weak);
       continue;
     }
     const parts = split.cuts.length - 1;
     if (syllables.length - 1 + parts > LIMITS.maxSyllables) continue;
+    if (literalFitsContext(syllables, i, cutsOf(typed.folded, split), lexicon)) continue;
     const pieces: QuerySyllable[] = [];
     for (let k = 0; k < parts; k++) {
-      const exact = s.exact.slice(split.cuts[k], split.cuts[k + 1]);
+      const exact = typed.exact.slice(split.cuts[k], split.cuts[k + 1]);
       const folded = foldDiacritics(exact);
       pieces.push({
         ...s,
         token: { ...s.token, exact, folded, kind: 'word', joined: k > 0 || s.token.joined },
-        exact, folded, accented: exact !== folded,
+        exact, folded, accented: exact !== folded, decoded: false,
         adjacent: k > 0 || s.adjacent,
-        joined: { literal: s.folded, literalExact: s.exact, part: k, parts },
+        joined: { literal: typed.folded, literalExact: typed.exact, part: k, parts },
       });
     }
     syllables.splice(i, 1, ...pieces);
   }
 }
 
+/**
+ * Whether a known word reads better as typed next to the words around it: the corpus writes it next
+ * to its neighbour at least as often as the split's edge syllable (`Vietnam Airlines`, not `việt
+ * nam airlines`; `hanoi ngap` is still `hà nội ngập`).
+ */
+function literalFitsContext(syllables: readonly QuerySyllable[], i: number, pieces: readonly string[], lexicon: Lexicon): boolean {
+  const s = syllables[i];
+  const literal = typedForm(s).folded;
+  if (lexicon.df(literal) < 2) return false;
+  const prev = i > 0 && s.adjacent ? syllables[i - 1] : null;
+  const next = i + 1 < syllables.length && syllables[i + 1].adjacent ? syllables[i + 1] : null;
+  if (prev && lexicon.pairCount(prev.exact, literal) > 0 && lexicon.pairCount(prev.exact, literal) >= cohesionOf(lexicon, prev.folded, pieces[0]).count) return true;
+  if (next && lexicon.pairCount(literal, next.exact) > 0 && lexicon.pairCount(literal, next.exact) >= cohesionOf(lexicon, pieces[pieces.length - 1], next.folded).count) return true;
+  return false;
+}
+
 /** The pieces a split cuts a word into. */
 const cutsOf = (word: string, split: Split): string[] => split.cuts.slice(0, -1).map((c, k) => word.slice(c, split.cuts[k + 1]));
 
 /**
- * The alternatives {@link splitJoinedSyllables} left, as synonym matches: a split word the corpus
- * also writes joined, over the span of its parts, with the word as typed as its alternative
- * (`Hanoi` matches a search for `hanoi` as `hà nội` does); a known word kept as typed, with its
- * split as its alternative (`thethao` also finds `thể thao`).
+ * The alternatives {@link splitJoinedSyllables} left, as synonym matches over the span of a split
+ * word's parts:
+ * - a split word the corpus also writes joined, as typed (`Hanoi` matches a search for `hanoi` as
+ *   `hà nội` does);
+ * - a split word the corpus does not know (or knows once), its typo corrections, as typo tolerance
+ *   would have given them (`trica` is `tri ca`, or a typo of `trick`);
+ * - a known word kept as typed, its split (`thethao` also finds `thể thao`).
  */
 export function joinedAlternatives(syllables: readonly QuerySyllable[], lexicon: Lexicon): SynonymMatch[] {
   const out: SynonymMatch[] = [];
   syllables.forEach((s, i) => {
     if (s.splitAlternative) out.push({ start: i, end: i + 1, alternatives: [{ folded: s.splitAlternative, exact: s.splitAlternative }] });
     const j = s.joined;
-    if (!j || j.part !== 0 || lexicon.df(j.literal) === 0) return;
-    out.push({ start: i, end: i + j.parts, alternatives: [{ folded: [j.literal], exact: [j.literalExact] }] });
+    if (!j || j.part !== 0) return;
+    const df = lexicon.df(j.literal);
+    const alternatives = df > 0 ? [{ folded: [j.literal], exact: [j.literalExact] }] : [];
+    if (df <= 1) for (const c of fuzzyCandidates(lexicon, j.literal, LIMITS.fuzzyExpansions)) alternatives.push({ folded: [c.term], exact: [c.term] });
+    if (alternatives.length) out.push({ start: i, end: i + j.parts, alternatives });
   });
   return out;
 }
