@@ -69,6 +69,27 @@ export function busyPrefixes(lexicon: Lexicon, count: number): string[] {
   return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([p]) => p);
 }
 
+/**
+ * Runs of up to 4 syllables the corpus writes one after another (each common syllable's most
+ * frequent unaccented follower, and so on), typed without spaces (`cuacac…`): words the planner
+ * tries to split, up to 24 letters each.
+ */
+function joinedRuns(lexicon: Lexicon, common: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const first of common) {
+    let w = first;
+    let last = first;
+    for (let k = 1; k < 4; k++) {
+      const next = lexicon.followers(last, 200).filter((f) => /^[a-z]+$/.test(f.word)).sort((a, b) => b.count - a.count)[0];
+      if (!next || (w + next.word).length > 24) break;
+      w += next.word;
+      last = next.word;
+    }
+    if (w !== first) out.push(w);
+  }
+  return out;
+}
+
 /** The worst cases against a lexicon, each at most {@link MAX_QUERY_LENGTH} characters. */
 export function worstCases(lexicon: Lexicon): WorstCase[] {
   const common = commonWords(lexicon, 80);
@@ -82,5 +103,6 @@ export function worstCases(lexicon: Lexicon): WorstCase[] {
     { name: 'quoted-common-pairs', stresses: 'required phrase pairs of common words', q: fill(forever(common.slice(0, 40).map((w, i) => (i % 2 === 0 ? `"${w}` : `${w}"`)))), prefixLast: false },
     { name: 'excluded-common', stresses: 'exclusions of common words (not capped by LIMITS)', q: `${common[0]} ` + fill(forever(common.map((w) => `-${w}`)), MAX_QUERY_LENGTH - common[0].length - 1), prefixLast: false },
     { name: 'repeated-word', stresses: 'one common word repeated', q: fill(forever([common[0]])), prefixLast: true },
+    { name: 'joined-common-syllables', stresses: 'splitting words typed joined: runs of common syllables without spaces', q: fill(forever(joinedRuns(lexicon, common))), prefixLast: true },
   ];
 }

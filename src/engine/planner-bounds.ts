@@ -7,6 +7,7 @@ import { BUILTIN_ABBREVIATIONS } from '../analyzer/abbreviations.js';
 import { BUILTIN_ALIASES } from '../analyzer/aliases.js';
 import { analyzeQueryText } from '../analyzer/analyze.js';
 import { LIMITS } from './planner/limits.js';
+import { JOINED_TERMS_PER_WORD } from './planner/split-joined.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** Caps on the parts of a plan. */
@@ -42,12 +43,13 @@ export function synonymTermsPerSpan(synonyms: SynonymTable, userPairs: ReadonlyA
 /**
  * Bounds for plans made with this synonym table. Per planned syllable (≤ `maxSyllables`): its folded
  * key, its exact or restored key, one pair key, and its span's synonym terms; plus the last word's
- * completions and the typo corrections of at most `maxFuzzyWords` words.
+ * completions, the typo corrections of at most `maxFuzzyWords` words, and the alternatives of at most
+ * `maxJoinedWords` words typed joined.
  */
 export function planBounds(synonyms: SynonymTable, userPairs: ReadonlyArray<readonly [string, string]> = []): PlanBounds {
   const perSpan = synonymTermsPerSpan(synonyms, userPairs);
   return {
-    terms: LIMITS.maxSyllables * (3 + perSpan) + LIMITS.prefixExpansions + LIMITS.maxFuzzyWords * LIMITS.fuzzyExpansions,
+    terms: LIMITS.maxSyllables * (3 + perSpan) + LIMITS.prefixExpansions + LIMITS.maxFuzzyWords * LIMITS.fuzzyExpansions + LIMITS.maxJoinedWords * JOINED_TERMS_PER_WORD,
     clauses: LIMITS.maxSyllables,
     pairClauses: Math.max(0, LIMITS.maxSyllables - 1),
     required: 2 * LIMITS.maxSyllables,

@@ -102,6 +102,19 @@ describe('planner caps on worst-case queries (see npm run bench:worst for timing
   });
 });
 
+describe('joined words are capped', () => {
+  it('at most maxJoinedWords words are tried as syllables typed joined', () => {
+    const c = cases.find((x) => x.name === 'joined-common-syllables')!;
+    const words = c.q.split(' ');
+    expect(words.length).toBeGreaterThan(LIMITS.maxJoinedWords * 3);
+    const { planned } = plan(c);
+    const split = planned.plan.syllables.length - words.length;
+    expect(split).toBeGreaterThan(0);
+    // Each split word adds at most MAX_SPLIT_SYLLABLES − 1 syllables.
+    expect(split).toBeLessThanOrEqual(LIMITS.maxJoinedWords * 3);
+  });
+});
+
 describe('exclusions are capped', () => {
   it('keeps at most LIMITS.maxExcluded excluded keys however many -words are typed', async () => {
     const { SynonymTable } = await import('./synonym-table.js');

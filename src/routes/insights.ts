@@ -80,7 +80,7 @@ export const InsightsReportSchema = z.object({
     zero_result_share: Share,
     relaxed: z.number().int(),
     relaxed_share: Share,
-    restored: z.number().int().openapi({ description: 'Searches typed without diacritics that were read with them (interpreted_as).' }),
+    restored: z.number().int().openapi({ description: 'Searches read otherwise than typed (interpreted_as: diacritics restored, Telex/VNI decoded, syllables typed joined split).' }),
     restored_share: Share,
     browse: z.number().int().openapi({ description: 'Searches with filters and no words.' }),
     revalidated: z.number().int().openapi({ description: 'Searches answered 304 Not Modified: counted, result unknown (left out of the shares).' }),

@@ -73,7 +73,7 @@ export const SearchResponseSchema = z.object({
   took_ms: z.number(),
   offset: z.number().int(),
   limit: z.number().int(),
-  interpreted_as: z.string().optional().openapi({ description: 'The accented reading the query was understood as (diacritic restoration, Telex/VNI decoding), for "Showing results for …".' }),
+  interpreted_as: z.string().optional().openapi({ description: 'The accented reading the query was understood as (diacritic restoration, Telex/VNI decoding, syllables typed joined: `hanoi` → "hà nội"), for "Showing results for …".' }),
   relaxed: z.boolean().optional().openapi({ description: 'True when no article matched enough of the words and results match any of them.' }),
   ignored_syllables: z.number().int().optional().openapi({ description: 'Syllables of a very long query beyond the first 64 that were not searched.' }),
   facets: z.object({ category: z.record(z.string(), z.number()).optional(), year: z.record(z.string(), z.number()).optional() }).optional(),

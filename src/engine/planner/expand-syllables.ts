@@ -17,14 +17,15 @@ import { isWordLike, type QuerySyllable } from './query-syllable.js';
 /**
  * Adds the terms of every syllable.
  * @param prefixLast complete the last word as a prefix
+ * @param fuzzyWordsUsed words already given typo tolerance (joined words' corrections)
  * @returns the number of adjacency clauses (ids from `layout.clauseCount` on)
  */
-export function expandSyllables(syllables: readonly QuerySyllable[], layout: ClauseLayout, lexicon: Lexicon, prefixLast: boolean, parts: PlanParts): number {
+export function expandSyllables(syllables: readonly QuerySyllable[], layout: ClauseLayout, lexicon: Lexicon, prefixLast: boolean, parts: PlanParts, fuzzyWordsUsed = 0): number {
   const { clauseOf, optional, clauseCount } = layout;
   const { terms, required, highlightFolded, highlightExact } = parts;
   const anyAccent = syllables.some((s) => s.accented);
   const pairClauses = new Map<string, number>();
-  let fuzzyWords = 0;
+  let fuzzyWords = fuzzyWordsUsed;
   syllables.forEach((s, i) => {
     const c = clauseOf[i];
     terms.push({ key: foldedKey(s.folded), weight: WEIGHTS.folded, clause: c });

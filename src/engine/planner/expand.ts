@@ -42,8 +42,9 @@ export function coverageKey(s: QuerySyllable): string {
 export function expandQuery(syllables: readonly QuerySyllable[], lexicon: Lexicon, synonyms: SynonymTable, prefixLast: boolean): ExpandedQuery {
   const layout = assignClauses(syllables);
   const parts = emptyPlanParts();
-  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts, joinedAlternatives(syllables, lexicon));
-  const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts);
+  const joined = joinedAlternatives(syllables, lexicon);
+  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts, joined.matches);
+  const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts, joined.fuzzyWords);
   expandTitleStart(syllables, parts);
   const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), bound: boundSyllables(syllables, lexicon), alternatives: parts.alternatives };
   return { parts, clauseCount: layout.clauseCount, pairClauseCount, coverage };

@@ -16,6 +16,8 @@ export const LIMITS = {
   fuzzyExpansions: 4,
   /** Words per query that get typo tolerance. */
   maxFuzzyWords: 3,
+  /** Words per query tried as syllables typed joined (`hanoi`); the rest are taken as typed. */
+  maxJoinedWords: 4,
   /** Excluded keys (`-word`, `-"phrase"` pairs); further exclusions are ignored. */
   maxExcluded: 16,
 };

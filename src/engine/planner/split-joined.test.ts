@@ -67,7 +67,7 @@ describe('splitJoinedSyllables', () => {
     expect(split('vietnam')).toBe('viet nam');
     // …and keeps matching as typed: the word is an alternative of its parts.
     const s = syllablesOf('vietnam');
-    expect(joinedAlternatives(s, lexicon)).toEqual([{ start: 0, end: 2, alternatives: [{ folded: ['vietnam'], exact: ['vietnam'] }] }]);
+    expect(joinedAlternatives(s, lexicon).matches).toEqual([{ start: 0, end: 2, alternatives: [{ folded: ['vietnam'], exact: ['vietnam'] }] }]);
     const rare = lexiconOf([...repeat('Việt Nam thắng', 15), ...repeat('Vietnam Airlines', 2)]);
     const { syllables } = analyzeSegments(parseQuerySyntax('vietnam'));
     splitJoinedSyllables(syllables, rare);
@@ -87,7 +87,7 @@ describe('splitJoinedSyllables', () => {
     splitJoinedSyllables(syllables, lx);
     expect(syllables.map((x) => x.exact)).toEqual(['hose']);
     expect(syllables[0].splitAlternative).toBeUndefined();
-    expect(joinedAlternatives(syllables, lx)).toEqual([]);
+    expect(joinedAlternatives(syllables, lx).matches).toEqual([]);
   });
 
   it('keeps a known word whose split fits less well as typed, with its split as an alternative (`thethao`)', () => {
@@ -101,7 +101,7 @@ describe('splitJoinedSyllables', () => {
     const { syllables } = analyzeSegments(parseQuerySyntax('thethao'));
     splitJoinedSyllables(syllables, lx);
     expect(syllables.map((x) => x.exact)).toEqual(['thethao']);
-    expect(joinedAlternatives(syllables, lx)).toEqual([{ start: 0, end: 1, alternatives: [{ folded: ['the', 'thao'], exact: ['the', 'thao'] }] }]);
+    expect(joinedAlternatives(syllables, lx).matches).toEqual([{ start: 0, end: 1, alternatives: [{ folded: ['the', 'thao'], exact: ['the', 'thao'] }] }]);
   });
 
   it('leaves a typo to typo tolerance when its split is two words that met by chance (`vietlot` is not `việt lọt`)', () => {

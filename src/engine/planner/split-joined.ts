@@ -5,27 +5,33 @@
  * so the rest of the planner treats it as if the spaces had been typed: restored (`hà nội`), paired,
  * completed and highlighted.
  *
- * A word is split only when it cannot be one syllable, every part is a syllable the corpus knows, and
- * every adjacent pair of parts is one the corpus writes as a unit: the pair's occurrences are a fair
- * share of its syllables' ({@link cohesionOf}). A word the corpus does not know as typed (or knows
- * once: a typo, such as `vietlot`, is left to typo tolerance unless a split fits well) needs only
- * the rarer syllable to occur in the pair now and then (`tỷ giá`, `xổ số`). A word the corpus knows
- * must be far rarer than its split ({@link SPLIT_RATIO}), and then:
- * - when both syllables keep company ({@link MIN_KNOWN_COHESION}: `hà nội`, `việt nam`, `sài gòn`)
- *   it is split, and keeps matching as typed (`Hanoi` in an English name): the expand stage adds it
- *   as an alternative of its parts ({@link joinedAlternatives});
- * - when they keep less ({@link MIN_ALTERNATIVE_COHESION}: `thể thao` for `thethao`, `hạ long`, but
- *   also `mặc áo` for Macao) it stays as typed, ranked first, and its split is only an alternative
- *   that finds more (Macao's articles come before those about wearing shirts);
- * - otherwise it stays as typed (`họ sẽ` is not HOSE, `để mở` not demo, `có lẽ` not Cole).
- * Among the ways to split a word, the likeliest as a phrase wins (pair by pair, as a bigram model). The
- * thresholds were set on a list of joined words and words to keep (`bench/relevance/joined-words.json`),
- * and checked on every word of baomoi-35k that is not one syllable (`npm run bench:relevance`).
+ * Which words: typed without diacritics (a word with marks and no space, `trườnga`, is a typo far
+ * more often), not quoted, 4–24 letters, not one syllable; at most `LIMITS.maxJoinedWords` per query.
+ * Into what: two to four parts, each a syllable the corpus knows or a word of another language it
+ * writes (`donald trump`, `real madrid`), every adjacent pair one the corpus writes as a unit
+ * ({@link cohesionOf}); the likeliest as a phrase wins (pair by pair, as a bigram model: fewer parts
+ * unless theirs are far rarer). When:
+ * - a word the corpus does not know as typed (or knows once) needs its pairs to be more than chance
+ *   meetings ({@link MIN_UNKNOWN_PAIR_RATE}: `vietlot` is the typo of Vietlott, not `việt lọt`), and
+ *   keeps its typo corrections as alternatives of its parts;
+ * - a word the corpus knows must be far rarer than its split ({@link SPLIT_RATIO}); it is split when
+ *   both syllables keep company ({@link MIN_KNOWN_COHESION}: `hà nội`, `việt nam`, `sài gòn`) and
+ *   keeps matching as typed (`Hanoi` in an English name) as an alternative; when they keep less
+ *   ({@link MIN_ALTERNATIVE_COHESION}: `thể thao` for `thethao`, `hạ long`, but also `mặc áo` for
+ *   Macao) it stays as typed, ranked first, with its split as an alternative that finds more; when
+ *   they keep none it stays as typed (`họ sẽ` is not HOSE, `để mở` not demo, `có lẽ` not Cole);
+ *   and it stays as typed where the corpus writes it next to its neighbour (`Vietnam Airlines`);
+ * - a word that reads as Telex is not cut into lone vowels (`Ootoo` is ôtô), and one the Telex stage
+ *   decoded is split instead only when the split is far more frequent than the decoded reading
+ *   (`xoso` is `xổ số`, not xố).
+ * The thresholds were set on a list of joined words and words to keep
+ * (`bench/relevance/joined-words.json`) and checked on every word of baomoi-35k that is not one
+ * syllable, and on topical queries typed joined that were not looked at (`npm run bench:relevance`).
  * @module
  */
 import { foldDiacritics } from '../../analyzer/fold.js';
 import { isFoldedSyllable } from '../../analyzer/syllable.js';
-import { fuzzyCandidates } from '../fuzzy.js';
+import { allowedEdits, fuzzyCandidates } from '../fuzzy.js';
 import type { Lexicon } from '../../index-format/lexicon.js';
 import type { SynonymMatch } from '../synonym-table.js';
 import { LIMITS } from './limits.js';
@@ -83,6 +89,12 @@ export const MIN_KNOWN_COHESION = 0.08;
  * `tin tức` 0.044; `đề án` for dean 0.038; not `họ sẽ` for HOSE 0.016, `có lẽ` for Cole 0.010).
  */
 export const MIN_ALTERNATIVE_COHESION = 0.03;
+/**
+ * Most plan terms one joined word's alternatives add: its form as typed and up to
+ * `LIMITS.fuzzyExpansions` corrections, each over a span of up to {@link MAX_SPLIT_SYLLABLES}
+ * clauses (a kept word's split alternative adds fewer).
+ */
+export const JOINED_TERMS_PER_WORD = MAX_SPLIT_SYLLABLES * (1 + LIMITS.fuzzyExpansions);
 /** Readings of each part whose adjacent pairs are counted (the most frequent ones). */
 const PAIR_READINGS = 12;
 
@@ -233,9 +245,10 @@ export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHE
  * @param syllables the query after decoding (changed in place)
  */
 export function splitJoinedSyllables(syllables: QuerySyllable[], lexicon: Lexicon): void {
-  for (let i = syllables.length - 1; i >= 0; i--) {
+  // The first few candidates, then spliced from the last so that indices stay valid.
+  const candidates = syllables.map((s, i) => (isJoinedCandidate(s) ? i : -1)).filter((i) => i >= 0).slice(0, LIMITS.maxJoinedWords);
+  for (const i of candidates.reverse()) {
     const s = syllables[i];
-    if (!isJoinedCandidate(s)) continue;
     const typed = typedForm(s);
     const telex = s.decoded || TELEX_KEYS.test(typed.folded);
     const split = bestSplit(typed.folded, lexicon, MIN_KNOWN_COHESION, telex ? MIN_TELEX_PART_LENGTH : 1);
@@ -288,23 +301,28 @@ const cutsOf = (word: string, split: Split): string[] => split.cuts.slice(0, -1)
 
 /**
  * The alternatives {@link splitJoinedSyllables} left, as synonym matches over the span of a split
- * word's parts:
+ * word's parts (and how many typo-tolerance scans they used):
  * - a split word the corpus also writes joined, as typed (`Hanoi` matches a search for `hanoi` as
  *   `hà nội` does);
  * - a split word the corpus does not know (or knows once), its typo corrections, as typo tolerance
  *   would have given them (`trica` is `tri ca`, or a typo of `trick`);
  * - a known word kept as typed, its split (`thethao` also finds `thể thao`).
  */
-export function joinedAlternatives(syllables: readonly QuerySyllable[], lexicon: Lexicon): SynonymMatch[] {
-  const out: SynonymMatch[] = [];
+export function joinedAlternatives(syllables: readonly QuerySyllable[], lexicon: Lexicon, fuzzyBudget: number = LIMITS.maxFuzzyWords): { matches: SynonymMatch[]; fuzzyWords: number } {
+  const matches: SynonymMatch[] = [];
+  let fuzzyWords = 0;
   syllables.forEach((s, i) => {
-    if (s.splitAlternative) out.push({ start: i, end: i + 1, alternatives: [{ folded: s.splitAlternative, exact: s.splitAlternative }] });
+    if (s.splitAlternative) matches.push({ start: i, end: i + 1, alternatives: [{ folded: s.splitAlternative, exact: s.splitAlternative }] });
     const j = s.joined;
     if (!j || j.part !== 0) return;
     const df = lexicon.df(j.literal);
     const alternatives = df > 0 ? [{ folded: [j.literal], exact: [j.literalExact] }] : [];
-    if (df <= 1) for (const c of fuzzyCandidates(lexicon, j.literal, LIMITS.fuzzyExpansions)) alternatives.push({ folded: [c.term], exact: [c.term] });
-    if (alternatives.length) out.push({ start: i, end: i + j.parts, alternatives });
+    // Corrections count against the query's typo-tolerance budget (LIMITS.maxFuzzyWords).
+    if (df <= 1 && fuzzyWords < fuzzyBudget && allowedEdits(j.literal) > 0) {
+      fuzzyWords++;
+      for (const c of fuzzyCandidates(lexicon, j.literal, LIMITS.fuzzyExpansions)) alternatives.push({ folded: [c.term], exact: [c.term] });
+    }
+    if (alternatives.length) matches.push({ start: i, end: i + j.parts, alternatives });
   });
-  return out;
+  return { matches, fuzzyWords };
 }
