@@ -6,8 +6,7 @@
 import { analyzeQueryText } from '../analyzer/analyze.js';
 import { foldDiacritics } from '../analyzer/fold.js';
 import { decodeInputMethod } from '../analyzer/input-method.js';
-import { isFoldedSyllable } from '../analyzer/syllable.js';
-import { joinedPairStarts, MAX_JOINED_LENGTH, MIN_JOINED_LENGTH } from './planner/split-joined.js';
+import { hasJoinedShape, joinedPairStarts } from './planner/split-joined.js';
 
 /** Distinct folded forms of a query's syllables, typed and decoded, in order of appearance. */
 export function queryFoldedForms(q: string): string[] {
@@ -28,9 +27,7 @@ export function queryFoldedForms(q: string): string[] {
 export function queryPairForms(q: string): string[] {
   const out = new Set(queryFoldedForms(q));
   for (const t of analyzeQueryText(q)) {
-    const f = t.folded;
-    if (f.length < MIN_JOINED_LENGTH || f.length > MAX_JOINED_LENGTH || !/^[a-z]+$/.test(f) || isFoldedSyllable(f)) continue;
-    for (const piece of joinedPairStarts(f)) out.add(piece);
+    if (hasJoinedShape(t.exact, t.folded)) for (const piece of joinedPairStarts(t.folded)) out.add(piece);
   }
   return [...out];
 }

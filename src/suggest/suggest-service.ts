@@ -6,7 +6,8 @@
  * @module
  */
 import type { SearchService } from '../engine/search-service.js';
-import { queryFoldedForms } from '../engine/query-folded-forms.js';
+import { queryPairForms } from '../engine/query-folded-forms.js';
+import { mayHoldJoinedWords, splitJoinedText } from '../engine/planner/split-joined.js';
 import { completePhrases } from './phrase-completion.js';
 import { markTitle } from './title-marks.js';
 
@@ -29,12 +30,17 @@ export class SuggestService {
    * Up to `limit` suggestions for `typed` (a trailing space means the last word is complete), with the
    * live sequence number they reflect.
    */
-  async suggest(typed: string, limit: number): Promise<{ suggestions: Suggestion[]; liveSeq: number }> {
-    const q = typed.trim();
-    const [phrases, { titles, liveSeq }] = await Promise.all([
-      this.search.withPairs(queryFoldedForms(typed), (lexicon) => completePhrases(lexicon, typed, limit)).then((r) => r.value),
-      this.search.suggestTitles(q, limit * 2), // extra candidates for the phrase-first reordering
-    ]);
+  async suggest(rawTyped: string, limit: number): Promise<{ suggestions: Suggestion[]; liveSeq: number }> {
+    // Words typed joined (`hanoi`) are completed and matched as the syllables they split into: the
+    // titles are looked up once the text is known; otherwise alongside the phrases.
+    const completion = this.search.withPairs(queryPairForms(rawTyped), (lexicon) => {
+      const text = mayHoldJoinedWords(rawTyped) ? splitJoinedText(rawTyped, lexicon) : rawTyped;
+      return [text, completePhrases(lexicon, text, limit)] as const;
+    }).then((r) => r.value);
+    const titlesOf = (text: string) => this.search.suggestTitles(text.trim(), limit * 2); // extra candidates for the phrase-first reordering
+    const [[typed, phrases], { titles, liveSeq }] = mayHoldJoinedWords(rawTyped)
+      ? await completion.then(async (c) => [c, await titlesOf(c[0])] as const)
+      : await Promise.all([completion, titlesOf(rawTyped)]);
     // Phrases first, but leave room for titles: at least half the list when there are enough.
     const phraseCount = Math.min(phrases.length, Math.max(Math.ceil(limit / 2), limit - Math.min(limit, titles.length)));
     const suggestions: Suggestion[] = phrases.slice(0, phraseCount).map((ph) => ({ text: ph.text, html: ph.html, kind: 'phrase' as const }));

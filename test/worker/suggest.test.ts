@@ -44,6 +44,14 @@ describe('GET /suggest', () => {
     expect(titles[0].html).toMatch(/<mark>Hà N[^<]*<\/mark>/);
   });
 
+  it('completes and matches a word typed with its syllables joined as those syllables (`hanoi`)', async () => {
+    const [joined, spaced] = [await suggest('hanoi'), await suggest('ha noi')];
+    expect(joined.query).toBe('hanoi');
+    expect(joined.suggestions.length).toBeGreaterThan(0);
+    expect(joined.suggestions.map((s) => s.text)).toEqual(spaced.suggestions.map((s) => s.text));
+    expect((await suggest('Hanoi')).suggestions[0].text).toBe((await suggest('Ha noi')).suggestions[0].text);
+  });
+
   it('marks matched title words, adjacent ones together', async () => {
     const r = await suggest('ha noi');
     const title = r.suggestions.find((s) => s.kind === 'title' && s.text.startsWith('Hà Nội công bố'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../../test/fixtures/lexicon.fixture.js';
 import { analyzeSegments } from './analyze-segments.js';
 import { parseQuerySyntax } from '../query-syntax.js';
-import { bestSplit, cohesionOf, isJoinedCandidate, joinedAlternatives, joinedPairStarts, MIN_ALTERNATIVE_COHESION, MIN_KNOWN_COHESION, MIN_UNKNOWN_COHESION, pairFits, SPLIT_RATIO, splitJoinedSyllables } from './split-joined.js';
+import { bestSplit, cohesionOf, isJoinedCandidate, joinedAlternatives, joinedPairStarts, mayHoldJoinedWords, MIN_ALTERNATIVE_COHESION, MIN_KNOWN_COHESION, MIN_UNKNOWN_COHESION, pairFits, SPLIT_RATIO, splitJoinedSyllables, splitJoinedText } from './split-joined.js';
 
 const CORPUS = [
   ...repeat('mưa lớn ở Hà Nội gây ngập', 30),
@@ -149,5 +149,15 @@ describe('splitJoinedSyllables', () => {
     expect(starts).toContain('an');
     expect(starts).not.toContain('noi');
     expect(starts).not.toContain('hanoi');
+  });
+});
+
+describe('splitJoinedText', () => {
+  it('writes the words typed joined as their syllables, in the case typed, the rest as typed', () => {
+    expect(splitJoinedText('Hanoi', lexicon)).toBe('Ha noi');
+    expect(splitJoinedText('mua o hanoi ', lexicon)).toBe('mua o ha noi ');
+    expect(splitJoinedText('online shop', lexicon)).toBe('online shop');
+    expect(mayHoldJoinedWords('online shop')).toBe(true);
+    expect(mayHoldJoinedWords('ha noi')).toBe(false);
   });
 });

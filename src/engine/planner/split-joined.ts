@@ -30,10 +30,13 @@
  * @module
  */
 import { foldDiacritics } from '../../analyzer/fold.js';
+import { analyzeQueryText } from '../../analyzer/analyze.js';
+import { normalizeText } from '../../analyzer/normalize.js';
 import { isFoldedSyllable } from '../../analyzer/syllable.js';
 import { allowedEdits, fuzzyCandidates } from '../fuzzy.js';
 import type { Lexicon } from '../../index-format/lexicon.js';
 import type { SynonymMatch } from '../synonym-table.js';
+import { analyzeSegments } from './analyze-segments.js';
 import { LIMITS } from './limits.js';
 import type { QuerySyllable } from './query-syllable.js';
 
@@ -115,12 +118,16 @@ const typedForm = (s: QuerySyllable) => (s.decoded ? { exact: s.token.exact, fol
 
 /** Whether a query syllable is a candidate joined word, as typed (before the corpus is asked). */
 export function isJoinedCandidate(s: QuerySyllable): boolean {
-  const { exact, folded: f } = typedForm(s);
-  // Typed without diacritics: a word with marks and no space (`trườnga`, `tuyế`) is far more often a
-  // typo, left to typo tolerance, than syllables joined on purpose.
-  return !s.quoted && s.token.kind !== 'number' && s.token.kind !== 'date'
-    && f.length >= MIN_JOINED_LENGTH && f.length <= MAX_JOINED_LENGTH && JOINABLE.test(f)
-    && exact === f && !isFoldedSyllable(f);
+  const { exact, folded } = typedForm(s);
+  return !s.quoted && s.token.kind !== 'number' && s.token.kind !== 'date' && hasJoinedShape(exact, folded);
+}
+
+/**
+ * Whether a word could be syllables typed joined: 4–24 letters typed without diacritics (a word with
+ * marks and no space, `trườnga`, is a typo far more often) that cannot be one syllable.
+ */
+export function hasJoinedShape(exact: string, folded: string): boolean {
+  return exact === folded && folded.length >= MIN_JOINED_LENGTH && folded.length <= MAX_JOINED_LENGTH && JOINABLE.test(folded) && !isFoldedSyllable(folded);
 }
 
 /**
@@ -325,4 +332,32 @@ export function joinedAlternatives(syllables: readonly QuerySyllable[], lexicon:
     if (alternatives.length) matches.push({ start: i, end: i + j.parts, alternatives });
   });
   return { matches, fuzzyWords };
+}
+
+/** Whether any word of `text` has the shape of syllables typed joined (before the corpus is asked). */
+export function mayHoldJoinedWords(text: string): boolean {
+  return analyzeQueryText(text).some((t) => hasJoinedShape(t.exact, t.folded));
+}
+
+/**
+ * `text` with its words typed joined written as the syllables they split into (`hanoi` → `ha noi`),
+ * by the same rules as a search's plan, the rest as typed (normalized): for suggestions as the user
+ * types, which complete and match words of the text rather than a plan.
+ */
+export function splitJoinedText(text: string, lexicon: Lexicon): string {
+  const norm = normalizeText(text);
+  const { syllables } = analyzeSegments([{ text: norm, quoted: false, negated: false }]);
+  splitJoinedSyllables(syllables, lexicon);
+  let out = norm;
+  for (let i = syllables.length - 1; i >= 0; i--) {
+    const j = syllables[i].joined;
+    if (!j || j.part !== 0) continue;
+    // The parts in the case typed (`Hanoi` → `Ha noi`): a word of plain letters keeps its length.
+    const { start, end } = syllables[i].token;
+    const surface = out.slice(start, end);
+    let at = 0;
+    const parts = syllables.slice(i, i + j.parts).map((p) => surface.slice(at, (at += p.exact.length)));
+    out = out.slice(0, start) + parts.join(' ') + out.slice(end);
+  }
+  return out;
 }
