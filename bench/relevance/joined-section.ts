@@ -54,7 +54,10 @@ export function joinedSection(d: JoinedData, engines: readonly EngineKey[], name
   const labelledSplits = ours ? scoreSplits(splitWords, splitWords.map((w) => d.labelled.split[w]), labelledInterp.slice(0, splitWords.length)) : null;
   const keepRead = d.labelled.keep.map((w, i) => ({ w, got: readAs(w, labelledInterp[splitWords.length + i]) }));
   const keptWhole = keepRead.filter((k) => !k.got.includes(' ')).length;
-  const guardRead = d.guard.map((g, i) => ({ ...g, got: readAs(g.word, interp('joined:guard')[i]) })).filter((g) => g.got.includes(' '));
+  const guardAll = d.guard.map((g, i) => ({ ...g, got: readAs(g.word, interp('joined:guard')[i]) }));
+  const guardRead = guardAll.filter((g) => g.got.includes(' '));
+  // Read as one other word: decoded as Telex/VNI (`songs` → sóng would be one).
+  const guardDecoded = guardAll.filter((g) => !g.got.includes(' ') && g.got !== g.word);
 
   const splitRow = (label: string, s: SplitScore | null) => [label, String(s?.words ?? 0), s ? pct(s.right, s.words) : '–', s ? pct(s.wrong, s.words) : '–', s ? pct(s.whole, s.words) : '–'];
   const splitTable = markdownTable(['How our planner read the words (`interpreted_as`)', 'words', 'split as expected', 'split otherwise', 'left whole'], [
@@ -62,7 +65,8 @@ export function joinedSection(d: JoinedData, engines: readonly EngineKey[], name
     splitRow('labelled joined words (`joined-words.json`, the rules were set on them)', labelledSplits),
     [`labelled words to keep whole (English words, names, tickers, the typo \`vietlot\`)`, String(d.labelled.keep.length), '–', pct(d.labelled.keep.length - keptWhole, d.labelled.keep.length), pct(keptWhole, d.labelled.keep.length)],
   ]);
-  const guardLine = `Words of baomoi-35k of 4–24 letters without diacritics that are not one syllable and occur in ≥ 5 articles: ${d.guard.length.toLocaleString('en-US')}; split by our planner: ${guardRead.length}${guardRead.length ? ` — ${guardRead.map((g) => `${g.word} (${g.df}) → ${g.got}`).join(', ')}` : ''}.`;
+  const list = (gs: typeof guardAll) => (gs.length ? ` — ${gs.map((g) => `${g.word} (${g.df}) → ${g.got}`).join(', ')}` : '');
+  const guardLine = `Words of baomoi-35k of 4–24 letters without diacritics that are not one syllable and occur in ≥ 5 articles: ${d.guard.length.toLocaleString('en-US')}; split by our planner: ${guardRead.length}${list(guardRead)}. Read as one other word (Telex/VNI decoding): ${guardDecoded.length}${list(guardDecoded)}.`;
   const wrongKeep = keepRead.filter((k) => k.got.includes(' '));
   const failures = [
     ...wrongKeep.map((k) => `- kept word split: ${k.w} → ${k.got}`),
@@ -88,7 +92,7 @@ export function joinedSection(d: JoinedData, engines: readonly EngineKey[], name
     queries: queries.length,
     groups: Object.fromEntries(['joined:spaced', 'joined:joined'].map((set) => [set.slice(7), Object.fromEntries(ran.map((e) => { const m = means(e, set); return [e, { p10: r4(m.p10), ndcg10: r4(m.ndcg10) }]; }))])),
     splits: { topical: topicalSplits, labelled: labelledSplits, keep: { words: d.labelled.keep.length, keptWhole, split: wrongKeep.map((k) => `${k.w} → ${k.got}`) } },
-    guard: { words: d.guard.length, split: guardRead.map((g) => ({ word: g.word, df: g.df, readAs: g.got })) },
+    guard: { words: d.guard.length, split: guardRead.map((g) => ({ word: g.word, df: g.df, readAs: g.got })), decoded: guardDecoded.map((g) => ({ word: g.word, df: g.df, readAs: g.got })) },
     labelledQueries: labelledQueries.length,
   };
   return { head, details: [table, '', splitTable, '', guardLine], json, targets, failures };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, repeat } from '../../../test/fixtures/lexicon.fixture.js';
 import { parseQuerySyntax } from '../query-syntax.js';
 import { analyzeSegments } from './analyze-segments.js';
-import { decodeTypedInputMethod } from './decode-input-method.js';
+import { decodeTypedInputMethod, WORD_DOCUMENTS } from './decode-input-method.js';
 
 // `ddi` and `cos` occur as typed (typos, an abbreviation), as in any real archive.
 const lexicon = lexiconOf([
@@ -37,6 +37,26 @@ describe('decodeTypedInputMethod', () => {
   it('decodes only with the scheme the query is typed in, and only readings the corpus knows', () => {
     expect(decode('nguoi72 ddi bo65')).toBe('người (ddi) bộ');
     expect(decode('nguowif xyzf')).toBe('người (xyzf)');
+  });
+
+  it('leaves a word the corpus writes as typed when only a tone key would decode it (cast, not cát), unless its reading pairs with a neighbour', () => {
+    const lx = lexiconOf([
+      // Over 5,000 documents, so that 2 documents are rare (RARE_DOCUMENTS).
+      ...repeat('bãi cát vàng', 300), ...repeat('tiền đạo Công Vinh ghi bàn', 300), ...repeat('công ty', 4500),
+      ...repeat('the cast of the film', 2), ...repeat('Congo xung đột', 2),
+    ]);
+    const run = (q: string) => {
+      const { syllables } = analyzeSegments(parseQuerySyntax(q));
+      decodeTypedInputMethod(syllables, lx);
+      return syllables.map((x) => (x.decoded ? x.exact : `(${x.exact})`)).join(' ');
+    };
+    expect(lx.df('cast')).toBeGreaterThanOrEqual(WORD_DOCUMENTS);
+    expect(run('cast')).toBe('(cast)');
+    expect(run('congo')).toBe('(congo)');
+    expect(run('congo vinh')).toBe('công (vinh)');
+    // A word the corpus does not know is decoded as before.
+    expect(run('casts')).toBe('(casts)');
+    expect(run('cats')).toBe('cát');
   });
 
   it('does not decode what was typed with diacritics', () => {

@@ -24,6 +24,17 @@ const SCHEMES = [decodeTelex, decodeVni] as const;
 export const RARE_DOCUMENTS = 2_500;
 /** See {@link RARE_DOCUMENTS}. */
 export const UNMISTAKABLE_RATIO = 100;
+/**
+ * Keys that write a vowel's or đ's mark, per scheme (Telex `aa aw ee oo ow uw dd w`, VNI `6 7 8 9`).
+ * A word the corpus writes as typed in {@link WORD_DOCUMENTS} documents or more is unmistakably
+ * typed with an input method only when it holds one, or when the corpus writes its reading next to
+ * a neighbour of the query more often than the word (`congo vinh`: Công Vinh): decoded through a
+ * tone key alone (`cast` → cát, `songs` → sóng, `hits` → hít) it is a word of another language far
+ * more often than a typo, while typos the archive repeats hold mark keys (`hoon`, `ddi`, `nguwoif`).
+ */
+const MARK_KEYS = [/aa|aw|ee|oo|ow|uw|dd|w/, /[6-9]/] as const;
+/** See {@link MARK_KEYS}. */
+export const WORD_DOCUMENTS = 2;
 /** Weight of adjacent-pair evidence against single-syllable frequency when choosing typed or decoded. */
 const PAIR_WEIGHT = 2;
 
@@ -44,12 +55,23 @@ export function decodeTypedInputMethod(syllables: QuerySyllable[], lexicon: Lexi
     const d = decode(s.exact);
     return d !== null && count(d) > 0 ? d : null;
   }));
-  const isUnmistakable = (d: string | null, s: QuerySyllable) => {
-    if (d === null) return false;
-    const df = lexicon.df(s.folded);
-    return df === 0 || (df <= rareDf && count(d) >= UNMISTAKABLE_RATIO * Math.max(1, count(s.exact)));
+  // Whether the reading, not the word as typed, is what the corpus writes next to a neighbour
+  // (`congo vinh`: Công Vinh).
+  const pairsBetter = (d: string, i: number) => {
+    const prev = i > 0 && syllables[i].adjacent ? syllables[i - 1].exact : null;
+    const next = i + 1 < n && syllables[i + 1].adjacent ? syllables[i + 1].exact : null;
+    const typed = syllables[i].exact;
+    return (prev !== null && lexicon.pairCount(prev, d) > lexicon.pairCount(prev, typed)) || (next !== null && lexicon.pairCount(d, next) > lexicon.pairCount(typed, next));
   };
-  const unmistakable = readings.map((list) => list.map((d, i) => isUnmistakable(d, syllables[i])));
+  const isUnmistakable = (d: string | null, i: number, scheme: number) => {
+    if (d === null) return false;
+    const s = syllables[i];
+    const df = lexicon.df(s.folded);
+    if (df === 0) return true;
+    if (df >= WORD_DOCUMENTS && !MARK_KEYS[scheme].test(s.exact) && !pairsBetter(d, i)) return false;
+    return df <= rareDf && count(d) >= UNMISTAKABLE_RATIO * Math.max(1, count(s.exact));
+  };
+  const unmistakable = readings.map((list, scheme) => list.map((d, i) => isUnmistakable(d, i, scheme)));
   const anchors = unmistakable.map((u) => u.filter(Boolean).length);
   const best = anchors[0] >= anchors[1] ? 0 : 1;
   if (anchors[best] === 0) return;
