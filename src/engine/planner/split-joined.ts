@@ -176,6 +176,7 @@ export function cohesionOf(lexicon: Lexicon, a: string, b: string): PairCohesion
  * Whether a pair may join a split of a word the corpus knows in `literalDf` documents.
  * @param bar the cohesion a known word's pairs need ({@link MIN_KNOWN_COHESION} to split it,
  *   {@link MIN_ALTERNATIVE_COHESION} for an alternative)
+ * @param totalCount syllables of the corpus ({@link Lexicon.totalCount}), for {@link MIN_UNKNOWN_PAIR_RATE}
  */
 export function pairFits(p: PairCohesion, literalDf: number, bar = MIN_KNOWN_COHESION, totalCount = 0): boolean {
   if (p.count < MIN_SPLIT_PAIR_COUNT) return false;
@@ -187,6 +188,7 @@ export function pairFits(p: PairCohesion, literalDf: number, bar = MIN_KNOWN_COH
  * The best split of a folded word into 2–{@link MAX_SPLIT_SYLLABLES} known syllables (or words of
  * another language the corpus writes: `donald trump`, `real madrid`) whose every
  * adjacent pair {@link pairFits} (with `bar`), or null.
+ * @param minPartLength shortest part allowed (2 for a word that reads as Telex)
  */
 export function bestSplit(folded: string, lexicon: Lexicon, bar = MIN_KNOWN_COHESION, minPartLength = 1): Split | null {
   const literalDf = lexicon.df(folded);
