@@ -7,6 +7,7 @@
  * - unaccented queries are restored (`chinh phu` → chính phủ) when the corpus is confident;
  * - Telex/VNI sequences (`haf nooij`, `ha2 no6i5`) are decoded when they are not words themselves;
  * - words typed with their syllables run together (`hanoi`, `giavang`) are split as the corpus writes them;
+ * - whole numbers match with and without thousands dots (`1000` ↔ `1.000`);
  * - abbreviations expand both ways (`UBND` ↔ ủy ban nhân dân);
  * - the last word completes as a prefix (as-you-type), and long unknown words get bounded typo
  *   tolerance.
@@ -20,6 +21,7 @@ import { expandQuery } from './planner/expand.js';
 import { interpretation } from './planner/query-syllable.js';
 import { restoreSyllables } from './planner/restore-syllables.js';
 import { splitJoinedSyllables } from './planner/split-joined.js';
+import { preferCommonNumberForms } from './planner/number-forms.js';
 import type { QueryPlan } from './query-plan.js';
 import { parseQuerySyntax } from './query-syntax.js';
 import type { SynonymTable } from './synonym-table.js';
@@ -47,7 +49,7 @@ export interface PlannedQuery {
 
 /**
  * Plans a query, in named stages: parse (query syntax) → analyze (syllables, exclusions) → decode
- * input method (Telex/VNI) → split joined words → restore (diacritics) → expand (terms, clauses, highlights) → bound (how
+ * input method (Telex/VNI) → split joined words → number forms → restore (diacritics) → expand (terms, clauses, highlights) → bound (how
  * many clauses a document must match). Never throws on any input string.
  */
 export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions = {}): PlannedQuery {
@@ -56,6 +58,7 @@ export function planQuery(q: string, ctx: PlannerContext, options: PlanOptions =
   const { syllables, excluded, truncated } = analyzeSegments(segments);
   decodeTypedInputMethod(syllables, lexicon);
   splitJoinedSyllables(syllables, lexicon);
+  preferCommonNumberForms(syllables, lexicon);
   restoreSyllables(syllables, lexicon);
   const { parts, clauseCount, pairClauseCount, coverage } = expandQuery(syllables, lexicon, synonyms, options.prefixLast ?? false);
   return {

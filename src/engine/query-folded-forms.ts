@@ -1,19 +1,26 @@
 /**
- * The folded syllables a query may be planned with: each syllable as typed and as decoded from
- * Telex/VNI (`hoaf` → hoa). What the front fetches lexicon parts for before planning.
+ * The folded syllables a query may be planned with: each syllable as typed, as decoded from
+ * Telex/VNI (`hoaf` → hoa) and, for a whole number, written the other way (`1000` → 1.000). What
+ * the front fetches lexicon parts for before planning.
  * @module
  */
 import { analyzeQueryText } from '../analyzer/analyze.js';
 import { foldDiacritics } from '../analyzer/fold.js';
 import { decodeInputMethod } from '../analyzer/input-method.js';
+import { otherNumberForm } from './planner/number-forms.js';
 import { hasJoinedShape, joinedPairStarts } from './planner/split-joined.js';
 
-/** Distinct folded forms of a query's syllables, typed and decoded, in order of appearance. */
+/**
+ * Distinct folded forms of a query's syllables, typed, decoded and, for a whole number, written the
+ * other way (`1000` and `1.000`: `planner/number-forms.ts`), in order of appearance.
+ */
 export function queryFoldedForms(q: string): string[] {
   const out = new Set<string>();
   for (const t of analyzeQueryText(q)) {
     out.add(t.folded);
     for (const d of decodeInputMethod(t.exact)) out.add(foldDiacritics(d));
+    const other = t.kind === 'number' ? otherNumberForm(t.exact) : null;
+    if (other !== null) out.add(other);
   }
   return [...out];
 }

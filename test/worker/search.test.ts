@@ -125,6 +125,16 @@ describe('GET /search ranking', () => {
     expect((await search({ q: 'online' })).interpreted_as).toBeUndefined();
   });
 
+  it('matches whole numbers with and without thousands dots (2500 = 2.500), years left alone', async () => {
+    for (const [bare, dotted] of [['2500 đảng viên', '2.500 đảng viên'], ['1234 tỷ', '1.234 tỷ']] as const) {
+      const [r, d] = [await search({ q: bare }), await search({ q: dotted })];
+      expect(r.total, bare).toBeGreaterThan(0);
+      expect(r.hits.map((h) => h.id), bare).toEqual(d.hits.map((h) => h.id));
+    }
+    const r = await search({ q: '2500 đảng viên' });
+    expect(r.hits[0].title_html).toContain('2.500');
+  });
+
   it('tolerates a typo in a long word but not in a short syllable', async () => {
     const r = await search({ q: 'vietlot' });
     expect(r.hits[0]?.title + r.hits[0]?.snippet).toMatch(/Vietlott/);

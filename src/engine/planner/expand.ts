@@ -14,6 +14,7 @@ import { expandSyllables } from './expand-syllables.js';
 import { expandSynonyms } from './expand-synonyms.js';
 import { expandTitleStart } from './expand-title-start.js';
 import { joinedAlternatives } from './split-joined.js';
+import { numberAlternatives } from './number-forms.js';
 import { emptyPlanParts, type PlanParts } from './plan-parts.js';
 import type { QuerySyllable } from './query-syllable.js';
 
@@ -43,7 +44,7 @@ export function expandQuery(syllables: readonly QuerySyllable[], lexicon: Lexico
   const layout = assignClauses(syllables);
   const parts = emptyPlanParts();
   const joined = joinedAlternatives(syllables, lexicon);
-  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts, joined.matches);
+  expandSynonyms(syllables, layout.clauseOf, lexicon, synonyms, parts, [...joined.matches, ...numberAlternatives(syllables)]);
   const pairClauseCount = expandSyllables(syllables, layout, lexicon, prefixLast, parts, joined.fuzzyWords);
   expandTitleStart(syllables, parts);
   const coverage: CoverageSpecKeys = { exactKeys: syllables.map(coverageKey), bound: boundSyllables(syllables, lexicon), alternatives: parts.alternatives };

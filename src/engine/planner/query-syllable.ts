@@ -33,6 +33,8 @@ export interface QuerySyllable {
    * (`thethao` → `the`, `thao`): see `split-joined.ts`.
    */
   splitAlternative?: string[];
+  /** A whole number's other way of writing (`1000` for `1.000`), searched as an alternative: see `number-forms.ts`. */
+  numberAlternative?: string;
 }
 
 /** Where a syllable split from a joined word came from. */
