@@ -26,6 +26,7 @@ import { Lanes, runInWorker, runWorker } from './scheduler.js';
 import type { QuerySet, SetOutput, TaskInput } from './task.js';
 import { TYPING_ORDERS, telexSources, typedQueries } from './telex-set.js';
 import { guardWords, joinedTopical, loadJoinedWords } from './joined-set.js';
+import { numberQueries, numberRelevance } from './numbers-set.js';
 import { readJudgments, TopicalJudge } from './topical/judgments.js';
 import { loadTopicalQueries } from './topical/queries.js';
 import { recordTopicalResults } from './topical/pool-cache.js';
@@ -44,15 +45,15 @@ const DEFAULT_SAMPLE = 1000;
  */
 const DEFAULT_MS_SUBSET = 6_000;
 
-type BenchName = 'known' | 'zalo' | 'exact' | 'topical' | 'telex' | 'joined';
-const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact', 'topical', 'telex', 'joined'];
+type BenchName = 'known' | 'zalo' | 'exact' | 'topical' | 'telex' | 'joined' | 'numbers';
+const ALL_BENCHES: readonly BenchName[] = ['known', 'zalo', 'exact', 'topical', 'telex', 'joined', 'numbers'];
 /** Benchmarks that run on baomoi. */
-const BAOMOI_BENCHES: readonly BenchName[] = ['known', 'exact', 'topical', 'telex', 'joined'];
+const BAOMOI_BENCHES: readonly BenchName[] = ['known', 'exact', 'topical', 'telex', 'joined', 'numbers'];
 
-const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact,topical,telex,joined] [--sample=N] [--ms-subset=N] [--rebuild]
+const USAGE = `Usage: npm run bench:relevance -- [--only=ours] [--bench=known,zalo,exact,topical,telex,joined,numbers] [--sample=N] [--ms-subset=N] [--rebuild]
 
   --only=ours      run our engine only (no baselines): fast tuning loop
-  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact, topical, telex, joined (default: all)
+  --bench=LIST     benchmarks to run, comma-separated: known, zalo, exact, topical, telex, joined, numbers (default: all)
   --sample=N       known-item sample size (default ${DEFAULT_SAMPLE})
   --ms-subset=N    baomoi articles the MiniSearch baselines index (default ${DEFAULT_MS_SUBSET}; targets always included)
   --rebuild        rebuild our indexes even when bench/.cache has them
@@ -157,14 +158,18 @@ async function runBaseline(task: TaskInput): Promise<EngineRun> {
 }
 
 /** Sets every engine runs on all baomoi articles (MiniSearch too), not on its subset. */
-const onAllArticles = (name: string) => name === 'topical:queries' || name === 'joined:spaced' || name === 'joined:joined';
+const onAllArticles = (name: string) => name === 'topical:queries' || name === 'joined:spaced' || name === 'joined:joined' || name.startsWith('numbers:');
 
-function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries): QuerySet[] {
+function baomoiSets(benches: Set<BenchName>, known: KnownItemQueries, articles: readonly BaomoiArticle[]): QuerySet[] {
   const sets: QuerySet[] = [];
   if (benches.has('topical')) sets.push({ name: 'topical:queries', queries: loadTopicalQueries().map((q) => q.q), k: 10 });
   if (benches.has('joined')) {
     const joined = joinedTopical(loadTopicalQueries());
     sets.push({ name: 'joined:spaced', queries: joined.spaced, k: 10 }, { name: 'joined:joined', queries: joined.joined, k: 10 });
+  }
+  if (benches.has('numbers')) {
+    const numbers = numberQueries(articles);
+    sets.push({ name: 'numbers:dotted', queries: numbers.map((q) => `${q.dotted} ${q.next}`), k: 10 }, { name: 'numbers:bare', queries: numbers.map((q) => `${q.bare} ${q.next}`), k: 10 });
   }
   if (benches.has('known')) {
     for (const { kind } of KNOWN_KINDS) sets.push({ name: `known:${kind}`, queries: known.byKind[kind].map((q) => q.q), k: 10 });
@@ -238,7 +243,7 @@ async function main(): Promise<number> {
     const known = makeKnownItemQueries(articles, opts.sample);
     const subset = chooseSubset(articles.length, known.targets, opts.msSubset);
     const toDoc = (a: BaomoiArticle): BenchDoc => ({ id: a.id, title: a.title, body: baomoiBody(a) });
-    const sets = baomoiSets(benches, known);
+    const sets = baomoiSets(benches, known, articles);
     const runs = new Map<EngineKey, EngineRun>();
     const topicalQueries = loadTopicalQueries();
     const topicalRuns = new Map<EngineKey, EngineRun>();
@@ -338,6 +343,10 @@ async function main(): Promise<number> {
         recordTopicalResults(cacheRoot, topicalQueries, topicalRuns);
         const byId = new Map(articles.map((a) => [a.id, a.title]));
         input.topical = { queries: topicalQueries, judge: new TopicalJudge(articles, topicalQueries, readJudgments()), runs: topicalRuns, titleOf: (id) => byId.get(id) };
+      }
+      if (benches.has('numbers')) {
+        const queries = numberQueries(articles);
+        input.numbers = { queries, relevant: numberRelevance(queries, articles), runs: topicalRuns };
       }
       if (benches.has('joined')) {
         const topical = joinedTopical(topicalQueries);

@@ -18,6 +18,7 @@ import { scoreRestoration, type RestorationScore } from './restoration.js';
 import type { SetOutput } from './task.js';
 import { telexSection, topicalSection, type Section, type TelexData, type TopicalData } from './topical/section.js';
 import { joinedSection, type JoinedData } from './joined-section.js';
+import { numbersSection, type NumbersData } from './numbers-section.js';
 
 /**
  * Our engine, our engine on the MiniSearch baselines' baomoi subset (a same-corpus comparison; no
@@ -65,6 +66,8 @@ export interface ReportInput {
   telex?: TelexData;
   /** Words typed with their syllables joined. */
   joined?: JoinedData;
+  /** Numbers typed with and without thousands dots. */
+  numbers?: NumbersData;
   totalWallMs?: number;
 }
 
@@ -276,6 +279,7 @@ export function buildReport(input: ReportInput): Report {
   if (input.topical) sections.push({ title: `## Topical queries on baomoi-35k (${input.topical.queries.length} queries as readers type them, graded judgments; every engine on all articles)\n`, md: '### Topical queries on baomoi-35k\n', section: topicalSection(input.topical, engines, header(), baselines) });
   if (input.telex) sections.push({ title: `## Queries typed in Telex or VNI (${input.telex.sources.length} per typing order)\n`, md: '### Queries typed in Telex or VNI\n', section: telexSection(input.telex, engines) });
   if (input.joined) sections.push({ title: `## Words typed with their syllables joined (${input.joined.topical.queries.length} topics, ${Object.keys(input.joined.labelled.split).length + input.joined.labelled.keep.length} labelled words, ${input.joined.guard.length.toLocaleString('en-US')} words of the archive)\n`, md: '### Words typed with their syllables joined\n', section: joinedSection(input.joined, engines, header(), baselines) });
+  if (input.numbers) sections.push({ title: `## Numbers with and without thousands dots (${input.numbers.queries.length} queries)\n`, md: '### Numbers with and without thousands dots\n', section: numbersSection(input.numbers, engines, header(), baselines) });
   for (const { title, md: mdTitle, section } of sections) {
     out.push(title, ...section.details, '');
     md.push(mdTitle, ...section.details, '');
@@ -284,6 +288,7 @@ export function buildReport(input: ReportInput): Report {
   if (input.topical) json.topical = sections.find((x) => x.title.startsWith('## Topical'))!.section.json;
   if (input.telex) json.telexDecoding = sections.find((x) => x.title.startsWith('## Queries typed'))!.section.json;
   if (input.joined) json.joined = sections.find((x) => x.title.startsWith('## Words typed'))!.section.json;
+  if (input.numbers) json.numbers = sections.find((x) => x.title.startsWith('## Numbers'))!.section.json;
 
   // ---- exact diacritics ------------------------------------------------------------------------
   const exactScores = new Map<EngineKey, { precision: PrecisionScore[]; readings: ReadingsScore[] }>();
@@ -478,7 +483,10 @@ export function buildReport(input: ReportInput): Report {
   const joinedNote = input.joined
     ? `⁵ The ${input.joined.topical.queries.length} topical queries whose topic is two to four syllables of letters, typed without diacritics and without spaces, as in hashtags and domain names (\`${input.joined.topical.joined.slice(0, 3).join('`, `')}\`), graded like the topical set; below, the same topics typed without diacritics with their spaces. The splitting rules were set on other words (\`bench/relevance/joined-words.json\`); these topics were not looked at.`
     : '';
-  const headline = [headlineTable, footnote, restorationNote, topicalNote, telexNote, joinedNote].filter(Boolean).join('\n\n');
+  const numbersNote = input.numbers
+    ? `⁶ ${input.numbers.queries.length} queries, each a number written with thousands dots in a baomoi headline and the word after it, typed as written and without the dots (\`${input.numbers.queries.slice(0, 2).map((q) => `${q.bare} ${q.next}`).join('`, `')}\`); an article is right when its headline or lead holds the number, either way, followed by that word. Every engine indexes all ${fmtInt(b?.articles.length ?? 0)} articles.`
+    : '';
+  const headline = [headlineTable, footnote, restorationNote, topicalNote, telexNote, joinedNote, numbersNote].filter(Boolean).join('\n\n');
   const subsetNote = b && baselines.some((e) => e.startsWith('minisearch'))
     ? ` MiniSearch indexes a ${fmtInt(b.subset.length)}-article subset of baomoi (the ${fmtInt(b.known.targets.length)} targets plus seeded random others): a whole-headline query costs it tens of ms even there, so all ${fmtInt(b.articles.length)} would not fit the run time; ours and FTS5 index all ${fmtInt(b.articles.length)}. "ours on MS subset" is our engine built on that same subset, for a same-corpus comparison (targets are judged on "ours").`
     : '';

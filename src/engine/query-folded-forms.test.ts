@@ -10,7 +10,7 @@ describe('queryFoldedForms', () => {
   it('lists a whole number written both ways, so the lexicon tail can answer for either', () => {
     expect(queryFoldedForms('1000 tỷ')).toEqual(['1000', '1.000', 'ty']);
     expect(queryFoldedForms('2.500')).toEqual(['2.500', '2500']);
-    expect(queryFoldedForms('2017')).toEqual(['2017']);
+    expect(queryFoldedForms('2017')).toEqual(['2017', '2.017']);
   });
 });
 

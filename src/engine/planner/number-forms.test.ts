@@ -10,18 +10,16 @@ describe('otherNumberForm', () => {
     ['1.000', '1000'], ['10.000.000', '10000000'], ['2.500', '2500'],
   ])('%s ↔ %s', (a, b) => expect(otherNumberForm(a)).toBe(b));
 
-  it.each(['2017', '1975', '2099', '1900', '999', '0123', '4,5', '1.5', '1.0000', '12.34', '1,000', 'u23'])('leaves %s alone', (x) => {
+  it.each(['999', '0123', '4,5', '1.5', '1.0000', '12.34', '1,000', 'u23'])('has no other form for %s', (x) => {
     expect(otherNumberForm(x)).toBeNull();
-  });
-
-  it('writes other four-digit numbers with a dot (amounts)', () => {
-    expect(otherNumberForm('1899')).toBe('1.899');
-    expect(otherNumberForm('2100')).toBe('2.100');
   });
 });
 
 describe('preferCommonNumberForms', () => {
-  const lexicon = lexiconOf([...repeat('chi 1.000 tỷ đồng', 20), ...repeat('hơn 1000 tỷ', 2), ...repeat('giá 2500 đồng', 3), ...repeat('năm 2017', 5)]);
+  const lexicon = lexiconOf([
+    ...repeat('chi 1.000 tỷ đồng', 20), ...repeat('hơn 1000 tỷ', 2), ...repeat('giá 2500 đồng', 3), ...repeat('năm 2017', 5),
+    ...repeat('từ năm 2000 đến nay', 30), ...repeat('thưởng 2.000 USD', 4), ...repeat('lãi 2.017 tỷ', 1),
+  ]);
   const run = (q: string) => {
     const { syllables } = analyzeSegments(parseQuerySyntax(q));
     preferCommonNumberForms(syllables, lexicon);
@@ -42,6 +40,22 @@ describe('preferCommonNumberForms', () => {
     expect(s[0].exact).toBe('2500');
     expect(numberAlternatives(s)).toEqual([]);
     expect(run('2017')[0].numberAlternative).toBeUndefined();
+    expect(run('2017')[0].exact).toBe('2017');
     expect(run('"1000" tỷ')[0].exact).toBe('1000');
+  });
+});
+
+describe('preferCommonNumberForms beside other words', () => {
+  const lexicon = lexiconOf([...repeat('từ năm 2000 đến nay', 30), ...repeat('thưởng 2.000 USD', 4), ...repeat('2000 USD', 1)]);
+  const run = (q: string) => {
+    const { syllables } = analyzeSegments(parseQuerySyntax(q));
+    preferCommonNumberForms(syllables, lexicon);
+    return syllables.map((x) => x.exact).join(' ');
+  };
+
+  it('reads a number that could be a year as the corpus writes it next to the query\'s words', () => {
+    expect(run('2000 usd')).toBe('2.000 usd');
+    expect(run('năm 2000')).toBe('năm 2000');
+    expect(run('2000')).toBe('2000');
   });
 });
