@@ -9,7 +9,7 @@ describe('analyzer index', () => {
     ] as const) {
       expect(typeof analyzer[name], name).toBe('function');
     }
-    expect(analyzer.ANALYZER_VERSION).toBe('vi-1');
+    expect(analyzer.ANALYZER_VERSION).toBe('vi-2');
     expect(Array.isArray(analyzer.BUILTIN_ABBREVIATIONS)).toBe(true);
   });
 

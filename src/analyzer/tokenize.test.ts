@@ -366,3 +366,25 @@ describe('forEachToken with a word filter', () => {
     }
   });
 });
+
+describe('codes of capitals and digits', () => {
+  const words = (text: string) => tokenize(normalizeText(text)).map((t) => [t.exact, t.kind]);
+
+  it('are one word whatever separates the capitals from the digits: U23 = U.23 = U-23', () => {
+    for (const form of ['U23', 'U.23', 'U-23']) expect(words(`${form} Việt Nam`)[0]).toEqual(['u23', 'word']);
+    expect(words('F-16, MH-370 và Q.10')).toEqual([['f16', 'word'], ['mh370', 'word'], ['và', 'word'], ['q10', 'word']]);
+  });
+
+  it('keep their surface offsets, so snippets mark them as written', () => {
+    const [t] = tokenize('U.23 thắng');
+    expect([t.start, t.end]).toEqual([0, 4]);
+  });
+
+  it('leave other shapes alone: lower case, longer letter runs, more digits or letters after', () => {
+    expect(words('u.23')).toEqual([['u', 'word'], ['23', 'number']]);
+    expect(words('Covid-19')).toEqual([['covid', 'word'], ['19', 'number']]);
+    expect(words('A.1.2')).toEqual([['a', 'word'], ['1.2', 'number']]);
+    expect(words('U-23a')).toEqual([['u', 'word'], ['23a', 'word']]);
+    expect(words('TP.HCM')).toEqual([['tphcm', 'abbreviation']]);
+  });
+});

@@ -278,6 +278,20 @@ export function forEachToken(text: string, fn: (t: Token) => void, accept?: Word
     const foldedLength = runLetters + runDigits;
     const beyondLatin = runBeyondLatin;
     const kind: TokenKind = runLetters === 0 && runMarks === 0 ? 'number' : 'word';
+    if ((next === DOT || next === MINUS) && !nonAscii && runDigits === 0 && runLetters <= 3 && runUpper === runLetters && isAsciiDigit(text, end + 1)) {
+      // A code of capitals, a dot or hyphen, then digits (`U.23`, `U-23`, `F-16`, `Q.10`): one word,
+      // as when written without the separator (`u23`, `f16`, `q10`).
+      let digitsEnd = end + 1;
+      while (digitsEnd < n && isAsciiDigit(text, digitsEnd)) digitsEnd++;
+      const after = digitsEnd < n ? text.charCodeAt(digitsEnd) : -1;
+      if (digitsEnd - end - 1 <= 4 && !isWordCharAt(text, digitsEnd) && !((after === DOT || after === COMMA || after === SLASH || after === MINUS) && isAsciiDigit(text, digitsEnd + 1))) {
+        const code = (text.slice(start, end) + text.slice(end + 1, digitsEnd)).toLowerCase();
+        if (accept !== undefined && !accept(foldedInitial(text.charCodeAt(start)), code.length)) skipped = true;
+        else emit(fn, code, code, start, digitsEnd, joined, 'word');
+        i = digitsEnd;
+        continue;
+      }
+    }
     if (next === DOT && runDigits === 0 && runLetters <= 5 && runUpper === runLetters && runFirstClass !== CC_MARK) {
       const abbrEnd = scanAbbreviation(text, end); // overwrites the run statistics
       if (abbrEnd > end) {
@@ -364,6 +378,9 @@ function emitAbbreviation(fn: (t: Token) => void, text: string, start: number, e
  *   zeros and with `/` (`08-10-2011` → `8/10/2011`), kind `date`.
  * - Abbreviations: ≥ 2 dot-separated segments of 1–5 upper-case letters (`TP.HCM`, `T.Ư`) become
  *   one token without the dots (`tphcm`), kind `abbreviation`.
+ * - Codes: 1–3 upper-case ASCII letters, a dot or hyphen, then 1–4 digits (`U.23`, `U-23`, `F-16`,
+ *   `Q.10`) become one word without the separator (`u23`, the token `U23` gives), unless more
+ *   digits or word characters follow (`A.1.2`, `U-23a`).
  * - A token is `joined` to the previous one when only whitespace and at most one hyphen separate
  *   them (`Covid-19`, `Hà Nội`); any other punctuation breaks the pair.
  * @param text text already passed through `normalizeText` (offsets refer to it)
