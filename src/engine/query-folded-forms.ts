@@ -30,9 +30,10 @@ export function queryFoldedForms(q: string): string[] {
  * that may be several syllables typed joined (`hanoi`), every syllable-shaped piece of it that could
  * start a pair (`ha`, `han`, `an`, …; see `planner/split-joined.ts`). What the front fetches pair
  * parts for before planning, so that splitting a joined word costs no second fetch.
+ * @param forms the query's {@link queryFoldedForms}, when already known
  */
-export function queryPairForms(q: string): string[] {
-  const out = new Set(queryFoldedForms(q));
+export function queryPairForms(q: string, forms: readonly string[] = queryFoldedForms(q)): string[] {
+  const out = new Set(forms);
   for (const t of analyzeQueryText(q)) {
     if (hasJoinedShape(t.exact, t.folded)) for (const piece of joinedPairStarts(t.folded)) out.add(piece);
   }

@@ -289,8 +289,9 @@ export class SearchService {
    * plan looks up (see {@link withPairs}). Returns the plan and the lexicon view it used.
    */
   async planWithTail(q: string, prefixLast: boolean): Promise<{ planned: PlannedQuery; lexicon: Lexicon }> {
-    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, queryFoldedForms(q)) : this.lexicon;
-    const { value, lexicon: view } = await this.withPairs(queryPairForms(q), (lx) => this.plan(q, prefixLast, lx), lexicon);
+    const forms = queryFoldedForms(q);
+    const lexicon = this.tail ? await this.tail.viewFor(this.lexicon, forms) : this.lexicon;
+    const { value, lexicon: view } = await this.withPairs(queryPairForms(q, forms), (lx) => this.plan(q, prefixLast, lx), lexicon);
     return { planned: value, lexicon: view };
   }
 

@@ -33,12 +33,13 @@ export class SuggestService {
   async suggest(rawTyped: string, limit: number): Promise<{ suggestions: Suggestion[]; liveSeq: number }> {
     // Words typed joined (`hanoi`) are completed and matched as the syllables they split into: the
     // titles are looked up once the text is known; otherwise alongside the phrases.
+    const joined = mayHoldJoinedWords(rawTyped);
     const completion = this.search.withPairs(queryPairForms(rawTyped), (lexicon) => {
-      const text = mayHoldJoinedWords(rawTyped) ? splitJoinedText(rawTyped, lexicon) : rawTyped;
+      const text = joined ? splitJoinedText(rawTyped, lexicon) : rawTyped;
       return [text, completePhrases(lexicon, text, limit)] as const;
     }).then((r) => r.value);
     const titlesOf = (text: string) => this.search.suggestTitles(text.trim(), limit * 2); // extra candidates for the phrase-first reordering
-    const [[typed, phrases], { titles, liveSeq }] = mayHoldJoinedWords(rawTyped)
+    const [[typed, phrases], { titles, liveSeq }] = joined
       ? await completion.then(async (c) => [c, await titlesOf(c[0])] as const)
       : await Promise.all([completion, titlesOf(rawTyped)]);
     // Phrases first, but leave room for titles: at least half the list when there are enough.

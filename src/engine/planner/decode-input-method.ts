@@ -10,7 +10,7 @@
 import { analyzeQueryText } from '../../analyzer/analyze.js';
 import { decodeTelex, decodeVni } from '../../analyzer/input-method.js';
 import type { Lexicon } from '../../index-format/lexicon.js';
-import type { QuerySyllable } from './query-syllable.js';
+import { adjacentNeighbours, type QuerySyllable } from './query-syllable.js';
 
 /** The two schemes, in the order they are tried. */
 const SCHEMES = [decodeTelex, decodeVni] as const;
@@ -58,10 +58,9 @@ export function decodeTypedInputMethod(syllables: QuerySyllable[], lexicon: Lexi
   // Whether the reading, not the word as typed, is what the corpus writes next to a neighbour
   // (`congo vinh`: Công Vinh).
   const pairsBetter = (d: string, i: number) => {
-    const prev = i > 0 && syllables[i].adjacent ? syllables[i - 1].exact : null;
-    const next = i + 1 < n && syllables[i + 1].adjacent ? syllables[i + 1].exact : null;
+    const { prev, next } = adjacentNeighbours(syllables, i);
     const typed = syllables[i].exact;
-    return (prev !== null && lexicon.pairCount(prev, d) > lexicon.pairCount(prev, typed)) || (next !== null && lexicon.pairCount(d, next) > lexicon.pairCount(typed, next));
+    return (prev !== null && lexicon.pairCount(prev.exact, d) > lexicon.pairCount(prev.exact, typed)) || (next !== null && lexicon.pairCount(d, next.exact) > lexicon.pairCount(typed, next.exact));
   };
   const isUnmistakable = (d: string | null, i: number, scheme: number) => {
     if (d === null) return false;

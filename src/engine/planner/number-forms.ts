@@ -10,7 +10,7 @@
  */
 import type { Lexicon } from '../../index-format/lexicon.js';
 import type { SynonymMatch } from '../synonym-table.js';
-import type { QuerySyllable } from './query-syllable.js';
+import { adjacentNeighbours, type QuerySyllable } from './query-syllable.js';
 
 /** A whole number written with thousands dots (`1.000`, `10.000.000`). */
 const GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
@@ -41,9 +41,8 @@ export function preferCommonNumberForms(syllables: QuerySyllable[], lexicon: Lex
     if (s.token.kind !== 'number' || s.quoted) return;
     const other = otherNumberForm(s.exact);
     if (other === null) return;
-    const prev = i > 0 && s.adjacent ? syllables[i - 1].exact : null;
-    const next = i + 1 < syllables.length && syllables[i + 1].adjacent ? syllables[i + 1].exact : null;
-    const besideNeighbours = (form: string) => (prev === null ? 0 : lexicon.pairCount(prev, form)) + (next === null ? 0 : lexicon.pairCount(form, next));
+    const { prev, next } = adjacentNeighbours(syllables, i);
+    const besideNeighbours = (form: string) => (prev === null ? 0 : lexicon.pairCount(prev.exact, form)) + (next === null ? 0 : lexicon.pairCount(form, next.exact));
     const [typedPairs, otherPairs] = [besideNeighbours(s.exact), besideNeighbours(other)];
     const [typedDf, otherDf] = [lexicon.df(s.exact), lexicon.df(other)];
     let switchForm: boolean;

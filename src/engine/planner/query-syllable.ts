@@ -49,6 +49,17 @@ export interface JoinedWord {
   parts: number;
 }
 
+/**
+ * The syllables written right before and after syllable `i` (null where punctuation, a new segment
+ * or the query's edge comes between): the context the planner's stages weigh pairs against.
+ */
+export function adjacentNeighbours(syllables: readonly QuerySyllable[], i: number): { prev: QuerySyllable | null; next: QuerySyllable | null } {
+  return {
+    prev: i > 0 && syllables[i].adjacent ? syllables[i - 1] : null,
+    next: i + 1 < syllables.length && syllables[i + 1].adjacent ? syllables[i + 1] : null,
+  };
+}
+
 /** Words and abbreviations (not numbers or symbols): what restoration, completion and synonyms apply to. */
 export const isWordLike = (s: QuerySyllable): boolean => s.token.kind === 'word' || s.token.kind === 'abbreviation';
 

@@ -38,7 +38,7 @@ import type { Lexicon } from '../../index-format/lexicon.js';
 import type { SynonymMatch } from '../synonym-table.js';
 import { analyzeSegments } from './analyze-segments.js';
 import { LIMITS } from './limits.js';
-import type { QuerySyllable } from './query-syllable.js';
+import { adjacentNeighbours, type QuerySyllable } from './query-syllable.js';
 
 export type { JoinedWord } from './query-syllable.js';
 
@@ -298,8 +298,7 @@ function literalFitsContext(syllables: readonly QuerySyllable[], i: number, piec
   const s = syllables[i];
   const literal = typedForm(s).folded;
   if (lexicon.df(literal) < 2) return false;
-  const prev = i > 0 && s.adjacent ? syllables[i - 1] : null;
-  const next = i + 1 < syllables.length && syllables[i + 1].adjacent ? syllables[i + 1] : null;
+  const { prev, next } = adjacentNeighbours(syllables, i);
   if (prev && lexicon.pairCount(prev.exact, literal) > 0 && lexicon.pairCount(prev.exact, literal) >= cohesionOf(lexicon, prev.folded, pieces[0]).count) return true;
   if (next && lexicon.pairCount(literal, next.exact) > 0 && lexicon.pairCount(literal, next.exact) >= cohesionOf(lexicon, pieces[pieces.length - 1], next.folded).count) return true;
   return false;
