@@ -209,8 +209,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     };
     let postingsBytes = 0;
     let documentsBytes = 0;
-    for (const b of files.postingsBlocks) postingsBytes += await blockFile('p', b);
-    for (const b of files.documentBlocks) documentsBytes += await blockFile('d', b);
+    for (const b of files.postingsPacks) postingsBytes += await blockFile('p', b);
+    for (const b of files.documentPacks) documentsBytes += await blockFile('d', b);
     const headSha = sha256(files.head);
     const head = await writeArtifact(`${shardDir(s)}/head-${headSha.slice(0, 16)}.bin`, files.head);
     const titles = new MiniSearch<TitleEntry>(TITLE_INDEX_OPTIONS);
@@ -224,7 +224,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       shard: s, documentCount: to - from, head, suggest,
       ...(maxDate >= minDate ? { dates: { min: minDate, max: maxDate } } : {}),
       undated, categories: [...categorySet].sort((x, y) => x - y),
-      files: { count: 2 + files.postingsBlocks.length + files.documentBlocks.length, bytes: head.bytes + suggest.bytes + postingsBytes + documentsBytes, postingsBytes, documentsBytes },
+      files: { count: 2 + files.postingsPacks.length + files.documentPacks.length, bytes: head.bytes + suggest.bytes + postingsBytes + documentsBytes, postingsBytes, documentsBytes },
     });
     progress('write', s + 1, shardCount);
   }

@@ -1,6 +1,6 @@
 /**
  * `npm run build:index [-- --input <dir|file.jsonl>] [--out <dir>] [--shards N] [--synonyms file] [--strict]
- *  [--journal <file> [--live <url>]]`
+ *  [--journal <file> [--live <url>]] [--file-kib N]`
  *
  * Builds the search index from a corpus into the Workers static-assets folder the Worker serves.
  * @module
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildIndex } from './build-index.js';
+import { DEFAULT_SHARD_LAYOUT } from '../src/index-format/shard-layout.js';
 import { compactJournal, fetchChanges, readJournal, writeJournal, type JournalChange } from './live-journal.js';
 import { formatReport } from './report.js';
 
@@ -32,7 +33,9 @@ const USAGE = `Usage: npm run build:index -- [--input <dir|file.jsonl>] [--out <
   --tail-below     leave syllables seen in fewer than this many documents to the lexicon's tail, fetched
                    only by queries that use them (default: decided by the lexicon's budget; 1 = no tail)
   --tail-part-kib  target size of one tail part in KiB (default 1024)
-  --pair-part-kib  target size of one pair part in KiB (the lexicon's word pairs, fetched per query; default 128)`;
+  --pair-part-kib  target size of one pair part in KiB (the lexicon's word pairs, fetched per query; default 128)
+  --file-kib       pack a shard's blocks into files of about this many KiB (default: one block per file
+                   until the archive would exceed the deployment's file budget, then bigger files)`;
 
 async function main(): Promise<number> {
   let args;
@@ -50,6 +53,7 @@ async function main(): Promise<number> {
         'tail-below': { type: 'string' },
         'tail-part-kib': { type: 'string' },
         'pair-part-kib': { type: 'string' },
+        'file-kib': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -81,7 +85,8 @@ async function main(): Promise<number> {
   const minHotDf = positive('tail-below', args['tail-below'], 1_000_000);
   const tailPartKib = positive('tail-part-kib', args['tail-part-kib'], 16_384);
   const pairPartKib = positive('pair-part-kib', args['pair-part-kib'], 16_384);
-  if (minHotDf === null || tailPartKib === null || pairPartKib === null) return 2;
+  const fileKib = positive('file-kib', args['file-kib'], 16_384);
+  if (minHotDf === null || tailPartKib === null || pairPartKib === null || fileKib === null) return 2;
   const defaultSynonyms = path.join(input, 'synonyms.txt');
   const synonymsFile = args.synonyms ?? (existsSync(defaultSynonyms) ? defaultSynonyms : undefined);
 
@@ -109,6 +114,7 @@ async function main(): Promise<number> {
       input, outDir: args.out!, shards, synonymsFile, strict: args.strict, journal, threads, minHotDf,
       ...(tailPartKib ? { tailPartBytes: tailPartKib * 1024 } : {}),
       ...(pairPartKib ? { pairPartBytes: pairPartKib * 1024 } : {}),
+      ...(fileKib ? { layout: { ...DEFAULT_SHARD_LAYOUT, postingsPackBytes: fileKib * 1024, documentPackBytes: fileKib * 1024 } } : {}),
       sourceLabel: path.relative(process.cwd(), path.resolve(input)) || '.',
       onProgress: (p, done, total) => {
         if (!bar) return;

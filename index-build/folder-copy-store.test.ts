@@ -13,6 +13,7 @@ let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vn-copies-'));
   await buildIndex({ input: 'data', outDir: dir, shards: 2, layout: { postingsBlockBytes: 2048, documentBlockBytes: 2048 } });
+  await buildIndex({ input: 'data', outDir: path.join(dir, 'packed'), shards: 2, layout: { postingsBlockBytes: 2048, documentBlockBytes: 2048, postingsPackBytes: 16_384, documentPackBytes: 16_384 } });
 }, 60_000);
 afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
 
@@ -25,6 +26,17 @@ describe('openIndex with { copies: true } (shards read as from complete Durable 
       const a = await verified.search(request(q));
       const b = await copies.search(request(q));
       expect(b.hits.map((h) => [h.id, h.score, h.title])).toEqual(a.hits.map((h) => [h.id, h.score, h.title]));
+      expect(b.total).toBe(a.total);
+    }
+  });
+
+  it('reads a block out of its file when blocks are packed, answering exactly as one block per file', async () => {
+    const single = await openIndex(path.join(dir, 'index'));
+    const packed = await openIndex(path.join(dir, 'packed', 'index'), { copies: true });
+    for (const q of ['hà nội', 'giá vàng', 'bóng đá việt nam', 'ha noi']) {
+      const a = await single.search(request(q));
+      const b = await packed.search(request(q));
+      expect(b.hits.map((h) => [h.id, h.score, h.title, h.snippet])).toEqual(a.hits.map((h) => [h.id, h.score, h.title, h.snippet]));
       expect(b.total).toBe(a.total);
     }
   });

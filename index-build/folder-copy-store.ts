@@ -14,12 +14,13 @@ import type { ArtifactFile } from '../src/index-format/manifest.js';
 export class FolderCopyStore implements ArtifactStore {
   constructor(private readonly indexDir: string, private readonly onRead?: (file: string) => void) {}
 
-  /** The file's bytes from the folder (not hashed), or null when it is missing. */
+  /** The file's bytes (or the block's, for a block inside a file) from the folder (not hashed), or null when it is missing. */
   get(file: ArtifactFile): ArrayBuffer | null {
     try {
       const b = readFileSync(path.join(this.indexDir, file.file));
       this.onRead?.(file.file);
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      const from = b.byteOffset + (file.offset ?? 0);
+      return b.buffer.slice(from, file.offset === undefined ? b.byteOffset + b.byteLength : from + file.bytes) as ArrayBuffer;
     } catch {
       return null;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_LAYOUT } from '../src/index-format/shard-layout.js';
+import { DEFAULT_SHARD_LAYOUT, type ShardLayoutOptions } from '../src/index-format/shard-layout.js';
 import { DEFAULT_MAX_SHARD_BYTES, estimatedIndexFiles, INDEX_FILE_BUDGET, LARGE_MAX_SHARD_BYTES, maxShardBytesFor, planShards, SHARD_COUNT_BEFORE_GROWING, shardLayoutFor, STATIC_ASSET_LIMIT_BYTES } from './shard-plan.js';
 
 describe('planShards', () => {
@@ -38,28 +38,29 @@ describe('shardLayoutFor', () => {
     expect(shardLayoutFor(120 * 1024 * 1024, 10)).toEqual(DEFAULT_SHARD_LAYOUT);
   });
 
-  it('grows the postings blocks first, then both, until the estimated files fit the budget', () => {
+  it('keeps the default blocks and packs them into bigger files, postings files first, then both, until the estimated files fit the budget', () => {
     const total = 1.64e9; // the 350k synthetic archive's stored bytes
     expect(estimatedIndexFiles(total, 40, DEFAULT_SHARD_LAYOUT)).toBeGreaterThan(INDEX_FILE_BUDGET);
     const layout = shardLayoutFor(total, 40);
-    // 24/48 → 48/48 → 96/48 → 192/96 → 384/192 KB: the layout the 350k runs were measured with
-    expect(layout).toEqual({ postingsBlockBytes: 384 * 1024, documentBlockBytes: 192 * 1024 });
+    // files of 24/48 → 48/48 → 96/48 → 192/96 → 384/192 KB (the block sizes of the 350k runs before index format 10)
+    expect(layout).toEqual({ ...DEFAULT_SHARD_LAYOUT, postingsPackBytes: 384 * 1024, documentPackBytes: 192 * 1024 });
     expect(estimatedIndexFiles(total, 40, layout)).toBeLessThanOrEqual(INDEX_FILE_BUDGET);
-    const half = { postingsBlockBytes: layout.postingsBlockBytes / 2, documentBlockBytes: layout.documentBlockBytes / 2 };
+    const half = { ...layout, postingsPackBytes: layout.postingsPackBytes! / 2, documentPackBytes: layout.documentPackBytes! / 2 };
     expect(estimatedIndexFiles(total, 40, half)).toBeGreaterThan(INDEX_FILE_BUDGET);
   });
 
-  it('doubles only the postings blocks while they are under twice the document blocks', () => {
-    const fits = (layout: { postingsBlockBytes: number; documentBlockBytes: number }) => estimatedIndexFiles(300e6, 20, layout) <= INDEX_FILE_BUDGET;
+  it('grows only the postings files while they are under twice the document files', () => {
+    const fits = (layout: ShardLayoutOptions) => estimatedIndexFiles(300e6, 20, layout) <= INDEX_FILE_BUDGET;
     expect(fits(DEFAULT_SHARD_LAYOUT)).toBe(false);
     const layout = shardLayoutFor(300e6, 20);
-    expect(layout.documentBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.documentBlockBytes);
-    expect(layout.postingsBlockBytes).toBeGreaterThan(DEFAULT_SHARD_LAYOUT.postingsBlockBytes);
+    expect(layout.documentPackBytes).toBe(DEFAULT_SHARD_LAYOUT.documentBlockBytes);
+    expect(layout.postingsPackBytes).toBeGreaterThan(DEFAULT_SHARD_LAYOUT.postingsBlockBytes);
+    expect(layout.postingsBlockBytes).toBe(DEFAULT_SHARD_LAYOUT.postingsBlockBytes);
     expect(fits(layout)).toBe(true);
   });
 
-  it('stops growing blocks at a cap far under the per-file limit', () => {
+  it('stops growing files at a cap far under the per-file limit', () => {
     const layout = shardLayoutFor(1e13, 1000);
-    expect(layout.postingsBlockBytes).toBeLessThan(STATIC_ASSET_LIMIT_BYTES);
+    expect(layout.postingsPackBytes).toBeLessThan(STATIC_ASSET_LIMIT_BYTES);
   });
 });

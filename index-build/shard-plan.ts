@@ -50,34 +50,40 @@ export const INDEX_FILE_BUDGET = 18_000;
  */
 const POSTINGS_PER_STORED_BYTE = 1.5;
 
-/** Largest postings block the layout grows to (far under the 25 MiB per file). */
-const MAX_POSTINGS_BLOCK_BYTES = 3 * 1024 * 1024;
+/** Largest postings file the layout grows to (far under the 25 MiB per file). */
+const MAX_POSTINGS_PACK_BYTES = 3 * 1024 * 1024;
 
-/** Postings blocks grow alone until they are this many times the document blocks; then both grow. */
-const POSTINGS_TO_DOCUMENT_BLOCKS = 2;
+/** Postings files grow alone until they are this many times the document files; then both grow. */
+const POSTINGS_TO_DOCUMENT_PACKS = 2;
 
 /**
- * Block sizes for an archive of `totalBytes` stored bytes in `shardCount` shards: the defaults
- * (`DEFAULT_SHARD_LAYOUT`, small blocks make a cold query read little), grown until the estimated
- * index files (blocks, plus a head and a title index per shard) fit {@link INDEX_FILE_BUDGET} —
- * postings blocks doubled first, up to {@link POSTINGS_TO_DOCUMENT_BLOCKS} times the document blocks
- * (24/48 → 48/48 → 96/48 KB), then both doubled (192/96, 384/192, …). Up to ~220 MB of stored text
- * (~60,000 news articles) the defaults fit; bigger blocks cost a cold query more bytes read and
- * verified per block, not more requests.
+ * Block and file sizes for an archive of `totalBytes` stored bytes in `shardCount` shards: the
+ * default blocks (`DEFAULT_SHARD_LAYOUT`: small blocks make a query read and cache little), one per
+ * file until the estimated index files (plus a head and a title index per shard) would exceed
+ * {@link INDEX_FILE_BUDGET}; then consecutive blocks are packed into bigger files — postings files
+ * doubled first, up to {@link POSTINGS_TO_DOCUMENT_PACKS} times the document files (24/48 → 48/48 →
+ * 96/48 KB), then both doubled (192/96, 384/192, …). Up to ~220 MB of stored text (~60,000 news
+ * articles) one block per file fits. Since index format 10 only the files grow, not the blocks: a
+ * shard reads, verifies and caches one block from its own copy whatever the file it came in (before,
+ * the blocks themselves grew, and a 350k shard read a 384 KB block for each key it missed).
  */
 export function shardLayoutFor(totalBytes: number, shardCount: number, budget = INDEX_FILE_BUDGET): ShardLayoutOptions {
-  let layout: ShardLayoutOptions = { ...DEFAULT_SHARD_LAYOUT };
-  while (layout.postingsBlockBytes < MAX_POSTINGS_BLOCK_BYTES && estimatedIndexFiles(totalBytes, shardCount, layout) > budget) {
-    const both = layout.postingsBlockBytes >= POSTINGS_TO_DOCUMENT_BLOCKS * layout.documentBlockBytes;
-    layout = { postingsBlockBytes: layout.postingsBlockBytes * 2, documentBlockBytes: layout.documentBlockBytes * (both ? 2 : 1) };
+  const layout: ShardLayoutOptions = { ...DEFAULT_SHARD_LAYOUT };
+  let postings = layout.postingsBlockBytes;
+  let documents = layout.documentBlockBytes;
+  while (postings < MAX_POSTINGS_PACK_BYTES && estimatedIndexFiles(totalBytes, shardCount, { ...layout, postingsPackBytes: postings, documentPackBytes: documents }) > budget) {
+    if (postings >= POSTINGS_TO_DOCUMENT_PACKS * documents) documents *= 2;
+    postings *= 2;
   }
-  return layout;
+  return postings === layout.postingsBlockBytes && documents === layout.documentBlockBytes ? layout : { ...layout, postingsPackBytes: postings, documentPackBytes: documents };
 }
 
 /** Estimated files of an index with `layout` (see {@link shardLayoutFor}), a few shared files included. */
 export function estimatedIndexFiles(totalBytes: number, shardCount: number, layout: ShardLayoutOptions): number {
-  const blocks = totalBytes / layout.documentBlockBytes + (totalBytes * POSTINGS_PER_STORED_BYTE) / layout.postingsBlockBytes;
-  return Math.ceil(blocks) + shardCount * 4 + 8;
+  const postings = Math.max(layout.postingsBlockBytes, layout.postingsPackBytes ?? 0);
+  const documents = Math.max(layout.documentBlockBytes, layout.documentPackBytes ?? 0);
+  const files = totalBytes / documents + (totalBytes * POSTINGS_PER_STORED_BYTE) / postings;
+  return Math.ceil(files) + shardCount * 4 + 8;
 }
 
 /** Local document numbers are u16 when a shard has fewer documents than this. */

@@ -10,9 +10,10 @@ const tsx = ['node_modules/tsx/dist/cli.mjs', 'index-build/cli.ts'];
 const builds = [
   ['data', 'dist/test-assets/single', []],
   // With the syllables seen once in the lexicon's tail (small parts) and the word pairs in many small
-  // pair parts: the request-level tests must give the same answers as from the single index, whose
-  // lexicon holds every syllable and whose pairs are in one part.
-  ['data', 'dist/test-assets/sharded', ['--shards', '3', '--tail-below', '2', '--tail-part-kib', '4', '--pair-part-kib', '2']],
+  // pair parts, and each shard's blocks packed into files of ~64 KiB (as a big archive's are): the
+  // request-level tests must give the same answers as from the single index, whose lexicon holds every
+  // syllable, whose pairs are in one part and whose blocks are one per file.
+  ['data', 'dist/test-assets/sharded', ['--shards', '3', '--tail-below', '2', '--tail-part-kib', '4', '--pair-part-kib', '2', '--file-kib', '64']],
   ['test/fixtures/api-corpus.jsonl', 'dist/test-assets/api', ['--shards', '2']],
   ['test/fixtures/related-corpus.jsonl', 'dist/test-assets/related', ['--shards', '2']],
   // The sample corpus with the live changes of test/fixtures/live-journal.jsonl folded in (test/live/fold-in.test.ts).

@@ -104,8 +104,10 @@ async function readArtifact(file: string): Promise<ArrayBuffer> {
 /** Reads and verifies (size and SHA-256) the shard's head and every block it lists, keeping nothing. */
 async function readAndVerifyAll(headFile: string, shard: LoadedShard): Promise<void> {
   const head = new ShardHead(await verifyArtifact(shard.entry.head, await readArtifact(headFile)));
-  for (let b = 0; b < head.blockCount; b++) await verifyArtifact(head.blockFile(b), await readArtifact(head.blockFile(b).file));
-  for (let b = 0; b < head.docBlockCount; b++) await verifyArtifact(head.docBlockFile(b), await readArtifact(head.docBlockFile(b).file));
+  for (const packed of head.packedFiles()) {
+    const bytes = await readArtifact(packed.file.file);
+    for (const block of packed.blocks) await verifyArtifact(block, bytes);
+  }
 }
 
 gc(); gc();

@@ -56,7 +56,7 @@ describe('copyMissing', () => {
     const source = new Map(files.map((f) => [f.file.file, f.bytes]));
     const store = new MemoryArtifactStore();
     store.put(files[1].file, files[1].bytes);
-    const list = [...files.map((f) => f.file), files[0].file];
+    const list = [...files.map((f) => ({ file: f.file })), { file: files[0].file }];
     const asked: string[] = [];
     // 3 bytes, then 5: past the 6-byte budget, so the call stops at f3 (index 3).
     expect(await copyMissing(list, fetcher(source, asked), store, 6)).toEqual({ copied: 2, bytes: 8, next: 3 });
@@ -77,8 +77,37 @@ describe('copyMissing', () => {
     const b = await artifact('b.bin', 'beta');
     const store = new MemoryArtifactStore();
     const source = new Map([['a.bin', a.bytes], ['b.bin', new TextEncoder().encode('BETA').buffer as ArrayBuffer]]);
-    await expect(copyMissing([a.file, b.file], fetcher(source, []), store, 10)).rejects.toThrow(/corrupt or from another build/);
+    await expect(copyMissing([{ file: a.file }, { file: b.file }], fetcher(source, []), store, 10)).rejects.toThrow(/corrupt or from another build/);
     expect(store.has(a.file)).toBe(true);
     expect(store.has(b.file)).toBe(false);
+  });
+
+  it('stores a file of packed blocks block by block, each verified, and a block is then read alone', async () => {
+    const blocks = await Promise.all(['first block', 'second', 'third one'].map((t, i) => artifact(`b${i}`, t)));
+    const whole = new TextEncoder().encode('first blocksecondthird one').buffer as ArrayBuffer;
+    const pack = await artifact('p.bin', 'first blocksecondthird one');
+    let at = 0;
+    const parts = blocks.map((b) => { const part = { ...b.file, file: 'p.bin', offset: at }; at += b.file.bytes; return part; });
+    const store = new MemoryArtifactStore();
+    const asked: string[] = [];
+    expect(await copyMissing([{ file: pack.file, parts }], fetcher(new Map([['p.bin', whole]]), asked), store, 1)).toEqual({ copied: 1, bytes: whole.byteLength, next: 1 });
+    expect(asked).toEqual(['p.bin']);
+    expect(parts.map((p) => new TextDecoder().decode(store.get(p)!))).toEqual(['first block', 'second', 'third one']);
+    // Complete: nothing fetched again; a block is read from the store alone.
+    expect(await copyMissing([{ file: pack.file, parts }], fetcher(new Map([['p.bin', whole]]), asked), store, 1)).toEqual({ copied: 0, bytes: 0, next: 1 });
+    expect(new TextDecoder().decode(await readArtifact(parts[1], fetcher(new Map(), asked), store))).toBe('second');
+    expect(asked).toEqual(['p.bin']);
+  });
+
+  it('reads a block out of its fetched file when the store lacks it, and refuses a file whose block does not verify', async () => {
+    const b = await artifact('b', 'second');
+    const part = { ...b.file, file: 'p.bin', offset: 11 };
+    const ok = new TextEncoder().encode('first blocksecondthird one').buffer as ArrayBuffer;
+    expect(new TextDecoder().decode(await readArtifact(part, fetcher(new Map([['p.bin', ok]]), []), new MemoryArtifactStore()))).toBe('second');
+    const bad = new TextEncoder().encode('first blockSECONDthird one').buffer as ArrayBuffer;
+    await expect(readArtifact(part, fetcher(new Map([['p.bin', bad]]), []))).rejects.toThrow(/block at byte 11 of index file p\.bin is corrupt/);
+    const store = new MemoryArtifactStore();
+    await expect(copyMissing([{ file: { file: 'p.bin', bytes: 26, sha256: 'x' }, parts: [part] }], fetcher(new Map([['p.bin', bad]]), []), store, 1)).rejects.toThrow(ArtifactError);
+    expect(store.has(part)).toBe(false);
   });
 });

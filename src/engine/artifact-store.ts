@@ -34,12 +34,22 @@ export async function readArtifact(file: ArtifactFile, fetchArtifact: FetchArtif
 
 /** How far a shard's copy in its store is (`/health`). */
 export interface CopyStatus {
-  /** Files of the shard stored (head, title index, postings and document blocks). */
+  /** Entries of the shard stored (head, title index, and each postings and document block). */
   files: number;
-  /** Files the shard has. */
+  /** Entries the shard's copy holds once complete. */
   of: number;
   /** Bytes stored. */
   bytes: number;
+}
+
+/**
+ * A file to copy and the entries it is stored as: the file itself, or (for a file of packed blocks,
+ * index format 10) each block it holds, so that a restarted shard reads one block, not the file.
+ */
+export interface CopyUnit {
+  file: ArtifactFile;
+  /** The blocks the file holds, in order (absent: the file is stored whole). */
+  parts?: readonly ArtifactFile[];
 }
 
 /** What one {@link copyMissing} call did and where the next one starts. */
@@ -49,30 +59,32 @@ export interface CopyProgress {
   /** Their bytes. */
   bytes: number;
   /**
-   * Where in `files` the next call starts: every file before it is stored. `files.length` once the
+   * Where in `units` the next call starts: every file before it is stored. `units.length` once the
    * copy is complete.
    */
   next: number;
 }
 
 /**
- * Copies into `store` the files of `files` from index `from` on that it lacks, in order, until at
+ * Copies into `store` the files of `units` from index `from` on that it lacks, in order, until at
  * least `maxBytes` were copied (at least one file per call, so any file gets copied); a caller that
  * passes the returned {@link CopyProgress.next} as the next `from` asks the store about each file
- * about once, however many calls the copy takes. Each file is fetched and verified first, so a corrupt
- * file is never stored: the error propagates and nothing of it is kept.
+ * about once, however many calls the copy takes. Each file is fetched and every entry it is stored as
+ * verified first, so a corrupt file is never stored: the error propagates and nothing of it is kept.
  */
-export async function copyMissing(files: readonly ArtifactFile[], fetchArtifact: FetchArtifact, store: ArtifactStore, maxBytes: number, from = 0): Promise<CopyProgress> {
+export async function copyMissing(units: readonly CopyUnit[], fetchArtifact: FetchArtifact, store: ArtifactStore, maxBytes: number, from = 0): Promise<CopyProgress> {
   let bytes = 0;
   let copied = 0;
   let i = Math.max(0, from);
-  for (; i < files.length; i++) {
-    const file = files[i];
-    if (store.has(file)) continue; // stored before, or an earlier entry with the same SHA-256
+  for (; i < units.length; i++) {
+    const unit = units[i];
+    const parts = unit.parts ?? [unit.file];
+    if (parts.every((p) => store.has(p))) continue; // stored before, or entries with the same SHA-256
     if (copied > 0 && bytes >= maxBytes) break;
-    const verified = await verifyArtifact(file, await fetchArtifact(file.file));
-    store.put(file, verified);
-    bytes += verified.byteLength;
+    const whole = await fetchArtifact(unit.file.file);
+    const verified = await Promise.all(parts.map((p) => verifyArtifact(p, whole)));
+    verified.forEach((b, k) => store.put(parts[k], b));
+    bytes += whole.byteLength;
     copied++;
   }
   return { copied, bytes, next: i };

@@ -15,14 +15,21 @@ export class ArtifactError extends Error {
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Checks an artifact's size and SHA-256 against the manifest; returns the bytes when they match. */
+/**
+ * Checks an artifact's size and SHA-256 against the manifest; returns the bytes when they match. `bytes`
+ * is the whole file: for a block inside a file (`expected.offset` set), the block's bytes are cut out
+ * of it first and checked (and returned) alone.
+ */
 export async function verifyArtifact(expected: ArtifactFile, bytes: ArrayBuffer): Promise<ArrayBuffer> {
-  if (bytes.byteLength !== expected.bytes) {
-    throw new ArtifactError(`index file ${expected.file} has ${bytes.byteLength} bytes, the manifest says ${expected.bytes} (truncated or from another build)`);
+  const at = expected.offset;
+  const part = at === undefined ? bytes : bytes.slice(at, at + expected.bytes);
+  const what = at === undefined ? `index file ${expected.file}` : `the block at byte ${at} of index file ${expected.file}`;
+  if (part.byteLength !== expected.bytes) {
+    throw new ArtifactError(`${what} has ${part.byteLength} bytes, the manifest says ${expected.bytes} (truncated or from another build)`);
   }
-  const digest = hex(await crypto.subtle.digest('SHA-256', bytes));
+  const digest = hex(await crypto.subtle.digest('SHA-256', part));
   if (digest !== expected.sha256) {
-    throw new ArtifactError(`index file ${expected.file} is corrupt or from another build (SHA-256 mismatch)`);
+    throw new ArtifactError(`${what} is corrupt or from another build (SHA-256 mismatch)`);
   }
-  return bytes;
+  return part;
 }

@@ -177,3 +177,66 @@ describe('LoadedShard (since index format 3)', () => {
     expect(l.docs).toEqual([r.hits[0].doc, -1]);
   });
 });
+
+describe('LoadedShard over files of packed blocks (since index format 10)', () => {
+  let packedDir = '';
+  let packed: IndexManifest;
+  beforeAll(async () => {
+    packedDir = await mkdtemp(path.join(os.tmpdir(), 'vn-packed-'));
+    await buildIndex({ input: 'data', outDir: packedDir, shards: 1, layout: { postingsBlockBytes: 2048, documentBlockBytes: 2048, postingsPackBytes: 16_384, documentPackBytes: 8192 } });
+    packed = JSON.parse(await readFile(path.join(packedDir, 'index/manifest.json'), 'utf8')) as IndexManifest;
+  }, 60_000);
+  afterAll(async () => { if (packedDir) await rm(packedDir, { recursive: true, force: true }); });
+  const packedFetcher = (read: string[]) => fetcher(read, path.join(packedDir, 'index'));
+  const QUERIES = ['hà nội', 'giá vàng tăng', 'bão số 3', 'ha noi xay dung', 'đảng', 'bóng đá'];
+
+  it('writes fewer files than blocks, and answers exactly as one block per file does', async () => {
+    const one = await LoadedShard.load(manifest, 0, fetcher([]));
+    const read: string[] = [];
+    const shard = await LoadedShard.load(packed, 0, packedFetcher(read));
+    expect(shard.head.blockCount).toBe(one.head.blockCount);
+    expect(packed.shards[0].files.count).toBeLessThan((2 + shard.head.blockCount + shard.head.docBlockCount) / 3);
+    for (const q of QUERIES) {
+      const p = plan(q);
+      expect(await shard.search(p, { ...OPTS, records: 10 }), q).toEqual(await one.search(p, { ...OPTS, records: 10 }));
+    }
+    // A file holding several of a query's blocks is fetched once for them.
+    expect(read.length).toBe(new Set(read).size);
+  });
+
+  it('copies block by block: a restarted shard reads single blocks from its store and fetches nothing', async () => {
+    const reference = await LoadedShard.load(packed, 0, packedFetcher([]));
+    const store = new MemoryArtifactStore();
+    const units = reference.files();
+    expect(units.length).toBe(packed.shards[0].files.count);
+    const progress = await copyMissing(units, packedFetcher([]), store, Infinity);
+    expect(progress.next).toBe(units.length);
+    expect(store.has(reference.head.blockFile(3))).toBe(true);
+    const read: string[] = [];
+    const stored = await LoadedShard.load(packed, 0, packedFetcher(read), { store });
+    for (const q of QUERIES) {
+      const p = plan(q);
+      expect(await stored.search(p, { ...OPTS, records: 5 })).toEqual(await reference.search(p, { ...OPTS, records: 5 }));
+    }
+    expect(read).toEqual([]);
+    // What a block read from the store costs: the block, not its file.
+    expect(stored.stats().postings.bytes).toBeLessThan(units.filter((u) => /\/p-/.test(u.file.file)).reduce((a, u) => a + u.file.bytes, 0));
+  });
+
+  it('refuses a corrupt block inside a file, and serves queries that read other blocks', async () => {
+    const probe: string[] = [];
+    await (await LoadedShard.load(packed, 0, packedFetcher(probe))).search(plan('hà nội'), OPTS);
+    const shard = await LoadedShard.load(packed, 0, packedFetcher([]));
+    const target = shard.head.blockFile(shard.head.blockOf(new TextEncoder().encode('ha')));
+    const corrupt = async (file: string) => {
+      const b = new Uint8Array(await readArrayBuffer(path.join(packedDir, 'index', file)));
+      if (file === target.file) for (let i = 0; i < 4; i++) b[target.offset! + (target.bytes >> 1) + i] ^= 0xff;
+      return b.buffer as ArrayBuffer;
+    };
+    const broken = await LoadedShard.load(packed, 0, corrupt);
+    await expect(broken.search(plan('hà nội'), OPTS)).rejects.toThrow(/block at byte \d+ of index file .* is corrupt/);
+    const store = new MemoryArtifactStore();
+    await expect(copyMissing(broken.files(), corrupt, store, Infinity)).rejects.toThrow(ArtifactError);
+    expect(store.has(target)).toBe(false);
+  });
+});

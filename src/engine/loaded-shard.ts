@@ -18,7 +18,7 @@ import { foldedKey } from '../index-format/term-keys.js';
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../suggest/title-index-options.js';
 import { searchTitles } from '../suggest/title-search.js';
 import { ArtifactError, type FetchArtifact } from './artifact.js';
-import { readArtifact, type ArtifactStore } from './artifact-store.js';
+import { readArtifact, type ArtifactStore, type CopyUnit } from './artifact-store.js';
 import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
@@ -64,6 +64,13 @@ export const LARGE_SHARD_CACHE_BUDGET = { postings: 16 * MiB, documents: 12 * Mi
 export function cacheBudgetFor(entry: { files: { documentsBytes: number } } | undefined): typeof SHARD_CACHE_BUDGET {
   return entry && entry.files.documentsBytes > 16 * MiB ? LARGE_SHARD_CACHE_BUDGET : SHARD_CACHE_BUDGET;
 }
+
+/**
+ * Bytes of fetched files of packed blocks a shard keeps (index format 10): a query that needs several
+ * blocks of one file before the shard's copy holds them fetches the file once. Small, since the copy
+ * makes such fetches rare; the blocks themselves go to the block caches.
+ */
+export const PACK_CACHE_BYTES = 2 * MiB;
 
 /** Options of {@link LoadedShard.load}. */
 export interface LoadOptions {
@@ -136,6 +143,9 @@ export class LoadedShard {
   readonly searcher: ShardSearcher;
   private readonly postingsCache: ByteBudgetCache<number, PostingsBlock>;
   private readonly documentsCache: ByteBudgetCache<number, DocumentBlock>;
+  private readonly packs = new ByteBudgetCache<string, ArrayBuffer>(PACK_CACHE_BYTES);
+  /** Fetches a file through {@link packs}. */
+  private readonly fetchPacked: FetchArtifact;
 
   private constructor(
     readonly entry: ShardEntry,
@@ -149,6 +159,10 @@ export class LoadedShard {
     this.searcher = new ShardSearcher(entry.shard, this.view, manifest.scoring.impactScale, manifest.categories);
     this.postingsCache = new ByteBudgetCache(budget.postings);
     this.documentsCache = new ByteBudgetCache(budget.documents);
+    this.fetchPacked = (file) => this.packs.getOrLoad(file, async () => {
+      const bytes = await this.fetchArtifact(file);
+      return { value: bytes, bytes: bytes.byteLength };
+    });
   }
 
   /**
@@ -166,17 +180,17 @@ export class LoadedShard {
     return new LoadedShard(entry, head, fetchArtifact, opts.store, manifest, opts.budget ?? cacheBudgetFor(entry));
   }
 
-  /** Every file of the shard: head, title index, postings blocks, document blocks. */
-  files(): BlockFile[] {
-    const files: BlockFile[] = [this.entry.head, this.entry.suggest];
-    for (let b = 0; b < this.head.blockCount; b++) files.push(this.head.blockFile(b));
-    for (let b = 0; b < this.head.docBlockCount; b++) files.push(this.head.docBlockFile(b));
-    return files;
+  /**
+   * Every file of the shard, as its copy stores them: head and title index whole, then each file of
+   * postings blocks and of document blocks with the blocks it holds (stored block by block).
+   */
+  files(): CopyUnit[] {
+    return [{ file: this.entry.head }, { file: this.entry.suggest }, ...this.head.packedFiles().map((p) => ({ file: p.file, parts: p.blocks }))];
   }
 
-  /** A file's bytes, from the store or fetched and verified. */
+  /** A file's or block's bytes, from the store or fetched and verified. */
   private read(file: BlockFile): Promise<ArrayBuffer> {
-    return readArtifact(file, this.fetchArtifact, this.store);
+    return readArtifact(file, file.offset === undefined ? this.fetchArtifact : this.fetchPacked, this.store);
   }
 
   /** Number of documents. */

@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';
@@ -25,6 +25,11 @@ export interface ArtifactFile {
   bytes: number;
   /** Lower-case hex SHA-256 of the file. */
   sha256: string;
+  /**
+   * Set when this entry is one block inside `file` (index format 10's shard files): the block starts
+   * at this byte, and `bytes` and `sha256` are the block's.
+   */
+  offset?: number;
 }
 
 /**

@@ -4,7 +4,9 @@
  * the id dictionary, and directories of the shard's postings blocks and document blocks: each block's
  * first key or document, size and SHA-256. The head is verified against the manifest; each block is
  * verified against the head when it is first loaded, so integrity is checked end to end without
- * reading (or hashing) what a query does not need.
+ * reading (or hashing) what a query does not need. Since index format 10 the head also says which file
+ * holds each block: a file holds one block, or several consecutive ones when the archive is too large
+ * for one file per block, and a block is read, verified and cached on its own either way.
  * @module
  */
 import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
@@ -50,9 +52,21 @@ export interface ShardHeadArrays {
   blockSha: Uint8Array;
   /** First local document of each document block, plus `documentCount`. */
   docBlockFirst: Uint32Array;
-  /** Size and SHA-256 of each document block file. */
+  /** Size and SHA-256 of each document block. */
   docBlockBytes: Uint32Array;
   docBlockSha: Uint8Array;
+  /**
+   * First postings block of each postings file, plus the block count (since index format 10: a file
+   * holds consecutive blocks, concatenated; a block's offset in its file is the sum of the sizes
+   * before it).
+   */
+  packFirstBlock: Uint32Array;
+  /** SHA-256 of each postings file (its name). */
+  packSha: Uint8Array;
+  /** First document block of each document file, plus the document block count. */
+  docPackFirstBlock: Uint32Array;
+  /** SHA-256 of each document file. */
+  docPackSha: Uint8Array;
 }
 
 /** Serializes a shard head. */
@@ -60,12 +74,23 @@ export function writeShardHead(meta: ShardHeadMeta, a: ShardHeadArrays): Uint8Ar
   return writeContainer(MAGIC, INDEX_FORMAT_VERSION, meta, { ...a } as unknown as Record<string, SectionArray>);
 }
 
-/** A block file as the head lists it. */
+/**
+ * A file of a shard as the head lists it, or one block inside a file: then `offset` says where the
+ * block starts in `file`, and `bytes` and `sha256` are the block's own.
+ */
 export interface BlockFile {
-  /** File name inside the index folder (`<shard dir>/<kind>-<first 16 hex digits of the SHA-256>.bin`). */
+  /** File name inside the index folder (`<shard dir>/<kind>-<first 16 hex digits of the file's SHA-256>.bin`). */
   file: string;
   bytes: number;
   sha256: string;
+  /** Where the block starts in `file` (absent: the whole file). */
+  offset?: number;
+}
+
+/** A file of packed blocks and the blocks it holds (what a shard's copy stores, block by block). */
+export interface PackedFile {
+  file: BlockFile;
+  blocks: BlockFile[];
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -73,8 +98,29 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
 /** Folder of a shard's block files inside the index folder. */
 export const shardDir = (shard: number) => `shard-${String(shard).padStart(3, '0')}`;
 
-/** File name of a block: its shard folder, kind (`p` postings, `d` documents) and content hash. */
+/** File name of a file of blocks: its shard folder, kind (`p` postings, `d` documents) and content hash. */
 export const blockFileName = (shard: number, kind: 'p' | 'd', sha256: string) => `${shardDir(shard)}/${kind}-${sha256.slice(0, 16)}.bin`;
+
+/**
+ * Each block's file and offset there, from the files' first blocks; null when the columns disagree
+ * (files not starting at block 0, not ending at the block count, not ascending, or hashes missing).
+ */
+function packPlacement(firstBlock: Uint32Array, packSha: Uint8Array, blockBytes: Uint32Array): [Uint32Array, Uint32Array] | null {
+  const packs = firstBlock.length - 1;
+  if (packs < 0 || packSha.length !== 32 * packs || firstBlock[0] !== 0 || firstBlock[packs] !== blockBytes.length) return null;
+  const pack = new Uint32Array(blockBytes.length);
+  const offset = new Uint32Array(blockBytes.length);
+  for (let p = 0; p < packs; p++) {
+    if (firstBlock[p + 1] <= firstBlock[p]) return null;
+    let at = 0;
+    for (let b = firstBlock[p]; b < firstBlock[p + 1]; b++) {
+      pack[b] = p;
+      offset[b] = at;
+      at += blockBytes[b];
+    }
+  }
+  return [pack, offset];
+}
 
 /** A loaded shard head. */
 export class ShardHead {
@@ -90,12 +136,20 @@ export class ShardHead {
   private readonly blockKeys: TermDictionary;
   readonly blockFirstTerm: Uint32Array;
   private readonly a: ShardHeadArrays;
+  /** Offset of each postings block in its file. */
+  private readonly blockOffset: Uint32Array;
+  /** File of each postings block. */
+  private readonly blockPack: Uint32Array;
+  /** Offset of each document block in its file. */
+  private readonly docBlockOffset: Uint32Array;
+  /** File of each document block. */
+  private readonly docBlockPack: Uint32Array;
 
   /** Opens the bytes of a shard head; throws `ContainerError` when corrupt. */
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardHeadMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as ShardHeadArrays;
-    requireSections(a as unknown as Record<string, unknown>, ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha'], 'shard head');
+    requireSections(a as unknown as Record<string, unknown>, ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha', 'packFirstBlock', 'packSha', 'docPackFirstBlock', 'docPackSha'], 'shard head');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;
@@ -117,6 +171,11 @@ export class ShardHead {
       || a.docBlockFirst.length !== d + 1 || a.docBlockFirst[d] !== n || a.docBlockSha.length !== 32 * d) {
       throw new ContainerError('shard head is inconsistent (corrupt file)');
     }
+    const postings = packPlacement(a.packFirstBlock, a.packSha, a.blockBytes);
+    const documents = packPlacement(a.docPackFirstBlock, a.docPackSha, a.docBlockBytes);
+    if (!postings || !documents) throw new ContainerError('shard head is inconsistent (corrupt file)');
+    [this.blockPack, this.blockOffset] = postings;
+    [this.docBlockPack, this.docBlockOffset] = documents;
   }
 
   /** Number of documents in the shard. */
@@ -139,10 +198,9 @@ export class ShardHead {
     return this.blockKeys.floor(key);
   }
 
-  /** The file of postings block `b`. */
+  /** Postings block `b`: its file, offset there, size and SHA-256. */
   blockFile(b: number): BlockFile {
-    const sha256 = hex(this.a.blockSha.subarray(32 * b, 32 * b + 32));
-    return { file: blockFileName(this.meta.shard, 'p', sha256), bytes: this.a.blockBytes[b], sha256 };
+    return this.located('p', b);
   }
 
   /** The document block holding local document `doc`. */
@@ -158,10 +216,43 @@ export class ShardHead {
     return lo;
   }
 
-  /** The file of document block `b`. */
+  /** Document block `b`: its file, offset there, size and SHA-256. */
   docBlockFile(b: number): BlockFile {
-    const sha256 = hex(this.a.docBlockSha.subarray(32 * b, 32 * b + 32));
-    return { file: blockFileName(this.meta.shard, 'd', sha256), bytes: this.a.docBlockBytes[b], sha256 };
+    return this.located('d', b);
+  }
+
+  /** Every postings file and then every document file, each with the blocks it holds. */
+  packedFiles(): PackedFile[] {
+    const out: PackedFile[] = [];
+    for (const kind of ['p', 'd'] as const) {
+      const first = kind === 'p' ? this.a.packFirstBlock : this.a.docPackFirstBlock;
+      for (let p = 0; p + 1 < first.length; p++) {
+        const blocks: BlockFile[] = [];
+        for (let b = first[p]; b < first[p + 1]; b++) blocks.push(this.located(kind, b));
+        out.push({ file: this.packFile(kind, p), blocks });
+      }
+    }
+    return out;
+  }
+
+  /** File `p` of a kind, whole. */
+  private packFile(kind: 'p' | 'd', p: number): BlockFile {
+    const first = kind === 'p' ? this.a.packFirstBlock : this.a.docPackFirstBlock;
+    const sizes = kind === 'p' ? this.a.blockBytes : this.a.docBlockBytes;
+    const sha256 = hex((kind === 'p' ? this.a.packSha : this.a.docPackSha).subarray(32 * p, 32 * p + 32));
+    let bytes = 0;
+    for (let b = first[p]; b < first[p + 1]; b++) bytes += sizes[b];
+    return { file: blockFileName(this.meta.shard, kind, sha256), bytes, sha256 };
+  }
+
+  /** Block `b` of a kind, located in its file. */
+  private located(kind: 'p' | 'd', b: number): BlockFile {
+    const [sizes, shas, packOf, offsets, packShas] = kind === 'p'
+      ? [this.a.blockBytes, this.a.blockSha, this.blockPack, this.blockOffset, this.a.packSha]
+      : [this.a.docBlockBytes, this.a.docBlockSha, this.docBlockPack, this.docBlockOffset, this.a.docPackSha];
+    const p = packOf[b];
+    const packSha = hex(packShas.subarray(32 * p, 32 * p + 32));
+    return { file: blockFileName(this.meta.shard, kind, packSha), bytes: sizes[b], sha256: hex(shas.subarray(32 * b, 32 * b + 32)), offset: offsets[b] };
   }
 
   /** Local document number of article `id`, or -1. */

@@ -61,9 +61,43 @@ describe('layoutShard', () => {
     expect(head.blockCount).toBe(blocks.length);
     expect(head.docBlockCount).toBe(docBlocks.length);
     files.postingsBlocks.forEach((b, i) => {
-      expect(head.blockFile(i)).toEqual({ file: `shard-003/p-${hex(b).slice(0, 16)}.bin`, bytes: b.length, sha256: hex(b) });
+      expect(head.blockFile(i)).toEqual({ file: `shard-003/p-${hex(b).slice(0, 16)}.bin`, bytes: b.length, sha256: hex(b), offset: 0 });
     });
     files.documentBlocks.forEach((b, i) => expect(head.docBlockFile(i).sha256).toBe(hex(b)));
+    // By default each block is its own file.
+    expect(files.postingsPacks).toEqual(files.postingsBlocks);
+    expect(files.documentPacks).toEqual(files.documentBlocks);
+  });
+
+  it('packs consecutive blocks into bigger files when asked, each block located by its file and offset', () => {
+    const packed = layoutShard(3, arrays, records, ids, sha, { postingsBlockBytes: 2048, documentBlockBytes: 1024, postingsPackBytes: 8192, documentPackBytes: 3000 });
+    // The blocks themselves do not change; the head is the same but for where the blocks are.
+    expect(packed.postingsBlocks).toEqual(files.postingsBlocks);
+    expect(packed.documentBlocks).toEqual(files.documentBlocks);
+    expect(packed.postingsPacks.length).toBeGreaterThan(1);
+    expect(packed.postingsPacks.length).toBeLessThan(files.postingsBlocks.length / 2);
+    expect(packed.documentPacks.length).toBeLessThan(files.documentBlocks.length);
+    const h = new ShardHead(buf(packed.head));
+    const listed = h.packedFiles();
+    expect(listed.map((p) => p.file.sha256)).toEqual([...packed.postingsPacks, ...packed.documentPacks].map(hex));
+    expect(listed.map((p) => p.file.bytes)).toEqual([...packed.postingsPacks, ...packed.documentPacks].map((p) => p.length));
+    const all = [...packed.postingsPacks, ...packed.documentPacks];
+    const located = [...listed.flatMap((p, i) => p.blocks.map((b) => ({ b, pack: all[i], name: p.file.file })))];
+    expect(located.length).toBe(files.postingsBlocks.length + files.documentBlocks.length);
+    for (const [i, block] of files.postingsBlocks.entries()) {
+      const at = h.blockFile(i);
+      const pack = packed.postingsPacks[listed.findIndex((p) => p.file.file === at.file)];
+      expect(pack.subarray(at.offset!, at.offset! + at.bytes)).toEqual(block);
+      expect(at.sha256).toBe(hex(block));
+    }
+    for (const [i, block] of files.documentBlocks.entries()) {
+      const at = h.docBlockFile(i);
+      const pack = all[listed.findIndex((p) => p.file.file === at.file)];
+      expect(pack.subarray(at.offset!, at.offset! + at.bytes)).toEqual(block);
+    }
+    // Every file of packs starts with a block; files are named by their own hash.
+    for (const p of listed) expect(p.blocks[0].offset).toBe(0);
+    expect(listed[0].file.file).toBe(`shard-003/p-${hex(packed.postingsPacks[0]).slice(0, 16)}.bin`);
   });
 
   it('finds every key in its block with the posting list and term number of the uncut shard', () => {

@@ -2,7 +2,9 @@
  * Cuts a shard into the files of index format 3 and later: a small head (see `shard-head.ts`), postings
  * blocks of about {@link ShardLayoutOptions.postingsBlockBytes} each (contiguous ranges of the term
  * dictionary, never splitting a posting list) and document blocks of about
- * {@link ShardLayoutOptions.documentBlockBytes}. Deterministic: the same arrays give the same bytes.
+ * {@link ShardLayoutOptions.documentBlockBytes}, packed into files (since index format 10: one block
+ * per file by default, several for archives whose blocks would not fit the deployment's file budget).
+ * Deterministic: the same arrays give the same bytes.
  * @module
  */
 import { writeDocumentBlock } from './document-block.js';
@@ -11,12 +13,21 @@ import { writeShardHead } from './shard-head.js';
 import type { ShardPostingsArrays } from './shard-postings.js';
 import { compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
 
-/** Block sizes of a layout. */
+/** Block and file sizes of a layout. */
 export interface ShardLayoutOptions {
   /** Target bytes of a postings block (a block closes once it reaches this; one long list may exceed it). */
   postingsBlockBytes: number;
   /** Target bytes of a document block. */
   documentBlockBytes: number;
+  /**
+   * Target bytes of a postings file (since index format 10): consecutive blocks are packed into one
+   * file until it reaches this (at least one block per file). Blocks stay the unit a shard reads,
+   * verifies and caches; files are only how they are delivered, so an archive too large for one
+   * file per block packs more blocks per file instead of growing its blocks. Default: one block per file.
+   */
+  postingsPackBytes?: number;
+  /** Target bytes of a document file (see {@link postingsPackBytes}). */
+  documentPackBytes?: number;
 }
 
 /**
@@ -31,8 +42,34 @@ export const DEFAULT_SHARD_LAYOUT: ShardLayoutOptions = { postingsBlockBytes: 24
 /** The files of one shard, before naming (names come from each file's SHA-256). */
 export interface ShardFiles {
   head: Uint8Array;
+  /** Postings blocks, in order (each verified and cached on its own). */
   postingsBlocks: Uint8Array[];
+  /** Document blocks, in order. */
   documentBlocks: Uint8Array[];
+  /** The files written: consecutive postings blocks concatenated (see {@link ShardLayoutOptions.postingsPackBytes}). */
+  postingsPacks: Uint8Array[];
+  /** The files written: consecutive document blocks concatenated. */
+  documentPacks: Uint8Array[];
+}
+
+/** Consecutive blocks concatenated into files of at least `packBytes` (the last may be smaller), and the first block of each file plus the block count. */
+export function packBlocks(blocks: readonly Uint8Array[], packBytes: number): { packs: Uint8Array[]; firstBlock: Uint32Array } {
+  const packs: Uint8Array[] = [];
+  const firstBlock: number[] = [];
+  let from = 0;
+  while (from < blocks.length) {
+    let to = from;
+    let bytes = 0;
+    while (to < blocks.length && (to === from || bytes < packBytes)) bytes += blocks[to++].length;
+    const out = new Uint8Array(bytes);
+    let at = 0;
+    for (let b = from; b < to; b++) { out.set(blocks[b], at); at += blocks[b].length; }
+    packs.push(out);
+    firstBlock.push(from);
+    from = to;
+  }
+  firstBlock.push(blocks.length);
+  return { packs, firstBlock: Uint32Array.from(firstBlock) };
 }
 
 /** SHA-256 of bytes (32 bytes): passed in so this layer stays free of Node and Workers APIs. */
@@ -116,12 +153,16 @@ export function layoutShard(shard: number, a: ShardPostingsArrays, records: read
   const order = ids.map((_, i) => i).sort((x, y) => compareTermsByBytes(ids[x], ids[y]));
   const idDict = encodeTermDictionary(order.map((i) => ids[i]));
   const keyDict = encodeTermDictionary(firstKeys);
+  const postingsPacks = packBlocks(postingsBlocks, opts.postingsPackBytes ?? 0);
+  const documentPacks = packBlocks(documentBlocks, opts.documentPackBytes ?? 0);
   const head = writeShardHead({ shard, documentCount: n, termCount: terms }, {
     docDate: a.docDate, docCategory: a.docCategory, headlineStarts: a.headlineStarts, headlineTerms: a.headlineTerms, headlineExact: a.headlineExact,
     idBytes: idDict.bytes, idOffsets: idDict.offsets, idDocs: Uint32Array.from(order),
     blockKeyBytes: keyDict.bytes, blockKeyOffsets: keyDict.offsets, blockFirstTerm: Uint32Array.from(blockFirstTerm),
     blockBytes: Uint32Array.from(postingsBlocks, (f) => f.length), blockSha: hashes(postingsBlocks),
     docBlockFirst: Uint32Array.from(docBlockFirst), docBlockBytes: Uint32Array.from(documentBlocks, (f) => f.length), docBlockSha: hashes(documentBlocks),
+    packFirstBlock: postingsPacks.firstBlock, packSha: hashes(postingsPacks.packs),
+    docPackFirstBlock: documentPacks.firstBlock, docPackSha: hashes(documentPacks.packs),
   });
-  return { head, postingsBlocks, documentBlocks };
+  return { head, postingsBlocks, documentBlocks, postingsPacks: postingsPacks.packs, documentPacks: documentPacks.packs };
 }

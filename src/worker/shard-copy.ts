@@ -120,7 +120,7 @@ export class ShardCopy {
   status(shard: LoadedShard): CopyStatus {
     const s = this.store.stats();
     let of = this.distinctFiles.get(shard);
-    if (of === undefined) this.distinctFiles.set(shard, (of = new Set(shard.files().map((f) => f.sha256)).size));
+    if (of === undefined) this.distinctFiles.set(shard, (of = new Set(shard.files().flatMap((u) => (u.parts ?? [u.file]).map((f) => f.sha256))).size));
     return { files: s.files, of, bytes: s.bytes };
   }
 }

@@ -68,15 +68,19 @@ describe("a shard object's copy of its files in its own storage", () => {
       shard.files = () => { listed++; return files(); };
       const status = copy.status(shard);
       for (let i = 0; i < 3; i++) expect(copy.status(shard)).toEqual(status);
-      return { runs, lookups, status, files: files().length, listed };
+      const units = files();
+      return { runs, lookups, status, files: units.length, entries: units.reduce((n, u) => n + (u.parts?.length ?? 1), 0), listed };
     });
     expect(out.listed).toBeLessThanOrEqual(1);
     expect(out.status.files).toBe(out.status.of);
-    expect(out.runs.length).toBe(out.status.of); // a 1-byte budget: one file per run
+    // This index packs a shard's blocks into files of ~64 KiB, stored block by block.
+    expect(out.entries).toBeGreaterThan(out.files);
+    expect(out.status.of).toBe(out.entries);
+    expect(out.runs.length).toBe(out.files); // a 1-byte budget: one file per run
     expect(out.runs.every((n) => n === 1)).toBe(true);
-    // Each run asks about the file it copies and the next one (where it stops); starting every run
-    // from the first file would ask about 1 + 2 + … + n of them.
-    expect(out.lookups).toBeLessThanOrEqual(2 * out.files);
+    // Each run asks about the entries of the file it copies and of the next one (where it stops);
+    // starting every run from the first file would ask about 1 + 2 + … + n of them.
+    expect(out.lookups).toBeLessThanOrEqual(2 * out.entries);
   });
 
   it('a restarted object answers from its copy without fetching anything, the same as from the assets', async () => {
