@@ -129,7 +129,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
     // (src/worker/shard-copy.ts; once per build, in the background, starting 10 s after a shard loads).
     const tc = performance.now();
     const copied = await copiesComplete(server.url, o.log).catch((e: Error) => { o.log(`  (no wait for shard copies: ${e.message})`); return null; });
-    if (copied) o.log(`  waited ${((performance.now() - tc) / 1000).toFixed(0)} s for the shard objects' copies of their files (${copied.files} files, ${(copied.bytes / 1e6).toFixed(1)} MB) before measuring`);
+    if (copied) o.log(`  waited ${((performance.now() - tc) / 1000).toFixed(0)} s for the shard objects' copies of their files (${copied.files} stored entries: heads, title indexes and blocks; ${(copied.bytes / 1e6).toFixed(1)} MB) before measuring`);
     const lat: number[] = [];
     const took: number[] = [];
     const kindLat: Record<QueryKind, number[]> = { 'short-accented': [], 'short-unaccented': [], headline: [] };
@@ -249,7 +249,7 @@ export async function runColdRestarts(o: { assets: string; queries: string[]; st
       } finally {
         await server.stop();
       }
-      o.log(`  the shard objects copied ${copy.files} files (${(copy.bytes / 1e6).toFixed(1)} MB) into their storage in ${copy.seconds.toFixed(0)} s (after one search; copying starts 10 s after a shard loads)`);
+      o.log(`  the shard objects copied ${copy.files} entries (heads, title indexes and blocks, ${(copy.bytes / 1e6).toFixed(1)} MB) into their storage in ${copy.seconds.toFixed(0)} s (after one search; copying starts 10 s after a shard loads)`);
     }
     for (const q of o.queries) {
       const t0 = performance.now();
