@@ -5,7 +5,7 @@
  * by benchmarks to model the production path with copies (`openIndex(…, { copies: true })`).
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactStore } from '../src/engine/artifact-store.js';
 import type { ArtifactFile } from '../src/index-format/manifest.js';
@@ -17,10 +17,22 @@ export class FolderCopyStore implements ArtifactStore {
   /** The file's bytes (or the block's, for a block inside a file) from the folder (not hashed), or null when it is missing. */
   get(file: ArtifactFile): ArrayBuffer | null {
     try {
-      const b = readFileSync(path.join(this.indexDir, file.file));
-      this.onRead?.(file.file);
-      const from = b.byteOffset + (file.offset ?? 0);
-      return b.buffer.slice(from, file.offset === undefined ? b.byteOffset + b.byteLength : from + file.bytes) as ArrayBuffer;
+      const name = path.join(this.indexDir, file.file);
+      if (file.offset === undefined) {
+        const b = readFileSync(name);
+        this.onRead?.(file.file);
+        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      }
+      // A block inside a file: read its bytes only, as a shard object reads one stored block.
+      const out = new Uint8Array(file.bytes);
+      const fd = openSync(name, 'r');
+      try {
+        const n = readSync(fd, out, 0, file.bytes, file.offset);
+        this.onRead?.(file.file);
+        return n === file.bytes ? out.buffer : null;
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return null;
     }
