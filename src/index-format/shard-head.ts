@@ -252,7 +252,11 @@ export class ShardHead {
       : [this.a.docBlockBytes, this.a.docBlockSha, this.docBlockPack, this.docBlockOffset, this.a.docPackSha];
     const p = packOf[b];
     const packSha = hex(packShas.subarray(32 * p, 32 * p + 32));
-    return { file: blockFileName(this.meta.shard, kind, packSha), bytes: sizes[b], sha256: hex(shas.subarray(32 * b, 32 * b + 32)), offset: offsets[b] };
+    const block: BlockFile = { file: blockFileName(this.meta.shard, kind, packSha), bytes: sizes[b], sha256: hex(shas.subarray(32 * b, 32 * b + 32)) };
+    // A block alone in its file is the whole file: no offset, so readers take it whole.
+    const first = kind === 'p' ? this.a.packFirstBlock : this.a.docPackFirstBlock;
+    if (first[p + 1] - first[p] > 1) block.offset = offsets[b];
+    return block;
   }
 
   /** Local document number of article `id`, or -1. */
