@@ -9,10 +9,10 @@ import { NO_CATEGORY, NO_DATE } from '../index-format/shard-postings.js';
 import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
-import { coverageFactor } from '../scoring/coverage.js';
+import { coverageFactors } from '../scoring/coverage.js';
 import { HeadlineQuery, headlineBoostBound } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
-import { TopK } from './top-k.js';
+import { TopK, kthLargestAt } from './top-k.js';
 
 const byScore = (a: ShardHit, b: ShardHit) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
 const byDateDesc = (a: ShardHit, b: ShardHit) =>
@@ -23,6 +23,12 @@ const byDateAsc = (a: ShardHit, b: ShardHit) => {
   const bd = b.date === NO_DATE ? Infinity : b.date;
   return ad < bd || (ad === bd && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
 };
+
+/**
+ * Lists with at least one posting per this many documents of the shard are evaluated densely (see
+ * {@link ShardSearcher.search}).
+ */
+const DENSE_POSTINGS_PER_DOCUMENT = 4;
 
 /** The order of hits for a sort: true when `a` ranks above `b` (ties broken by document number). */
 export function hitOrder(sort: SearchOptions['sort']): (a: ShardHit, b: ShardHit) => boolean {
@@ -73,6 +79,8 @@ export class ShardSearcher {
   private readonly excludedMark: Uint8Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
+  /** The current query's matches (after filters). */
+  private readonly matches: Int32Array;
 
   /**
    * @param shard shard number (reported in hits)
@@ -91,6 +99,7 @@ export class ShardSearcher {
     this.excludedMark = new Uint8Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
+    this.matches = new Int32Array(n);
   }
 
   /**
@@ -117,32 +126,57 @@ export class ShardSearcher {
     const requiredRanges = required.map((k) => this.postings.list(encode(k)));
     const requiredImpossible = requiredRanges.some((r) => r === null);
 
+    // Visit lists clause by clause so that a clause is counted once per document.
+    const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
+    const lists = !browse && !requiredImpossible ? terms.map((t) => this.postings.list(encode(t.key))) : [];
+    const msm = Math.max(0, plan.minShouldMatch);
+    // Dense: when a match needs a word clause or a required key (so is told by its counts alone) and
+    // the lists cover much of the shard, the matches are found by one pass over every document instead
+    // of keeping track of each document the lists touch.
+    let postings = 0;
+    for (const r of lists) if (r) postings += r.end - r.start;
+    const dense = !browse && !requiredImpossible && (msm >= 1 || required.length > 0) && postings * DENSE_POSTINGS_PER_DOCUMENT >= n;
     if (!browse && !requiredImpossible) {
       for (const r of requiredRanges) {
         const docs = r!.docs;
+        if (dense) {
+          for (let p = r!.start; p < r!.end; p++) requiredHits[docs[p]]++;
+          continue;
+        }
         for (let p = r!.start; p < r!.end; p++) {
           const d = docs[p];
           requiredHits[d]++;
           if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
         }
       }
-      // Visit lists clause by clause so that a clause is counted once per document.
-      const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
       const wordClauses = plan.clauseCount;
-      for (const t of terms) {
-        const r = this.postings.list(encode(t.key));
+      for (let i = 0; i < terms.length; i++) {
+        const r = lists[i];
         if (!r) continue;
-        const w = t.weight * this.impactScale;
-        const c = t.clause;
+        const w = terms[i].weight * this.impactScale;
+        const c = terms[i].clause;
         const { docs, impacts } = r;
-        for (let p = r.start; p < r.end; p++) {
-          const d = docs[p];
-          if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
-          acc[d] += w * impacts[p];
-          if (c >= 0 && lastClause[d] !== c) {
-            if (c < wordClauses) coverage[d]++;
-            else pairCoverage[d]++;
-            lastClause[d] = c;
+        // A clause of one term needs no check that it was counted already.
+        const alone = c >= 0 && (i === 0 || terms[i - 1].clause !== c) && (i + 1 === terms.length || terms[i + 1].clause !== c);
+        const counts = c < 0 ? null : c < wordClauses ? coverage : pairCoverage;
+        if (dense && alone) {
+          for (let p = r.start; p < r.end; p++) {
+            const d = docs[p];
+            acc[d] += w * impacts[p];
+            counts![d]++;
+          }
+        } else if (dense) {
+          for (let p = r.start; p < r.end; p++) {
+            const d = docs[p];
+            acc[d] += w * impacts[p];
+            if (c >= 0 && lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
+          }
+        } else {
+          for (let p = r.start; p < r.end; p++) {
+            const d = docs[p];
+            if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
+            acc[d] += w * impacts[p];
+            if (c >= 0 && lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
           }
         }
       }
@@ -163,7 +197,6 @@ export class ShardSearcher {
     const yearCounts = wantYear ? new Map<number, number>() : null;
     let total = 0;
     const requiredNeeded = required.length;
-    const msm = Math.max(0, plan.minShouldMatch);
     const allClauses = plan.clauseCount + (plan.pairClauseCount ?? 0);
 
     // Headline match: only scored documents, and only when the boost could still matter.
@@ -174,48 +207,73 @@ export class ShardSearcher {
     // The most this query's headline boost can be (a headline is scanned only when that could matter).
     const maxBoost = headline ? headlineBoostBound(headline.length, plan.coverage !== undefined) : 1;
 
-    const probe: ShardHit = { shard: this.shard, doc: 0, score: 0, date: 0 };
-    const consider = (d: number, score: number) => {
-      if (excludedMark[d]) return;
+    // 1. Matches: filters, total and facets; each match's score before the headline boost into acc.
+    const matches = this.matches;
+    const factors = coverageFactors(allClauses);
+    const scored = plan.terms.length > 0;
+    const count = (d: number): boolean => {
+      if (excludedMark[d]) return false;
       const date = docDate[d];
-      if (from !== undefined && (date === NO_DATE || date < from)) return;
-      if (to !== undefined && (date === NO_DATE || date > to)) return;
-      if (catFilter && (docCategory[d] === NO_CATEGORY || !catFilter.has(docCategory[d]))) return;
-      total++;
+      if (from !== undefined && (date === NO_DATE || date < from)) return false;
+      if (to !== undefined && (date === NO_DATE || date > to)) return false;
+      if (catFilter && (docCategory[d] === NO_CATEGORY || !catFilter.has(docCategory[d]))) return false;
       if (categoryCounts && docCategory[d] !== NO_CATEGORY) categoryCounts.set(docCategory[d], (categoryCounts.get(docCategory[d]) ?? 0) + 1);
       if (yearCounts && date !== NO_DATE) {
         const y = minutesToYear(date);
         yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
       }
-      // One probe object for every candidate; a hit is allocated only for those the top k takes.
-      probe.doc = d;
-      probe.score = score;
-      probe.date = date;
-      if (headline && !headline.empty && score > 0) {
-        probe.score = score * maxBoost;
-        if (!keep(probe)) return;
-        const hs = headlineStarts[d];
-        const he = headlineStarts[d + 1];
-        probe.score = score * headline.boost(headlineTerms, headlineExact, hs, he);
-      }
-      if (keep(probe)) top.push({ shard: probe.shard, doc: d, score: probe.score, date });
+      matches[total++] = d;
+      return true;
     };
-
     if (browse) {
-      for (let d = 0; d < n; d++) consider(d, 0);
+      for (let d = 0; d < n; d++) count(d);
     } else if (!requiredImpossible) {
-      for (let i = 0; i < touchedCount; i++) {
-        const d = touched[i];
+      const end = dense ? n : touchedCount;
+      for (let i = 0; i < end; i++) {
+        const d = dense ? i : touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
-        const score = acc[d] * coverageFactor(coverage[d] + pairCoverage[d], allClauses);
-        consider(d, plan.terms.length ? score : 0);
+        const score = scored ? acc[d] * factors[coverage[d] + pairCoverage[d]] : 0;
+        if (count(d)) acc[d] = score;
       }
     }
 
+    // 2. The top k. By score, a boost is ≥ 1, so the k-th best score before boosts is a lower bound
+    //    of the k-th best after them (as is the front's reference): a match whose score × the largest
+    //    boost stays below it cannot reach the page, and its headline is never scanned.
+    let floor = -Infinity;
+    if (opts.sort === 'relevance') {
+      floor = kthLargestAt(acc, matches, total, opts.topK);
+      if (ref && ref.score > floor) floor = ref.score;
+    }
+    const boosted = headline !== null && !headline.empty;
+    const probe: ShardHit = { shard: this.shard, doc: 0, score: 0, date: 0 };
+    for (let i = 0; i < total; i++) {
+      const d = matches[i];
+      const score = acc[d];
+      if (score * maxBoost < floor) continue;
+      // One probe object for every candidate; a hit is allocated only for those the top k takes.
+      probe.doc = d;
+      probe.score = score;
+      probe.date = docDate[d];
+      if (boosted && score > 0) {
+        probe.score = score * maxBoost;
+        if (!keep(probe)) continue;
+        const hs = headlineStarts[d];
+        const he = headlineStarts[d + 1];
+        // Most headlines hold none of the query's syllables: their boost is 1 without a scan.
+        probe.score = headline!.mayRaise(headlineTerms, hs, he) ? score * headline!.boost(headlineTerms, headlineExact, hs, he) : score;
+      }
+      if (keep(probe)) top.push({ shard: probe.shard, doc: d, score: probe.score, date: probe.date });
+    }
+
     // Reset scratch state for the next query.
-    for (let i = 0; i < touchedCount; i++) {
-      const d = touched[i];
-      acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
+    if (dense) {
+      acc.fill(0); coverage.fill(0); pairCoverage.fill(0); lastClause.fill(-1); requiredHits.fill(0);
+    } else {
+      for (let i = 0; i < touchedCount; i++) {
+        const d = touched[i];
+        acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
+      }
     }
     for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[r!.docs[p]] = 0;
     for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 0;

@@ -57,3 +57,42 @@ export class TopK<T> {
     }
   }
 }
+
+/**
+ * The `k`-th largest of `values[at[0]]`, …, `values[at[count − 1]]` (−Infinity when `count < k` or
+ * `k ≤ 0`), with a min-heap of k numbers: one comparison for most items. A shard uses it as a lower
+ * bound of its k-th best score before computing any headline boost (boosts are ≥ 1).
+ */
+export function kthLargestAt(values: ArrayLike<number>, at: ArrayLike<number>, count: number, k: number): number {
+  if (k <= 0 || count < k) return -Infinity;
+  const heap = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    // Sift up.
+    let j = i;
+    const v = values[at[i]];
+    while (j > 0) {
+      const p = (j - 1) >> 1;
+      if (heap[p] <= v) break;
+      heap[j] = heap[p];
+      j = p;
+    }
+    heap[j] = v;
+  }
+  for (let i = k; i < count; i++) {
+    const v = values[at[i]];
+    if (v <= heap[0]) continue;
+    // Replace the root and sift down.
+    let j = 0;
+    for (;;) {
+      const l = 2 * j + 1;
+      if (l >= k) break;
+      const r = l + 1;
+      const c = r < k && heap[r] < heap[l] ? r : l;
+      if (heap[c] >= v) break;
+      heap[j] = heap[c];
+      j = c;
+    }
+    heap[j] = v;
+  }
+  return heap[0];
+}

@@ -17,3 +17,13 @@ export const COVERAGE_EXPONENT: number = 0.5;
 export function coverageFactor(matched: number, all: number): number {
   return all > 0 ? Math.pow(matched / all, COVERAGE_EXPONENT) : 1;
 }
+
+/**
+ * {@link coverageFactor} for every count of matched clauses from 0 to `all`, so that scoring a
+ * document is a table lookup (index = matched clauses).
+ */
+export function coverageFactors(all: number): Float64Array {
+  const table = new Float64Array(all + 1);
+  for (let m = 0; m <= all; m++) table[m] = coverageFactor(m, all);
+  return table;
+}

@@ -167,3 +167,34 @@ describe('HeadlineQuery.boost', () => {
     expect(q.cover(Uint32Array.of(1, 2, 1), Uint32Array.of(11, 12, 11), 0, 3)).toBe(0);
   });
 });
+
+describe('HeadlineQuery.mayRaise', () => {
+  it('is false only for headlines whose boost is exactly 1 (random check)', () => {
+    let seed = 9;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(rnd() * n);
+    let raised = 0;
+    let plain = 0;
+    for (let round = 0; round < 2000; round++) {
+      const len = 1 + pick(6);
+      const terms = Array.from({ length: len }, () => (rnd() < 0.1 ? -1 : pick(40)));
+      const spec: CoverageSpec = {
+        exact: terms.map(() => (rnd() < 0.3 ? pick(40) : -1)),
+        bound: terms.map((_, j) => j > 0 && rnd() < 0.3),
+        alternatives: rnd() < 0.5 ? [{ start: 0, end: Math.min(2, len), terms: [40 + pick(5), 45 + pick(5)] }] : [],
+      };
+      const q = new HeadlineQuery(terms, rnd() < 0.7 ? spec : undefined);
+      // Headline syllables from a wider range (most not in the query), with exact forms beside them.
+      const headline = Uint32Array.from({ length: pick(12) }, () => pick(400) % (rnd() < 0.5 ? 50 : 4000));
+      const exact = Uint32Array.from(headline, (t) => (rnd() < 0.5 ? t : pick(40)));
+      const boost = q.boost(headline, exact, 0, headline.length);
+      if (q.mayRaise(headline, 0, headline.length)) raised++;
+      else {
+        plain++;
+        expect(boost, JSON.stringify({ terms, headline: [...headline] })).toBe(1);
+      }
+    }
+    expect(raised).toBeGreaterThan(100);
+    expect(plain).toBeGreaterThan(100);
+  });
+});

@@ -88,6 +88,9 @@ export interface HeadlineMatch {
  */
 const FILTER_BITS = 512;
 
+/** Bits of the filter {@link HeadlineQuery.mayRaise} tests (a power of two; 512 bytes per query and shard). */
+const RAISING_FILTER_BITS = 4096;
+
 /**
  * A query prepared for matching against many headlines: its syllables as term numbers (−1 when the
  * shard does not contain the syllable) and, for each term number, the query positions it occupies.
@@ -109,6 +112,10 @@ export class HeadlineQuery {
   private readonly matchedAt: Int32Array;
   /** Units of the query (the denominator of coverage): bound pairs, and syllables in none. */
   private readonly units: number;
+
+  /** Term numbers whose presence can raise a headline's boost above 1: see {@link HeadlineQuery.mayRaise}. */
+  private readonly raising = new Set<number>();
+  private readonly raisingFilter = new Int32Array(RAISING_FILTER_BITS / 32);
 
   // Results of the last scan.
   private longestRun = 0;
@@ -139,6 +146,12 @@ export class HeadlineQuery {
       if (!list) this.positions.set(t, [j]);
       else if (list.length < MAX_POSITIONS_PER_SYLLABLE) list.push(j);
     }
+    for (const t of this.positions.keys()) this.raise(t);
+    for (const alt of coverage?.alternatives ?? []) {
+      let known = alt.terms.length > 0;
+      for (let r = 0; r < alt.terms.length; r++) if (alt.terms[r] < 0) known = false;
+      if (known) this.raise(alt.terms[0]);
+    }
     this.runPrev = new Int32Array(this.length + 1);
     this.runCur = new Int32Array(this.length + 1);
   }
@@ -146,6 +159,26 @@ export class HeadlineQuery {
   /** True when no syllable of the query can match (nothing to compute). */
   get empty(): boolean {
     return this.positions.size === 0;
+  }
+
+  /**
+   * Whether the boost of `headline[start..end)` can be above 1. False means it is exactly 1: the
+   * headline holds none of the query's syllables (no run, no covered word) and no alternative's first
+   * syllable (no covered span). Costs one bit test per headline syllable, far less than
+   * {@link HeadlineQuery.boost}.
+   */
+  mayRaise(headline: ArrayLike<number>, start: number, end: number): boolean {
+    const filter = this.raisingFilter;
+    for (let i = start; i < end; i++) {
+      const t = headline[i];
+      if ((filter[(t >>> 5) & (RAISING_FILTER_BITS / 32 - 1)] & (1 << (t & 31))) !== 0 && this.raising.has(t)) return true;
+    }
+    return false;
+  }
+
+  private raise(t: number): void {
+    this.raising.add(t);
+    this.raisingFilter[(t >>> 5) & (RAISING_FILTER_BITS / 32 - 1)] |= 1 << (t & 31);
   }
 
   /**
