@@ -9,7 +9,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { StoredDocument } from '../index-format/document-store.js';
-import { DocumentBlock, parseRecord } from '../index-format/document-block.js';
+import { DocumentBlock, copyRecords, parseRecord } from '../index-format/document-block.js';
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
 import { PostingsBlock, type PostingList } from '../index-format/postings-block.js';
 import type { PostingsView } from '../index-format/postings-view.js';
@@ -240,7 +240,7 @@ export class LoadedShard {
     await this.prepare(forms, memoizedKeyEncoder());
   }
 
-  /** Stored records of local documents (copies), loading their document blocks as needed. */
+  /** Stored records of local documents (views into their blocks: copy one to keep it), loading the blocks as needed. */
   async records(docs: readonly number[]): Promise<Uint8Array[]> {
     const blocks = await Promise.all(docs.map((doc) => {
       const b = this.head.docBlockOf(doc);
@@ -250,7 +250,7 @@ export class LoadedShard {
         return { value: block, bytes: block.byteLength };
       });
     }));
-    return docs.map((doc, i) => blocks[i].record(doc).slice());
+    return docs.map((doc, i) => blocks[i].record(doc));
   }
 
   /**
@@ -263,13 +263,13 @@ export class LoadedShard {
     if (n === 0) return result;
     const read = Math.min(n, Math.max(0, Math.floor(opts.recordsRead ?? n)));
     const docs = result.hits.slice(0, n).map((h) => h.doc);
-    result.records = [...await this.records(docs.slice(0, read)), ...docs.slice(read).map((doc) => this.recordInMemory(doc))];
+    result.records = copyRecords([...await this.records(docs.slice(0, read)), ...docs.slice(read).map((doc) => this.recordInMemory(doc))]);
     return result;
   }
 
-  /** The stored record of `doc` (a copy) if its document block is in memory, else undefined; reads nothing. */
+  /** The stored record of `doc` (a view into its block) if the block is in memory, else undefined; reads nothing. */
   private recordInMemory(doc: number): Uint8Array | undefined {
-    return this.documentsCache.get(this.head.docBlockOf(doc))?.record(doc).slice();
+    return this.documentsCache.get(this.head.docBlockOf(doc))?.record(doc);
   }
 
   /** Stored fields plus highlighted title and snippet for local documents `docs`. */

@@ -68,3 +68,22 @@ const decoder = new TextDecoder();
 export function parseRecord(record: Uint8Array): StoredDocument {
   return JSON.parse(decoder.decode(record)) as StoredDocument;
 }
+
+/**
+ * Copies records (views into document blocks) into one new buffer and returns views of it in the
+ * same order (`undefined` stays). One allocation instead of one per record, and a response that
+ * carries them crosses RPC as one buffer holding exactly these bytes (a view into a block would
+ * carry the whole block).
+ */
+export function copyRecords(records: ReadonlyArray<Uint8Array | undefined>): Array<Uint8Array | undefined> {
+  let bytes = 0;
+  for (const r of records) if (r) bytes += r.byteLength;
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  return records.map((r) => {
+    if (!r) return undefined;
+    out.set(r, at);
+    at += r.byteLength;
+    return out.subarray(at - r.byteLength, at);
+  });
+}
