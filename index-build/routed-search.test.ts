@@ -119,6 +119,18 @@ describe('routed search equals asking every shard', () => {
         }
       }
       expect(fetched).toBeGreaterThan(0); // the cap did leave page hits to fetch
+      // A policy sending no records: every page hit comes from a `hits` call, rendered the same.
+      svc.recordsPolicy = { spread: 0, min: 0, read: 0 };
+      for (const q of QUERIES) {
+        svc.recordsPolicy = { spread: 1000, min: 1000, read: 1000 };
+        const all = await svc.search(request(q));
+        svc.recordsPolicy = { spread: 0, min: 0, read: 0 };
+        const none = await svc.search(request(q));
+        expect(none.hits, q).toEqual(all.hits);
+        const hitsCalls = none.routing.shardCalls - none.routing.called; // one per shard holding page hits
+        expect(hitsCalls, q).toBeGreaterThan(0);
+        expect(hitsCalls, q).toBeLessThanOrEqual(all.hits.length);
+      }
     } finally {
       svc.recordsPolicy = RECORDS_PER_SHARD;
     }

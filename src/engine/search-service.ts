@@ -429,7 +429,8 @@ export class SearchService {
         routing.called += wave.length;
         routing.shardCalls += wave.length;
         const recordsSent = opts.records ? recordsPerShard(opts.records, next - wave.length, wave.length, this.recordsPolicy) : 0;
-        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: this.recordsPolicy.read } : {};
+        // A policy may send none: the request's own `records` must not reach the shards then.
+        const recordsAsked = recordsSent > 0 ? { records: recordsSent, recordsRead: this.recordsPolicy.read } : { records: 0 };
         const answers = await Promise.all(wave.map((shard) => {
           const suppressed = this.suppression.shards[String(shard)];
           this.prefetcher.called(shard);
