@@ -245,7 +245,8 @@ export class ShardSearcher {
       floor = kthLargestAt(acc, matches, total, opts.topK);
       if (ref && ref.score > floor) floor = ref.score;
     }
-    const boosted = headline !== null && !headline.empty;
+    // The headline query when its boost can differ from 1.
+    const boosted = headline !== null && !headline.empty ? headline : null;
     const probe: ShardHit = { shard: this.shard, doc: 0, score: 0, date: 0 };
     for (let i = 0; i < total; i++) {
       const d = matches[i];
@@ -255,13 +256,13 @@ export class ShardSearcher {
       probe.doc = d;
       probe.score = score;
       probe.date = docDate[d];
-      if (boosted && score > 0) {
+      if (boosted !== null && score > 0) {
         probe.score = score * maxBoost;
         if (!keep(probe)) continue;
         const hs = headlineStarts[d];
         const he = headlineStarts[d + 1];
         // Most headlines hold none of the query's syllables: their boost is 1 without a scan.
-        probe.score = headline!.mayRaise(headlineTerms, hs, he) ? score * headline!.boost(headlineTerms, headlineExact, hs, he) : score;
+        probe.score = boosted.mayRaise(headlineTerms, hs, he) ? score * boosted.boost(headlineTerms, headlineExact, hs, he) : score;
       }
       if (keep(probe)) top.push({ shard: probe.shard, doc: d, score: probe.score, date: probe.date });
     }
