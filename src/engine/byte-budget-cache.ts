@@ -37,6 +37,17 @@ export class ByteBudgetCache<K, V> {
     return e.value;
   }
 
+  /**
+   * The value under `key` counted as a cache hit (refreshing its recency), or undefined, counting
+   * nothing: then load it with {@link getOrLoad}, which counts the miss. Lets a caller take what is in
+   * memory without a promise per key.
+   */
+  hit(key: K): V | undefined {
+    const v = this.get(key);
+    if (v !== undefined) this.hitCount++;
+    return v;
+  }
+
   /** Stores a value of `bytes` bytes, evicting the least recently used entries beyond the budget. */
   set(key: K, value: V, bytes: number): void {
     const old = this.map.get(key);

@@ -6,6 +6,7 @@
  */
 import { TYPO_MIN_DF, type Lexicon } from '../index-format/lexicon.js';
 import { prefixTable, walkWithinDistance, type Checkpoint, type SortedTerms } from './edit-distance-walk.js';
+import { utf8Bytes } from '../index-format/term-dictionary.js';
 
 /** Shortest folded word that gets typo tolerance (Vietnamese syllables are short: one edit there changes the word). */
 export const FUZZY_MIN_LENGTH = 5;
@@ -59,8 +60,6 @@ export interface FuzzyCandidate {
 
 /** Lexicon words seen in fewer documents than this are not offered as corrections (often typos themselves). */
 export const FUZZY_MIN_DF = TYPO_MIN_DF;
-
-const encoder = new TextEncoder();
 
 /** {@link boundedEditDistance} over UTF-8 bytes `b[bs, be)` (no string decoding in the scan). */
 function boundedByteDistance(a: Uint8Array, b: Uint8Array, bs: number, be: number, max: number): number {
@@ -117,7 +116,7 @@ function typoWalks(folded: SortedTerms, reversed: SortedTerms): TypoWalks {
 export function fuzzyCandidates(lexicon: Lexicon, folded: string, limit: number): FuzzyCandidate[] {
   const max = allowedEdits(folded);
   if (max === 0) return [];
-  const key = encoder.encode(folded);
+  const key = utf8Bytes(folded);
   const m = key.length;
   const found = new Map<number, number>();
   const add = (i: number, d: number) => {
@@ -152,7 +151,7 @@ export function fuzzyCandidatesByScan(lexicon: Lexicon, folded: string, limit: n
   const max = allowedEdits(folded);
   if (max === 0) return [];
   const dict = lexicon.folded;
-  const key = encoder.encode(folded);
+  const key = utf8Bytes(folded);
   const { offsets, bytes } = dict;
   const found: Array<{ i: number; distance: number; df: number }> = [];
   const hist = new Int32Array(256);

@@ -124,6 +124,40 @@ describe('LoadedShard (since index format 3)', () => {
     expect(small.stats().postings.bytes).toBeLessThanOrEqual(small.stats().postings.budget + 64 * 1024);
   });
 
+  it('gives the same results while remembering few keys, with searches running concurrently', async () => {
+    const fresh = (q: string) => LoadedShard.load(manifest, 0, fetcher([])).then((s) => s.search(plan(q), { ...OPTS, records: 10 }));
+    // Remembers few keys and evicts blocks at once: concurrent searches and lookups empty the key
+    // memory while others wait for their blocks, and keys absent from the shard are asked for again.
+    const queries = ['hà nội', 'giá vàng tăng', 'bão số 3', 'ha noi xay dung', 'đảng', 'quốc hội', 'hà nội'];
+    const keys = ['ha', 'khongco', 'ha noi', 'zzqx', 'dang', 'khongco'];
+    const want = await Promise.all(queries.map(fresh));
+    const wantDf = (await (await LoadedShard.load(manifest, 0, fetcher([]))).lookup(keys, [])).df;
+    expect(wantDf.filter((d) => d === 0)).toHaveLength(3);
+    for (const keyMemory of [3, 10, 30, 100]) {
+      const shard = await LoadedShard.load(manifest, 0, fetcher([]), { budget: { postings: 1, documents: 1 }, keyMemory });
+      for (let round = 0; round < 3; round++) {
+        const [got, df] = await Promise.all([
+          Promise.all(queries.map((q, i) => shard.lookup(keys.slice(i % 3), []).then(() => shard.search(plan(q), { ...OPTS, records: 10 })))),
+          Promise.all(queries.map(() => shard.lookup(keys, []).then((l) => l.df))),
+        ]);
+        got.forEach((g, i) => expect(g, `${queries[i]} (${keyMemory} keys, round ${round})`).toEqual(want[i]));
+        for (const d of df) expect(d).toEqual(wantDf);
+      }
+    }
+  });
+
+  it('finds a key again when the key memory is emptied while its search waits for blocks', async () => {
+    // Remembers 2 keys; evicts every block, so each call waits for its blocks.
+    const shard = await LoadedShard.load(manifest, 0, fetcher([]), { budget: { postings: 1, documents: 1 }, keyMemory: 2 });
+    expect((await shard.lookup(['khongco'], [])).df).toEqual([0]); // now known to be absent
+    // The first lookup starts with 1 key remembered (kept) and waits for the block of 'ha'; the
+    // search starting meanwhile finds 2 and empties the memory, so the first finds 'khongco' anew.
+    const [l, r] = await Promise.all([shard.lookup(['khongco', 'ha'], []), shard.search(plan('hà nội'), OPTS)]);
+    expect(l.df[0]).toBe(0);
+    expect(l.df[1]).toBeGreaterThan(0);
+    expect(r.hits.length).toBeGreaterThan(0);
+  });
+
   it('refuses a corrupt block when a query reads it, and serves queries that do not', async () => {
     {
       const shard0 = await LoadedShard.load(manifest, 0, fetcher([]));

@@ -23,7 +23,8 @@ import { ByteBudgetCache, type CacheStats } from './byte-budget-cache.js';
 import { hitDocument, type HitDocument } from './hit-document.js';
 import type { HighlightSpec, QueryPlan, SearchOptions, ShardResult } from './query-plan.js';
 import { relatedCandidate, type RelatedCandidate } from './related/candidate.js';
-import { memoizedKeyEncoder, ShardSearcher, type KeyEncoder } from './shard-searcher.js';
+import { KEY_MEMORY_KEYS, KeyMemory } from './key-memory.js';
+import { ShardSearcher, type KeyEncoder } from './shard-searcher.js';
 
 /** Answer of {@link LoadedShard.lookup}. */
 export interface BaseLookup {
@@ -76,6 +77,8 @@ export const PACK_CACHE_BYTES = 2 * MiB;
 export interface LoadOptions {
   /** Bytes of blocks kept in memory (default: {@link cacheBudgetFor} the shard). */
   budget?: typeof SHARD_CACHE_BUDGET;
+  /** Keys whose place the shard remembers across searches (default {@link KEY_MEMORY_KEYS}). */
+  keyMemory?: number;
   /** A durable copy of the shard's files read before fetching (a Durable Object's own storage). */
   store?: ArtifactStore;
 }
@@ -105,7 +108,16 @@ export function planKeys(plan: QueryPlan): string[] {
 /** A shard's postings as query execution reads them: the head's columns and the blocks loaded for the current query. */
 class BlockView implements PostingsView {
   /** Blocks of the query being executed (set around each synchronous search). */
-  blocks: Map<number, PostingsBlock> | null = null;
+  private blocks: Map<number, PostingsBlock> | null = null;
+  /**
+   * Where each key is: its block (where it would be: -1 when no block can hold it) and its index
+   * there (-1 when the shard lacks it). Keyed by the encoded key (the shard's {@link KeyMemory} gives
+   * one array per key) and kept across searches, since a shard's blocks never change: a whole-headline
+   * search looks up 40 lists and 38 term numbers per shard (35k), mostly keys earlier searches looked
+   * up, and the two binary searches (block directory, then block) cost about as much as summing a
+   * short list. A key missing here is found again, in the block {@link blockFor} named.
+   */
+  private readonly found = new Map<Uint8Array, { block: number; i: number }>();
 
   constructor(private readonly head: ShardHead) {}
 
@@ -116,13 +128,40 @@ class BlockView implements PostingsView {
   get headlineTerms() { return this.head.headlineTerms; }
   get headlineExact() { return this.head.headlineExact; }
 
+  /** Starts a search over `blocks` (every block {@link blockFor} names for its keys). */
+  begin(blocks: Map<number, PostingsBlock>): void {
+    this.blocks = blocks;
+  }
+
+  /** Ends the search begun by {@link begin}. */
+  end(): void {
+    this.blocks = null;
+  }
+
+  /** Forgets where keys are (their encoded arrays are being dropped). */
+  forget(): void {
+    this.found.clear();
+  }
+
+  /** The block a search for `key` must have loaded: where the key is or would be; -1 for none. */
+  blockFor(key: Uint8Array): number {
+    return this.found.get(key)?.block ?? this.head.blockOf(key);
+  }
+
   private find(key: Uint8Array): { block: PostingsBlock; i: number } | null {
-    const b = this.head.blockOf(key);
-    if (b < 0) return null;
+    let known = this.found.get(key);
+    if (known === undefined) {
+      const b = this.head.blockOf(key);
+      known = { block: b, i: b < 0 ? -1 : this.loaded(b).indexOf(key) };
+      this.found.set(key, known);
+    }
+    return known.i < 0 ? null : { block: this.loaded(known.block), i: known.i };
+  }
+
+  private loaded(b: number): PostingsBlock {
     const block = this.blocks?.get(b);
     if (!block) throw new Error(`postings block ${b} of shard ${this.head.meta.shard} was not loaded before the search (internal error)`);
-    const i = block.indexOf(key);
-    return i < 0 ? null : { block, i };
+    return block;
   }
 
   list(key: Uint8Array): PostingList | null {
@@ -140,6 +179,8 @@ class BlockView implements PostingsView {
 export class LoadedShard {
   private titles: MiniSearch<TitleEntry> | null = null;
   private readonly view: BlockView;
+  /** Keys' bytes across searches, so that the view remembers where each key is. */
+  private readonly keys: KeyMemory;
   readonly searcher: ShardSearcher;
   private readonly postingsCache: ByteBudgetCache<number, PostingsBlock>;
   private readonly documentsCache: ByteBudgetCache<number, DocumentBlock>;
@@ -154,8 +195,10 @@ export class LoadedShard {
     private readonly store: ArtifactStore | undefined,
     manifest: IndexManifest,
     budget: typeof SHARD_CACHE_BUDGET,
+    keyMemory: number = KEY_MEMORY_KEYS,
   ) {
     this.view = new BlockView(head);
+    this.keys = new KeyMemory(() => this.view.forget(), keyMemory);
     this.searcher = new ShardSearcher(entry.shard, this.view, manifest.scoring.impactScale, manifest.categories);
     this.postingsCache = new ByteBudgetCache(budget.postings);
     this.documentsCache = new ByteBudgetCache(budget.documents);
@@ -177,7 +220,7 @@ export class LoadedShard {
     if (head.meta.shard !== shard || head.documentCount !== entry.documentCount) {
       throw new ArtifactError(`shard ${shard}'s head is inconsistent with the manifest (corrupt file)`);
     }
-    return new LoadedShard(entry, head, fetchArtifact, opts.store, manifest, opts.budget ?? cacheBudgetFor(entry));
+    return new LoadedShard(entry, head, fetchArtifact, opts.store, manifest, opts.budget ?? cacheBudgetFor(entry), opts.keyMemory);
   }
 
   /**
@@ -200,19 +243,24 @@ export class LoadedShard {
 
   /** Loads (or finds in the cache) the postings blocks holding `keys`. */
   private async prepare(keys: readonly string[], encode: KeyEncoder): Promise<Map<number, PostingsBlock>> {
-    const wanted = new Set<number>();
-    for (const k of keys) {
-      const b = this.head.blockOf(encode(k));
-      if (b >= 0) wanted.add(b);
-    }
     const blocks = new Map<number, PostingsBlock>();
-    await Promise.all([...wanted].map(async (b) => {
-      blocks.set(b, await this.postingsCache.getOrLoad(b, async () => {
-        const file = this.head.blockFile(b);
-        const block = new PostingsBlock(await this.read(file));
-        return { value: block, bytes: block.byteLength };
+    let missing: Set<number> | null = null;
+    for (const k of keys) {
+      const b = this.view.blockFor(encode(k));
+      if (b < 0 || blocks.has(b) || missing?.has(b)) continue;
+      const held = this.postingsCache.hit(b);
+      if (held) blocks.set(b, held);
+      else (missing ??= new Set()).add(b);
+    }
+    if (missing) {
+      await Promise.all([...missing].map(async (b) => {
+        blocks.set(b, await this.postingsCache.getOrLoad(b, async () => {
+          const file = this.head.blockFile(b);
+          const block = new PostingsBlock(await this.read(file));
+          return { value: block, bytes: block.byteLength };
+        }));
       }));
-    }));
+    }
     return blocks;
   }
 
@@ -221,13 +269,14 @@ export class LoadedShard {
    * `fn` gets the encoder that found them, so each key is encoded once.
    */
   private async withBlocks<T>(keys: readonly string[], fn: (encode: KeyEncoder) => T): Promise<T> {
-    const encode = memoizedKeyEncoder();
+    this.keys.trim();
+    const encode = this.keys.encoder;
     const blocks = await this.prepare(keys, encode);
-    this.view.blocks = blocks;
+    this.view.begin(blocks);
     try {
       return fn(encode);
     } finally {
-      this.view.blocks = null;
+      this.view.end();
     }
   }
 
@@ -237,20 +286,31 @@ export class LoadedShard {
    * A hint: the query's plan may need other blocks, which it loads itself.
    */
   async prefetch(forms: readonly string[]): Promise<void> {
-    await this.prepare(forms, memoizedKeyEncoder());
+    this.keys.trim();
+    await this.prepare(forms, this.keys.encoder);
   }
 
   /** Stored records of local documents (views into their blocks: copy one to keep it), loading the blocks as needed. */
   async records(docs: readonly number[]): Promise<Uint8Array[]> {
-    const blocks = await Promise.all(docs.map((doc) => {
-      const b = this.head.docBlockOf(doc);
-      return this.documentsCache.getOrLoad(b, async () => {
-        const file = this.head.docBlockFile(b);
-        const block = new DocumentBlock(await this.read(file));
-        return { value: block, bytes: block.byteLength };
-      });
-    }));
-    return docs.map((doc, i) => blocks[i].record(doc));
+    const out = new Array<Uint8Array>(docs.length);
+    let missing: number[] | null = null;
+    for (let i = 0; i < docs.length; i++) {
+      const held = this.documentsCache.hit(this.head.docBlockOf(docs[i]));
+      if (held) out[i] = held.record(docs[i]);
+      else (missing ??= []).push(i);
+    }
+    if (missing) {
+      await Promise.all(missing.map(async (i) => {
+        const b = this.head.docBlockOf(docs[i]);
+        const block = await this.documentsCache.getOrLoad(b, async () => {
+          const file = this.head.docBlockFile(b);
+          const loaded = new DocumentBlock(await this.read(file));
+          return { value: loaded, bytes: loaded.byteLength };
+        });
+        out[i] = block.record(docs[i]);
+      }));
+    }
+    return out;
   }
 
   /**

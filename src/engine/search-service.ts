@@ -200,15 +200,16 @@ interface Gathered {
   results: ShardResult[];
   /** Merged top hits, best first. */
   top: ShardHit[];
-  /** Stored records that came with hits, by `shard:doc`. */
-  records: Map<string, Uint8Array>;
+  /** Stored records that came with hits, by {@link recordKey}. */
+  records: Map<number, Uint8Array>;
   total: number;
   relation: 'eq' | 'gte';
   seq: number;
   routing: SearchRouting;
 }
 
-const recordKey = (shard: number, doc: number) => `${shard}:${doc}`;
+/** One number per (shard, local document): shards number below 2²¹ and documents below 2³², so it stays exact. */
+const recordKey = (shard: number, doc: number) => shard * 0x1_0000_0000 + doc;
 
 /** Query planning, routing and merging over a set of shards and the live index. */
 export class SearchService {
@@ -368,7 +369,7 @@ export class SearchService {
       const cmp = compareHits(opts.sort);
       const results: ShardResult[] = [];
       let top: ShardHit[] = [];
-      const records = new Map<string, Uint8Array>();
+      const records = new Map<number, Uint8Array>();
       let total = 0;
       let seq = 0;
       const routing: SearchRouting = { shards: this.shards.length, called: 0, skipped: 0, shardCalls: 0, liveCalls: 0, waves: 0 };
@@ -499,7 +500,7 @@ export class SearchService {
       g.routing = { ...g.routing, called: first.called + g.routing.called, shardCalls: first.shardCalls + g.routing.shardCalls, liveCalls: first.liveCalls + g.routing.liveCalls, waves: first.waves + g.routing.waves };
     }
     const page = g.top.slice(req.offset, req.offset + req.limit);
-    const docs = new Map<string, HitDocument | null>();
+    const docs = new Map<number, HitDocument | null>();
     const highlight = req.highlight === false ? { ...plan.highlight, mark: false } : plan.highlight;
     const missing = new Map<number, ShardHit[]>();
     for (const h of page) {

@@ -9,6 +9,7 @@ import { NO_CATEGORY, NO_DATE } from '../index-format/shard-postings.js';
 import type { PostingsView } from '../index-format/postings-view.js';
 import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
+import { utf8Bytes } from '../index-format/term-dictionary.js';
 import { coverageFactors } from '../scoring/coverage.js';
 import { HeadlineQuery, headlineBoostBound } from '../scoring/headline-match.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
@@ -51,10 +52,8 @@ export function compareHits(sort: SearchOptions['sort']): (a: ShardHit, b: Shard
 /** Turns an index key into its UTF-8 bytes (the dictionaries compare bytes). */
 export type KeyEncoder = (key: string) => Uint8Array;
 
-const encoder = new TextEncoder();
-
 /** Encodes every time: right where each key is looked up once. */
-export const encodeKey: KeyEncoder = (key) => encoder.encode(key);
+export const encodeKey: KeyEncoder = utf8Bytes;
 
 /**
  * Encodes each key once and remembers it: for one plan run over many segments (the live index), or
@@ -64,7 +63,7 @@ export function memoizedKeyEncoder(): KeyEncoder {
   const memo = new Map<string, Uint8Array>();
   return (key) => {
     let bytes = memo.get(key);
-    if (!bytes) memo.set(key, (bytes = encoder.encode(key)));
+    if (!bytes) memo.set(key, (bytes = utf8Bytes(key)));
     return bytes;
   };
 }

@@ -11,10 +11,9 @@
  */
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
-import { TermDictionary } from './term-dictionary.js';
+import { TermDictionary, utf8Bytes } from './term-dictionary.js';
 
 const MAGIC = 'VNLP';
-const encoder = new TextEncoder();
 
 /** The pair and triple arrays of a lexicon or of one pair part. */
 export interface PairArrays {
@@ -103,7 +102,7 @@ export class PairSection {
 
   /** Index of the exact pair `a b` (-1 when not kept). */
   indexOf(a: string, b: string): number {
-    return this.pairs.indexOfBytes(encoder.encode(a + ' ' + b));
+    return this.pairs.indexOfBytes(utf8Bytes(a + ' ' + b));
   }
 
   /** Occurrences of the pair at index `i`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermDictionary, compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
+import { TermDictionary, compareTermsByBytes, encodeTermDictionary, utf8Bytes } from './term-dictionary.js';
 
 const enc = new TextEncoder();
 const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
@@ -42,6 +42,21 @@ describe('compareTermsByBytes', () => {
       const b = word();
       expect(Math.sign(compareTermsByBytes(a, b)), `${a} vs ${b}`).toBe(Math.sign(byUtf8(a, b)));
     }
+  });
+});
+
+describe('utf8Bytes', () => {
+  it('writes exactly the bytes TextEncoder writes, astral characters and lone surrogates included', () => {
+    const alphabet = ['a', 'z', ' ', '=', '^', 'đ', 'Đ', 'à', 'ạ', 'ơ', 'ờ', 'ự', '\u0300', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff', '\u{1F600}', '\u{10FFFF}', '\uD800', '\uDBFF', '\uDC00'];
+    let seed = 7;
+    const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+    for (let n = 0; n < 3000; n++) {
+      const s = Array.from({ length: Math.floor(rnd() * 9) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const bytes = utf8Bytes(s);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(Array.from(bytes), JSON.stringify(s)).toEqual(Array.from(enc.encode(s)));
+    }
+    expect(utf8Bytes('')).toEqual(new Uint8Array(0));
   });
 });
 
