@@ -14,6 +14,28 @@ describe('ByteBudgetCache', () => {
     expect(c.stats()).toMatchObject({ entries: 2, bytes: 80, evictions: 1 });
   });
 
+  it('keeps entries used again through a scan of entries used once', () => {
+    const c = new ByteBudgetCache<string, number>(100);
+    c.set('hot', 0, 20);
+    expect(c.get('hot')).toBe(0); // used again: protected
+    for (let i = 1; i <= 20; i++) c.set(`once${i}`, i, 20); // a scan four times the budget
+    expect(c.get('hot')).toBe(0);
+    expect(c.get('once1')).toBeUndefined();
+    expect(c.get('once20')).toBe(20);
+    expect(c.stats().bytes).toBeLessThanOrEqual(100);
+    // A plain LRU would have dropped 'hot' after five newer entries.
+  });
+
+  it('with every entry used again, stays within the budget and drops the least recent first', () => {
+    const c = new ByteBudgetCache<string, number>(100); // 80 bytes may be protected
+    for (const k of ['a', 'b', 'c', 'd', 'e']) { c.set(k, 0, 20); c.get(k); } // all used again
+    expect(c.stats()).toMatchObject({ entries: 5, bytes: 100, evictions: 0 });
+    c.set('f', 0, 20); // 'a' went back to probation when 'e' was protected: it goes first
+    expect(c.get('a')).toBeUndefined();
+    for (const k of ['b', 'c', 'd', 'e', 'f']) expect(c.get(k), k).toBe(0);
+    expect(c.stats()).toMatchObject({ entries: 5, bytes: 100, evictions: 1 });
+  });
+
   it('keeps one entry larger than the budget alone', () => {
     const c = new ByteBudgetCache<string, number>(10);
     c.set('a', 1, 5);

