@@ -57,6 +57,17 @@ describe('ByteBudgetCache', () => {
     expect(await c.getOrLoad('bad', async () => ({ value: 'ok', bytes: 1 }))).toBe('ok');
   });
 
+  it('gives many keys at once: each distinct key once, held ones without loading, the others loaded', async () => {
+    const c = new ByteBudgetCache<string, string>(100);
+    c.set('a', 'A', 1);
+    const loaded: string[] = [];
+    const values = await c.getAllOrLoad(['a', 'b', 'a', 'c', 'b'], async (k) => { loaded.push(k); return { value: k.toUpperCase(), bytes: 1 }; });
+    expect([...values]).toEqual([['a', 'A'], ['b', 'B'], ['c', 'C']]);
+    expect(loaded.sort()).toEqual(['b', 'c']);
+    expect(c.stats()).toMatchObject({ hits: 1, misses: 2, entries: 3 });
+    expect(c.get('b')).toBe('B');
+  });
+
   it('keeps a shared load alive past the request that started it, once per load', async () => {
     const kept: Array<Promise<unknown>> = [];
     const previous = setKeepAliveHook((p) => { kept.push(p); });

@@ -97,26 +97,15 @@ export class ByteBudgetCache<K, V> {
   }
 
   /**
-   * The value under `key` counted as a cache hit (refreshing its recency), or undefined, counting
-   * nothing: then load it with {@link getOrLoad}, which counts the miss. Lets a caller take what is in
-   * memory without a promise per key.
-   */
-  hit(key: K): V | undefined {
-    const v = this.get(key);
-    if (v !== undefined) this.hitCount++;
-    return v;
-  }
-
-  /**
    * The cached value, or the result of `load` (stored with the size it reports). Callers asking for
    * a key being loaded wait for the same load, which is kept alive past the request that started it
    * ({@link keepAlive}).
    */
   async getOrLoad(key: K, load: () => Promise<{ value: V; bytes: number }>): Promise<V> {
-    const hit = this.get(key);
-    if (hit !== undefined) {
+    const held = this.get(key);
+    if (held !== undefined) {
       this.hitCount++;
-      return hit;
+      return held;
     }
     let pending = this.loading.get(key);
     if (!pending) {
@@ -129,6 +118,26 @@ export class ByteBudgetCache<K, V> {
       keepAlive(pending);
     }
     return pending;
+  }
+
+  /**
+   * The values of `keys` (each distinct key once), as {@link getOrLoad} gives them: those in memory
+   * taken at once, without a promise each, the others loaded side by side.
+   */
+  async getAllOrLoad(keys: Iterable<K>, load: (key: K) => Promise<{ value: V; bytes: number }>): Promise<Map<K, V>> {
+    const values = new Map<K, V>();
+    let missing: Set<K> | null = null;
+    for (const key of keys) {
+      if (values.has(key) || missing?.has(key)) continue;
+      const held = this.get(key);
+      if (held === undefined) (missing ??= new Set()).add(key);
+      else {
+        this.hitCount++;
+        values.set(key, held);
+      }
+    }
+    if (missing) await Promise.all([...missing].map(async (key) => { values.set(key, await this.getOrLoad(key, () => load(key))); }));
+    return values;
   }
 
   /** Counters for diagnostics. */

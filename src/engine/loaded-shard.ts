@@ -241,27 +241,22 @@ export class LoadedShard {
     return this.head.documentCount;
   }
 
-  /** Loads (or finds in the cache) the postings blocks holding `keys`. */
-  private async prepare(keys: readonly string[], encode: KeyEncoder): Promise<Map<number, PostingsBlock>> {
-    const blocks = new Map<number, PostingsBlock>();
-    let missing: Set<number> | null = null;
+  /**
+   * Loads (or finds in the cache) the postings blocks holding `keys`, encoded by the shard's key
+   * memory (trimmed first: see {@link KeyMemory.trim}).
+   */
+  private prepare(keys: readonly string[]): Promise<Map<number, PostingsBlock>> {
+    this.keys.trim();
+    const encode = this.keys.encoder;
+    const wanted: number[] = [];
     for (const k of keys) {
       const b = this.view.blockFor(encode(k));
-      if (b < 0 || blocks.has(b) || missing?.has(b)) continue;
-      const held = this.postingsCache.hit(b);
-      if (held) blocks.set(b, held);
-      else (missing ??= new Set()).add(b);
+      if (b >= 0) wanted.push(b);
     }
-    if (missing) {
-      await Promise.all([...missing].map(async (b) => {
-        blocks.set(b, await this.postingsCache.getOrLoad(b, async () => {
-          const file = this.head.blockFile(b);
-          const block = new PostingsBlock(await this.read(file));
-          return { value: block, bytes: block.byteLength };
-        }));
-      }));
-    }
-    return blocks;
+    return this.postingsCache.getAllOrLoad(wanted, async (b) => {
+      const block = new PostingsBlock(await this.read(this.head.blockFile(b)));
+      return { value: block, bytes: block.byteLength };
+    });
   }
 
   /**
@@ -269,12 +264,10 @@ export class LoadedShard {
    * `fn` gets the encoder that found them, so each key is encoded once.
    */
   private async withBlocks<T>(keys: readonly string[], fn: (encode: KeyEncoder) => T): Promise<T> {
-    this.keys.trim();
-    const encode = this.keys.encoder;
-    const blocks = await this.prepare(keys, encode);
+    const blocks = await this.prepare(keys);
     this.view.begin(blocks);
     try {
-      return fn(encode);
+      return fn(this.keys.encoder);
     } finally {
       this.view.end();
     }
@@ -286,31 +279,17 @@ export class LoadedShard {
    * A hint: the query's plan may need other blocks, which it loads itself.
    */
   async prefetch(forms: readonly string[]): Promise<void> {
-    this.keys.trim();
-    await this.prepare(forms, this.keys.encoder);
+    await this.prepare(forms);
   }
 
   /** Stored records of local documents (views into their blocks: copy one to keep it), loading the blocks as needed. */
   async records(docs: readonly number[]): Promise<Uint8Array[]> {
-    const out = new Array<Uint8Array>(docs.length);
-    let missing: number[] | null = null;
-    for (let i = 0; i < docs.length; i++) {
-      const held = this.documentsCache.hit(this.head.docBlockOf(docs[i]));
-      if (held) out[i] = held.record(docs[i]);
-      else (missing ??= []).push(i);
-    }
-    if (missing) {
-      await Promise.all(missing.map(async (i) => {
-        const b = this.head.docBlockOf(docs[i]);
-        const block = await this.documentsCache.getOrLoad(b, async () => {
-          const file = this.head.docBlockFile(b);
-          const loaded = new DocumentBlock(await this.read(file));
-          return { value: loaded, bytes: loaded.byteLength };
-        });
-        out[i] = block.record(docs[i]);
-      }));
-    }
-    return out;
+    const numbers = docs.map((doc) => this.head.docBlockOf(doc));
+    const blocks = await this.documentsCache.getAllOrLoad(numbers, async (b) => {
+      const block = new DocumentBlock(await this.read(this.head.docBlockFile(b)));
+      return { value: block, bytes: block.byteLength };
+    });
+    return docs.map((doc, i) => blocks.get(numbers[i])!.record(doc));
   }
 
   /**
