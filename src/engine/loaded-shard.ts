@@ -169,9 +169,9 @@ class BlockView implements PostingsView {
     return f ? f.block.list(f.i) : null;
   }
 
-  termNumber(key: Uint8Array): number {
+  headlineNumber(key: Uint8Array): number {
     const f = this.find(key);
-    return f ? f.block.meta.firstTerm + f.i : -1;
+    return f ? this.head.headlineNumber(f.block.meta.firstTerm + f.i) : -1;
   }
 }
 

@@ -45,7 +45,7 @@ function fakeShard(n: number, keys: string[]): FakeShard {
       if (!l) return null;
       return { docs: Uint32Array.from(l.docs), impacts: Uint16Array.from(l.impacts), start: 0, end: l.docs.length, max: Math.max(0, ...l.impacts) };
     },
-    termNumber(key: Uint8Array): number {
+    headlineNumber(key: Uint8Array): number {
       return keys.indexOf(new TextDecoder().decode(key));
     },
   };
@@ -55,7 +55,7 @@ function fakeShard(n: number, keys: string[]): FakeShard {
 function modelSearch(shard: FakeShard, plan: QueryPlan, opts: SearchOptions, scale: number): { total: number; hits: ShardHit[] } {
   const n = shard.view.documentCount;
   const terms = [...plan.terms].sort((a, b) => a.clause - b.clause);
-  const headline = plan.syllables.length >= 2 ? new HeadlineQuery(plan.syllables.map((s) => shard.view.termNumber(encodeKey(`${s}`)))) : null;
+  const headline = plan.syllables.length >= 2 ? new HeadlineQuery(plan.syllables.map((s) => shard.view.headlineNumber(encodeKey(`${s}`)))) : null;
   const hits: ShardHit[] = [];
   let total = 0;
   for (let d = 0; d < n; d++) {

@@ -284,9 +284,9 @@ export class ShardSearcher {
     return { total, hits: top.sorted(), facets };
   }
 
-  /** The plan's headline query in this shard's term numbers. */
+  /** The plan's headline query in the numbers of this shard's headline columns. */
   private headlineQuery(plan: QueryPlan, encode: KeyEncoder): HeadlineQuery {
-    const index = (key: string) => this.postings.termNumber(encode(key));
+    const index = (key: string) => this.postings.headlineNumber(encode(key));
     const terms = plan.syllables.map((f) => index(foldedKey(f)));
     const c = plan.coverage;
     if (!c) return new HeadlineQuery(terms);

@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analyzer/version.js';
  * Version of the on-disk index format (manifest + all binary artifacts). Bump on any change to the
  * layout or meaning of a section; old indexes are then refused with a "rebuild" message.
  */
-export const INDEX_FORMAT_VERSION = 10;
+export const INDEX_FORMAT_VERSION = 11;
 
 /** Folder, relative to the Workers static-assets root, where the index artifacts live. */
 export const INDEX_ASSET_DIR = 'index';

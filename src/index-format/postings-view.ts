@@ -18,12 +18,16 @@ export interface PostingsView {
   readonly docCategory: Uint16Array;
   /** `headlineStarts[d]..headlineStarts[d+1]` index `headlineTerms` for local document d. */
   readonly headlineStarts: Uint32Array;
-  /** Term numbers of each headline's folded syllables, in headline order. */
-  readonly headlineTerms: Uint32Array;
-  /** Parallel to `headlineTerms`: term numbers of each headline syllable's exact key when it carries diacritics, else of its folded key. */
-  readonly headlineExact: Uint32Array;
+  /** Numbers (see {@link headlineNumber}) of each headline's folded syllables, in headline order. */
+  readonly headlineTerms: Uint16Array | Uint32Array;
+  /** Parallel to `headlineTerms`: numbers of each headline syllable's exact key when it carries diacritics, else of its folded key. */
+  readonly headlineExact: Uint16Array | Uint32Array;
   /** The posting list of a key (UTF-8 bytes), or null when the shard does not contain it. */
   list(key: Uint8Array): PostingList | null;
-  /** The term number of a key (the numbers `headlineTerms` uses), or -1 when absent. */
-  termNumber(key: Uint8Array): number;
+  /**
+   * The number `headlineTerms` and `headlineExact` use for a key (UTF-8 bytes), or -1 when no headline
+   * of the shard holds it: a built shard's position in its headline vocabulary (`headline-vocabulary.ts`),
+   * a live segment's term number.
+   */
+  headlineNumber(key: Uint8Array): number;
 }

@@ -6,10 +6,13 @@
  * verified against the head when it is first loaded, so integrity is checked end to end without
  * reading (or hashing) what a query does not need. Since index format 10 the head also says which file
  * holds each block: a file holds one block, or several consecutive ones when the archive is too large
- * for one file per block, and a block is read, verified and cached on its own either way.
+ * for one file per block, and a block is read, verified and cached on its own either way. Since index
+ * format 11 the headline columns are positions in the shard's headline vocabulary
+ * (`headline-vocabulary.ts`): 16 bits each instead of 32, a third of a large shard's head.
  * @module
  */
 import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
+import { positionIn } from './headline-vocabulary.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -31,13 +34,15 @@ export interface ShardHeadArrays {
   docCategory: Uint16Array;
   /** `headlineStarts[d]..headlineStarts[d+1]` index `headlineTerms` for local document d. */
   headlineStarts: Uint32Array;
-  /** Term numbers of each headline's folded syllables, in headline order. */
-  headlineTerms: Uint32Array;
+  /** Term numbers of the keys that occur in `headlineTerms` or `headlineExact`, ascending (since index format 11). */
+  headlineVocabulary: Uint32Array;
+  /** Each headline's folded syllables, in headline order, as positions in `headlineVocabulary`. */
+  headlineTerms: Uint16Array | Uint32Array;
   /**
-   * Parallel to `headlineTerms`: the term number of each headline syllable's exact key (`=đảng`)
-   * when it carries diacritics, else of its folded key.
+   * Parallel to `headlineTerms`: the position in `headlineVocabulary` of each headline syllable's exact
+   * key (`=đảng`) when it carries diacritics, else of its folded key.
    */
-  headlineExact: Uint32Array;
+  headlineExact: Uint16Array | Uint32Array;
   /** Article ids sorted by bytes, and the local document of each. */
   idBytes: Uint8Array;
   idOffsets: Uint32Array;
@@ -129,8 +134,9 @@ export class ShardHead {
   readonly docDate: Int32Array;
   readonly docCategory: Uint16Array;
   readonly headlineStarts: Uint32Array;
-  readonly headlineTerms: Uint32Array;
-  readonly headlineExact: Uint32Array;
+  readonly headlineTerms: Uint16Array | Uint32Array;
+  readonly headlineExact: Uint16Array | Uint32Array;
+  private readonly headlineVocabulary: Uint32Array;
   private readonly ids: TermDictionary;
   private readonly idDocs: Uint32Array;
   private readonly blockKeys: TermDictionary;
@@ -149,7 +155,7 @@ export class ShardHead {
   constructor(buffer: ArrayBuffer) {
     const c = readContainer<ShardHeadMeta>(buffer, MAGIC, INDEX_FORMAT_VERSION);
     const a = c.sections as unknown as ShardHeadArrays;
-    requireSections(a as unknown as Record<string, unknown>, ['docDate', 'docCategory', 'headlineStarts', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha', 'packFirstBlock', 'packSha', 'docPackFirstBlock', 'docPackSha'], 'shard head');
+    requireSections(a as unknown as Record<string, unknown>, ['docDate', 'docCategory', 'headlineStarts', 'headlineVocabulary', 'headlineTerms', 'headlineExact', 'idBytes', 'idOffsets', 'idDocs', 'blockKeyBytes', 'blockKeyOffsets', 'blockFirstTerm', 'blockBytes', 'blockSha', 'docBlockFirst', 'docBlockBytes', 'docBlockSha', 'packFirstBlock', 'packSha', 'docPackFirstBlock', 'docPackSha'], 'shard head');
     this.a = a;
     this.meta = c.meta;
     this.byteLength = c.byteLength;
@@ -158,6 +164,7 @@ export class ShardHead {
     this.headlineStarts = a.headlineStarts;
     this.headlineTerms = a.headlineTerms;
     this.headlineExact = a.headlineExact;
+    this.headlineVocabulary = a.headlineVocabulary;
     this.ids = new TermDictionary(a.idBytes, a.idOffsets);
     this.idDocs = a.idDocs;
     this.blockKeys = new TermDictionary(a.blockKeyBytes, a.blockKeyOffsets);
@@ -257,6 +264,14 @@ export class ShardHead {
     const first = kind === 'p' ? this.a.packFirstBlock : this.a.docPackFirstBlock;
     if (first[p + 1] - first[p] > 1) block.offset = offsets[b];
     return block;
+  }
+
+  /**
+   * The number the headline columns use for the key whose shard-wide term number is `term`, or -1
+   * when no headline of the shard holds that key.
+   */
+  headlineNumber(term: number): number {
+    return positionIn(this.headlineVocabulary, term);
   }
 
   /** Local document number of article `id`, or -1. */

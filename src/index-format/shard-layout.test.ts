@@ -113,7 +113,7 @@ describe('layoutShard', () => {
       expect([...got.docs.subarray(got.start, got.end)], key).toEqual([...want.docs.subarray(want.start, want.end)]);
       expect([...got.impacts.subarray(got.start, got.end)], key).toEqual([...want.impacts.subarray(want.start, want.end)]);
       expect(got.max, key).toBe(Math.max(...want.impacts.subarray(want.start, want.end)));
-      expect(block.meta.firstTerm + i, key).toBe(whole.termNumber(bytes));
+      expect(block.meta.firstTerm + i, key).toBe(whole.headlineNumber(bytes));
     }
     for (const absent of ['', 'a', 'zzz', 's0 zz', 'sz=x']) {
       const b = head.blockOf(enc.encode(absent));
@@ -124,7 +124,13 @@ describe('layoutShard', () => {
   it('keeps the per-document columns, headlines, ids and records', () => {
     expect([...head.docDate]).toEqual([...arrays.docDate]);
     expect([...head.docCategory]).toEqual([...arrays.docCategory]);
-    expect([...head.headlineTerms]).toEqual([...arrays.headlineTerms]);
+    // Headline columns: positions in the head's vocabulary of the uncut shard's term numbers.
+    expect(head.headlineTerms.length).toBe(arrays.headlineTerms.length);
+    expect(head.headlineTerms).toBeInstanceOf(Uint16Array);
+    arrays.headlineTerms.forEach((t, i) => expect(head.headlineNumber(t)).toBe(head.headlineTerms[i]));
+    arrays.headlineExact.forEach((t, i) => expect(head.headlineNumber(t)).toBe(head.headlineExact[i]));
+    const inHeadlines = new Set([...arrays.headlineTerms, ...arrays.headlineExact]);
+    for (let t = 0; t < arrays.termOffsets.length - 1; t++) if (!inHeadlines.has(t)) expect(head.headlineNumber(t)).toBe(-1);
     ids.forEach((id, d) => {
       expect(head.findById(id)).toBe(d);
       expect(head.idOf(d)).toBe(id);

@@ -8,6 +8,7 @@
  * @module
  */
 import { writeDocumentBlock } from './document-block.js';
+import { compactHeadlines } from './headline-vocabulary.js';
 import { writePostingsBlock } from './postings-block.js';
 import { writeShardHead } from './shard-head.js';
 import type { ShardPostingsArrays } from './shard-postings.js';
@@ -155,8 +156,10 @@ export function layoutShard(shard: number, a: ShardPostingsArrays, records: read
   const keyDict = encodeTermDictionary(firstKeys);
   const postingsPacks = packBlocks(postingsBlocks, opts.postingsPackBytes ?? 0);
   const documentPacks = packBlocks(documentBlocks, opts.documentPackBytes ?? 0);
+  const headlines = compactHeadlines(a.headlineTerms, a.headlineExact);
   const head = writeShardHead({ shard, documentCount: n, termCount: terms }, {
-    docDate: a.docDate, docCategory: a.docCategory, headlineStarts: a.headlineStarts, headlineTerms: a.headlineTerms, headlineExact: a.headlineExact,
+    docDate: a.docDate, docCategory: a.docCategory, headlineStarts: a.headlineStarts,
+    headlineVocabulary: headlines.vocabulary, headlineTerms: headlines.terms, headlineExact: headlines.exact,
     idBytes: idDict.bytes, idOffsets: idDict.offsets, idDocs: Uint32Array.from(order),
     blockKeyBytes: keyDict.bytes, blockKeyOffsets: keyDict.offsets, blockFirstTerm: Uint32Array.from(blockFirstTerm),
     blockBytes: Uint32Array.from(postingsBlocks, (f) => f.length), blockSha: hashes(postingsBlocks),

@@ -118,8 +118,8 @@ export class ShardPostings implements PostingsView {
     return { docs: this.postingDocs, impacts: this.postingImpacts, start: this.postingStarts[i], end: this.postingStarts[i + 1], max: 0xffff };
   }
 
-  /** See {@link PostingsView.termNumber}. */
-  termNumber(key: Uint8Array): number {
+  /** See {@link PostingsView.headlineNumber}: here the key's term number (-1 when absent). */
+  headlineNumber(key: Uint8Array): number {
     return this.dictionary.indexOfBytes(key);
   }
 
