@@ -22,9 +22,9 @@ export class KeyMemory {
 
   /**
    * @param onForget called whenever the arrays handed out so far are dropped (anything keyed by them
-   *   must be dropped too)
+   *   must be dropped too); a memory used for one search only, never trimmed, needs none
    */
-  constructor(private readonly onForget: () => void, private readonly capacity: number = KEY_MEMORY_KEYS) {}
+  constructor(private readonly onForget: () => void = () => undefined, private readonly capacity: number = KEY_MEMORY_KEYS) {}
 
   /** The key's bytes: the same array for the same key until the memory is next trimmed. */
   readonly encoder: KeyEncoder = (key) => {

@@ -55,18 +55,6 @@ export type KeyEncoder = (key: string) => Uint8Array;
 /** Encodes every time: right where each key is looked up once. */
 export const encodeKey: KeyEncoder = utf8Bytes;
 
-/**
- * Encodes each key once and remembers it: for one plan run over many segments (the live index), or
- * a shard's search, which finds the keys' blocks and then their lists.
- */
-export function memoizedKeyEncoder(): KeyEncoder {
-  const memo = new Map<string, Uint8Array>();
-  return (key) => {
-    let bytes = memo.get(key);
-    if (!bytes) memo.set(key, (bytes = utf8Bytes(key)));
-    return bytes;
-  };
-}
 
 /** Query execution over one shard. */
 export class ShardSearcher {
@@ -104,7 +92,7 @@ export class ShardSearcher {
   /**
    * Runs a plan with filters, facets and ordering; returns the shard's total and top `topK` (only
    * those ranking above `opts.ref` when given).
-   * @param encode how keys become bytes (pass a {@link memoizedKeyEncoder} when running one plan on many segments)
+   * @param encode how keys become bytes (pass a `KeyMemory`'s encoder when running one plan on many segments)
    */
   search(plan: QueryPlan, opts: SearchOptions, encode: KeyEncoder = encodeKey): ShardResult {
     const { docDate, docCategory } = this.postings;

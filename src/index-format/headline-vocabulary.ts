@@ -9,6 +9,7 @@
  * 2.49 to 1.62 MB, and a head is read whole before a restarted shard answers its first query.
  * @module
  */
+import { lowerBound } from './sorted-numbers.js';
 
 /** Headline columns as positions in a sorted vocabulary of term numbers. */
 export interface CompactHeadlines {
@@ -45,14 +46,6 @@ export function compactHeadlines(terms: Uint32Array, exact: Uint32Array): Compac
 
 /** Position of `term` in an ascending `vocabulary`, or -1 when it is not there. */
 export function positionIn(vocabulary: Uint32Array, term: number): number {
-  let lo = 0;
-  let hi = vocabulary.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = vocabulary[mid];
-    if (v < term) lo = mid + 1;
-    else if (v > term) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const i = lowerBound(vocabulary, term);
+  return i < vocabulary.length && vocabulary[i] === term ? i : -1;
 }

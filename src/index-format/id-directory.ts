@@ -13,6 +13,7 @@
  */
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { lowerBound } from './sorted-numbers.js';
 
 const MAGIC = 'VNID';
 
@@ -105,12 +106,7 @@ export class IdDirectoryPart {
   /** Shards holding an article whose id has this hash, ascending (empty: no built article has it). */
   shardsOf(hash: number): number[] {
     const h = this.hashes;
-    let lo = 0;
-    let hi = h.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (h[mid] < hash) lo = mid + 1; else hi = mid;
-    }
+    const lo = lowerBound(h, hash);
     const out: number[] = [];
     for (let i = lo; i < h.length && h[i] === hash; i++) if (out[out.length - 1] !== this.shards[i]) out.push(this.shards[i]);
     return out;

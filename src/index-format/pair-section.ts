@@ -11,6 +11,7 @@
  */
 import { ContainerError, readContainer, requireSections, writeContainer } from './binary-container.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
+import { lowerBound } from './sorted-numbers.js';
 import { TermDictionary, utf8Bytes } from './term-dictionary.js';
 
 const MAGIC = 'VNLP';
@@ -63,18 +64,6 @@ export function quadFingerprint(a: string, b: string, c: string, d: string): num
 /** The pair and triple sections of a lexicon that keeps none (its pairs are in parts, or it has none). */
 export function noPairs(): PairArrays {
   return { pairBytes: new Uint8Array(0), pairOffsets: Uint32Array.of(0), pairCount: new Uint32Array(0), tripleGroupPair: new Uint32Array(0), tripleGroupStart: Uint32Array.of(0), tripleThird: new Uint32Array(0), tripleCount: new Uint16Array(0), quadPair: new Uint32Array(0), quadHash: new Uint32Array(0) };
-}
-
-/** First index in `a[start..end)` whose value is ≥ `value` (`a` ascending there). */
-function lowerBound(a: ArrayLike<number>, value: number, start: number, end: number): number {
-  let lo = start;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

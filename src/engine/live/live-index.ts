@@ -17,7 +17,8 @@ import { NO_CATEGORY, ShardPostings } from '../../index-format/shard-postings.js
 import { TITLE_INDEX_OPTIONS, type TitleEntry } from '../../suggest/title-index-options.js';
 import { searchTitles } from '../../suggest/title-search.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from '../query-plan.js';
-import { hitOrder, memoizedKeyEncoder, ShardSearcher } from '../shard-searcher.js';
+import { KeyMemory } from '../key-memory.js';
+import { hitOrder, ShardSearcher } from '../shard-searcher.js';
 import { TopK } from '../top-k.js';
 import type { PreparedArticle } from './prepared-article.js';
 
@@ -161,7 +162,7 @@ export class LiveIndex {
     const top = new TopK<ShardHit>(opts.topK, hitOrder(opts.sort));
     const facets: ShardResult['facets'] = {};
     let total = 0;
-    const encode = memoizedKeyEncoder(); // each key encoded once for all segments
+    const encode = new KeyMemory().encoder; // each key encoded once for all segments
     for (const s of this.segments) {
       const r = s.searcher.search(plan, { ...rest, ...(categories ? { categories } : {}), suppressed: s.deadList }, encode);
       total += r.total;
