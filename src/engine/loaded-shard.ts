@@ -9,7 +9,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { StoredDocument } from '../index-format/document-store.js';
-import { DocumentBlock, copyRecords, parseRecord } from '../index-format/document-block.js';
+import { DocumentBlock, parseRecord } from '../index-format/document-block.js';
 import type { IndexManifest, ShardEntry } from '../index-format/manifest.js';
 import { PostingsBlock, type PostingList } from '../index-format/postings-block.js';
 import type { PostingsView } from '../index-format/postings-view.js';
@@ -294,7 +294,9 @@ export class LoadedShard {
 
   /**
    * Executes a plan (see {@link ShardSearcher.search}); with `opts.records`, the best hits' stored
-   * records come along (past `opts.recordsRead`, only those whose block is in memory).
+   * records come along (past `opts.recordsRead`, only those whose block is in memory) as views into
+   * their blocks: nothing is copied here. A caller that sends the answer over RPC packs them first
+   * (`packRecords`); one in the same isolate reads them in place.
    */
   async search(plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
     const result = await this.withBlocks(planKeys(plan), (encode) => this.searcher.search(plan, opts, encode));
@@ -302,7 +304,7 @@ export class LoadedShard {
     if (n === 0) return result;
     const read = Math.min(n, Math.max(0, Math.floor(opts.recordsRead ?? n)));
     const docs = result.hits.slice(0, n).map((h) => h.doc);
-    result.records = copyRecords([...await this.records(docs.slice(0, read)), ...docs.slice(read).map((doc) => this.recordInMemory(doc))]);
+    result.records = [...await this.records(docs.slice(0, read)), ...docs.slice(read).map((doc) => this.recordInMemory(doc))];
     return result;
   }
 

@@ -130,6 +130,8 @@ export interface ShardResult {
   /**
    * With `SearchOptions.records`: the stored article of each of the best hits as UTF-8 JSON, in hit
    * order (may be shorter than `hits`; an entry is `undefined` where `recordsRead` left it out).
+   * Read-only: a shard answers with views into its document blocks, and a transport that serializes
+   * the answer packs them into one buffer first (`packRecords`, as the shard object does for RPC).
    */
   records?: Array<Uint8Array | undefined>;
   facets: { category?: Record<string, number>; year?: Record<string, number> };

@@ -70,12 +70,12 @@ export function parseRecord(record: Uint8Array): StoredDocument {
 }
 
 /**
- * Copies records (views into document blocks) into one new buffer and returns views of it in the
- * same order (`undefined` stays). One allocation instead of one per record, and a response that
- * carries them crosses RPC as one buffer holding exactly these bytes (a view into a block would
- * carry the whole block).
+ * Packs records (views into document blocks) into one new buffer and returns views of it in the
+ * same order (`undefined` stays), for an answer about to be serialized: it then crosses RPC as one
+ * buffer holding exactly these bytes, where a view into a block would carry the whole block. One
+ * allocation instead of one per record; an answer that stays in its isolate needs no packing.
  */
-export function copyRecords(records: ReadonlyArray<Uint8Array | undefined>): Array<Uint8Array | undefined> {
+export function packRecords(records: ReadonlyArray<Uint8Array | undefined>): Array<Uint8Array | undefined> {
   let bytes = 0;
   for (const r of records) if (r) bytes += r.byteLength;
   const out = new Uint8Array(bytes);

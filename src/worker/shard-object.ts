@@ -8,6 +8,7 @@
  * @module
  */
 import { DurableObject } from 'cloudflare:workers';
+import { packRecords } from '../index-format/document-block.js';
 import type { StoredDocument } from '../index-format/document-store.js';
 import type { CopyStatus } from '../engine/artifact-store.js';
 import type { HitDocument } from '../engine/hit-document.js';
@@ -51,9 +52,16 @@ export class ShardObject extends DurableObject<Env> {
     return this.loaded;
   }
 
-  /** See {@link LoadedShard.search}. */
+  /**
+   * See {@link LoadedShard.search}. The records that come with the hits are views into the shard's
+   * document blocks; they are packed into one buffer so that the answer carries only their bytes.
+   */
   async search(addr: ShardAddress, plan: QueryPlan, opts: SearchOptions): Promise<ShardResult> {
-    return rpcGuard(async () => (await this.shard(addr)).search(plan, opts));
+    return rpcGuard(async () => {
+      const result = await (await this.shard(addr)).search(plan, opts);
+      if (result.records) result.records = packRecords(result.records);
+      return result;
+    });
   }
 
   /** See {@link LoadedShard.hits}. */
