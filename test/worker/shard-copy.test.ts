@@ -3,15 +3,12 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ArtifactError } from '../../src/engine/artifact.js';
 import { LoadedShard } from '../../src/engine/loaded-shard.js';
-import { PairPartLoader } from '../../src/engine/pair-part-loader.js';
-import { planQuery } from '../../src/engine/planner.js';
-import { SynonymTable } from '../../src/engine/synonym-table.js';
 import type { IndexManifest } from '../../src/index-format/manifest.js';
-import { Lexicon } from '../../src/index-format/lexicon.js';
 import { assetFetcher } from '../../src/worker/assets.js';
 import { loadManifest } from '../../src/worker/manifest-loader.js';
 import { RECHECK_MS, ShardCopy } from '../../src/worker/shard-copy.js';
 import { CHUNK_BYTES, SqliteArtifactStore } from '../../src/worker/sqlite-artifact-store.js';
+import { deployedPlan } from '../support/deployed-plan.js';
 
 /** A shard object of its own (named apart from the ones searches use), for shard 0 of the deployed build. */
 const stub = (name: string) => env.SHARDS.get(env.SHARDS.idFromName(`copy-test:${name}`));
@@ -85,14 +82,10 @@ describe("a shard object's copy of its files in its own storage", () => {
   });
 
   it('a restarted object answers from its copy without fetching anything, the same as from the assets', async () => {
-    const manifest = await loadManifest(env.ASSETS);
+    const { manifest, plan } = await deployedPlan('hà nội');
     const s = stub('restart');
     await copyAll(s, manifest);
     const fetchArtifact = assetFetcher(env.ASSETS);
-    const base = new Lexicon(await fetchArtifact(manifest.lexicon.file));
-    const parts = PairPartLoader.forIndex(manifest, base, fetchArtifact);
-    const lexicon = parts ? base.withPairParts(await parts.all(), new Set()) : base;
-    const plan = planQuery('hà nội', { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, {}).plan;
     const opts = { topK: 5, sort: 'relevance' as const, facets: [], records: 5 };
     const fromAssets = await (await LoadedShard.load(manifest, 0, assetFetcher(env.ASSETS))).search(plan, opts);
     const fromCopy = await runInDurableObject(s, async (obj) => {

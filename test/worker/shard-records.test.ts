@@ -1,22 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { LoadedShard } from '../../src/engine/loaded-shard.js';
-import { PairPartLoader } from '../../src/engine/pair-part-loader.js';
-import { planQuery } from '../../src/engine/planner.js';
-import { SynonymTable } from '../../src/engine/synonym-table.js';
 import { parseRecord } from '../../src/index-format/document-block.js';
-import { Lexicon } from '../../src/index-format/lexicon.js';
 import { assetFetcher } from '../../src/worker/assets.js';
-import { loadManifest } from '../../src/worker/manifest-loader.js';
+import { deployedPlan } from '../support/deployed-plan.js';
 
 describe('records sent with a shard object\'s hits', () => {
   it('cross RPC packed in one buffer of exactly their bytes, the same records the shard reads in place', async () => {
-    const manifest = await loadManifest(env.ASSETS);
+    const { manifest, plan } = await deployedPlan('hà nội');
     const fetchArtifact = assetFetcher(env.ASSETS);
-    const base = new Lexicon(await fetchArtifact(manifest.lexicon.file));
-    const parts = PairPartLoader.forIndex(manifest, base, fetchArtifact);
-    const lexicon = parts ? base.withPairParts(await parts.all(), new Set()) : base;
-    const plan = planQuery('hà nội', { lexicon, synonyms: new SynonymTable(manifest.synonyms) }, {}).plan;
     const opts = { topK: 5, sort: 'relevance' as const, facets: [], records: 5 };
 
     // In the same isolate the shard answers with views into its document blocks, copying nothing.
