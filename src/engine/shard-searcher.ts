@@ -55,7 +55,6 @@ export type KeyEncoder = (key: string) => Uint8Array;
 /** Encodes every time: right where each key is looked up once. */
 export const encodeKey: KeyEncoder = utf8Bytes;
 
-
 /** Query execution over one shard. */
 export class ShardSearcher {
   private readonly acc: Float64Array;
