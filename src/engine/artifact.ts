@@ -4,6 +4,7 @@
  * @module
  */
 import type { ArtifactFile } from '../index-format/manifest.js';
+import { hex } from '../index-format/hex.js';
 
 /** Returns the bytes of an artifact file (from Workers static assets, R2, disk, …). */
 export type FetchArtifact = (file: string) => Promise<ArrayBuffer>;
@@ -12,8 +13,6 @@ export type FetchArtifact = (file: string) => Promise<ArrayBuffer>;
 export class ArtifactError extends Error {
   override name = 'ArtifactError';
 }
-
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * Checks an artifact's size and SHA-256 against the manifest; returns the bytes when they match. `bytes`

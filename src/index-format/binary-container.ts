@@ -98,6 +98,9 @@ export interface OpenedContainer<M> {
   byteLength: number;
 }
 
+/** Decodes every container's JSON header (shards open one for each block they load). */
+const headerDecoder = new TextDecoder();
+
 /**
  * Opens a container without copying. Throws {@link ContainerError} when the magic, the format
  * version or any section bound is wrong (a truncated or corrupt file never yields wrong results).
@@ -111,7 +114,7 @@ export function readContainer<M>(buffer: ArrayBuffer, magic: string, formatVersi
   if (8 + headerLength > buffer.byteLength) throw new ContainerError('header runs past the end of the file (truncated?)');
   let header: ContainerHeader<M>;
   try {
-    header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength)));
+    header = JSON.parse(headerDecoder.decode(new Uint8Array(buffer, 8, headerLength)));
   } catch {
     throw new ContainerError('header is not valid JSON (corrupt file)');
   }

@@ -13,6 +13,7 @@
  */
 import { ContainerError, readContainer, requireSections, type SectionArray, writeContainer } from './binary-container.js';
 import { positionIn } from './headline-vocabulary.js';
+import { hex } from './hex.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -97,8 +98,6 @@ export interface PackedFile {
   file: BlockFile;
   blocks: BlockFile[];
 }
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Folder of a shard's block files inside the index folder. */
 export const shardDir = (shard: number) => `shard-${String(shard).padStart(3, '0')}`;

@@ -18,11 +18,13 @@ function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array
   return al - bl;
 }
 
+/** One decoder for every dictionary: a block's dictionary is opened each time a shard loads it. */
+const decoder = new TextDecoder();
+
 /** Read-only view of a sorted term dictionary. */
 export class TermDictionary {
   /** Number of terms. */
   readonly size: number;
-  private readonly decoder = new TextDecoder();
 
   /**
    * @param bytes concatenated UTF-8 terms in ascending byte order
@@ -96,7 +98,7 @@ export class TermDictionary {
 
   /** The term at index `i` as a string. */
   termAt(i: number): string {
-    return this.decoder.decode(this.bytes.subarray(this.offsets[i], this.offsets[i + 1]));
+    return decoder.decode(this.bytes.subarray(this.offsets[i], this.offsets[i + 1]));
   }
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 import type { StoredDocument } from '../../index-format/document-store.js';
+import { hex } from '../../index-format/hex.js';
 import { DfCache } from './df-cache.js';
 import type { LiveBase } from './live-base.js';
 import type { BaseLocation } from './live-storage.js';
@@ -28,8 +29,6 @@ export interface PreparedWrite {
   /** Content hash of the build. */
   preparedFor: string;
 }
-
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 of an article's stored fields (idempotent puts). */
 export async function articleHash(doc: StoredDocument): Promise<string> {

@@ -7,9 +7,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
+import { hex } from '../../index-format/hex.js';
 import { normalizedRequestKey } from '../normalized-request.js';
-
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The ETag of a request against an index and a live sequence number. */
 export async function requestEtag(contentHash: string, liveSeq: number, url: string): Promise<string> {
