@@ -21,7 +21,13 @@ function fakeShard(n: number, keys: string[]): FakeShard {
   for (const key of keys) {
     const density = rnd() < 0.5 ? 0.6 + 0.4 * rnd() : 0.02 * rnd();
     const docs: number[] = [];
-    for (let d = 0; d < n; d++) if (rnd() < density) docs.push(d);
+    // An exact key (`k0=x`) holds some of its folded key's documents, as every index does (term-keys.ts).
+    const folded = key.includes('=') ? lists.get(key.slice(0, key.indexOf('='))) : undefined;
+    if (folded) {
+      for (const d of folded.docs) if (rnd() < 0.7) docs.push(d);
+    } else {
+      for (let d = 0; d < n; d++) if (rnd() < density) docs.push(d);
+    }
     lists.set(key, { docs, impacts: docs.map(() => 1 + pick(60000)) });
   }
   const headlineStarts = new Uint32Array(n + 1);
@@ -94,8 +100,10 @@ describe('ShardSearcher against its definition', () => {
     let dense = 0;
     for (let round = 0; round < 150; round++) {
       const keys = Array.from({ length: 8 }, (_, i) => `k${i}`);
+      // Exact keys of some folded keys, and one whose folded key the shard lacks.
+      const exact = ['k0=a', 'k1=b', 'k2=c', 'k9=z'];
       const n = 20 + pick(300);
-      const shard = fakeShard(n, keys);
+      const shard = fakeShard(n, [...keys, ...exact]);
       const clauseCount = 1 + pick(4);
       const pairClauseCount = pick(2);
       const terms: PlannedTerm[] = [];
@@ -104,7 +112,14 @@ describe('ShardSearcher against its definition', () => {
         const kind = rnd();
         const clause = kind < 0.7 ? pick(clauseCount) : kind < 0.85 && pairClauseCount ? clauseCount + pick(pairClauseCount) : -1;
         terms.push({ key, weight: 0.2 + rnd(), clause });
+        // As the planner writes a word: its folded key, then its exact key, in one clause (and, at times,
+        // the key again or the exact key first).
+        const e = exact.find((x) => x.startsWith(`${key}=`));
+        if (e && rnd() < 0.6) terms.push({ key: e, weight: 0.2 + rnd(), clause });
+        if (rnd() < 0.1) terms.push({ key, weight: 0.2 + rnd(), clause });
+        if (e && rnd() < 0.1) terms.splice(terms.length - 1, 0, { key: e, weight: 0.2 + rnd(), clause });
       }
+      if (rnd() < 0.2) terms.push({ key: 'k9=z', weight: 0.5, clause: pick(clauseCount) });
       const plan: QueryPlan = {
         terms, clauseCount, pairClauseCount,
         minShouldMatch: pick(clauseCount + 1),

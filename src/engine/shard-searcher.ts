@@ -12,6 +12,7 @@ import { foldedKey } from '../index-format/term-keys.js';
 import { utf8Bytes } from '../index-format/term-dictionary.js';
 import { coverageFactors } from '../scoring/coverage.js';
 import { HeadlineQuery, headlineBoostBound } from '../scoring/headline-match.js';
+import { ADD, CHECK, COUNT, COUNT_AND_MARK, clauseVisits } from './clause-visits.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import { TopK, kthLargestAt } from './top-k.js';
 
@@ -136,33 +137,46 @@ export class ShardSearcher {
         }
       }
       const wordClauses = plan.clauseCount;
+      const visits = clauseVisits(terms, lists.map((r) => r !== null));
       for (let i = 0; i < terms.length; i++) {
         const r = lists[i];
         if (!r) continue;
         const w = terms[i].weight * this.impactScale;
         const c = terms[i].clause;
         const { docs, impacts } = r;
-        // A clause of one term needs no check that it was counted already.
-        const alone = c >= 0 && (i === 0 || terms[i - 1].clause !== c) && (i + 1 === terms.length || terms[i + 1].clause !== c);
+        const visit = visits[i];
         const counts = c < 0 ? null : c < wordClauses ? coverage : pairCoverage;
-        if (dense && alone) {
+        if (visit === ADD && (dense || c >= 0)) {
+          // Outside any clause (dense), or covered by an earlier list of its clause (so already seen).
+          for (let p = r.start; p < r.end; p++) acc[docs[p]] += w * impacts[p];
+        } else if (dense && visit === COUNT) {
           for (let p = r.start; p < r.end; p++) {
             const d = docs[p];
             acc[d] += w * impacts[p];
             counts![d]++;
           }
+        } else if (dense && visit === COUNT_AND_MARK) {
+          for (let p = r.start; p < r.end; p++) {
+            const d = docs[p];
+            acc[d] += w * impacts[p];
+            counts![d]++;
+            lastClause[d] = c;
+          }
         } else if (dense) {
           for (let p = r.start; p < r.end; p++) {
             const d = docs[p];
             acc[d] += w * impacts[p];
-            if (c >= 0 && lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
+            if (lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
           }
         } else {
+          // Sparse: documents are tracked as the lists first touch them.
           for (let p = r.start; p < r.end; p++) {
             const d = docs[p];
             if (seen[d] === 0) { seen[d] = 1; touched[touchedCount++] = d; }
             acc[d] += w * impacts[p];
-            if (c >= 0 && lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
+            if (visit === COUNT) counts![d]++;
+            else if (visit === COUNT_AND_MARK) { counts![d]++; lastClause[d] = c; }
+            else if (visit === CHECK && lastClause[d] !== c) { counts![d]++; lastClause[d] = c; }
           }
         }
       }

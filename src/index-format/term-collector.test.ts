@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TermCollector } from './term-collector.js';
+import { foldedKeyOfExact } from './term-keys.js';
 
 /** The collector's triples seen at least `min` times, as `[a, b, c, occurrences]` strings. */
 function tripleCounts(c: TermCollector, min: number): Array<[string, string, string, number]> {
@@ -24,5 +25,23 @@ describe('TermCollector triples', () => {
     const c = new TermCollector();
     c.add([], ['chính phủ họp', 'chính phủ']);
     expect(new Map(c.pairCounts(1))).toEqual(new Map([['chính phủ', 2], ['phủ họp', 1]]));
+  });
+});
+
+describe('TermCollector exact keys', () => {
+  it('stores an exact key only where the document also holds the folded key it begins with', () => {
+    const c = new TermCollector();
+    // A word cut to the longest token folds to other than its folded form's cut: folding drops the
+    // extra marks, so the cut exact form has fewer letters than the cut folded form.
+    const long = 'Ṩ̣'.repeat(40);
+    const terms = c.add(['Hà Nội'], [`Đảng ${long} họp`]);
+    const keys = new Set(Array.from(terms.termIds, (id) => c.keys[id]));
+    expect(keys).toContain('ha=hà');
+    expect(keys).toContain('dang=đảng');
+    for (const k of keys) {
+      const folded = foldedKeyOfExact(k);
+      if (folded !== null) expect(keys, k).toContain(folded);
+    }
+    expect([...keys].some((k) => k.startsWith('ssss'))).toBe(true);
   });
 });

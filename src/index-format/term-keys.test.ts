@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TermDictionary, compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
-import { bigramKey, exactKey, foldedKey, isFoldedKey, titleStartKey } from './term-keys.js';
+import { bigramKey, exactKey, foldedKey, foldedKeyOfExact, isFoldedKey, titleStartKey } from './term-keys.js';
 
 describe('term keys', () => {
   it('spell each kind of evidence as documented', () => {
@@ -11,6 +11,7 @@ describe('term keys', () => {
     expect(titleStartKey('ha', 'noi')).toBe('ha^noi');
     expect(titleStartKey('bao')).toBe('bao^');
     expect(['ha', 'ha noi', 'ha=hà', 'ha^noi'].map(isFoldedKey)).toEqual([true, false, false, false]);
+    expect(['ha=hà', 'dang=đảng', 'ha', 'ha noi', 'ha^noi'].map(foldedKeyOfExact)).toEqual(['ha', 'dang', null, null, null]);
   });
 
   it('never collide across kinds for the same syllables', () => {

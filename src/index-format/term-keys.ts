@@ -16,8 +16,17 @@ export const foldedKey = (folded: string): string => folded;
 /**
  * Exact syllable with its diacritics, after its folded form: `ha=hà`. Only stored when it differs
  * from its folded form, since an unaccented exact form carries no more information than the folded key.
+ * Every document holding an exact key holds its folded key (`ha=hà` ⇒ `ha`): the build stores an exact
+ * key only for a token whose folded key is exactly that prefix (`TermCollector`), and shards rely on
+ * it to count a query word once without checking its exact key's documents (`clause-visits.ts`).
  */
 export const exactKey = (exact: string): string => foldDiacritics(exact) + '=' + exact;
+
+/** The folded key an {@link exactKey} is about (`ha=hà` → `ha`); null for every other kind of key. */
+export function foldedKeyOfExact(key: string): string | null {
+  const eq = key.indexOf('=');
+  return eq > 0 ? key.slice(0, eq) : null;
+}
 
 /** Adjacent pair of folded syllables: `ha noi` (adjacency/phrase evidence). */
 export const bigramKey = (foldedA: string, foldedB: string): string => foldedA + ' ' + foldedB;
