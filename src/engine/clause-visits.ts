@@ -41,18 +41,21 @@ export function clauseVisits(terms: readonly PlannedTerm[], present: readonly bo
     while (end < terms.length && terms[end].clause === c) end++;
     if (c >= 0) {
       let first = -1;
-      const visited = new Set<string>();
       for (let i = start; i < end; i++) {
         if (!present[i]) continue;
+        if (first < 0) {
+          visits[(first = i)] = COUNT;
+          continue;
+        }
+        // A clause has a few lists (a word's folded and exact keys, a synonym): compare with each.
         const key = terms[i].key;
         const folded = foldedKeyOfExact(key);
-        if (first < 0) visits[(first = i)] = COUNT;
-        else if (visited.has(key) || (folded !== null && visited.has(folded))) visits[i] = ADD;
-        else {
+        let covered = false;
+        for (let j = start; j < i && !covered; j++) covered = present[j] && (terms[j].key === key || terms[j].key === folded);
+        if (!covered) {
           visits[i] = CHECK;
           visits[first] = COUNT_AND_MARK;
         }
-        visited.add(key);
       }
     }
     start = end;
