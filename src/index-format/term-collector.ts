@@ -11,7 +11,7 @@
 import { forEachToken } from '../analyzer/tokenize.js';
 import { grow, PairTable } from './pair-table.js';
 import { MAX_HEADLINE_SYLLABLES } from './shard-postings.js';
-import { bigramKey, exactKey, foldedKey, foldedKeyOfExact, titleStartKey } from './term-keys.js';
+import { bigramKey, exactKey, foldedKey, storesExactKey, titleStartKey } from './term-keys.js';
 
 /** The keys one document contains, with per-field frequencies (parallel arrays). */
 export interface DocTerms {
@@ -154,10 +154,7 @@ export class TermCollector {
     this.syllables.push(exact);
     this.syllableCount.push(0);
     this.syllableFoldedTerm.push(this.intern(foldedKey(folded)));
-    // An exact key is stored only beside the folded key it begins with (see `exactKey`): a token cut
-    // to its longest length may fold to other than its folded form's cut (marks dropped by folding).
-    const exactForm = exactKey(exact);
-    this.syllableExactTerm.push(exact !== folded && foldedKeyOfExact(exactForm) === foldedKey(folded) ? this.intern(exactForm) : -1);
+    this.syllableExactTerm.push(storesExactKey(exact, folded) ? this.intern(exactKey(exact)) : -1);
     let f = this.foldedIds.get(folded);
     if (f === undefined) {
       f = this.foldedForms.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TermDictionary, compareTermsByBytes, encodeTermDictionary } from './term-dictionary.js';
-import { bigramKey, exactKey, foldedKey, foldedKeyOfExact, isFoldedKey, titleStartKey } from './term-keys.js';
+import { bigramKey, exactKey, foldedKey, foldedKeyOfExact, isFoldedKey, storesExactKey, titleStartKey } from './term-keys.js';
 
 describe('term keys', () => {
   it('spell each kind of evidence as documented', () => {
@@ -12,6 +12,14 @@ describe('term keys', () => {
     expect(titleStartKey('bao')).toBe('bao^');
     expect(['ha', 'ha noi', 'ha=hà', 'ha^noi'].map(isFoldedKey)).toEqual([true, false, false, false]);
     expect(['ha=hà', 'dang=đảng', 'ha', 'ha noi', 'ha^noi'].map(foldedKeyOfExact)).toEqual(['ha', 'dang', null, null, null]);
+  });
+
+  it('store an exact key only for a token with diacritics whose exact key begins with its folded key', () => {
+    expect(storesExactKey('hà', 'ha')).toBe(true);
+    expect(storesExactKey('đảng', 'dang')).toBe(true);
+    expect(storesExactKey('ha', 'ha')).toBe(false);
+    // A token cut to 64 units whose folding drops marks: 32 letters folded from the cut exact form, 40 in the cut folded form.
+    expect(storesExactKey('ṩ̣'.repeat(32), 's'.repeat(40))).toBe(false);
   });
 
   it('never collide across kinds for the same syllables', () => {

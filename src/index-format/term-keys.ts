@@ -16,11 +16,19 @@ export const foldedKey = (folded: string): string => folded;
 /**
  * Exact syllable with its diacritics, after its folded form: `ha=hà`. Only stored when it differs
  * from its folded form, since an unaccented exact form carries no more information than the folded key.
- * Every document holding an exact key holds its folded key (`ha=hà` ⇒ `ha`): the build stores an exact
- * key only for a token whose folded key is exactly that prefix (`TermCollector`), and shards rely on
- * it to count a query word once without checking its exact key's documents (`clause-visits.ts`).
+ * Every document holding an exact key holds its folded key (`ha=hà` ⇒ `ha`): an exact key is stored
+ * only for a token whose folded key is exactly that prefix ({@link storesExactKey}), and shards rely
+ * on it to count a query word once without checking its exact key's documents (`clause-visits.ts`).
  */
 export const exactKey = (exact: string): string => foldDiacritics(exact) + '=' + exact;
+
+/**
+ * Whether a token (its exact and folded forms, as the analyzer gives them) has an {@link exactKey} in
+ * the index: when it carries diacritics and its exact key begins with its folded key. Not so for a
+ * token cut to the analyzer's longest length whose folding drops marks (the cut exact form folds to
+ * fewer letters than the cut folded form has): it has its folded key only, in documents and queries.
+ */
+export const storesExactKey = (exact: string, folded: string): boolean => exact !== folded && foldDiacritics(exact) === folded;
 
 /** The folded key an {@link exactKey} is about (`ha=hà` → `ha`); null for every other kind of key. */
 export function foldedKeyOfExact(key: string): string | null {

@@ -5,7 +5,7 @@
  * @module
  */
 import { analyzeQueryText } from '../../analyzer/analyze.js';
-import { bigramKey, exactKey, foldedKey } from '../../index-format/term-keys.js';
+import { bigramKey, exactKey, foldedKey, storesExactKey } from '../../index-format/term-keys.js';
 import type { QuerySegment } from '../query-syntax.js';
 import { LIMITS } from './limits.js';
 import type { QuerySyllable } from './query-syllable.js';
@@ -28,14 +28,14 @@ export function analyzeSegments(segments: readonly QuerySegment[]): AnalyzedQuer
     const tokens = analyzeQueryText(seg.text);
     if (seg.negated) {
       if (excluded.length >= LIMITS.maxExcluded) return;
-      if (tokens.length === 1) excluded.push(tokens[0].exact !== tokens[0].folded ? exactKey(tokens[0].exact) : foldedKey(tokens[0].folded));
+      if (tokens.length === 1) excluded.push(storesExactKey(tokens[0].exact, tokens[0].folded) ? exactKey(tokens[0].exact) : foldedKey(tokens[0].folded));
       else for (let i = 1; i < tokens.length && excluded.length < LIMITS.maxExcluded; i++) excluded.push(bigramKey(tokens[i - 1].folded, tokens[i].folded));
       return;
     }
     tokens.forEach((t, i) => {
       if (syllables.length >= LIMITS.maxSyllables) { truncated++; return; }
       syllables.push({
-        token: t, exact: t.exact, folded: t.folded, accented: t.exact !== t.folded,
+        token: t, exact: t.exact, folded: t.folded, accented: storesExactKey(t.exact, t.folded),
         adjacent: i > 0 && t.joined, quoted: seg.quoted, decoded: false, restored: null, asWritten: false, segment: segIndex,
       });
     });

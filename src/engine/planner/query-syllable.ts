@@ -10,7 +10,7 @@ export interface QuerySyllable {
   token: Token;
   exact: string;
   folded: string;
-  /** Typed (or decoded) with diacritics. */
+  /** Typed (or decoded) with diacritics that the index keeps an exact key for (`storesExactKey`). */
   accented: boolean;
   /** Directly follows the previous syllable in the same segment. */
   adjacent: boolean;
