@@ -50,6 +50,6 @@ export const isFoldedKey = (key: string): boolean => !/[ =^]/.test(key);
 
 /** The folded syllables a key is about: `ha=hà` → ha; `ha noi`, `ha^noi` → ha, noi. */
 export function foldedSyllablesOfKey(key: string): string[] {
-  const eq = key.indexOf('=');
-  return eq >= 0 ? [key.slice(0, eq)] : key.split(/[ ^]/).filter(Boolean);
+  const folded = foldedKeyOfExact(key);
+  return folded !== null ? [folded] : key.split(/[ ^]/).filter(Boolean);
 }
