@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchOptions, ShardHit } from '../src/engine/query-plan.js';
 import { PROBE_MIN_SHARDS, RECORDS_PER_SHARD, type SearchRequest, type SearchService } from '../src/engine/search-service.js';
 import { compareHits } from '../src/engine/shard-searcher.js';
+import { freshnessFactor, type Freshness } from '../src/scoring/freshness.js';
+import { isoToMinutes } from '../src/index-format/dates.js';
 import { buildIndex } from './build-index.js';
 import { openIndex } from './open-index.js';
 
@@ -46,7 +48,7 @@ afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true });
 async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number }> {
   const planned = svc.plan(req.q, req.prefixLast);
   const cats = req.categories?.map((c) => svc.manifest.categories.indexOf(c));
-  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [], ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}), ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}), ...(cats ? { categories: cats } : {}) };
+  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [], ...(req.freshness ? { freshness: req.freshness } : {}), ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}), ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}), ...(cats ? { categories: cats } : {}) };
   let plan = planned.plan;
   let results = await Promise.all(svc.shards.map((s) => s.search(plan, opts)));
   if (results.every((r) => r.total === 0) && plan.terms.length > 0 && (plan.minShouldMatch > 1 || plan.required.length > 0)) {
@@ -241,5 +243,55 @@ describe('routed search equals asking every shard', () => {
     const plain = await openIndex(path.join(dir, 'index'), { noScoreBounds: true });
     expect(plain.scoreBounds).toBeNull();
     expect((await plain.search(request('bão Yagi'))).routing.called).toBe(9);
+  });
+
+  it('freshness: the same hits and scores as asking every shard with it; old shards skipped once the page is counted', async () => {
+    const newest = Math.max(...svc.manifest.shards.map((s) => s.dates?.max ?? 0));
+    let skipped = 0;
+    let probed = 0;
+    svc.probeMinShards = 0;
+    try {
+      for (const halfLifeDays of [30, 365, 5000]) {
+        const freshness: Freshness = { halfLifeMinutes: halfLifeDays * 1440, referenceMinutes: newest + 1440 };
+        for (const q of [...QUERIES, 'hà', 'thuế du lịch']) {
+          for (const over of [{}, { trackTotalHits: 20 }, { trackTotalHits: 30, offset: 10 }, { limit: 5, categories: ['kinh-te'] }] as Array<Partial<SearchRequest>>) {
+            const req = request(q, { ...over, freshness });
+            const [got, want] = [await svc.search(req), await everyShard(req)];
+            const label = `${q} ${halfLifeDays}d ${JSON.stringify(over)}`;
+            expect(got.hits.map((h) => h.id), label).toEqual(want.ids);
+            if (got.totalRelation === 'gte') {
+              skipped++;
+              expect(got.total, label).toBeLessThan(want.total);
+              expect(got.total, label).toBeGreaterThanOrEqual(over.trackTotalHits ?? 1000);
+            } else expect(got.total, label).toBe(want.total);
+            if (q.includes(' ') && got.routing.waves > 1) probed++;
+          }
+        }
+      }
+    } finally {
+      svc.probeMinShards = PROBE_MIN_SHARDS;
+    }
+    // Bounds fall with a shard's age: with a page counted, the old shards are not asked.
+    expect(skipped).toBeGreaterThan(5);
+    // A query of several words probes the newest shards first too (ONE_ROUND_MIN_SYLLABLES does not apply).
+    expect(probed).toBeGreaterThan(0);
+
+    // A score is the plain relevance score times the article's factor; a short half-life puts the newest first.
+    const freshness: Freshness = { halfLifeMinutes: 90 * 1440, referenceMinutes: newest + 1440 };
+    const plain = await svc.search(request('Vietlott', { limit: 50, trackTotalHits: Infinity }));
+    const fresh = await svc.search(request('Vietlott', { limit: 50, trackTotalHits: Infinity, freshness }));
+    expect(plain.total).toBeLessThanOrEqual(50);
+    expect(fresh.total).toBe(plain.total);
+    const relevance = new Map(plain.hits.map((h) => [h.id, h.score]));
+    let compared = 0;
+    for (const h of fresh.hits) {
+      const r = relevance.get(h.id);
+      if (r === undefined || !h.date) continue;
+      compared++;
+      expect(h.score / (r * freshnessFactor(isoToMinutes(h.date)!, freshness)), h.id).toBeCloseTo(1, 3);
+    }
+    expect(compared).toBeGreaterThan(10);
+    const dates = fresh.hits.slice(0, 10).map((h) => h.date!);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 });

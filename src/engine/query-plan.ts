@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { Freshness } from '../scoring/freshness.js';
+
 /** One posting list to add into the score. */
 export interface PlannedTerm {
   /** Dictionary key (see `term-keys.ts`). */
@@ -88,6 +90,11 @@ export interface SearchOptions {
   categories?: number[];
   /** Score order, newest first or oldest first (undated articles last in both date orders). */
   sort: (typeof SORT_VALUES)[number];
+  /**
+   * Multiply each match's score by its freshness factor (`scoring/freshness.ts`): relevance that
+   * prefers recent news. Every shard and the live index of one search get the same reference time.
+   */
+  freshness?: Freshness;
   /** Facets to count over all matching documents. */
   facets: Array<'category' | 'year'>;
   /**

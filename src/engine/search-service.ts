@@ -32,6 +32,7 @@ import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-pl
 import type { ShardClient } from './shard-client.js';
 import { routeShards, type RoutingFilter } from './shard-routing.js';
 import { shardBounds } from './shard-bounds.js';
+import { shardFreshnessBound, type Freshness } from '../scoring/freshness.js';
 import type { ScoreBounds } from '../index-format/score-bounds.js';
 import { compareHits } from './shard-searcher.js';
 import { SynonymTable } from './synonym-table.js';
@@ -142,6 +143,8 @@ export interface SearchRequest {
   highlight?: boolean;
   /** Prefetch calls the caller already sent for this search (reported in `routing.prefetched`). */
   prefetched?: number;
+  /** Relevance that prefers recent news (`scoring/freshness.ts`; with `sort: 'relevance'` only). */
+  freshness?: Freshness;
 }
 
 /** One hit of a response. */
@@ -181,6 +184,14 @@ export interface SearchResult {
   /** The live index's sequence number the result reflects (0 without a live index). */
   liveSeq: number;
   routing: SearchRouting;
+}
+
+/**
+ * A score as a response shows it: four decimals, or six significant digits below 1 so that the small
+ * scores of old articles under freshness (down to 2⁻⁶⁰ of their relevance) keep their order.
+ */
+export function displayedScore(score: number): number {
+  return score >= 1 || score === 0 ? Math.round(score * 1e4) / 1e4 : Number(score.toPrecision(6));
 }
 
 /** Sums facet counts of several shards. */
@@ -384,6 +395,9 @@ export class SearchService {
       // Shard-level MaxScore (shard-bounds.ts): shards that hold no match are never asked (exact);
       // relevance asks the shards with the highest bounds first.
       const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale, lexicon) : null;
+      // Freshness scales each score by a factor that falls with age: a shard's bound by its newest article's.
+      const fresh = opts.freshness;
+      if (bounds && fresh) for (let s = 0; s < bounds.bound.length; s++) bounds.bound[s] *= shardFreshnessBound(this.manifest.shards[s].dates, fresh);
       let order = route.order;
       if (bounds) {
         order = order.filter((s) => bounds.mayMatch[s] === 1);
@@ -412,15 +426,16 @@ export class SearchService {
           break;
         }
         // Relevance: everything that may still reach the page in one round without bounds; at first for
-        // a query of several words (see ONE_ROUND_MIN_SYLLABLES) or over few shards (PROBE_MIN_SHARDS),
-        // else after one probing shard; later
+        // a query of several words without freshness (see ONE_ROUND_MIN_SYLLABLES: with freshness the
+        // bounds fall with the shards' age, so the newest shard's hits set a bar the old ones miss) or
+        // over few shards (PROBE_MIN_SHARDS), else after one probing shard; later
         // when the shards asked so far do not promise `trackTotalHits` matches in all (every shard must
         // be counted), or when the next shard's bound is far above the k-th score (waves would add
         // rounds and skip nothing). Otherwise doubling waves in descending bound, each raising the k-th
         // score the next is filtered by (a short query's best hits sit in a few shards).
         const loose = counted && bounds !== null && bounds.bound[order[next]] > WAVE_BOUND_RATIO * ref.score;
         const allAtOnce = opts.sort === 'relevance' && (!bounds || (next === 0
-          ? plan.syllables.length >= ONE_ROUND_MIN_SYLLABLES || order.length <= this.probeMinShards
+          ? (plan.syllables.length >= ONE_ROUND_MIN_SYLLABLES && !fresh) || order.length <= this.probeMinShards
           : loose || (!counted && (total / next) * order.length < trackTotalHits)));
         let wave = order.slice(next, allAtOnce ? order.length : next + size);
         if (counted && bounds && opts.sort === 'relevance') wave = wave.filter((s) => bounds.bound[s] >= ref.score);
@@ -470,6 +485,7 @@ export class SearchService {
       topK: k,
       sort: req.sort,
       facets: req.facets,
+      ...(req.freshness ? { freshness: req.freshness } : {}),
       ...(req.fromMinutes !== undefined ? { fromMinutes: req.fromMinutes } : {}),
       ...(req.toMinutes !== undefined ? { toMinutes: req.toMinutes } : {}),
     };
@@ -525,7 +541,7 @@ export class SearchService {
       // A live article replaced or deleted between the search and this fetch is left out.
       hits: page.flatMap((h) => {
         const d = docs.get(recordKey(h.shard, h.doc));
-        return d ? [{ ...d, score: Math.round(h.score * 1e4) / 1e4 }] : [];
+        return d ? [{ ...d, score: displayedScore(h.score) }] : [];
       }),
       relaxed,
       truncatedSyllables: planned.truncatedSyllables,

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PostingList, PostingsView } from '../index-format/postings-view.js';
 import { NO_CATEGORY, NO_DATE } from '../index-format/shard-postings.js';
 import { coverageFactor } from '../scoring/coverage.js';
+import { freshnessFactor } from '../scoring/freshness.js';
 import { HeadlineQuery } from '../scoring/headline-match.js';
 import type { PlannedTerm, QueryPlan, SearchOptions, ShardHit } from './query-plan.js';
 import { ShardSearcher, encodeKey, hitOrder } from './shard-searcher.js';
 
 // The searcher against a model: every document scored by the definition (impacts summed in clause
-// order, clauses counted once, coverage factor, headline boost), filtered and sorted. Random shards
+// order, clauses counted once, coverage factor, freshness, headline boost), filtered and sorted. Random shards
 // mix lists covering most documents (evaluated densely) and rare ones (tracked document by document).
 
 let seed = 1234;
@@ -87,6 +88,7 @@ function modelSearch(shard: FakeShard, plan: QueryPlan, opts: SearchOptions, sca
     if (opts.categories?.length && !opts.categories.includes(shard.view.docCategory[d])) continue;
     total++;
     let score = plan.terms.length ? acc * coverageFactor(clauses.size, plan.clauseCount + plan.pairClauseCount) : 0;
+    if (opts.freshness) score *= freshnessFactor(date, opts.freshness);
     if (headline && !headline.empty && score > 0) score *= headline.boost(shard.view.headlineTerms, shard.view.headlineExact, shard.view.headlineStarts[d], shard.view.headlineStarts[d + 1]);
     hits.push({ shard: 0, doc: d, score, date });
   }
@@ -98,7 +100,8 @@ function modelSearch(shard: FakeShard, plan: QueryPlan, opts: SearchOptions, sca
 describe('ShardSearcher against its definition', () => {
   it('gives the same totals, hits and scores on random shards and plans, dense or sparse', () => {
     let dense = 0;
-    for (let round = 0; round < 150; round++) {
+    let fresh = 0;
+    for (let round = 0; round < 200; round++) {
       const keys = Array.from({ length: 8 }, (_, i) => `k${i}`);
       // Exact keys of some folded keys, and one whose folded key the shard lacks.
       const exact = ['k0=a', 'k1=b', 'k2=c', 'k9=z'];
@@ -129,7 +132,12 @@ describe('ShardSearcher against its definition', () => {
         highlight: { folded: [], exact: [], phrases: [] },
       };
       const sort = (['relevance', 'relevance', 'date:desc', 'date:asc'] as const)[pick(4)];
-      const opts: SearchOptions = { topK: 1 + pick(15), sort, facets: [], ...(rnd() < 0.2 ? { fromMinutes: 300 } : {}), ...(rnd() < 0.2 ? { categories: [1] } : {}) };
+      const opts: SearchOptions = {
+        topK: 1 + pick(15), sort, facets: [], ...(rnd() < 0.2 ? { fromMinutes: 300 } : {}), ...(rnd() < 0.2 ? { categories: [1] } : {}),
+        // Dates run 0–999 minutes: half-lives from a few minutes (most matches at the smallest factor) to many.
+        ...(rnd() < 0.3 ? { freshness: { halfLifeMinutes: 1 + pick(400), referenceMinutes: 900 + pick(200) } } : {}),
+      };
+      if (opts.freshness) fresh++;
       const postings = terms.reduce((a, t) => a + (shard.lists.get(t.key)?.docs.length ?? 0), 0);
       if (postings * 4 >= n && (plan.minShouldMatch >= 1 || plan.required.length > 0)) dense++;
       const got = new ShardSearcher(0, shard.view, 0.001, ['a', 'b', 'c']).search(plan, opts);
@@ -138,5 +146,6 @@ describe('ShardSearcher against its definition', () => {
       expect(got.hits.map((h) => [h.doc, h.score, h.date]), `round ${round}`).toEqual(want.hits.map((h) => [h.doc, h.score, h.date]));
     }
     expect(dense).toBeGreaterThan(20);
+    expect(fresh).toBeGreaterThan(30);
   });
 });

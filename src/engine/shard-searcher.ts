@@ -11,6 +11,7 @@ import { minutesToYear } from '../index-format/dates.js';
 import { foldedKey } from '../index-format/term-keys.js';
 import { utf8Bytes } from '../index-format/term-dictionary.js';
 import { coverageFactors } from '../scoring/coverage.js';
+import { freshnessFactor } from '../scoring/freshness.js';
 import { HeadlineQuery, headlineBoostBound } from '../scoring/headline-match.js';
 import { ADD, CHECK, COUNT, COUNT_AND_MARK, clauseVisits } from './clause-visits.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
@@ -211,6 +212,7 @@ export class ShardSearcher {
     const matches = this.matches;
     const factors = coverageFactors(allClauses);
     const scored = plan.terms.length > 0;
+    const fresh = opts.freshness;
     const count = (d: number): boolean => {
       if (excludedMark[d]) return false;
       const date = docDate[d];
@@ -232,7 +234,8 @@ export class ShardSearcher {
       for (let i = 0; i < end; i++) {
         const d = dense ? i : touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
-        const score = scored ? acc[d] * factors[coverage[d] + pairCoverage[d]] : 0;
+        let score = scored ? acc[d] * factors[coverage[d] + pairCoverage[d]] : 0;
+        if (fresh !== undefined) score *= freshnessFactor(docDate[d], fresh);
         if (count(d)) acc[d] = score;
       }
     }

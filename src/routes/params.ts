@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { isoToMinutes } from '../index-format/dates.js';
 import { SORT_VALUES } from '../engine/query-plan.js';
+import { parseHalfLife } from '../scoring/freshness.js';
 
 /** Longest accepted query, in characters. */
 export const MAX_QUERY_LENGTH = 512;
@@ -46,6 +47,18 @@ export const trackTotalHitsParam = (name: string) =>
       return z.NEVER;
     }
     return n;
+  });
+
+/** A half-life such as `30d` (hours, days, weeks or years), in minutes. */
+export const halfLifeParam = (name: string) =>
+  z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const minutes = parseHalfLife(v);
+    if (minutes === null) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a half-life such as 12h, 30d, 2w or 1y (a number and one of h, d, w, y; from 1h to 100y) (got ${got(v)}).` });
+      return z.NEVER;
+    }
+    return minutes;
   });
 
 /** A yes/no switch: true/false, 1/0, on/off, yes/no. */

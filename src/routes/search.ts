@@ -5,8 +5,9 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { boolParam, dateParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES, trackTotalHitsParam } from './params.js';
+import { boolParam, dateParam, halfLifeParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES, trackTotalHitsParam } from './params.js';
 import { DEFAULT_TRACK_TOTAL_HITS, type SearchRouting } from '../engine/search-service.js';
+import { freshnessReference } from '../scoring/freshness.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
 export const HIT_FIELDS = ['id', 'title', 'title_html', 'snippet', 'date', 'url', 'category', 'author', 'score'] as const;
@@ -23,6 +24,7 @@ export const SearchQuerySchema = z.object({
   category: listParam('category').openapi({ param: { name: 'category', in: 'query', style: 'form', explode: true }, description: 'Only these categories (repeat the parameter or separate with commas).', example: 'the-thao' }),
   sort: sortParam()
     .openapi({ param: { name: 'sort', in: 'query' }, type: 'string', enum: [...SORT_VALUES], description: 'relevance (default), date:desc (newest first) or date:asc (oldest first); undated articles come last either way. The bare `date` and `-date` are refused (400): APIs disagree on which order they mean.', example: 'date:desc' }),
+  freshness: halfLifeParam('freshness').openapi({ param: { name: 'freshness', in: 'query' }, type: 'string', description: 'Relevance that prefers recent news (with sort=relevance only): each article\'s score is halved for every half-life of its age, so an article one half-life old needs twice the relevance of one published today to rank beside it. A number and a unit: h (hours), d (days), w (weeks), y (years), from 1h to 100y. Past 60 half-lives the factor stops falling; undated articles rank as that old. On a large archive the oldest shards are then usually skipped: once `track_total_hits` matches are counted, shards that cannot reach the page are not asked and `total_relation` is `gte`.', example: '30d' }),
   fields: listParam('fields', HIT_FIELDS).openapi({ param: { name: 'fields', in: 'query' }, description: `Hit fields to return, comma-separated, from ${HIT_FIELDS.join(', ')} (default all).`, example: 'id,title,snippet' }),
   highlight: boolParam('highlight').openapi({ param: { name: 'highlight', in: 'query' }, description: 'Mark matches with <mark> in title_html and snippet (default true). When false, both are plain escaped text.', example: 'true' }),
   facets: listParam('facets', FACETS).openapi({ param: { name: 'facets', in: 'query' }, description: 'Facet counts to return for the query and filters: category, year.', example: 'category,year' }),
@@ -42,6 +44,8 @@ export const SearchQuerySchema = z.object({
     fail('invalid_parameter', 'offset', `offset + limit is ${pageStart(p) + (p.limit ?? DEFAULT_LIMIT)}; results are available up to position ${MAX_RESULT_WINDOW}. Narrow the query or add filters.`);
   } else if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
     fail('invalid_parameter', 'from', 'from is after to; swap them.');
+  } else if (p.freshness !== undefined && p.sort !== undefined && p.sort !== 'relevance') {
+    fail('invalid_parameter', 'freshness', `freshness ranks by relevance and age together; it cannot be combined with sort=${p.sort}. Drop one of them.`);
   }
 });
 
@@ -116,6 +120,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     facets: p.facets ?? [],
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
     highlight: p.highlight ?? true,
+    ...(p.freshness !== undefined ? { freshness: { halfLifeMinutes: p.freshness, referenceMinutes: freshnessReference(started) } } : {}),
     ...(p.track_total_hits !== undefined ? { trackTotalHits: p.track_total_hits } : {}),
     ...(c.var.prefetched ? { prefetched: await c.var.prefetched } : {}),
   });

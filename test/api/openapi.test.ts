@@ -30,7 +30,7 @@ describe('OpenAPI 3.1 document', () => {
   it('matches the routes the Worker serves, parameter for parameter', async () => {
     const { body } = await getJson('/openapi.json');
     const params = body.paths['/search'].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(params).toEqual(['category', 'facets', 'fields', 'from', 'highlight', 'limit', 'offset', 'page', 'prefix', 'q', 'sort', 'to', 'track_total_hits']);
+    expect(params).toEqual(['category', 'facets', 'fields', 'freshness', 'from', 'highlight', 'limit', 'offset', 'page', 'prefix', 'q', 'sort', 'to', 'track_total_hits']);
     for (const [path, item] of Object.entries<any>(body.paths)) {
       const concrete = path.replace('{id}', 'kd-01');
       if (path === '/events') {

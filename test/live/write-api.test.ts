@@ -82,6 +82,21 @@ describe('write API: searchable at once', () => {
     expect(again.body).toEqual({ id: 'metro-nhon', status: 'unchanged', seq: put.body.seq });
   });
 
+  it('with freshness, an article published today ranks above the archive as soon as the PUT answers', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const NEWS = { title: 'Hội nghị du lịch mùa đông', body: 'Các đại biểu về Hà Nội dự hội nghị.', date: today, category: 'du-lich' };
+    const before = await search({ q: 'hà nội', freshness: '30d' });
+    expect(before.hits.map((h) => h.id)).not.toContain('fresh-news');
+    expect((await putArticle('fresh-news', NEWS)).status).toBe(201);
+    // One mention in its body: by relevance alone it is not first …
+    expect((await search({ q: 'hà nội' })).hits[0].id).not.toBe('fresh-news');
+    // … with a 30-day half-life it is, against articles years old, and the total is unchanged by the ranking.
+    const after = await search({ q: 'hà nội', freshness: '30d' });
+    expect(after.hits[0].id).toBe('fresh-news');
+    expect(after.total).toBe((await search({ q: 'hà nội' })).total);
+    expect((await deleteArticle('fresh-news')).status).toBe(200);
+  });
+
   it('a corrected built article appears only in its new version', async () => {
     const id = 'sample-22-vietlott-jackpot-can-tho';
     const old = await getJson(`/articles/${id}`);

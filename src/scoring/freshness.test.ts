@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DATE } from '../index-format/shard-postings.js';
+import { isoToMinutes } from '../index-format/dates.js';
+import { freshnessFactor, freshnessReference, MAX_HALF_LIVES, MIN_FRESHNESS_FACTOR, parseHalfLife, shardFreshnessBound, type Freshness } from './freshness.js';
+
+const DAY = 24 * 60;
+const ref = isoToMinutes('2026-12-07')!;
+const f30: Freshness = { halfLifeMinutes: 30 * DAY, referenceMinutes: ref };
+
+describe('freshnessFactor', () => {
+  it('halves with every half-life of age', () => {
+    expect(freshnessFactor(ref, f30)).toBe(1);
+    expect(freshnessFactor(ref - 30 * DAY, f30)).toBeCloseTo(0.5, 12);
+    expect(freshnessFactor(ref - 90 * DAY, f30)).toBeCloseTo(0.125, 12);
+  });
+
+  it('orders two articles the same way whatever the reference (the ratio depends on their dates only)', () => {
+    const a = ref - 10 * DAY, b = ref - 55 * DAY;
+    const later: Freshness = { ...f30, referenceMinutes: ref + 400 * DAY };
+    expect(freshnessFactor(a, later) / freshnessFactor(b, later)).toBeCloseTo(freshnessFactor(a, f30) / freshnessFactor(b, f30), 9);
+  });
+
+  it('is 1 after the reference, and stops falling at the oldest ages and for undated articles', () => {
+    expect(freshnessFactor(ref + 5 * DAY, f30)).toBe(1);
+    expect(freshnessFactor(ref - MAX_HALF_LIVES * 30 * DAY, f30)).toBe(MIN_FRESHNESS_FACTOR);
+    expect(freshnessFactor(ref - 100 * 365 * DAY, f30)).toBe(MIN_FRESHNESS_FACTOR);
+    expect(freshnessFactor(NO_DATE, f30)).toBe(MIN_FRESHNESS_FACTOR);
+    expect(MIN_FRESHNESS_FACTOR).toBeGreaterThan(0);
+  });
+
+  it('never rises with age', () => {
+    let last = Infinity;
+    for (let age = -DAY; age < 5000 * DAY; age += 7 * DAY) {
+      const x = freshnessFactor(ref - age, f30);
+      expect(x).toBeLessThanOrEqual(last);
+      last = x;
+    }
+  });
+});
+
+describe('shardFreshnessBound', () => {
+  it("is the factor of the shard's newest article, or the smallest for a shard of undated articles", () => {
+    expect(shardFreshnessBound({ min: ref - 400 * DAY, max: ref - 60 * DAY }, f30)).toBe(freshnessFactor(ref - 60 * DAY, f30));
+    expect(shardFreshnessBound(undefined, f30)).toBe(MIN_FRESHNESS_FACTOR);
+  });
+});
+
+describe('freshnessReference', () => {
+  it('is the start of the UTC day after next, the same all day', () => {
+    const morning = Date.UTC(2026, 11, 5, 0, 1);
+    const night = Date.UTC(2026, 11, 5, 23, 59);
+    expect(freshnessReference(morning)).toBe(isoToMinutes('2026-12-07'));
+    expect(freshnessReference(night)).toBe(freshnessReference(morning));
+    // An article written at 06:30 Vietnam time on the 6th, while it is still the 5th in UTC, is not after it.
+    expect(freshnessReference(night)).toBeGreaterThan(isoToMinutes('2026-12-06T06:30')!);
+  });
+});
+
+describe('parseHalfLife', () => {
+  it('reads a number and a unit of hours, days, weeks or years', () => {
+    expect(parseHalfLife('12h')).toBe(12 * 60);
+    expect(parseHalfLife('30d')).toBe(30 * DAY);
+    expect(parseHalfLife(' 2W ')).toBe(14 * DAY);
+    expect(parseHalfLife('1.5y')).toBe(1.5 * 365 * DAY);
+  });
+
+  it('refuses other spellings, zero and values out of range', () => {
+    for (const bad of ['', '30', 'd', '30 days', '30m', '-1d', '0d', '0.5h', '101y', '1e3d', 'true']) expect(parseHalfLife(bad), bad).toBeNull();
+    expect(parseHalfLife('1h')).toBe(60);
+    expect(parseHalfLife('100y')).toBe(100 * 365 * DAY);
+  });
+});
