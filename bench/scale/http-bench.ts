@@ -107,6 +107,50 @@ async function probeIsolates(n: number): Promise<IsolateProbe> {
   }
 }
 
+/** The figures of one sequential pass over a query mix. */
+export type SequentialPass = Omit<HttpResult['sequential'], 'warmup'>;
+
+/** Each query of the mix once, one after another, with `params` (`&name=value…`) added to each search. */
+async function sequentialPass(url: string, mix: MixQuery[], params: string, log: (s: string) => void): Promise<SequentialPass> {
+  const lat: number[] = [];
+  const took: number[] = [];
+  const kindLat: Record<QueryKind, number[]> = { 'short-accented': [], 'short-unaccented': [], headline: [] };
+  let non200 = 0;
+  for (const m of mix) {
+    const r = await get(url, searchPath(m.q) + params);
+    if (r.status !== 200) { non200++; if (non200 <= 3) log(`  non-200: ${r.status} for ${JSON.stringify(m.q)}: ${r.body.slice(0, 200)}`); }
+    lat.push(r.ms);
+    kindLat[m.kind].push(r.ms);
+    const t = tookMs(r.body);
+    if (t !== null) took.push(t);
+  }
+  log(`  sequential${params ? ` (${params})` : ''}: ${lat.length} queries, non-200 ${non200}`);
+  return {
+    n: lat.length, non200, latency: summarizeLatency(lat), serverTook: summarizeLatency(took),
+    byKind: { 'short-accented': summarizeLatency(kindLat['short-accented']), 'short-unaccented': summarizeLatency(kindLat['short-unaccented']), headline: summarizeLatency(kindLat.headline) },
+  };
+}
+
+/**
+ * The sequential HTTP pass alone, in a local runtime of its own (fresh storage, so its shards read the
+ * mix's blocks for the first time, as the main pass's do), with `params` added to every search: the
+ * same measure as {@link runHttpBench}'s sequential line for another kind of search (`&freshness=30d`).
+ */
+export async function runHttpSequential(o: { assets: string; mix: MixQuery[]; warmup: number; params: string; log: (s: string) => void }): Promise<SequentialPass & { warmup: number; params: string }> {
+  const persistTo = mkdtempSync(path.join(tmpdir(), 'vn-http-'));
+  const server = await startLocalWorker({ assets: o.assets, vars: { ...HTTP_VARS }, persistTo, readyWhen: 'started' });
+  try {
+    for (const m of o.mix.slice(0, o.warmup)) await get(server.url, searchPath(m.q) + o.params);
+    const copied = await copiesComplete(server.url, o.log).catch((e: Error) => { o.log(`  (no wait for shard copies: ${e.message})`); return null; });
+    if (copied) o.log(`  shard copies complete (${copied.files} stored entries) before measuring`);
+    return { warmup: o.warmup, params: o.params, ...(await sequentialPass(server.url, o.mix, o.params, o.log)) };
+  } finally {
+    agent.destroy();
+    await server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
 /**
  * Runs the HTTP measurements.
  * @param o assets folder (holding `index/`), the query mix, warm-up count, autocannon settings
@@ -130,20 +174,8 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
     const tc = performance.now();
     const copied = await copiesComplete(server.url, o.log).catch((e: Error) => { o.log(`  (no wait for shard copies: ${e.message})`); return null; });
     if (copied) o.log(`  waited ${((performance.now() - tc) / 1000).toFixed(0)} s for the shard objects' copies of their files (${copied.files} stored entries: heads, title indexes and blocks; ${(copied.bytes / 1e6).toFixed(1)} MB) before measuring`);
-    const lat: number[] = [];
-    const took: number[] = [];
-    const kindLat: Record<QueryKind, number[]> = { 'short-accented': [], 'short-unaccented': [], headline: [] };
-    let non200 = 0;
-    for (const m of o.mix) {
-      const r = await get(server.url, searchPath(m.q));
-      if (r.status !== 200) { non200++; if (non200 <= 3) o.log(`  non-200: ${r.status} for ${JSON.stringify(m.q)}: ${r.body.slice(0, 200)}`); }
-      lat.push(r.ms);
-      kindLat[m.kind].push(r.ms);
-      const t = tookMs(r.body);
-      if (t !== null) took.push(t);
-    }
+    const sequential = await sequentialPass(server.url, o.mix, '', o.log);
     const afterSequential = workerdRssMb(process.pid);
-    o.log(`  sequential: ${lat.length} queries, non-200 ${non200}`);
     const noop: number[] = [];
     const healthy: number[] = [];
     for (let i = 0; i < 50; i++) {
@@ -167,10 +199,7 @@ export async function runHttpBench(o: { assets: string; mix: MixQuery[]; warmup:
       cold: { ms: cold.ms, status: cold.status, serverMs: tookMs(cold.body), q: coldQ },
       healthMs: health.ms,
       overhead,
-      sequential: {
-        warmup: o.warmup, n: lat.length, non200, latency: summarizeLatency(lat), serverTook: summarizeLatency(took),
-        byKind: { 'short-accented': summarizeLatency(kindLat['short-accented']), 'short-unaccented': summarizeLatency(kindLat['short-unaccented']), headline: summarizeLatency(kindLat.headline) },
-      },
+      sequential: { warmup: o.warmup, ...sequential },
       throughput: {
         connections: o.connections, durationS: o.durationS, requests: ac['2xx'] + ac.non2xx, reqPerSec: ac.requests.average,
         latencyP50: ac.latency.p50, latencyP99: ac.latency.p99, latencyMax: ac.latency.max, non2xx: ac.non2xx, errors: ac.errors, timeouts: ac.timeouts,

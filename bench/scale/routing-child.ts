@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { SearchOptions, ShardHit, ShardResult } from '../../src/engine/query-plan.js';
 import { SearchService, type SearchRequest } from '../../src/engine/search-service.js';
 import { compareHits } from '../../src/engine/shard-searcher.js';
+import { parseHalfLife, type Freshness } from '../../src/scoring/freshness.js';
 import { openIndex } from '../../index-build/open-index.js';
 import { summarizeLatency, type LatencySummary } from '../lib/latency-summary.js';
 import { emitResult } from '../lib/node-child.js';
@@ -59,6 +60,8 @@ export interface RoutingResult {
   passes: number;
   sorts: Array<{
     sort: SearchOptions['sort'];
+    /** With `sort: 'relevance'`: the freshness half-life the mix ran with (`relevance@30d` in `--sorts`), as written. */
+    freshness?: string;
     routed: DesignFigures;
     /** Routed as before the score bounds (every shard that can match the filters, newest first); absent when the index has no bounds. */
     routedNoBounds?: DesignFigures;
@@ -100,7 +103,7 @@ const noBounds: SearchService | null = svc.scoreBounds ? new SearchService(opene
 /** The design before issue 14: every shard, merge, then `hits` from each shard holding a page hit. */
 async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: number; calls: number; least: number }> {
   const { planned } = await svc.planWithTail(req.q, req.prefixLast);
-  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [] };
+  const opts: SearchOptions = { topK: req.offset + req.limit, sort: req.sort, facets: [], ...(req.freshness ? { freshness: req.freshness } : {}) };
   let plan = planned.plan;
   let calls = S;
   let results: ShardResult[] = await Promise.all(everyShards.map((s) => s.search(plan, opts)));
@@ -123,10 +126,25 @@ async function everyShard(req: SearchRequest): Promise<{ ids: string[]; total: n
   return { ids: page.map((h) => ids.get(`${h.shard}:${h.doc}`)!), total, calls, least: leastShards(page, results) };
 }
 
-const request = (q: string, sort: SearchOptions['sort']): SearchRequest => ({ q, limit: 10, offset: 0, sort, facets: [], prefixLast: !/\s$/.test(q) });
+/**
+ * One `--sorts` entry: a sort, or `relevance@<half-life>` for relevance with freshness, its ages counted
+ * from the day after the archive's newest article (what "today" is to an archive updated daily).
+ */
+interface SortRun { sort: SearchOptions['sort']; label?: string; freshness?: Freshness }
+const newestDate = Math.max(0, ...opened.manifest.shards.map((s) => s.dates?.max ?? 0));
+function sortRun(token: string): SortRun {
+  const [sort, halfLife] = token.split('@') as [SearchOptions['sort'], string | undefined];
+  if (halfLife === undefined) return { sort };
+  const minutes = parseHalfLife(halfLife);
+  if (sort !== 'relevance' || minutes === null) throw new Error(`--sorts: ${token} is not relevance@<half-life> (e.g. relevance@30d)`);
+  return { sort, label: halfLife, freshness: { halfLifeMinutes: minutes, referenceMinutes: newestDate + 24 * 60 } };
+}
+
+const request = (q: string, run: SortRun): SearchRequest => ({ q, limit: 10, offset: 0, sort: run.sort, facets: [], prefixLast: !/\s$/.test(q), ...(run.freshness ? { freshness: run.freshness } : {}) });
 
 /** One pass of the whole mix with every design; its figures. */
-async function measurePass(sort: SearchOptions['sort']) {
+async function measurePass(run: SortRun) {
+  const { sort } = run;
   const r = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
   const e = { calls: [] as number[], shards: [] as number[], ms: [] as number[], parallel: [] as number[], rounds: [] as number[], shardMs: [] as number[] };
   const nb = { calls: [] as number[], shards: [] as number[], ms: [] as number[] };
@@ -134,7 +152,7 @@ async function measurePass(sort: SearchOptions['sort']) {
   let sameTop10 = 0, sameTotal = 0, totalLowerBound = 0, badLowerBound = 0;
   const mismatches: string[] = [];
   for (const [i, m] of mix.entries()) {
-    const req = request(m.q, sort);
+    const req = request(m.q, run);
     const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, performance.now() - t]; };
     let got!: Awaited<ReturnType<SearchService['search']>>, want!: Awaited<ReturnType<typeof everyShard>>, routedMs = 0, everyMs = 0;
     // The designs share the shards' block caches: whichever runs first pays the query's block loads,
@@ -176,24 +194,25 @@ async function measurePass(sort: SearchOptions['sort']) {
     ...figures(x), parallel: summarizeLatency(x.parallel), rounds: summarizeLatency(x.rounds), shardTime: summarizeLatency(x.shardMs),
     parallelNetworked: summarizeLatency(x.parallel.map((ms, i) => ms + ASSUMED_RPC_RTT_MS * x.rounds[i])),
   });
-  return { sort, routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches, leastShards: summarizeLatency(least) };
+  return { sort, ...(run.label ? { freshness: run.label } : {}), routed: withParallel(r), ...(noBounds ? { routedNoBounds: figures(nb) } : {}), everyShard: withParallel(e), sameTop10, sameTotal, totalLowerBound, badLowerBound, mismatches, leastShards: summarizeLatency(least) };
 }
 
 const out: RoutingResult = { shards: S, queries: mix.length, passes: Math.max(1, Number(values.passes)), sorts: [] };
-for (const sort of values.sorts!.split(',') as Array<SearchOptions['sort']>) {
-  for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, sort)); await everyShard(request(m.q, sort)); }
+for (const token of values.sorts!.split(',')) {
+  const run = sortRun(token);
+  for (const m of mix.slice(0, Number(values.warmup))) { await svc.search(request(m.q, run)); await everyShard(request(m.q, run)); }
   // The first pass fills the shards' block caches (each design reads its own blocks: the routed one
   // the stored records of every asked shard's best hits); the last pass is the warm state a busy shard
   // object stays in (its caches hold its whole shard at the default size).
-  const first = await measurePass(sort);
+  const first = await measurePass(run);
   let last = first;
-  for (let p = 1; p < out.passes; p++) last = await measurePass(sort);
+  for (let p = 1; p < out.passes; p++) last = await measurePass(run);
   // Exactness is reported for the worse pass (results do not depend on the caches; this checks it).
   const exactness = {
     sameTop10: Math.min(first.sameTop10, last.sameTop10), sameTotal: Math.min(first.sameTotal, last.sameTotal),
     badLowerBound: Math.max(first.badLowerBound, last.badLowerBound), mismatches: [...new Set([...first.mismatches, ...last.mismatches])].slice(0, 5),
   };
   out.sorts.push({ ...last, ...exactness, ...(out.passes > 1 ? { firstPass: { routed: first.routed, everyShard: first.everyShard } } : {}) });
-  process.stderr.write(`routing ${sort}: routed calls p50 ${last.routed.calls.p50} vs every shard ${last.everyShard.calls.p50}; same top-10 ${exactness.sameTop10}/${mix.length} (worse of ${out.passes} passes)\n`);
+  process.stderr.write(`routing ${token}: routed calls p50 ${last.routed.calls.p50} vs every shard ${last.everyShard.calls.p50}; same top-10 ${exactness.sameTop10}/${mix.length} (worse of ${out.passes} passes)\n`);
 }
 emitResult(out);
