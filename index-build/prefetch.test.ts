@@ -80,11 +80,16 @@ describe('prefetching idle shards before planning', () => {
     expect(prefetches).toHaveLength(8);
   });
 
-  it('a date-sorted search prefetches only the first shard of its route; filters leave out shards that cannot match', async () => {
+  it('a date-sorted search (or one with freshness) prefetches only the first shard of its route; filters leave out shards that cannot match', async () => {
     const { svc, prefetches } = await front();
     const newest = svc.manifest.shards.reduce((a, s) => (s.dates!.max > a.dates!.max ? s : a)).shard;
     expect((await svc.search(request('du lịch', { sort: 'date:desc' }))).routing.prefetched).toBe(1);
     expect(prefetches.map((p) => p.shard)).toEqual([newest]);
+    // So does relevance with freshness: the newest shard answers first, older ones only if it cannot fill the page.
+    const { svc: svc3, prefetches: p3 } = await front();
+    const freshness = { halfLifeMinutes: 30 * 1440, referenceMinutes: svc3.manifest.shards[newest].dates!.max };
+    expect((await svc3.search(request('du lịch', { freshness }))).routing.prefetched).toBe(1);
+    expect(p3.map((p) => p.shard)).toEqual([newest]);
     const { svc: svc2, prefetches: p2 } = await front();
     const firstShard = svc2.manifest.shards[0];
     await svc2.search(request('du lịch', { toMinutes: firstShard.dates!.max }));

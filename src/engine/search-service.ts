@@ -476,7 +476,7 @@ export class SearchService {
   /** Runs a search end to end. */
   async search(req: SearchRequest): Promise<SearchResult> {
     const categories = req.categories?.map((c) => this.categoryIndex.get(c) ?? -1);
-    const prefetched = (req.prefetched ?? 0) + this.prefetcher.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories });
+    const prefetched = (req.prefetched ?? 0) + this.prefetcher.prefetchIdle(req.q, req.sort, { fromMinutes: req.fromMinutes, toMinutes: req.toMinutes, categories }, req.freshness !== undefined);
     // A fresh front's suppression lists load while it plans (awaited, and failures reported, in execute).
     this.initialSuppression()?.catch(() => undefined);
     const { planned, lexicon } = await this.planWithTail(req.q, req.prefixLast);

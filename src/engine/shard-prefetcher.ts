@@ -40,11 +40,13 @@ export class ShardPrefetcher {
 
   /**
    * Sends the folded syllables of `q` to prefetch to the shards a search will likely call first — for
-   * relevance every shard that can match the filters, for a date sort the first of its route — among
-   * those this front has not called for {@link PREFETCH_IDLE_MS}; returns how many it sent. Never
-   * waits or fails; when no shard is idle it costs one pass over the shards.
+   * relevance every shard that can match the filters, for a date sort or relevance with freshness the
+   * first of its route (the newest shard: the others are asked only if it cannot fill the page) —
+   * among those this front has not called for {@link PREFETCH_IDLE_MS}; returns how many it sent.
+   * Never waits or fails; when no shard is idle it costs one pass over the shards.
+   * @param fresh the search ranks with freshness (`SearchOptions.freshness`)
    */
-  prefetchIdle(q: string, sort: SearchOptions['sort'], filter: RoutingFilter): number {
+  prefetchIdle(q: string, sort: SearchOptions['sort'], filter: RoutingFilter, fresh = false): number {
     const now = Date.now();
     const idle = (s: number) => this.shards[s].prefetch !== undefined && now - this.lastCalled[s] >= PREFETCH_IDLE_MS;
     if (!this.shards.some((_, s) => idle(s))) return 0;
@@ -52,7 +54,7 @@ export class ShardPrefetcher {
     if (forms.length === 0) return 0;
     const { order } = routeShards(this.manifest, sort, filter);
     let sent = 0;
-    for (const s of sort === 'relevance' ? order : order.slice(0, 1)) {
+    for (const s of sort === 'relevance' && !fresh ? order : order.slice(0, 1)) {
       if (!idle(s)) continue;
       this.lastCalled[s] = now;
       sent++;

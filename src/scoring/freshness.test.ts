@@ -15,6 +15,9 @@ describe('freshnessFactor', () => {
   });
 
   it('orders two articles the same way whatever the reference (the ratio depends on their dates only)', () => {
+    // Years later (an archive that stopped in 2018, asked in 2026): the same ratio, not flattened by the cap.
+    const years: Freshness = { ...f30, referenceMinutes: ref + 8 * 365 * DAY };
+    expect(freshnessFactor(ref - 30 * DAY, years) / freshnessFactor(ref, years)).toBeCloseTo(0.5, 9);
     const a = ref - 10 * DAY, b = ref - 55 * DAY;
     const later: Freshness = { ...f30, referenceMinutes: ref + 400 * DAY };
     expect(freshnessFactor(a, later) / freshnessFactor(b, later)).toBeCloseTo(freshnessFactor(a, f30) / freshnessFactor(b, f30), 9);
@@ -24,6 +27,9 @@ describe('freshnessFactor', () => {
     expect(freshnessFactor(ref + 5 * DAY, f30)).toBe(1);
     expect(freshnessFactor(ref - MAX_HALF_LIVES * 30 * DAY, f30)).toBe(MIN_FRESHNESS_FACTOR);
     expect(freshnessFactor(ref - 100 * 365 * DAY, f30)).toBe(MIN_FRESHNESS_FACTOR);
+    // The smallest factor is still a normal double: a score times it keeps its precision.
+    expect(MIN_FRESHNESS_FACTOR).toBeGreaterThan(2 ** -1022);
+    expect((123.456 * MIN_FRESHNESS_FACTOR) / MIN_FRESHNESS_FACTOR).toBe(123.456);
     expect(freshnessFactor(NO_DATE, f30)).toBe(MIN_FRESHNESS_FACTOR);
     expect(MIN_FRESHNESS_FACTOR).toBeGreaterThan(0);
   });

@@ -5,10 +5,11 @@
  * This is Elasticsearch's `exp` decay in `function_score` with `boost_mode: multiply`.
  *
  * The factor of two articles' scores depends only on their dates, never on the reference, so the
- * order of results does not move as time passes; only the scores shown shrink. Past
- * {@link MAX_HALF_LIVES} half-lives the factor stops falling: among articles that old, relevance alone
- * orders them. Undated articles get that smallest factor (they rank as the oldest). Articles dated
- * after the reference get 1.
+ * order of results does not move as time passes, and an archive whose newest article is years old
+ * ranks exactly as it did when that article was new; only the scores shown shrink. Past
+ * {@link MAX_HALF_LIVES} half-lives the factor stops falling (so that scores stay normal
+ * floating-point numbers): among articles that old, relevance alone orders them. Undated articles get
+ * that smallest factor (they rank as the oldest). Articles dated after the reference get 1.
  *
  * Because the factor falls with age, a shard's scores are at most its score bound × the factor of its
  * newest article ({@link shardFreshnessBound}): shards cut in date order get bounds that fall with
@@ -25,10 +26,15 @@ export interface Freshness {
   referenceMinutes: number;
 }
 
-/** Half-lives after which the factor stops falling (2⁻⁶⁰ ≈ 8.7 × 10⁻¹⁹, far from underflow). */
-export const MAX_HALF_LIVES = 60;
+/**
+ * Half-lives after which the factor stops falling: 2⁻¹⁰⁰⁰ ≈ 9.3 × 10⁻³⁰², a normal double (they reach
+ * down to 2⁻¹⁰²²), so a score times it keeps its precision. That is 82 years at a 30-day half-life,
+ * 2.7 years at one day: the reference being today, a cap of a few dozen half-lives would flatten an
+ * archive whose articles all lie further back (the 350k benchmark archive ends in 2018).
+ */
+export const MAX_HALF_LIVES = 1000;
 
-/** The smallest factor: articles older than {@link MAX_HALF_LIVES} half-lives, and undated ones. */
+/** The smallest factor (2⁻¹⁰⁰⁰): articles older than {@link MAX_HALF_LIVES} half-lives, and undated ones. */
 export const MIN_FRESHNESS_FACTOR = 2 ** -MAX_HALF_LIVES;
 
 /** The factor a match dated `date` (stored minutes, or `NO_DATE`) is multiplied by. */

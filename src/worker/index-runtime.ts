@@ -162,12 +162,13 @@ export async function getIndexRuntime(env: Env): Promise<IndexRuntime> {
  * warmed: 0 once the index is loaded (each search then prefetches for itself), or when the manifest
  * cannot be loaded (the request reports that itself). Filters are not known here: callers send only
  * unfiltered searches.
+ * @param fresh the search ranks with freshness (warms only the newest shard, as for a date sort)
  */
-export async function prefetchWhileLoading(env: Env, q: string, sort: SearchOptions['sort']): Promise<number> {
+export async function prefetchWhileLoading(env: Env, q: string, sort: SearchOptions['sort'], fresh = false): Promise<number> {
   if (ready) return 0;
   try {
     const b = await getIndexBase(env);
-    const warmed = b.prefetcher.prefetchIdle(q, sort, {});
+    const warmed = b.prefetcher.prefetchIdle(q, sort, {}, fresh);
     b.pairParts?.warm(queryPairForms(q));
     return warmed;
   } catch {

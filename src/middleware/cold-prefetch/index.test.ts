@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../../http/app-env.js';
 
-const prefetchWhileLoading = vi.fn(async (_env: unknown, _q: string, _sort: string) => 3);
+const prefetchWhileLoading = vi.fn(async (_env: unknown, _q: string, _sort: string, _fresh: boolean) => 3);
 vi.mock('../../worker/index-runtime.js', () => ({ prefetchWhileLoading }));
 const { coldPrefetch, rawSort } = await import('./index.js');
 
@@ -19,9 +19,12 @@ describe('coldPrefetch', () => {
   it('sends an unfiltered search\'s query and sort, and exposes how many shards it warmed', async () => {
     expect(await (await app().request('/search?q=+H%C3%A0+N%E1%BB%99i+&sort=Date:Desc')).json()).toEqual({ prefetched: 3 });
     expect(prefetchWhileLoading).toHaveBeenCalledTimes(1);
-    expect(prefetchWhileLoading.mock.calls[0].slice(1)).toEqual(['Hà Nội', 'date:desc']);
+    expect(prefetchWhileLoading.mock.calls[0].slice(1)).toEqual(['Hà Nội', 'date:desc', false]);
     await app().request('/search?q=ha+noi');
-    expect(prefetchWhileLoading.mock.calls[1].slice(1)).toEqual(['ha noi', 'relevance']);
+    expect(prefetchWhileLoading.mock.calls[1].slice(1)).toEqual(['ha noi', 'relevance', false]);
+    // Relevance with freshness warms like a date sort (the newest shard only).
+    await app().request('/search?q=ha+noi&freshness=30d');
+    expect(prefetchWhileLoading.mock.calls[2].slice(1)).toEqual(['ha noi', 'relevance', true]);
   });
 
   it('leaves filtered, empty and invalid searches to the search itself', async () => {

@@ -27,7 +27,8 @@ export function coldPrefetch(): MiddlewareHandler<AppEnv> {
     const q = c.req.query('q');
     const sort = rawSort(c.req.query('sort'));
     const filtered = ['category', 'from', 'to'].some((name) => c.req.query(name) !== undefined);
-    if (q?.trim() && sort && !filtered) c.set('prefetched', prefetchWhileLoading(c.env, q.trim(), sort));
+    const fresh = c.req.query('freshness') !== undefined;
+    if (q?.trim() && sort && !filtered) c.set('prefetched', prefetchWhileLoading(c.env, q.trim(), sort, fresh));
     await next();
   };
 }
