@@ -102,6 +102,11 @@ describe('URLs', () => {
   it('asks /search for prefix matches with the fields it shows', () => {
     expect(searchUrl('https://api.example', 'hà nội & co', 8)).toBe('https://api.example/search?q=h%C3%A0+n%E1%BB%99i+%26+co&limit=8&prefix=true&fields=id%2Ctitle%2Ctitle_html%2Csnippet%2Cdate%2Curl%2Ccategory');
   });
+  it('adds freshness when the attribute holds a half-life the API reads, and leaves out anything else', () => {
+    expect(searchUrl('https://api.example', 'giá vàng', 8, '30d')).toMatch(/&freshness=30d$/);
+    expect(searchUrl('https://api.example', 'giá vàng', 8, ' 1y ')).toMatch(/&freshness=1y$/);
+    for (const bad of [null, '', 'soon', '30', '30 days', '-1d']) expect(searchUrl('https://api.example', 'giá vàng', 8, bad), String(bad)).not.toContain('freshness');
+  });
 });
 
 describe('reportClick', () => {

@@ -66,7 +66,7 @@ export class VnSearchElement extends HTMLElement {
     root.append(this.wrap);
 
     this.client = new SearchClient(
-      (q) => searchUrl(this.endpoint, q, this.limit),
+      (q) => searchUrl(this.endpoint, q, this.limit, this.getAttribute('freshness')),
       (o) => this.onOutcome(o),
       Number(this.getAttribute('debounce') ?? 150) || 150,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDS_PER_SHARD, recordsPerShard } from './search-service.js';
+import { displayedScore, RECORDS_PER_SHARD, recordsPerShard } from './search-service.js';
 
 describe('recordsPerShard', () => {
   it('a lone first shard sends every hit\'s record; a first round of many shares the page like a later wave', () => {
@@ -22,5 +22,16 @@ describe('recordsPerShard', () => {
     expect(recordsPerShard(10, 1, 9)).toBe(10);
     expect(recordsPerShard(10, 1, 39)).toBe(2);
     expect(recordsPerShard(20, 1, 39)).toBe(5);
+  });
+});
+
+describe('displayedScore', () => {
+  it('rounds scores from 1 up to four decimals, and keeps six significant digits of smaller ones (freshness)', () => {
+    expect(displayedScore(12.345678)).toBe(12.3457);
+    expect(displayedScore(0)).toBe(0);
+    expect(displayedScore(0.000123456789)).toBe(0.000123457);
+    const tiny = 3.14159265 * 2 ** -900;
+    expect(displayedScore(tiny)).toBe(Number(tiny.toPrecision(6)));
+    expect(displayedScore(tiny)).toBeGreaterThan(displayedScore(tiny / 2));
   });
 });

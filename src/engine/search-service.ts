@@ -188,7 +188,7 @@ export interface SearchResult {
 
 /**
  * A score as a response shows it: four decimals, or six significant digits below 1 so that the small
- * scores of old articles under freshness (down to 2⁻⁶⁰ of their relevance) keep their order.
+ * scores of old articles under freshness (down to 2⁻¹⁰⁰⁰ of their relevance) keep their order.
  */
 export function displayedScore(score: number): number {
   return score >= 1 || score === 0 ? Math.round(score * 1e4) / 1e4 : Number(score.toPrecision(6));

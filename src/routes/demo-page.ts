@@ -14,7 +14,8 @@ import { recordSearchOutcome } from '../middleware/search-insights/index.js';
 import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderReaderNotFound, renderReaderPage } from './demo/reader-view.js';
-import { renderDemoPage, SORTS, type DemoState, type Sort } from './demo/view.js';
+import { RECENT_HALF_LIFE, renderDemoPage, type DemoState, type Sort } from './demo/view.js';
+import { freshnessReference, parseHalfLife } from '../scoring/freshness.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
 import { SearchQuerySchema } from './search.js';
 import { widgetPath } from './widget.js';
@@ -58,7 +59,8 @@ function readParams(c: Context<AppEnv>, notices: string[]): PageParams {
   }
   const rawSort = one('sort');
   let sort: Sort = 'relevance';
-  if (rawSort !== undefined) {
+  if (rawSort?.trim().toLowerCase() === 'recent') sort = 'recent';
+  else if (rawSort !== undefined) {
     const parsed = field.sort.safeParse(rawSort);
     if (parsed.success && parsed.data) sort = parsed.data;
     else notices.push(`Cách sắp xếp “${rawSort.slice(0, 20)}” không hợp lệ (dùng date:desc hoặc date:asc); đang xếp theo mức liên quan.`);
@@ -100,7 +102,8 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
       const runtime = c.var.index;
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
-        const base = { q: state.q, sort: state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true };
+        const recent = state.sort === 'recent' ? { freshness: { halfLifeMinutes: parseHalfLife(RECENT_HALF_LIFE)!, referenceMinutes: freshnessReference(Date.now()) } } : {};
+        const base = { q: state.q, sort: state.sort === 'recent' ? 'relevance' as const : state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true, ...recent };
         const started = Date.now();
         const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });
         if (state.page === 1) {

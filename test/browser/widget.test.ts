@@ -165,7 +165,7 @@ if (unavailable && process.env.CI === 'true') {
         res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title>
 <script src="${workerUrl}/widget.js" defer></script></head>
 <body><h1>Another site</h1>
-<vn-search id="a" endpoint="${workerUrl}" lang="en" limit="4" href-template="https://news.example/a/{id}"></vn-search>
+<vn-search id="a" endpoint="${workerUrl}" lang="en" limit="4" href-template="https://news.example/a/{id}" freshness="30d"></vn-search>
 <vn-search id="b" limit="3" placeholder="Default endpoint"></vn-search>
 </body></html>`);
       });
@@ -178,7 +178,10 @@ if (unavailable && process.env.CI === 'true') {
         });
         await page.goto(site.url);
         expect(new URL(page.url()).origin).not.toBe(new URL(workerUrl).origin);
+        // freshness="30d" reaches the API: results ranked to prefer recent news.
+        const fresh = page.waitForRequest((r) => r.url().startsWith(`${workerUrl}/search?`) && new URL(r.url()).searchParams.get('freshness') === '30d');
         await type(page, 'ha noi', '#a input');
+        await fresh;
         await page.locator('#a [role=option]').first().waitFor();
         expect(await page.locator('#a [role=option]').count()).toBe(4);
         await expect.poll(() => page.locator('#a [part~=status]').textContent()).toContain('Showing results for hà nội');

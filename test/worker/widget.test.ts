@@ -92,6 +92,16 @@ describe('GET / (demo page)', () => {
     const sorted = await (await request('/?q=ha+noi&sort=date:desc')).text();
     expect(sorted).toContain('<option value="date:desc" selected>Mới nhất</option>');
     expect(sorted).toContain('href="/?q=ha+noi&amp;sort=date%3Adesc&amp;page=2"');
+    // "recent": relevance that prefers recent news (the API's freshness=30d), the same articles.
+    const recent = await (await request('/?q=ha+noi&sort=recent')).text();
+    expect(recent).toContain('<option value="recent" selected>Liên quan, ưu tiên tin mới</option>');
+    const summary = (page: string) => /<p class="summary"[^>]*><span><strong>([\d.]+)<\/strong> kết quả/.exec(page)?.[1];
+    const plain = await (await request('/?q=ha+noi')).text();
+    expect(summary(recent)).toBeDefined();
+    expect(summary(recent)).toBe(summary(plain));
+    // The newest of the results leads (the sample corpus spans years: a 30-day half-life decides).
+    const dates = (page: string) => [...page.matchAll(/<time datetime="([\d-]+)/g)].map((m) => m[1]);
+    expect(dates(recent)[0]).toBe(dates(await (await request('/?q=ha+noi&sort=date:desc')).text())[0]);
     const legacy = await (await request('/?q=ha+noi&sort=-date')).text();
     expect(legacy).toContain('<option value="relevance" selected>');
     expect(legacy).toContain('Cách sắp xếp “-date” không hợp lệ');

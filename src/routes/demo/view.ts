@@ -10,10 +10,15 @@ import { pageNumbers } from './pagination.js';
 
 type Html = ReturnType<typeof html>;
 
-/** Sort orders of the results page. */
-export const SORTS = { relevance: 'Liên quan nhất', 'date:desc': 'Mới nhất', 'date:asc': 'Cũ nhất' } as const satisfies Record<SortValue, string>;
-/** A sort order of the page (the API's `sort` values). */
+/**
+ * Sort orders of the results page: the API's `sort` values, and `recent`, relevance that prefers recent
+ * news (the API's `freshness` with {@link RECENT_HALF_LIFE}).
+ */
+export const SORTS = { relevance: 'Liên quan nhất', recent: 'Liên quan, ưu tiên tin mới', 'date:desc': 'Mới nhất', 'date:asc': 'Cũ nhất' } as const satisfies Record<SortValue | 'recent', string>;
+/** A sort order of the page. */
 export type Sort = keyof typeof SORTS;
+/** The half-life of the page's `recent` order, as the API's `freshness` parameter spells it. */
+export const RECENT_HALF_LIFE = '30d';
 
 /** One result as shown: the fields of a search hit the page uses. */
 export type DemoHit = Pick<HitDocument, 'id' | 'title_html' | 'snippet' | 'date' | 'url' | 'category' | 'author'>;
