@@ -253,8 +253,9 @@ describe('routed search equals asking every shard', () => {
     try {
       for (const halfLifeDays of [30, 365, 5000]) {
         const freshness: Freshness = { halfLifeMinutes: halfLifeDays * 1440, referenceMinutes: newest + 1440 };
-        for (const q of [...QUERIES, 'hà', 'thuế du lịch']) {
-          for (const over of [{}, { trackTotalHits: 20 }, { trackTotalHits: 30, offset: 10 }, { limit: 5, categories: ['kinh-te'] }] as Array<Partial<SearchRequest>>) {
+        // '' with a category: browsing, ordered by freshness alone (each match scores 1 × its factor).
+        for (const q of [...QUERIES, 'hà', 'thuế du lịch', '']) {
+          for (const over of [{ categories: ['kinh-te'] }, ...(q ? [{}, { trackTotalHits: 20 }, { trackTotalHits: 30, offset: 10 }, { limit: 5, categories: ['kinh-te'] }] : [{ categories: ['kinh-te'], trackTotalHits: 20 }, { categories: ['kinh-te'], trackTotalHits: 20, offset: 30 }, { categories: ['thoi-su', 'kinh-te'], trackTotalHits: 10, offset: 45, limit: 5 }])] as Array<Partial<SearchRequest>>) {
             const req = request(q, { ...over, freshness });
             const [got, want] = [await svc.search(req), await everyShard(req)];
             const label = `${q} ${halfLifeDays}d ${JSON.stringify(over)}`;

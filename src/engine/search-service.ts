@@ -397,7 +397,11 @@ export class SearchService {
       const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale, lexicon) : null;
       // Freshness scales each score by a factor that falls with age: a shard's bound by its newest article's.
       const fresh = opts.freshness;
-      if (bounds && fresh) for (let s = 0; s < bounds.bound.length; s++) bounds.bound[s] *= shardFreshnessBound(this.manifest.shards[s].dates, fresh);
+      // A plan without scored terms scores each match 1 × its factor (shard-searcher.ts).
+      if (bounds && fresh) {
+        const unscored = plan.terms.length === 0;
+        for (let s = 0; s < bounds.bound.length; s++) bounds.bound[s] = (unscored ? 1 : bounds.bound[s]) * shardFreshnessBound(this.manifest.shards[s].dates, fresh);
+      }
       let order = route.order;
       if (bounds) {
         order = order.filter((s) => bounds.mayMatch[s] === 1);

@@ -88,8 +88,8 @@ function modelSearch(shard: FakeShard, plan: QueryPlan, opts: SearchOptions, sca
     if (opts.categories?.length && !opts.categories.includes(shard.view.docCategory[d])) continue;
     total++;
     let score = plan.terms.length ? acc * coverageFactor(clauses.size, plan.clauseCount + plan.pairClauseCount) : 0;
-    if (opts.freshness) score *= freshnessFactor(date, opts.freshness);
-    if (headline && !headline.empty && score > 0) score *= headline.boost(shard.view.headlineTerms, shard.view.headlineExact, shard.view.headlineStarts[d], shard.view.headlineStarts[d + 1]);
+    if (opts.freshness) score = (plan.terms.length ? score : 1) * freshnessFactor(date, opts.freshness);
+    if (headline && !headline.empty && plan.terms.length && score > 0) score *= headline.boost(shard.view.headlineTerms, shard.view.headlineExact, shard.view.headlineStarts[d], shard.view.headlineStarts[d + 1]);
     hits.push({ shard: 0, doc: d, score, date });
   }
   const better = hitOrder(opts.sort);
@@ -123,10 +123,12 @@ describe('ShardSearcher against its definition', () => {
         if (e && rnd() < 0.1) terms.splice(terms.length - 1, 0, { key: e, weight: 0.2 + rnd(), clause });
       }
       if (rnd() < 0.2) terms.push({ key: 'k9=z', weight: 0.5, clause: pick(clauseCount) });
+      // At times no scored terms at all: a plan of required keys alone (scored 0, or 1 × freshness).
+      if (rnd() < 0.1) terms.length = 0;
       const plan: QueryPlan = {
         terms, clauseCount, pairClauseCount,
         minShouldMatch: pick(clauseCount + 1),
-        required: rnd() < 0.2 ? [keys[pick(8)]] : [],
+        required: terms.length === 0 || rnd() < 0.2 ? [keys[pick(8)]] : [],
         excluded: rnd() < 0.2 ? [keys[pick(8)]] : [],
         syllables: rnd() < 0.6 ? keys.slice(0, 1 + pick(4)) : [],
         highlight: { folded: [], exact: [], phrases: [] },

@@ -228,14 +228,16 @@ export class ShardSearcher {
       return true;
     };
     if (browse) {
-      for (let d = 0; d < n; d++) count(d);
+      for (let d = 0; d < n; d++) if (count(d) && fresh !== undefined) acc[d] = freshnessFactor(docDate[d], fresh);
     } else if (!requiredImpossible) {
       const end = dense ? n : touchedCount;
       for (let i = 0; i < end; i++) {
         const d = dense ? i : touched[i];
         if (requiredHits[d] !== requiredNeeded || coverage[d] < msm) continue;
         let score = scored ? acc[d] * factors[coverage[d] + pairCoverage[d]] : 0;
-        if (fresh !== undefined) score *= freshnessFactor(docDate[d], fresh);
+        // Freshness: a match of a plan without scored terms (browsing by filters, required keys alone)
+        // counts as relevance 1, so that it is ordered by its date too.
+        if (fresh !== undefined) score = (scored ? score : 1) * freshnessFactor(docDate[d], fresh);
         if (count(d)) acc[d] = score;
       }
     }
@@ -259,7 +261,7 @@ export class ShardSearcher {
       probe.doc = d;
       probe.score = score;
       probe.date = docDate[d];
-      if (boosted !== null && score > 0) {
+      if (boosted !== null && scored && score > 0) {
         probe.score = score * maxBoost;
         if (!keep(probe)) continue;
         const hs = headlineStarts[d];
@@ -279,6 +281,7 @@ export class ShardSearcher {
         acc[d] = 0; coverage[d] = 0; pairCoverage[d] = 0; lastClause[d] = -1; requiredHits[d] = 0; seen[d] = 0;
       }
     }
+    if (browse && fresh !== undefined) acc.fill(0); // browsing with freshness kept each match's factor
     for (const r of excludedRanges) for (let p = r!.start; p < r!.end; p++) excludedMark[r!.docs[p]] = 0;
     for (const d of suppressed) if (d >= 0 && d < n) excludedMark[d] = 0;
 

@@ -38,6 +38,13 @@ describe('freshness: relevance that prefers recent news', () => {
     expect(ancient.hits.map((h) => h.id)).toEqual(plain.hits.map((h) => h.id));
   });
 
+  it('browsing by a filter with freshness puts the newest first, undated last (each match counts as relevance 1)', async () => {
+    const byDate = await search({ category: 'kinh-doanh', sort: 'date:desc' });
+    const fresh = await search({ category: 'kinh-doanh', freshness: '30d' });
+    expect(fresh.hits.map((h) => h.id)).toEqual(byDate.hits.map((h) => h.id));
+    expect(fresh.hits.map((h) => h.id)).toEqual(['kd-02', 'kd-01', 'kd-03']);
+  });
+
   it('refuses half-lives it cannot read, and date sorts, saying what to send', async () => {
     const cases: Array<[string, RegExp]> = [
       ['/search?q=h%C3%A0+n%E1%BB%99i&freshness=30', /freshness must be a half-life such as 12h, 30d, 2w or 1y/],
