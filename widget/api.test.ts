@@ -105,7 +105,7 @@ describe('URLs', () => {
   it('adds freshness when the attribute holds a half-life the API reads, and leaves out anything else', () => {
     expect(searchUrl('https://api.example', 'giá vàng', 8, '30d')).toMatch(/&freshness=30d$/);
     expect(searchUrl('https://api.example', 'giá vàng', 8, ' 1y ')).toMatch(/&freshness=1y$/);
-    for (const bad of [null, '', 'soon', '30', '30 days', '-1d']) expect(searchUrl('https://api.example', 'giá vàng', 8, bad), String(bad)).not.toContain('freshness');
+    for (const bad of [null, '', 'soon', '30', '30 days', '-1d', '0d', '101y']) expect(searchUrl('https://api.example', 'giá vàng', 8, bad), String(bad)).not.toContain('freshness');
   });
 });
 

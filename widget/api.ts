@@ -4,6 +4,7 @@
  * not the latest (by sequence number) is discarded, so results never go back in time.
  * @module
  */
+import { parseHalfLife } from '../src/scoring/half-life.js';
 
 /** One hit of `/search` (fields as requested). */
 export interface Hit {
@@ -43,9 +44,6 @@ export function resolveEndpoint(endpoint: string, base: string): string {
   return new URL(endpoint || '/', base).href.replace(/[?#].*$/, '').replace(/\/+$/, '');
 }
 
-/** A half-life the API reads (`12h`, `30d`, `2w`, `1y`): see the API's `freshness` parameter. */
-const HALF_LIFE = /^\d+(?:\.\d+)?[hdwy]$/i;
-
 /**
  * The `/search` URL for an as-you-type query; with `freshness` (a half-life such as `30d`), ranked to
  * prefer recent news. A `freshness` the API would refuse is left out rather than failing every search.
@@ -53,7 +51,7 @@ const HALF_LIFE = /^\d+(?:\.\d+)?[hdwy]$/i;
 export function searchUrl(endpoint: string, q: string, limit: number, freshness?: string | null): string {
   const p = new URLSearchParams({ q, limit: String(limit), prefix: 'true', fields: FIELDS });
   const f = freshness?.trim();
-  if (f && HALF_LIFE.test(f)) p.set('freshness', f);
+  if (f && parseHalfLife(f) !== null) p.set('freshness', f);
   return `${endpoint}/search?${p}`;
 }
 

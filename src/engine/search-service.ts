@@ -31,8 +31,8 @@ import { planQuery, type PlannedQuery } from './planner.js';
 import type { QueryPlan, SearchOptions, ShardHit, ShardResult } from './query-plan.js';
 import type { ShardClient } from './shard-client.js';
 import { routeShards, type RoutingFilter } from './shard-routing.js';
-import { shardBounds } from './shard-bounds.js';
-import { shardFreshnessBound, type Freshness } from '../scoring/freshness.js';
+import { applyFreshness, shardBounds } from './shard-bounds.js';
+import type { Freshness } from '../scoring/freshness.js';
 import type { ScoreBounds } from '../index-format/score-bounds.js';
 import { compareHits } from './shard-searcher.js';
 import { SynonymTable } from './synonym-table.js';
@@ -395,13 +395,8 @@ export class SearchService {
       // Shard-level MaxScore (shard-bounds.ts): shards that hold no match are never asked (exact);
       // relevance asks the shards with the highest bounds first.
       const bounds = this.scoreBounds ? shardBounds(plan, this.scoreBounds, this.manifest.scoring.impactScale, lexicon) : null;
-      // Freshness scales each score by a factor that falls with age: a shard's bound by its newest article's.
       const fresh = opts.freshness;
-      // A plan without scored terms scores each match 1 × its factor (shard-searcher.ts).
-      if (bounds && fresh) {
-        const unscored = plan.terms.length === 0;
-        for (let s = 0; s < bounds.bound.length; s++) bounds.bound[s] = (unscored ? 1 : bounds.bound[s]) * shardFreshnessBound(this.manifest.shards[s].dates, fresh);
-      }
+      if (bounds && fresh) applyFreshness(bounds, plan, this.manifest.shards, fresh);
       let order = route.order;
       if (bounds) {
         order = order.filter((s) => bounds.mayMatch[s] === 1);

@@ -12,12 +12,16 @@
  * A shard holds no match when a required key is listed and absent there, or when fewer word clauses
  * than `minShouldMatch` have a term that may be present (listed and present, or unlisted), or when
  * nothing of the plan may be present.
+ *
+ * With freshness, {@link applyFreshness} scales the bounds by each shard's newest article's factor.
  * @module
  */
 import type { Lexicon } from '../index-format/lexicon.js';
 import { NOWHERE, type KeyBounds, type ScoreBounds } from '../index-format/score-bounds.js';
 import { foldedSyllablesOfKey } from '../index-format/term-keys.js';
 import { headlineBoostBound } from '../scoring/headline-match.js';
+import { shardFreshnessBound, type Freshness } from '../scoring/freshness.js';
+import type { ShardEntry } from '../index-format/manifest.js';
 import type { QueryPlan } from './query-plan.js';
 
 /** Relative widening of every bound (the shards add the same terms in another order). */
@@ -122,4 +126,15 @@ export function shardBounds(plan: QueryPlan, bounds: ScoreBounds, impactScale: n
     bound[s] = sum[s] * scale;
   }
   return { bound, mayMatch };
+}
+
+/**
+ * Scales a plan's shard bounds for a search with freshness (`scoring/freshness.ts`): a shard scores a
+ * match × its factor, at most the factor of the shard's newest article; a plan without scored terms
+ * (browsing, required keys alone) scores each match 1 × its factor (`shard-searcher.ts`).
+ * @param shards the manifest's shard entries (their date ranges), by shard number
+ */
+export function applyFreshness(b: ShardBounds, plan: QueryPlan, shards: readonly ShardEntry[], f: Freshness): void {
+  const unscored = plan.terms.length === 0;
+  for (let s = 0; s < b.bound.length; s++) b.bound[s] = (unscored ? 1 : b.bound[s]) * shardFreshnessBound(shards[s].dates, f);
 }

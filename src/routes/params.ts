@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { isoToMinutes } from '../index-format/dates.js';
 import { SORT_VALUES } from '../engine/query-plan.js';
-import { parseHalfLife } from '../scoring/freshness.js';
+import { parseHalfLife } from '../scoring/half-life.js';
 
 /** Longest accepted query, in characters. */
 export const MAX_QUERY_LENGTH = 512;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DATE } from '../index-format/shard-postings.js';
 import { isoToMinutes } from '../index-format/dates.js';
-import { freshnessFactor, freshnessReference, MAX_HALF_LIVES, MIN_FRESHNESS_FACTOR, parseHalfLife, shardFreshnessBound, type Freshness } from './freshness.js';
+import { freshnessFactor, freshnessReference, MAX_HALF_LIVES, MIN_FRESHNESS_FACTOR, shardFreshnessBound, type Freshness } from './freshness.js';
 
 const DAY = 24 * 60;
 const ref = isoToMinutes('2026-12-07')!;
@@ -59,20 +59,5 @@ describe('freshnessReference', () => {
     expect(freshnessReference(night)).toBe(freshnessReference(morning));
     // An article written at 06:30 Vietnam time on the 6th, while it is still the 5th in UTC, is not after it.
     expect(freshnessReference(night)).toBeGreaterThan(isoToMinutes('2026-12-06T06:30')!);
-  });
-});
-
-describe('parseHalfLife', () => {
-  it('reads a number and a unit of hours, days, weeks or years', () => {
-    expect(parseHalfLife('12h')).toBe(12 * 60);
-    expect(parseHalfLife('30d')).toBe(30 * DAY);
-    expect(parseHalfLife(' 2W ')).toBe(14 * DAY);
-    expect(parseHalfLife('1.5y')).toBe(1.5 * 365 * DAY);
-  });
-
-  it('refuses other spellings, zero and values out of range', () => {
-    for (const bad of ['', '30', 'd', '30 days', '30m', '-1d', '0d', '0.5h', '101y', '1e3d', 'true']) expect(parseHalfLife(bad), bad).toBeNull();
-    expect(parseHalfLife('1h')).toBe(60);
-    expect(parseHalfLife('100y')).toBe(100 * 365 * DAY);
   });
 });
