@@ -15,11 +15,14 @@ import { asIndexUnavailable } from '../http/index-unavailable.js';
 import { DEMO_CSS } from './demo/styles.js';
 import { renderReaderNotFound, renderReaderPage } from './demo/reader-view.js';
 import { RECENT_HALF_LIFE, renderDemoPage, type DemoState, type Sort } from './demo/view.js';
-import { freshnessReference } from '../scoring/freshness.js';
+import { freshnessAt } from '../scoring/freshness.js';
 import { parseHalfLife } from '../scoring/half-life.js';
 import { MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './params.js';
 import { SearchQuerySchema } from './search.js';
 import { widgetPath } from './widget.js';
+
+/** The `recent` order's half-life in minutes (read once from its spelling). */
+const RECENT_HALF_LIFE_MINUTES = parseHalfLife(RECENT_HALF_LIFE)!;
 
 const PER_PAGE = 10;
 const MAX_PAGE = Math.floor(MAX_RESULT_WINDOW / PER_PAGE);
@@ -103,7 +106,7 @@ export function registerDemoPage(app: OpenAPIHono<AppEnv>) {
       const runtime = c.var.index;
       state.documentCount = runtime.manifest.documentCount;
       if (state.q || state.categories.length || state.from || state.to) {
-        const recent = state.sort === 'recent' ? { freshness: { halfLifeMinutes: parseHalfLife(RECENT_HALF_LIFE)!, referenceMinutes: freshnessReference(Date.now()) } } : {};
+        const recent = state.sort === 'recent' ? { freshness: freshnessAt(RECENT_HALF_LIFE_MINUTES, Date.now()) } : {};
         const base = { q: state.q, sort: state.sort === 'recent' ? 'relevance' as const : state.sort, categories: state.categories.length ? state.categories : undefined, fromMinutes, toMinutes, prefixLast: true, ...recent };
         const started = Date.now();
         const main = await runtime.service.search({ ...base, limit: PER_PAGE, offset: (state.page - 1) * PER_PAGE, facets: ['category', 'year'] });

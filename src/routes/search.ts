@@ -7,7 +7,7 @@ import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { boolParam, dateParam, halfLifeParam, intParam, listParam, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, queryTooLongMessage, single, sortParam, SORT_VALUES, trackTotalHitsParam } from './params.js';
 import { DEFAULT_TRACK_TOTAL_HITS, type SearchRouting } from '../engine/search-service.js';
-import { freshnessReference } from '../scoring/freshness.js';
+import { freshnessAt } from '../scoring/freshness.js';
 
 /** Fields a hit can carry; `fields=` selects among them. */
 export const HIT_FIELDS = ['id', 'title', 'title_html', 'snippet', 'date', 'url', 'category', 'author', 'score'] as const;
@@ -120,7 +120,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     facets: p.facets ?? [],
     prefixLast: p.prefix ?? !/\s$/.test(rawQ),
     highlight: p.highlight ?? true,
-    ...(p.freshness !== undefined ? { freshness: { halfLifeMinutes: p.freshness, referenceMinutes: freshnessReference(started) } } : {}),
+    ...(p.freshness !== undefined ? { freshness: freshnessAt(p.freshness, started) } : {}),
     ...(p.track_total_hits !== undefined ? { trackTotalHits: p.track_total_hits } : {}),
     ...(c.var.prefetched ? { prefetched: await c.var.prefetched } : {}),
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DATE } from '../index-format/shard-postings.js';
 import { isoToMinutes } from '../index-format/dates.js';
-import { freshnessFactor, freshnessReference, MAX_HALF_LIVES, MIN_FRESHNESS_FACTOR, shardFreshnessBound, type Freshness } from './freshness.js';
+import { freshnessAt, freshnessFactor, freshnessReference, MAX_HALF_LIVES, MIN_FRESHNESS_FACTOR, shardFreshnessBound, type Freshness } from './freshness.js';
 
 const DAY = 24 * 60;
 const ref = isoToMinutes('2026-12-07')!;
@@ -59,5 +59,12 @@ describe('freshnessReference', () => {
     expect(freshnessReference(night)).toBe(freshnessReference(morning));
     // An article written at 06:30 Vietnam time on the 6th, while it is still the 5th in UTC, is not after it.
     expect(freshnessReference(night)).toBeGreaterThan(isoToMinutes('2026-12-06T06:30')!);
+  });
+});
+
+describe('freshnessAt', () => {
+  it('pairs a half-life with the reference of the moment asked', () => {
+    const now = Date.parse('2026-12-05T13:00:00Z');
+    expect(freshnessAt(30 * DAY, now)).toEqual({ halfLifeMinutes: 30 * DAY, referenceMinutes: freshnessReference(now) });
   });
 });

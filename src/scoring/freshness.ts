@@ -17,6 +17,7 @@
  * @module
  */
 import { NO_DATE } from '../index-format/shard-postings.js';
+import { MINUTES_PER_DAY } from './half-life.js';
 
 /** What a search with freshness multiplies scores by: a half-life and the time ages are counted from. */
 export interface Freshness {
@@ -54,8 +55,6 @@ export function shardFreshnessBound(dates: { min: number; max: number } | undefi
   return dates ? freshnessFactor(dates.max, f) : MIN_FRESHNESS_FACTOR;
 }
 
-const MINUTES_PER_DAY = 24 * 60;
-
 /**
  * The reference time of a search at `nowMs` (Unix milliseconds): the start of the UTC day after
  * next, in stored minutes. Stored dates are the wall-clock time written in the article (Vietnam is
@@ -64,4 +63,9 @@ const MINUTES_PER_DAY = 24 * 60;
  */
 export function freshnessReference(nowMs: number): number {
   return (Math.floor(nowMs / 86_400_000) + 2) * MINUTES_PER_DAY;
+}
+
+/** The freshness of a search made at `nowMs` (Unix milliseconds) with a half-life in minutes. */
+export function freshnessAt(halfLifeMinutes: number, nowMs: number): Freshness {
+  return { halfLifeMinutes, referenceMinutes: freshnessReference(nowMs) };
 }

@@ -5,7 +5,8 @@
  * @module
  */
 
-const MINUTES_PER_DAY = 24 * 60;
+/** Minutes in a day (stored dates and half-lives are in minutes). */
+export const MINUTES_PER_DAY = 24 * 60;
 
 /** Units of a half-life: hours, days, weeks, years (365 days). */
 const UNIT_MINUTES: Record<string, number> = { h: 60, d: MINUTES_PER_DAY, w: 7 * MINUTES_PER_DAY, y: 365 * MINUTES_PER_DAY };
