@@ -28,7 +28,7 @@ describe('coldPrefetch', () => {
   });
 
   it('leaves filtered, empty and invalid searches to the search itself', async () => {
-    for (const qs of ['q=ha+noi&category=the-thao', 'q=ha+noi&from=2020-01-01', 'q=ha+noi&to=2020-01-01', 'q=+', 'category=the-thao', 'q=ha+noi&sort=date']) {
+    for (const qs of ['q=ha+noi&category=the-thao', 'q=ha+noi&from=2020-01-01', 'q=ha+noi&to=2020-01-01', 'q=+', 'category=the-thao', 'q=ha+noi&sort=date', 'q=ha+noi&freshness=0d', 'q=ha+noi&freshness=soon', 'q=ha+noi&freshness=30d&sort=date:desc']) {
       expect(await (await app().request(`/search?${qs}`)).json()).toEqual({ prefetched: null });
     }
     expect(prefetchWhileLoading).not.toHaveBeenCalled();
