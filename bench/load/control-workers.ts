@@ -1,7 +1,10 @@
 /**
  * The control Workers of the soak benchmarks (`run.ts --control`, `controls.ts`): Workers that keep
  * nothing, run under the same local runtime and load as the search Worker, so that what the runtime
- * does with memory by itself can be told apart from what a Worker keeps.
+ * does with memory by itself can be told apart from what a Worker keeps. Like the search Worker they
+ * have static assets with `run_worker_first` (bench/load/control-assets/), so every request passes
+ * through the same wrangler asset Workers, whose heaps grow between their own collections (session
+ * 41: without them the controls carried none of that growth, ~2.3 MB/min of the search servers').
  * @module
  */
 import path from 'node:path';
@@ -13,11 +16,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONTROL_WORKERS = {
   plain: {
     config: path.join(here, 'control-worker/wrangler.toml'),
-    what: 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime and load',
+    what: 'a Worker that answers every request with a fixed ~6 KB JSON body (bench/load/control-worker/), same runtime, load and static-assets routing',
   },
   'durable-objects': {
     config: path.join(here, 'control-do-worker/wrangler.toml'),
-    what: 'a Worker that calls 10 Durable Objects over RPC (and one more) per request and keeps nothing (bench/load/control-do-worker/), same runtime and load',
+    what: 'a Worker that calls 10 Durable Objects over RPC (and one more) per request and keeps nothing (bench/load/control-do-worker/), same runtime, load and static-assets routing',
   },
 } as const;
 
