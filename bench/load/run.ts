@@ -8,8 +8,9 @@
  * by then: growth after it is retained state, not caches filling. The local runtime grows by itself
  * under load, so a third, control server runs alongside (`--control plain`, `control-worker/`: a
  * fixed body; `--control durable-objects`, `control-do-worker/`: the same fan-out over 10 Durable
- * Objects as a search, keeping nothing), and the slope target applies to the search Worker's growth
- * beyond the control's. `--heap` (on in `bench:soak`) also forces a full garbage collection in every
+ * Objects as a search, keeping nothing; both have static assets with `run_worker_first`, as the
+ * search Worker does, so their requests pass through the same wrangler asset Workers), and the slope
+ * target applies to the search Worker's growth beyond the control's. `--heap` (on in `bench:soak`) also forces a full garbage collection in every
  * runtime through its inspector before the settling and after the measured phase and reports the JavaScript heap
  * that survives it — the state the Worker keeps, which RSS cannot tell from garbage not yet collected —,
  * the RSS right after those collections as a second slope under the same target, and, through gdb,
