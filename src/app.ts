@@ -15,6 +15,7 @@ import { htmlSafeJsonResponses } from './http/html-safe-json.js';
 import { coldPrefetch } from './middleware/cold-prefetch/index.js';
 import { conditionalGet } from './middleware/conditional-get/index.js';
 import { indexContext } from './middleware/index-context/index.js';
+import { queryEncoding } from './middleware/query-encoding/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { responseCache } from './middleware/response-cache/index.js';
@@ -83,6 +84,8 @@ export function createApp() {
   });
 
   app.use('*', requestLog());
+  // A query string that is not UTF-8 percent-encoding is refused before anything reads it.
+  app.use('*', queryEncoding());
   // /health loads and verifies every shard: it shares the per-client budget of the query routes.
   app.use('/health', rateLimit());
   // Outside the ETag and cache middleware, so searches they answer are recorded too.

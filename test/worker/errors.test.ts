@@ -14,6 +14,9 @@ const bad: Array<[string, string, RegExp]> = [
   ['/search?q=x&offset=995&limit=10', 'invalid_parameter', /1000/],
   ['/search?q=x&offset=1&page=1', 'invalid_parameter', /offset or page/],
   ['/search?q=x&limit=5&limit=6', 'invalid_parameter', /limit/],
+  ['/search?q=%ED%A0%80', 'invalid_encoding', /^q is not valid UTF-8: %ED%A0%80 does not decode/],
+  ['/search?q=H%E0+N%F4i', 'invalid_encoding', /q is not valid UTF-8: %E0 /],
+  ['/suggest?q=Th%E1%BB', 'invalid_encoding', /q is not valid UTF-8: %E1%BB /],
 ];
 
 describe('400 errors', () => {
