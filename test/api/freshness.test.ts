@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoToMinutes } from '../../src/index-format/dates.js';
 import { freshnessAt, freshnessFactor, MIN_FRESHNESS_FACTOR } from '../../src/scoring/freshness.js';
+import { MINUTES_PER_DAY } from '../../src/scoring/half-life.js';
 import { getJson, search } from '../support/helpers.js';
 
 // test/fixtures/api-corpus.jsonl: "Hà Nội" is in tt-01 (2019-01-15), tt-02 (2020-03-02), kd-01
@@ -13,7 +14,7 @@ describe('freshness: relevance that prefers recent news', () => {
     const fresh = await search({ q: 'hà nội', limit: 50, freshness: '90d' });
     expect(fresh.total).toBe(plain.total);
     expect(fresh.hits.map((h) => h.id).sort()).toEqual(HA_NOI);
-    const f = freshnessAt(90 * 24 * 60, Date.now());
+    const f = freshnessAt(90 * MINUTES_PER_DAY, Date.now());
     const relevance = new Map(plain.hits.map((h) => [h.id, h.score]));
     for (const h of fresh.hits) {
       expect(h.score / (relevance.get(h.id)! * freshnessFactor(isoToMinutes(h.date!)!, f)), h.id).toBeCloseTo(1, 3);
